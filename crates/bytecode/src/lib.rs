@@ -1,0 +1,21 @@
+//! cpjit bytecode: the tier-1 instruction set, code objects and `dis`.
+//!
+//! Owns: the opcode table (CPython 3.13 names and meanings — the one source of truth for
+//! opcode names, argument use, inline-cache sizes and jump kinds), [`CodeObject`] with its
+//! constants, line table and exception table, CPython-compatible `repr` of constants, and
+//! the `dis` listing in the layout of `python3.13 -m dis`.
+//!
+//! Must never: know about run-time values, heap objects or machine code. Everything
+//! here is plain data that the compiler produces and the interpreter consumes.
+
+mod code;
+mod dis;
+mod opcode;
+pub mod repr;
+
+pub use code::{
+    CodeFlags, CodeObject, CompareOp, Constant, ExceptionTableEntry, Instruction, Location,
+    BinaryOpArg, IntrinsicFunction1, SetFunctionAttributeFlag, ConvertValueKind,
+};
+pub use dis::{disassemble, disassemble_recursive};
+pub use opcode::{JumpKind, Opcode, OpcodeInfo, ALL_OPCODES, OPCODE_COUNT};

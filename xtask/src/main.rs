@@ -1,0 +1,62 @@
+//! `cargo xtask`: developer chores for cpjit, written in Rust so they run the same on
+//! every machine.
+//!
+//! - `cargo xtask record [FILTER]` — run the conformance programs under CPython 3.13 and
+//!   write their expected outputs next to them (see `record.rs`).
+//! - `cargo xtask bench [FILTER]` — run the whole-program benchmarks under cpjit (and
+//!   CPython 3.13 when found) and print a table of times and ratios (see `bench.rs`).
+//!
+//! Never shipped to users; nothing in the runtime crates depends on it.
+
+mod bench;
+mod record;
+
+use std::path::PathBuf;
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (command, rest) = match args.split_first() {
+        Some((command, rest)) => (command.as_str(), rest),
+        None => ("help", &[][..]),
+    };
+    match command {
+        "record" => record::run(rest),
+        "bench" => bench::run(rest),
+        _ => {
+            eprintln!("usage: cargo xtask <record|bench> [ARGS…]");
+            eprintln!("  record [FILTER]   record CPython 3.13 outputs for tests/programs");
+            eprintln!("  bench [FILTER]    time benches/programs under cpjit and CPython");
+            if command == "help" || command == "--help" {
+                Ok(())
+            } else {
+                anyhow::bail!("unknown xtask command `{command}`")
+            }
+        }
+    }
+}
+
+/// The workspace root (the parent of `xtask/`).
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one level below the workspace root")
+        .to_path_buf()
+}
+
+/// Finds a CPython 3.13 interpreter: `$CPJIT_CPYTHON`, the pyenv install, or
+/// `python3.13` on `PATH`.
+pub fn find_cpython() -> Option<PathBuf> {
+    if let Ok(path) = std::env::var("CPJIT_CPYTHON") {
+        return Some(PathBuf::from(path));
+    }
+    let pyenv = PathBuf::from("/root/.pyenv/versions/3.13.0/bin/python3.13");
+    if pyenv.exists() {
+        return Some(pyenv);
+    }
+    let found = std::process::Command::new("python3.13")
+        .arg("--version")
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
+    found.then(|| PathBuf::from("python3.13"))
+}
