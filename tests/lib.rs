@@ -1,1 +1,149 @@
-//! placeholder
+//! Support for the workspace-level tests: running a program through cpjit with its
+//! output captured, and reading the expected results recorded from CPython 3.13.
+//!
+//! Owns the on-disk format of the corpus (`NAME.py`, `NAME.out`, optional `NAME.err`
+//! holding `exit: N` and the last stderr line). Must never call CPython: expectations
+//! are committed files, written by `cargo xtask record`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// A `Write` that appends to a shared buffer.
+#[derive(Clone, Default)]
+pub struct SharedBuffer(Arc<Mutex<Vec<u8>>>);
+
+impl SharedBuffer {
+    pub fn contents(&self) -> Vec<u8> {
+        self.0.lock().map(|b| b.clone()).unwrap_or_default()
+    }
+}
+
+impl Write for SharedBuffer {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        if let Ok(mut buffer) = self.0.lock() {
+            buffer.extend_from_slice(data);
+        }
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What a run produced.
+#[derive(Debug)]
+pub struct Outcome {
+    pub stdout: String,
+    pub stderr: String,
+    pub exit_code: i32,
+}
+
+/// Runs a program file through cpjit in-process with captured output.
+pub fn run_program(path: &Path, args: &[String]) -> Outcome {
+    let stdout = SharedBuffer::default();
+    let stderr = SharedBuffer::default();
+    let exit_code = cpjit::run_file(path, args, Box::new(stdout.clone()), Box::new(stderr.clone()));
+    Outcome {
+        stdout: String::from_utf8_lossy(&stdout.contents()).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr.contents()).into_owned(),
+        exit_code,
+    }
+}
+
+/// What CPython 3.13 produced for a corpus program.
+#[derive(Debug)]
+pub struct Expected {
+    pub stdout: String,
+    pub exit_code: i32,
+    /// Last non-empty stderr line, for failing programs.
+    pub last_stderr_line: Option<String>,
+}
+
+pub fn read_expected(program: &Path) -> std::io::Result<Expected> {
+    let stdout = std::fs::read_to_string(program.with_extension("out"))?;
+    let err_path = program.with_extension("err");
+    if err_path.exists() {
+        let text = std::fs::read_to_string(err_path)?;
+        let mut lines = text.lines();
+        let exit_code = lines
+            .next()
+            .and_then(|l| l.strip_prefix("exit: "))
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or(1);
+        let last = lines.next().unwrap_or("").to_string();
+        Ok(Expected {
+            stdout,
+            exit_code,
+            last_stderr_line: Some(last),
+        })
+    } else {
+        Ok(Expected {
+            stdout,
+            exit_code: 0,
+            last_stderr_line: None,
+        })
+    }
+}
+
+/// Compares an outcome with expectations; `Err` explains the first difference.
+pub fn check(outcome: &Outcome, expected: &Expected) -> Result<(), String> {
+    if outcome.stdout != expected.stdout {
+        let got: Vec<&str> = outcome.stdout.lines().collect();
+        let want: Vec<&str> = expected.stdout.lines().collect();
+        let line = got
+            .iter()
+            .zip(&want)
+            .position(|(a, b)| a != b)
+            .unwrap_or(got.len().min(want.len()));
+        return Err(format!(
+            "stdout differs at line {}:\n  expected: {:?}\n  got:      {:?}\n(stderr: {})",
+            line + 1,
+            want.get(line).unwrap_or(&"<end of output>"),
+            got.get(line).unwrap_or(&"<end of output>"),
+            outcome.stderr.lines().last().unwrap_or("")
+        ));
+    }
+    if outcome.exit_code != expected.exit_code {
+        return Err(format!(
+            "exit code {} (expected {})\nstderr:\n{}",
+            outcome.exit_code, expected.exit_code, outcome.stderr
+        ));
+    }
+    if let Some(want) = &expected.last_stderr_line {
+        let got = outcome
+            .stderr
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("");
+        if got != want.as_str() {
+            return Err(format!(
+                "last stderr line differs:\n  expected: {want:?}\n  got:      {got:?}\nstderr:\n{}",
+                outcome.stderr
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// All corpus programs under `dir`, sorted.
+pub fn programs(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        if let Ok(entries) = std::fs::read_dir(&d) {
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "py") {
+                    out.push(path);
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}

@@ -1,1 +1,15 @@
-fn main() {}
+//! The `cpjit` binary: parses the command line and exits with the program's status.
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    // A panic is a cpjit bug; report it plainly instead of a Rust backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("cpjit: internal error: {info}");
+        eprintln!("This is a bug in cpjit; please report it with the program that caused it.");
+    }));
+    let code = match std::panic::catch_unwind(|| cpjit::main_with_args(args)) {
+        Ok(code) => code,
+        Err(_) => 70,
+    };
+    std::process::exit(code);
+}

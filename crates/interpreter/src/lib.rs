@@ -1,1 +1,148 @@
-//! placeholder
+//! cpjit interpreter: the tier-1 evaluation loop and program execution.
+//!
+//! Owns running code objects on a [`cpjit_runtime::Vm`]: frames, calls, exception
+//! unwinding, imports of builtin modules, tracebacks, and the top-level program runner
+//! (`run_program`) with CPython's exit-code rules. Later it also owns specialization,
+//! inline caches, hot counters, `ENTER_EXECUTOR` and the tier-2 uop interpreter. Must
+//! never contain machine code or stencils.
+
+mod call;
+pub mod eval;
+pub mod modules;
+pub mod traceback;
+
+use std::io::Write;
+use std::sync::Arc;
+
+use cpjit_bytecode::CodeObject;
+use cpjit_runtime::object::ObjKind;
+use cpjit_runtime::vm::kind;
+use cpjit_runtime::{Frame, PyErr, Value, Vm};
+
+pub use traceback::SourceCache;
+
+/// Native stack for the thread that runs Python code: frames live in VM memory, but
+/// native callbacks (`sorted(key=…)`, `repr` of nested containers) still recurse.
+pub const INTERPRETER_STACK_BYTES: usize = 512 << 20;
+
+/// Options for one program run.
+#[derive(Clone, Debug, Default)]
+pub struct RunOptions {
+    /// `sys.argv`, starting with the script path.
+    pub argv: Vec<String>,
+}
+
+/// Creates a VM wired to this interpreter.
+pub fn new_vm(stdout: Box<dyn Write>, stderr: Box<dyn Write>) -> Vm {
+    let mut vm = Vm::new(stdout, stderr);
+    vm.call_hook = eval::call_hook;
+    vm
+}
+
+/// Runs a module's code object in a fresh `__main__` namespace.
+pub fn run_main_module(vm: &mut Vm, code: Arc<CodeObject>) -> Result<Value, PyErr> {
+    let globals = vm.new_dict();
+    let name_key = vm.names.dunder_name;
+    let main = vm.names.dunder_main;
+    cpjit_runtime::ops::dict_set(vm, globals, name_key, main)?;
+    let builtins_key = vm.names.dunder_builtins;
+    let builtins_module = cpjit_runtime::ops::dict_get_str(vm.modules, vm.intern("builtins"))
+        .unwrap_or(Value::NONE);
+    cpjit_runtime::ops::dict_set(vm, globals, builtins_key, builtins_module)?;
+    let file_key = vm.intern("__file__");
+    let file = vm.new_str(&code.filename);
+    cpjit_runtime::ops::dict_set(vm, globals, file_key, file)?;
+    let code_value = vm.new_code(code);
+    let base = vm.stack.len();
+    vm.frames.push(Frame {
+        function: Value::NONE,
+        code: code_value,
+        globals,
+        builtins: vm.builtins,
+        locals_dict: globals,
+        base,
+        ip: 0,
+        last_ip: 0,
+        caller_sp: base,
+    });
+    let depth = vm.frames.len() - 1;
+    eval::run(vm, depth)
+}
+
+/// Compiles and runs a program; writes its output and any error report; returns the
+/// process exit code CPython would use.
+pub fn run_program(
+    filename: &str,
+    source: &str,
+    options: &RunOptions,
+    stdout: Box<dyn Write + Send>,
+    stderr: Box<dyn Write + Send>,
+) -> i32 {
+    let filename = filename.to_string();
+    let source = source.to_string();
+    let options = options.clone();
+    let worker = std::thread::Builder::new()
+        .name("cpjit-main".into())
+        .stack_size(INTERPRETER_STACK_BYTES)
+        .spawn(move || run_program_on_this_thread(&filename, &source, &options, stdout, stderr));
+    match worker {
+        Ok(handle) => handle.join().unwrap_or(70),
+        Err(_) => 70,
+    }
+}
+
+fn run_program_on_this_thread(
+    filename: &str,
+    source: &str,
+    options: &RunOptions,
+    stdout: Box<dyn Write + Send>,
+    mut stderr: Box<dyn Write + Send>,
+) -> i32 {
+    let code = match cpjit_compiler::compile_module(source, filename) {
+        Ok(code) => code,
+        Err(error) => {
+            let _ = stderr.write_all(traceback::format_compile_error(&error).as_bytes());
+            let _ = stderr.flush();
+            return 1;
+        }
+    };
+    let mut sources = SourceCache::default();
+    sources.insert(filename, source);
+    let mut vm = new_vm(Box::new(std::io::BufWriter::new(stdout)), stderr);
+    vm.argv = options.argv.clone();
+    let result = run_main_module(&mut vm, code);
+    let status = match result {
+        Ok(_) => 0,
+        Err(error) => exit_status_for(&mut vm, error, &mut sources),
+    };
+    let _ = vm.stdout.flush();
+    let _ = vm.stderr.flush();
+    status
+}
+
+/// Reports an uncaught exception (or honours `SystemExit`) and returns the exit code.
+pub fn exit_status_for(vm: &mut Vm, error: PyErr, sources: &mut SourceCache) -> i32 {
+    let _ = vm.stdout.flush();
+    if vm.isinstance(error.0, vm.exceptions.system_exit) {
+        let code = match kind(&error.0) {
+            Some(ObjKind::Exception(e)) => match kind(&*e.args.borrow()) {
+                Some(ObjKind::Tuple(items)) if items.len() == 1 => items[0],
+                Some(ObjKind::Tuple(items)) if items.is_empty() => Value::NONE,
+                _ => *e.args.borrow(),
+            },
+            _ => Value::NONE,
+        };
+        if code.is_none() {
+            return 0;
+        }
+        if let Some(n) = cpjit_runtime::ops::to_i64(code) {
+            return (n & 0xff) as i32;
+        }
+        let text = cpjit_runtime::display::str(vm, code).unwrap_or_default();
+        let _ = writeln!(vm.stderr, "{text}");
+        return 1;
+    }
+    let report = traceback::format_exception(vm, error.0, sources);
+    let _ = vm.stderr.write_all(report.as_bytes());
+    1
+}

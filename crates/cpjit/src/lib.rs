@@ -1,0 +1,148 @@
+//! The `cpjit` command: argument parsing and the `run` and `dis` subcommands.
+//!
+//! Owns the command-line surface only: reading files, turning undecodable source into
+//! CPython's errors, and choosing what to run. Must never hold logic the crates should
+//! own (compilation, execution, formatting of tracebacks).
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// A Python 3.13 runtime with a specializing interpreter and a copy-and-patch JIT.
+#[derive(Parser, Debug)]
+#[command(name = "cpjit", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run a Python program (any file name or extension).
+    Run {
+        /// The program to run.
+        file: PathBuf,
+        /// Arguments passed to the program as `sys.argv[1:]`.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Print the bytecode of a program in the layout of `python3.13 -m dis`.
+    Dis {
+        /// The program to disassemble.
+        file: PathBuf,
+    },
+}
+
+/// Reads a source file the way CPython does: UTF-8 (with an optional BOM); null bytes
+/// and undecodable bytes are SyntaxErrors reported like CPython's.
+pub fn read_source(path: &std::path::Path) -> Result<String, (String, i32)> {
+    let display = path.display().to_string();
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            let errno = e.raw_os_error().unwrap_or(2);
+            let reason = match e.kind() {
+                std::io::ErrorKind::NotFound => "No such file or directory".to_string(),
+                std::io::ErrorKind::PermissionDenied => "Permission denied".to_string(),
+                _ => e.to_string(),
+            };
+            let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+            return Err((
+                format!(
+                    "cpjit: can't open file '{}': [Errno {errno}] {reason}\n",
+                    absolute.display()
+                ),
+                2,
+            ));
+        }
+    };
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+    if bytes.contains(&0) {
+        return Err((
+            "SyntaxError: source code cannot contain null bytes\n".to_string(),
+            1,
+        ));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(error) => {
+            let position = error.valid_up_to();
+            let line = bytes[..position].iter().filter(|b| **b == b'\n').count() + 1;
+            let byte = bytes[position];
+            Err((
+                format!(
+                    "SyntaxError: Non-UTF-8 code starting with '\\x{byte:02x}' in file {display} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details\n"
+                ),
+                1,
+            ))
+        }
+    }
+}
+
+/// Runs a program file with the given `sys.argv[1:]`; returns the exit code.
+pub fn run_file(
+    path: &std::path::Path,
+    args: &[String],
+    stdout: Box<dyn Write + Send>,
+    mut stderr: Box<dyn Write + Send>,
+) -> i32 {
+    let source = match read_source(path) {
+        Ok(s) => s,
+        Err((message, code)) => {
+            let _ = stderr.write_all(message.as_bytes());
+            return code;
+        }
+    };
+    let filename = path.display().to_string();
+    let mut argv = vec![filename.clone()];
+    argv.extend(args.iter().cloned());
+    let options = cpjit_interpreter::RunOptions { argv };
+    cpjit_interpreter::run_program(&filename, &source, &options, stdout, stderr)
+}
+
+/// `cpjit dis FILE`: the listing, or the compile error.
+pub fn dis_file(path: &std::path::Path, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+    let source = match read_source(path) {
+        Ok(s) => s,
+        Err((message, code)) => {
+            let _ = stderr.write_all(message.as_bytes());
+            return code;
+        }
+    };
+    let filename = path.display().to_string();
+    match cpjit_compiler::compile_module(&source, &filename) {
+        Ok(code) => {
+            let _ = stdout.write_all(cpjit_bytecode::disassemble_recursive(&code).as_bytes());
+            0
+        }
+        Err(error) => {
+            let _ = stderr.write_all(cpjit_interpreter::traceback::format_compile_error(&error).as_bytes());
+            1
+        }
+    }
+}
+
+/// Entry point shared by the binary and the tests.
+pub fn main_with_args(args: Vec<String>) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return if error.use_stderr() { 2 } else { 0 };
+        }
+    };
+    match cli.command {
+        Command::Run { file, args } => run_file(
+            &file,
+            &args,
+            Box::new(std::io::stdout()),
+            Box::new(std::io::stderr()),
+        ),
+        Command::Dis { file } => {
+            let stdout = std::io::stdout();
+            let stderr = std::io::stderr();
+            dis_file(&file, &mut stdout.lock(), &mut stderr.lock())
+        }
+    }
+}

@@ -1,0 +1,1205 @@
+//! The tier-1 evaluation loop: executes CPython 3.13 bytecode frame by frame.
+//!
+//! Owns instruction semantics, the value-stack discipline, exception unwinding through
+//! exception tables, and safepoints (GC, recursion). Python-to-Python calls do not
+//! recurse on the native stack: they push a frame and continue in the same loop. Must
+//! never contain object behaviour (that is `cpjit-runtime`) nor machine code.
+
+use cpjit_bytecode::{BinaryOpArg, CompareOp, ConvertValueKind, Opcode};
+use cpjit_runtime::attr;
+use cpjit_runtime::display::{self, str_text};
+use cpjit_runtime::object::{CodeData, FunctionObj, ObjKind, SliceObj};
+use cpjit_runtime::ops;
+use cpjit_runtime::vm::kind;
+use cpjit_runtime::{Frame, PyErr, PyResult, Value, Vm};
+
+use crate::call::{bind_arguments, push_frame};
+
+/// Why control left an instruction.
+enum Unwind {
+    /// A new exception raised at the current instruction (gets a traceback entry).
+    Raise(PyErr),
+    /// `RERAISE`: the exception continues without a new traceback entry.
+    Reraise(PyErr),
+}
+
+impl From<PyErr> for Unwind {
+    fn from(error: PyErr) -> Self {
+        Unwind::Raise(error)
+    }
+}
+
+fn code_data(value: &Value) -> &CodeData {
+    match kind(value) {
+        Some(ObjKind::Code(c)) => c,
+        _ => panic!("frame.code is always a code object"),
+    }
+}
+
+#[inline]
+fn pop(vm: &mut Vm) -> Value {
+    vm.stack.pop().expect("value stack underflow: compiler stack-depth invariant broken")
+}
+
+#[inline]
+fn top(vm: &Vm) -> Value {
+    *vm.stack.last().expect("value stack underflow")
+}
+
+#[inline]
+fn peek(vm: &Vm, depth: usize) -> Value {
+    vm.stack[vm.stack.len() - depth]
+}
+
+/// Runs frames until the frame at index `entry_depth` returns; returns its value.
+pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
+    'frames: loop {
+        let frame_index = vm.frames.len() - 1;
+        let frame = vm.frames[frame_index];
+        let code_value = frame.code;
+        let code = code_data(&code_value);
+        let instructions = &code.code.instructions[..];
+        let base = frame.base;
+        let mut ip = frame.ip;
+        loop {
+            let instruction = instructions[ip];
+            let this_ip = ip;
+            ip += 1;
+            let arg = instruction.arg;
+            // Frame-changing instructions are handled here; the rest in `execute`.
+            let outcome = match instruction.opcode {
+                Opcode::CALL | Opcode::CALL_KW | Opcode::CALL_FUNCTION_EX => {
+                    vm.frames[frame_index].ip = ip;
+                    vm.frames[frame_index].last_ip = this_ip;
+                    match call_instruction(vm, instruction.opcode, arg) {
+                        Ok(true) => continue 'frames,
+                        Ok(false) => Ok(()),
+                        Err(e) => Err(Unwind::Raise(e)),
+                    }
+                }
+                Opcode::RETURN_VALUE | Opcode::RETURN_CONST => {
+                    let value = if instruction.opcode == Opcode::RETURN_CONST {
+                        code.consts[arg as usize]
+                    } else {
+                        pop(vm)
+                    };
+                    let frame = vm.frames.pop().expect("returning frame exists");
+                    vm.stack.truncate(frame.caller_sp);
+                    if frame_index == entry_depth {
+                        return Ok(value);
+                    }
+                    vm.stack.push(value);
+                    continue 'frames;
+                }
+                _ => execute(vm, code, base, frame_index, &mut ip, instruction),
+            };
+            if let Err(unwind) = outcome {
+                vm.frames[frame_index].ip = ip;
+                if !matches!(unwind, Unwind::Reraise(_)) {
+                    vm.frames[frame_index].last_ip = this_ip;
+                }
+                match handle_exception(vm, unwind, entry_depth) {
+                    Ok(()) => continue 'frames,
+                    Err(error) => return Err(error),
+                }
+            }
+        }
+    }
+}
+
+/// Executes one instruction that stays in the current frame.
+#[inline(always)]
+fn execute(
+    vm: &mut Vm,
+    code: &CodeData,
+    base: usize,
+    frame_index: usize,
+    ip: &mut usize,
+    instruction: cpjit_bytecode::Instruction,
+) -> Result<(), Unwind> {
+    let arg = instruction.arg;
+        match instruction.opcode {
+            Opcode::NOP => {}
+            Opcode::RESUME => vm.safepoint(),
+            Opcode::POP_TOP | Opcode::END_FOR => {
+                pop(vm);
+            }
+            Opcode::PUSH_NULL => vm.stack.push(Value::NULL),
+            Opcode::COPY => {
+                let v = peek(vm, arg as usize);
+                vm.stack.push(v);
+            }
+            Opcode::SWAP => {
+                let len = vm.stack.len();
+                vm.stack.swap(len - 1, len - arg as usize);
+            }
+            Opcode::LOAD_CONST => vm.stack.push(code.consts[arg as usize]),
+            Opcode::LOAD_FAST => {
+                let v = vm.stack[base + arg as usize];
+                vm.stack.push(v);
+            }
+            Opcode::LOAD_FAST_CHECK => {
+                let v = vm.stack[base + arg as usize];
+                if v.is_null() {
+                    return Err(unbound_local(vm, code, arg as usize).into());
+                }
+                vm.stack.push(v);
+            }
+            Opcode::LOAD_FAST_AND_CLEAR => {
+                let slot = base + arg as usize;
+                let v = vm.stack[slot];
+                vm.stack[slot] = Value::NULL;
+                vm.stack.push(v);
+            }
+            Opcode::LOAD_FAST_LOAD_FAST => {
+                let a = vm.stack[base + (arg >> 4) as usize];
+                let b = vm.stack[base + (arg & 15) as usize];
+                vm.stack.push(a);
+                vm.stack.push(b);
+            }
+            Opcode::STORE_FAST => {
+                let v = pop(vm);
+                vm.stack[base + arg as usize] = v;
+            }
+            Opcode::STORE_FAST_LOAD_FAST => {
+                let v = pop(vm);
+                vm.stack[base + (arg >> 4) as usize] = v;
+                let loaded = vm.stack[base + (arg & 15) as usize];
+                vm.stack.push(loaded);
+            }
+            Opcode::STORE_FAST_STORE_FAST => {
+                let first = pop(vm);
+                vm.stack[base + (arg >> 4) as usize] = first;
+                let second = pop(vm);
+                vm.stack[base + (arg & 15) as usize] = second;
+            }
+            Opcode::DELETE_FAST => {
+                let slot = base + arg as usize;
+                if vm.stack[slot].is_null() {
+                    return Err(unbound_local(vm, code, arg as usize).into());
+                }
+                vm.stack[slot] = Value::NULL;
+            }
+            Opcode::LOAD_NAME => {
+                let name = code.names[arg as usize];
+                let frame = vm.frames[frame_index];
+                let found = lookup_name(vm, &frame, name, true)?;
+                vm.stack.push(found);
+            }
+            Opcode::STORE_NAME => {
+                let name = code.names[arg as usize];
+                let v = pop(vm);
+                let namespace = namespace_of(&vm.frames[frame_index]);
+                ops::dict_set(vm, namespace, name, v)?;
+            }
+            Opcode::DELETE_NAME => {
+                let name = code.names[arg as usize];
+                let namespace = namespace_of(&vm.frames[frame_index]);
+                if ops::dict_remove(vm, namespace, name)?.is_none() {
+                    return Err(name_error(vm, name).into());
+                }
+            }
+            Opcode::LOAD_GLOBAL => {
+                let name = code.names[(arg >> 1) as usize];
+                let frame = vm.frames[frame_index];
+                let value = match ops::dict_get_str(frame.globals, name) {
+                    Some(v) => v,
+                    None => match ops::dict_get_str(frame.builtins, name) {
+                        Some(v) => v,
+                        None => return Err(name_error(vm, name).into()),
+                    },
+                };
+                vm.stack.push(value);
+                if arg & 1 != 0 {
+                    vm.stack.push(Value::NULL);
+                }
+            }
+            Opcode::STORE_GLOBAL => {
+                let name = code.names[arg as usize];
+                let v = pop(vm);
+                let globals = vm.frames[frame_index].globals;
+                ops::dict_set(vm, globals, name, v)?;
+            }
+            Opcode::DELETE_GLOBAL => {
+                let name = code.names[arg as usize];
+                let globals = vm.frames[frame_index].globals;
+                if ops::dict_remove(vm, globals, name)?.is_none() {
+                    return Err(name_error(vm, name).into());
+                }
+            }
+            Opcode::MAKE_CELL => {
+                let slot = base + arg as usize;
+                let initial = vm.stack[slot];
+                let cell = vm.alloc(ObjKind::Cell(std::cell::Cell::new(initial)));
+                vm.stack[slot] = cell;
+            }
+            Opcode::COPY_FREE_VARS => {
+                let function = vm.frames[frame_index].function;
+                let closure = match kind(&function) {
+                    Some(ObjKind::Function(f)) => *f.closure.borrow(),
+                    _ => Value::NULL,
+                };
+                if let Some(ObjKind::Tuple(cells)) = kind(&closure) {
+                    let n = arg as usize;
+                    let first = base + code.nlocalsplus - n;
+                    for (j, cell) in cells.iter().take(n).enumerate() {
+                        vm.stack[first + j] = *cell;
+                    }
+                }
+            }
+            Opcode::LOAD_DEREF => {
+                let cell = vm.stack[base + arg as usize];
+                let v = match kind(&cell) {
+                    Some(ObjKind::Cell(c)) => c.get(),
+                    _ => Value::NULL,
+                };
+                if v.is_null() {
+                    return Err(unbound_deref(vm, code, arg as usize).into());
+                }
+                vm.stack.push(v);
+            }
+            Opcode::STORE_DEREF => {
+                let v = pop(vm);
+                let cell = vm.stack[base + arg as usize];
+                if let Some(ObjKind::Cell(c)) = kind(&cell) {
+                    c.set(v);
+                }
+            }
+            Opcode::DELETE_DEREF => {
+                let cell = vm.stack[base + arg as usize];
+                if let Some(ObjKind::Cell(c)) = kind(&cell) {
+                    if c.get().is_null() {
+                        return Err(unbound_deref(vm, code, arg as usize).into());
+                    }
+                    c.set(Value::NULL);
+                }
+            }
+            Opcode::LOAD_FROM_DICT_OR_DEREF => {
+                let mapping = pop(vm);
+                let name = code.localsplus_names[arg as usize];
+                let found = ops::dict_get(vm, mapping, name)?;
+                let v = match found {
+                    Some(v) => v,
+                    None => {
+                        let cell = vm.stack[base + arg as usize];
+                        match kind(&cell) {
+                            Some(ObjKind::Cell(c)) if !c.get().is_null() => c.get(),
+                            _ => return Err(unbound_deref(vm, code, arg as usize).into()),
+                        }
+                    }
+                };
+                vm.stack.push(v);
+            }
+            Opcode::LOAD_ATTR => {
+                let name = code.names[(arg >> 1) as usize];
+                let owner = pop(vm);
+                if arg & 1 != 0 {
+                    let (method, self_or_null) = attr::load_method(vm, owner, name)?;
+                    vm.stack.push(method);
+                    vm.stack.push(self_or_null);
+                } else {
+                    let v = attr::get_attr(vm, owner, name)?;
+                    vm.stack.push(v);
+                }
+            }
+            Opcode::STORE_ATTR => {
+                let name = code.names[arg as usize];
+                let owner = pop(vm);
+                let v = pop(vm);
+                attr::set_attr(vm, owner, name, v)?;
+            }
+            Opcode::DELETE_ATTR => {
+                let name = code.names[arg as usize];
+                let owner = pop(vm);
+                attr::del_attr(vm, owner, name)?;
+            }
+            Opcode::UNARY_NEGATIVE => {
+                let v = pop(vm);
+                let r = ops::unary_negative(vm, v)?;
+                vm.stack.push(r);
+            }
+            Opcode::UNARY_INVERT => {
+                let v = pop(vm);
+                let r = ops::unary_invert(vm, v)?;
+                vm.stack.push(r);
+            }
+            Opcode::UNARY_NOT => {
+                let v = pop(vm);
+                let truth = ops::truthy(vm, v)?;
+                vm.stack.push(Value::bool(!truth));
+            }
+            Opcode::TO_BOOL => {
+                let v = pop(vm);
+                let truth = if v.is_bool() { v == Value::TRUE } else { ops::truthy(vm, v)? };
+                vm.stack.push(Value::bool(truth));
+            }
+            Opcode::BINARY_OP => {
+                let rhs = pop(vm);
+                let lhs = pop(vm);
+                let op = BinaryOpArg::from_arg(arg).unwrap_or(BinaryOpArg::Add);
+                let r = ops::binary_op(vm, lhs, rhs, op)?;
+                vm.stack.push(r);
+            }
+            Opcode::COMPARE_OP => {
+                let rhs = pop(vm);
+                let lhs = pop(vm);
+                let (op, to_bool) = CompareOp::from_arg(arg).unwrap_or((CompareOp::Eq, false));
+                let mut r = ops::compare(vm, lhs, rhs, op)?;
+                if to_bool && !r.is_bool() {
+                    r = Value::bool(ops::truthy(vm, r)?);
+                }
+                vm.stack.push(r);
+            }
+            Opcode::IS_OP => {
+                let rhs = pop(vm);
+                let lhs = pop(vm);
+                let same = lhs == rhs;
+                vm.stack.push(Value::bool(same != (arg == 1)));
+            }
+            Opcode::CONTAINS_OP => {
+                let container = pop(vm);
+                let item = pop(vm);
+                let found = ops::contains(vm, container, item)?;
+                vm.stack.push(Value::bool(found != (arg == 1)));
+            }
+            Opcode::BINARY_SUBSCR => {
+                let key = pop(vm);
+                let container = pop(vm);
+                let r = ops::getitem(vm, container, key)?;
+                vm.stack.push(r);
+            }
+            Opcode::STORE_SUBSCR => {
+                let key = pop(vm);
+                let container = pop(vm);
+                let v = pop(vm);
+                ops::setitem(vm, container, key, v)?;
+            }
+            Opcode::DELETE_SUBSCR => {
+                let key = pop(vm);
+                let container = pop(vm);
+                ops::delitem(vm, container, key)?;
+            }
+            Opcode::BINARY_SLICE => {
+                let stop = pop(vm);
+                let start = pop(vm);
+                let container = pop(vm);
+                let slice = vm.alloc(ObjKind::Slice(SliceObj { start, stop, step: Value::NONE }));
+                let r = ops::getitem(vm, container, slice)?;
+                vm.stack.push(r);
+            }
+            Opcode::STORE_SLICE => {
+                let stop = pop(vm);
+                let start = pop(vm);
+                let container = pop(vm);
+                let v = pop(vm);
+                let slice = vm.alloc(ObjKind::Slice(SliceObj { start, stop, step: Value::NONE }));
+                ops::setitem(vm, container, slice, v)?;
+            }
+            Opcode::BUILD_SLICE => {
+                let step = if arg == 3 { pop(vm) } else { Value::NONE };
+                let stop = pop(vm);
+                let start = pop(vm);
+                let slice = vm.alloc(ObjKind::Slice(SliceObj { start, stop, step }));
+                vm.stack.push(slice);
+            }
+            Opcode::BUILD_TUPLE => {
+                let items = vm.stack.split_off(vm.stack.len() - arg as usize);
+                let t = vm.new_tuple(items);
+                vm.stack.push(t);
+            }
+            Opcode::BUILD_LIST => {
+                let items = vm.stack.split_off(vm.stack.len() - arg as usize);
+                let l = vm.new_list(items);
+                vm.stack.push(l);
+            }
+            Opcode::BUILD_SET => {
+                let items = vm.stack.split_off(vm.stack.len() - arg as usize);
+                let set = vm.new_set(false);
+                vm.stack.push(set);
+                for item in items {
+                    ops::set_add(vm, set, item)?;
+                }
+            }
+            Opcode::BUILD_MAP => {
+                let items = vm.stack.split_off(vm.stack.len() - 2 * arg as usize);
+                let dict = vm.new_dict();
+                vm.stack.push(dict);
+                for pair in items.chunks(2) {
+                    ops::dict_set(vm, dict, pair[0], pair[1])?;
+                }
+            }
+            Opcode::BUILD_CONST_KEY_MAP => {
+                let keys = pop(vm);
+                let values = vm.stack.split_off(vm.stack.len() - arg as usize);
+                let keys: Vec<Value> = match kind(&keys) {
+                    Some(ObjKind::Tuple(k)) => k.to_vec(),
+                    _ => Vec::new(),
+                };
+                let dict = vm.new_dict();
+                vm.stack.push(dict);
+                for (k, v) in keys.into_iter().zip(values) {
+                    ops::dict_set(vm, dict, k, v)?;
+                }
+            }
+            Opcode::BUILD_STRING => {
+                let parts = vm.stack.split_off(vm.stack.len() - arg as usize);
+                let mut text = String::new();
+                for part in &parts {
+                    text.push_str(str_text(part).unwrap_or(""));
+                }
+                let s = vm.new_string(text);
+                vm.stack.push(s);
+            }
+            Opcode::LIST_APPEND => {
+                let item = pop(vm);
+                let list = peek(vm, arg as usize);
+                if let Some(ObjKind::List(items)) = kind(&list) {
+                    items.borrow_mut().push(item);
+                }
+            }
+            Opcode::LIST_EXTEND => {
+                let iterable = pop(vm);
+                let list = peek(vm, arg as usize);
+                let items = match cpjit_runtime::iter::collect(vm, iterable) {
+                    Ok(items) => items,
+                    Err(e) => {
+                        if vm.isinstance(e.0, vm.exceptions.type_error)
+                            && !matches!(kind(&iterable), Some(ObjKind::Instance(_)))
+                        {
+                            let name = vm.type_name(iterable);
+                            return Err(vm
+                                .type_error(format!("Value after * must be an iterable, not {name}"))
+                                .into());
+                        }
+                        return Err(e.into());
+                    }
+                };
+                if let Some(ObjKind::List(list_items)) = kind(&list) {
+                    list_items.borrow_mut().extend(items);
+                }
+            }
+            Opcode::SET_ADD => {
+                let item = pop(vm);
+                let set = peek(vm, arg as usize);
+                ops::set_add(vm, set, item)?;
+            }
+            Opcode::SET_UPDATE => {
+                let iterable = pop(vm);
+                let set = peek(vm, arg as usize);
+                let items = cpjit_runtime::iter::collect(vm, iterable)?;
+                for item in items {
+                    ops::set_add(vm, set, item)?;
+                }
+            }
+            Opcode::MAP_ADD => {
+                let value = pop(vm);
+                let key = pop(vm);
+                let dict = peek(vm, arg as usize);
+                ops::dict_set(vm, dict, key, value)?;
+            }
+            Opcode::DICT_UPDATE => {
+                let update = pop(vm);
+                let dict = peek(vm, arg as usize);
+                if !matches!(kind(&update), Some(ObjKind::Dict(_))) {
+                    let name = vm.type_name(update);
+                    return Err(vm.type_error(format!("'{name}' object is not a mapping")).into());
+                }
+                cpjit_runtime::methods::dict_update_from(vm, dict, update)?;
+            }
+            Opcode::DICT_MERGE => {
+                let update = pop(vm);
+                let dict = peek(vm, arg as usize);
+                let callable = peek(vm, arg as usize + 2);
+                dict_merge(vm, dict, update, callable)?;
+            }
+            Opcode::UNPACK_SEQUENCE => {
+                let seq = pop(vm);
+                let items = unpack_exact(vm, seq, arg as usize)?;
+                vm.stack.extend(items.into_iter().rev());
+            }
+            Opcode::UNPACK_EX => {
+                let before = (arg & 0xff) as usize;
+                let after = (arg >> 8) as usize;
+                let seq = pop(vm);
+                let items = cpjit_runtime::iter::collect(vm, seq).map_err(|e| {
+                    if vm.isinstance(e.0, vm.exceptions.type_error) {
+                        let name = vm.type_name(seq);
+                        vm.type_error(format!("cannot unpack non-iterable {name} object"))
+                    } else {
+                        e
+                    }
+                })?;
+                if items.len() < before + after {
+                    return Err(vm
+                        .value_error(format!(
+                            "not enough values to unpack (expected at least {}, got {})",
+                            before + after,
+                            items.len()
+                        ))
+                        .into());
+                }
+                let middle = items[before..items.len() - after].to_vec();
+                for item in items[items.len() - after..].iter().rev() {
+                    vm.stack.push(*item);
+                }
+                let list = vm.new_list(middle);
+                vm.stack.push(list);
+                for item in items[..before].iter().rev() {
+                    vm.stack.push(*item);
+                }
+            }
+            Opcode::FORMAT_SIMPLE => {
+                let v = pop(vm);
+                let r = if str_text(&v).is_some() {
+                    v
+                } else {
+                    let text = cpjit_runtime::format::format_value(vm, v, "")?;
+                    vm.new_string(text)
+                };
+                vm.stack.push(r);
+            }
+            Opcode::FORMAT_WITH_SPEC => {
+                let spec = pop(vm);
+                let v = pop(vm);
+                let spec_text = str_text(&spec).unwrap_or("").to_string();
+                let text = cpjit_runtime::format::format_value(vm, v, &spec_text)?;
+                let r = vm.new_string(text);
+                vm.stack.push(r);
+            }
+            Opcode::CONVERT_VALUE => {
+                let v = pop(vm);
+                let text = match arg {
+                    ConvertValueKind::STR => display::str(vm, v)?,
+                    ConvertValueKind::REPR => display::repr(vm, v)?,
+                    _ => {
+                        let r = display::repr(vm, v)?;
+                        cpjit_runtime::format::ascii_escape(&r)
+                    }
+                };
+                let r = vm.new_string(text);
+                vm.stack.push(r);
+            }
+            Opcode::GET_ITER => {
+                let v = pop(vm);
+                let it = cpjit_runtime::iter::get_iter(vm, v)?;
+                vm.stack.push(it);
+            }
+            Opcode::GET_LEN => {
+                let v = top(vm);
+                let n = ops::len(vm, v)?;
+                let n = vm.new_int(n as i64);
+                vm.stack.push(n);
+            }
+            Opcode::SETUP_ANNOTATIONS => {
+                let namespace = namespace_of(&vm.frames[frame_index]);
+                let key = vm.intern("__annotations__");
+                if ops::dict_get(vm, namespace, key)?.is_none() {
+                    let d = vm.new_dict();
+                    ops::dict_set(vm, namespace, key, d)?;
+                }
+            }
+            Opcode::LOAD_ASSERTION_ERROR => {
+                let t = vm.exceptions.assertion_error;
+                vm.stack.push(t);
+            }
+            Opcode::MAKE_FUNCTION => {
+                let code_value = pop(vm);
+                let frame = vm.frames[frame_index];
+                let f = make_function(vm, code_value, frame.globals, frame.builtins);
+                vm.stack.push(f);
+            }
+            Opcode::SET_FUNCTION_ATTRIBUTE => {
+                let function = pop(vm);
+                let value = pop(vm);
+                if let Some(ObjKind::Function(f)) = kind(&function) {
+                    match arg {
+                        1 => *f.defaults.borrow_mut() = value,
+                        2 => *f.kwdefaults.borrow_mut() = value,
+                        8 => *f.closure.borrow_mut() = value,
+                        _ => {}
+                    }
+                }
+                vm.stack.push(function);
+            }
+            Opcode::CALL_INTRINSIC_1 => {
+                let v = pop(vm);
+                let r = match arg {
+                    5 => ops::unary_positive(vm, v)?,
+                    6 => {
+                        let items = cpjit_runtime::iter::collect(vm, v)?;
+                        vm.new_tuple(items)
+                    }
+                    3 => {
+                        // StopIteration raised inside a generator body.
+                        v
+                    }
+                    _ => {
+                        return Err(vm
+                            .not_implemented(format!(
+                                "{} is not supported yet",
+                                cpjit_bytecode::IntrinsicFunction1::name(arg)
+                            ))
+                            .into())
+                    }
+                };
+                vm.stack.push(r);
+            }
+            Opcode::RAISE_VARARGS => {
+                let error = raise_varargs(vm, arg)?;
+                return Err(error);
+            }
+            Opcode::RERAISE => {
+                let exc = pop(vm);
+                if arg != 0 {
+                    let lasti = peek(vm, arg as usize);
+                    if let Some(i) = lasti.as_small_int() {
+                        vm.frames[frame_index].last_ip = i as usize;
+                    }
+                }
+                return Err(Unwind::Reraise(PyErr(exc)));
+            }
+            Opcode::PUSH_EXC_INFO => {
+                let exc = pop(vm);
+                let previous = vm.handled_exception;
+                vm.stack.push(if previous.is_null() { Value::NONE } else { previous });
+                vm.handled_exception = exc;
+                vm.stack.push(exc);
+            }
+            Opcode::POP_EXCEPT => {
+                let previous = pop(vm);
+                vm.handled_exception = if previous.is_none() { Value::NULL } else { previous };
+            }
+            Opcode::CHECK_EXC_MATCH => {
+                let class = pop(vm);
+                let exc = top(vm);
+                let matched = exception_matches(vm, exc, class)?;
+                vm.stack.push(Value::bool(matched));
+            }
+            Opcode::IMPORT_NAME => {
+                let name = code.names[arg as usize];
+                let _fromlist = pop(vm);
+                let _level = pop(vm);
+                let module = crate::modules::import(vm, name)?;
+                vm.stack.push(module);
+            }
+            Opcode::IMPORT_FROM => {
+                let name = code.names[arg as usize];
+                let module = top(vm);
+                match attr::lookup_attr(vm, module, name)? {
+                    Some(v) => vm.stack.push(v),
+                    None => {
+                        let module_name = match kind(&module) {
+                            Some(ObjKind::Module(m)) => str_text(&m.name).unwrap_or("?").to_string(),
+                            _ => "?".into(),
+                        };
+                        let attr_name = str_text(&name).unwrap_or("?").to_string();
+                        return Err(vm
+                            .new_error(
+                                vm.exceptions.import_error,
+                                format!("cannot import name '{attr_name}' from '{module_name}' (unknown location)"),
+                            )
+                            .into());
+                    }
+                }
+            }
+            Opcode::JUMP_FORWARD => *ip = arg as usize,
+            Opcode::JUMP_BACKWARD => {
+                *ip = arg as usize;
+                vm.safepoint();
+            }
+            Opcode::JUMP_BACKWARD_NO_INTERRUPT => *ip = arg as usize,
+            Opcode::POP_JUMP_IF_FALSE => {
+                let v = pop(vm);
+                let truth = if v.is_bool() { v == Value::TRUE } else { ops::truthy(vm, v)? };
+                if !truth {
+                    *ip = arg as usize;
+                }
+            }
+            Opcode::POP_JUMP_IF_TRUE => {
+                let v = pop(vm);
+                let truth = if v.is_bool() { v == Value::TRUE } else { ops::truthy(vm, v)? };
+                if truth {
+                    *ip = arg as usize;
+                }
+            }
+            Opcode::POP_JUMP_IF_NONE => {
+                if pop(vm).is_none() {
+                    *ip = arg as usize;
+                }
+            }
+            Opcode::POP_JUMP_IF_NOT_NONE => {
+                if !pop(vm).is_none() {
+                    *ip = arg as usize;
+                }
+            }
+            Opcode::FOR_ITER => {
+                let iterator = top(vm);
+                match cpjit_runtime::iter::next(vm, iterator)? {
+                    Some(v) => vm.stack.push(v),
+                    None => {
+                        pop(vm);
+                        *ip = arg as usize + 2;
+                    }
+                }
+            }
+            // Calls and returns change frames: handled after this closure.
+            Opcode::CALL | Opcode::CALL_KW | Opcode::CALL_FUNCTION_EX | Opcode::RETURN_VALUE
+            | Opcode::RETURN_CONST => unreachable!("handled outside"),
+            other => {
+                return Err(vm.not_implemented(unsupported_message(other)).into());
+            }
+        }
+        Ok(())
+}
+
+fn unsupported_message(op: Opcode) -> String {
+    let construct = match op {
+        Opcode::LOAD_BUILD_CLASS => "class definitions",
+        Opcode::RETURN_GENERATOR | Opcode::YIELD_VALUE | Opcode::SEND | Opcode::END_SEND
+        | Opcode::GET_YIELD_FROM_ITER | Opcode::CLEANUP_THROW => "generators",
+        Opcode::BEFORE_WITH | Opcode::WITH_EXCEPT_START => "'with' statements",
+        Opcode::CALL_INTRINSIC_2 => "'except*'",
+        _ => op.name(),
+    };
+    format!("{construct} are not supported yet")
+}
+
+/// Routes an exception to the innermost handler, unwinding frames. `Ok` means a handler
+/// was found (in some frame at or above `entry_depth`); `Err` means it escaped.
+fn handle_exception(vm: &mut Vm, unwind: Unwind, entry_depth: usize) -> Result<(), PyErr> {
+    let (error, add_traceback) = match unwind {
+        Unwind::Raise(e) => (e, true),
+        Unwind::Reraise(e) => (e, false),
+    };
+    if add_traceback {
+        // Implicit chaining: a new exception raised while handling another.
+        let handled = vm.handled_exception;
+        if !handled.is_null() && handled != error.0 {
+            if let Some(ObjKind::Exception(e)) = kind(&error.0) {
+                if e.context.get().is_none() && !creates_cycle(error.0, handled) {
+                    e.context.set(handled);
+                }
+            }
+        }
+    }
+    let mut add_traceback = add_traceback;
+    loop {
+        let frame_index = vm.frames.len() - 1;
+        let frame = vm.frames[frame_index];
+        let code_value = frame.code;
+        let code = code_data(&code_value);
+        if add_traceback {
+            let line = code.code.line_of(frame.last_ip);
+            if let Some(ObjKind::Exception(e)) = kind(&error.0) {
+                e.traceback.borrow_mut().push((code_value, line));
+            }
+        }
+        let handler = code
+            .code
+            .exception_table
+            .iter()
+            .find(|entry| (entry.start as usize) <= frame.last_ip && frame.last_ip < entry.end as usize)
+            .copied();
+        if let Some(entry) = handler {
+            let depth = frame.base + code.nlocalsplus + entry.depth as usize;
+            vm.stack.truncate(depth);
+            if entry.push_lasti {
+                let lasti = vm.new_int(frame.last_ip as i64);
+                vm.stack.push(lasti);
+            }
+            vm.stack.push(error.0);
+            vm.frames[frame_index].ip = entry.target as usize;
+            return Ok(());
+        }
+        vm.frames.pop();
+        vm.stack.truncate(frame.caller_sp);
+        if frame_index == entry_depth {
+            return Err(error);
+        }
+        add_traceback = true;
+    }
+}
+
+fn creates_cycle(exc: Value, context: Value) -> bool {
+    let mut current = context;
+    for _ in 0..100 {
+        if current == exc {
+            return true;
+        }
+        match kind(&current) {
+            Some(ObjKind::Exception(e)) => current = e.context.get(),
+            _ => return false,
+        }
+    }
+    false
+}
+
+fn namespace_of(frame: &Frame) -> Value {
+    if frame.locals_dict.is_null() {
+        frame.globals
+    } else {
+        frame.locals_dict
+    }
+}
+
+fn lookup_name(vm: &mut Vm, frame: &Frame, name: Value, raise: bool) -> PyResult<Value> {
+    if !frame.locals_dict.is_null() {
+        if let Some(v) = ops::dict_get_str(frame.locals_dict, name) {
+            return Ok(v);
+        }
+    }
+    if let Some(v) = ops::dict_get_str(frame.globals, name) {
+        return Ok(v);
+    }
+    if let Some(v) = ops::dict_get_str(frame.builtins, name) {
+        return Ok(v);
+    }
+    let _ = raise;
+    Err(name_error(vm, name))
+}
+
+fn name_error(vm: &mut Vm, name: Value) -> PyErr {
+    let text = str_text(&name).unwrap_or("?").to_string();
+    vm.new_error(vm.exceptions.name_error, format!("name '{text}' is not defined"))
+}
+
+fn unbound_local(vm: &mut Vm, code: &CodeData, slot: usize) -> PyErr {
+    let name = str_text(&code.localsplus_names[slot]).unwrap_or("?").to_string();
+    vm.new_error(
+        vm.exceptions.unbound_local_error,
+        format!("cannot access local variable '{name}' where it is not associated with a value"),
+    )
+}
+
+fn unbound_deref(vm: &mut Vm, code: &CodeData, slot: usize) -> PyErr {
+    let name = str_text(&code.localsplus_names[slot]).unwrap_or("?").to_string();
+    let is_free = slot >= code.nlocalsplus - code.code.freevars.len();
+    if is_free {
+        vm.new_error(
+            vm.exceptions.name_error,
+            format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+        )
+    } else {
+        vm.new_error(
+            vm.exceptions.unbound_local_error,
+            format!("cannot access local variable '{name}' where it is not associated with a value"),
+        )
+    }
+}
+
+fn unpack_exact(vm: &mut Vm, seq: Value, n: usize) -> PyResult<Vec<Value>> {
+    if let Some(ObjKind::Tuple(items)) = kind(&seq) {
+        if items.len() == n {
+            return Ok(items.to_vec());
+        }
+    }
+    let items = cpjit_runtime::iter::collect(vm, seq).map_err(|e| {
+        if vm.isinstance(e.0, vm.exceptions.type_error) && !matches!(kind(&seq), Some(ObjKind::Instance(_) | ObjKind::Iterator(_))) {
+            let name = vm.type_name(seq);
+            vm.type_error(format!("cannot unpack non-iterable {name} object"))
+        } else {
+            e
+        }
+    })?;
+    if items.len() < n {
+        return Err(vm.value_error(format!(
+            "not enough values to unpack (expected {n}, got {})",
+            items.len()
+        )));
+    }
+    if items.len() > n {
+        return Err(vm.value_error(format!("too many values to unpack (expected {n})")));
+    }
+    Ok(items)
+}
+
+fn dict_merge(vm: &mut Vm, dict: Value, update: Value, callable: Value) -> PyResult<()> {
+    let function_name = || -> String {
+        match kind(&callable) {
+            Some(ObjKind::Function(f)) => {
+                let q = *f.qualname.borrow();
+                format!("{}()", str_text(&q).unwrap_or("?"))
+            }
+            Some(ObjKind::Native(n)) => format!("{}()", n.name),
+            _ => "function".into(),
+        }
+    };
+    let Some(ObjKind::Dict(table)) = kind(&update) else {
+        let name = vm.type_name(update);
+        let fname = function_name();
+        return Err(vm.type_error(format!(
+            "{fname} argument after ** must be a mapping, not {name}"
+        )));
+    };
+    let entries: Vec<(Value, Value)> = table.borrow().iter().map(|e| (e.key, e.value)).collect();
+    for (k, v) in entries {
+        if ops::dict_get(vm, dict, k)?.is_some() {
+            let key = str_text(&k).unwrap_or("?").to_string();
+            let fname = function_name();
+            return Err(vm.type_error(format!(
+                "{fname} got multiple values for keyword argument '{key}'"
+            )));
+        }
+        ops::dict_set(vm, dict, k, v)?;
+    }
+    Ok(())
+}
+
+fn exception_matches(vm: &mut Vm, exc: Value, class: Value) -> PyResult<bool> {
+    let check_one = |vm: &mut Vm, c: Value| -> PyResult<bool> {
+        if !matches!(kind(&c), Some(ObjKind::Type(_))) || !vm.is_subtype(c, vm.exceptions.base_exception) {
+            return Err(vm.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            ));
+        }
+        Ok(vm.isinstance(exc, c))
+    };
+    match kind(&class) {
+        Some(ObjKind::Tuple(items)) => {
+            let items = items.to_vec();
+            let mut matched = false;
+            for item in items {
+                if check_one(vm, item)? {
+                    matched = true;
+                }
+            }
+            Ok(matched)
+        }
+        _ => check_one(vm, class),
+    }
+}
+
+/// Normalises a raised value into an exception instance (instantiating classes).
+pub fn make_exception(vm: &mut Vm, value: Value) -> PyResult<Value> {
+    match kind(&value) {
+        Some(ObjKind::Exception(_)) => Ok(value),
+        Some(ObjKind::Type(_)) if vm.is_subtype(value, vm.exceptions.base_exception) => {
+            cpjit_runtime::call::call(vm, value, &[], &[])
+        }
+        _ => Err(vm.type_error("exceptions must derive from BaseException")),
+    }
+}
+
+fn raise_varargs(vm: &mut Vm, arg: u32) -> Result<Unwind, Unwind> {
+    match arg {
+        0 => {
+            let current = vm.handled_exception;
+            if current.is_null() {
+                return Ok(Unwind::Raise(vm.runtime_error("No active exception to reraise")));
+            }
+            Ok(Unwind::Reraise(PyErr(current)))
+        }
+        1 => {
+            let value = pop(vm);
+            let exc = make_exception(vm, value)?;
+            Ok(Unwind::Raise(PyErr(exc)))
+        }
+        _ => {
+            let cause = pop(vm);
+            let value = pop(vm);
+            let exc = make_exception(vm, value)?;
+            let cause = if cause.is_none() {
+                Value::NONE
+            } else {
+                match make_exception(vm, cause) {
+                    Ok(c) => c,
+                    Err(_) => {
+                        return Ok(Unwind::Raise(
+                            vm.type_error("exception causes must derive from BaseException"),
+                        ))
+                    }
+                }
+            };
+            if let Some(ObjKind::Exception(e)) = kind(&exc) {
+                e.cause.set(cause);
+                e.suppress_context.set(true);
+            }
+            Ok(Unwind::Raise(PyErr(exc)))
+        }
+    }
+}
+
+/// Creates a function object from a code object.
+pub fn make_function(vm: &mut Vm, code_value: Value, globals: Value, builtins: Value) -> Value {
+    let (name, qualname) = match kind(&code_value) {
+        Some(ObjKind::Code(c)) => (c.name_value, c.qualname_value),
+        _ => (Value::NONE, Value::NONE),
+    };
+    vm.alloc(ObjKind::Function(FunctionObj {
+        code: code_value,
+        globals,
+        builtins,
+        name: std::cell::RefCell::new(name),
+        qualname: std::cell::RefCell::new(qualname),
+        defaults: std::cell::RefCell::new(Value::NULL),
+        kwdefaults: std::cell::RefCell::new(Value::NULL),
+        closure: std::cell::RefCell::new(Value::NULL),
+        attrs: std::cell::RefCell::new(Value::NULL),
+    }))
+}
+
+/// Executes `CALL`/`CALL_KW`/`CALL_FUNCTION_EX`. Returns `Ok(true)` when a new frame
+/// was pushed (the loop must switch to it), `Ok(false)` when the result is on the stack.
+fn call_instruction(vm: &mut Vm, opcode: Opcode, arg: u32) -> PyResult<bool> {
+    let (callable_index, args, kwnames): (usize, Vec<Value>, Vec<Value>) = match opcode {
+        Opcode::CALL => {
+            let n = arg as usize;
+            let callable_index = vm.stack.len() - n - 2;
+            let self_or_null = vm.stack[callable_index + 1];
+            // Fast path: exact positional call of a simple Python function.
+            let callable = vm.stack[callable_index];
+            if let Some(ObjKind::Function(f)) = kind(&callable) {
+                let code_value = f.code;
+                let code = code_data(&code_value);
+                let nargs = n + usize::from(!self_or_null.is_null());
+                if code.code.flags.0 & 0x0C == 0
+                    && code.code.kwonly_arg_count == 0
+                    && code.code.arg_count as usize == nargs
+                {
+                    if vm.frames.len() >= vm.recursion_limit {
+                        return Err(vm.new_error(
+                            vm.exceptions.recursion_error,
+                            "maximum recursion depth exceeded",
+                        ));
+                    }
+                    let base = if self_or_null.is_null() { callable_index + 2 } else { callable_index + 1 };
+                    let extra = code.nlocalsplus - nargs;
+                    vm.stack.extend(std::iter::repeat_n(Value::NULL, extra));
+                    vm.frames.push(Frame {
+                        function: callable,
+                        code: code_value,
+                        globals: f.globals,
+                        builtins: f.builtins,
+                        locals_dict: Value::NULL,
+                        base,
+                        ip: 0,
+                        last_ip: 0,
+                        caller_sp: callable_index,
+                    });
+                    return Ok(true);
+                }
+            }
+            let mut args = Vec::with_capacity(n + 1);
+            if !self_or_null.is_null() {
+                args.push(self_or_null);
+            }
+            args.extend_from_slice(&vm.stack[callable_index + 2..]);
+            (callable_index, args, Vec::new())
+        }
+        Opcode::CALL_KW => {
+            let kwnames_tuple = pop(vm);
+            let n = arg as usize;
+            let callable_index = vm.stack.len() - n - 2;
+            let self_or_null = vm.stack[callable_index + 1];
+            let mut args = Vec::with_capacity(n + 1);
+            if !self_or_null.is_null() {
+                args.push(self_or_null);
+            }
+            args.extend_from_slice(&vm.stack[callable_index + 2..]);
+            let kwnames = match kind(&kwnames_tuple) {
+                Some(ObjKind::Tuple(items)) => items.to_vec(),
+                _ => Vec::new(),
+            };
+            (callable_index, args, kwnames)
+        }
+        _ => {
+            let kwargs = if arg & 1 != 0 { pop(vm) } else { Value::NULL };
+            let callargs = pop(vm);
+            let callable_index = vm.stack.len() - 2;
+            let mut args = match kind(&callargs) {
+                Some(ObjKind::Tuple(items)) => items.to_vec(),
+                _ => cpjit_runtime::iter::collect(vm, callargs)?,
+            };
+            let mut kwnames = Vec::new();
+            if let Some(ObjKind::Dict(table)) = kind(&kwargs) {
+                let entries: Vec<(Value, Value)> = table.borrow().iter().map(|e| (e.key, e.value)).collect();
+                for (k, v) in entries {
+                    if str_text(&k).is_none() {
+                        return Err(vm.type_error("keywords must be strings"));
+                    }
+                    kwnames.push(k);
+                    args.push(v);
+                }
+            }
+            let self_or_null = vm.stack[callable_index + 1];
+            if !self_or_null.is_null() {
+                args.insert(0, self_or_null);
+            }
+            (callable_index, args, kwnames)
+        }
+    };
+    let callable = vm.stack[callable_index];
+    // Python functions (and bound methods of them) get a frame in this loop.
+    let (function, args) = match kind(&callable) {
+        Some(ObjKind::Function(_)) => (callable, args),
+        Some(ObjKind::BoundMethod(m)) if matches!(kind(&m.function), Some(ObjKind::Function(_))) => {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(m.receiver);
+            full.extend(args);
+            (m.function, full)
+        }
+        _ => {
+            vm.stack.truncate(callable_index);
+            let result = call_object(vm, callable, &args, &kwnames)?;
+            vm.stack.push(result);
+            return Ok(false);
+        }
+    };
+    let Some(ObjKind::Function(f)) = kind(&function) else {
+        unreachable!("checked above");
+    };
+    let code_value = f.code;
+    let code = code_data(&code_value);
+    let locals = bind_arguments(vm, f, code, &args, &kwnames)?;
+    vm.stack.truncate(callable_index);
+    push_frame(vm, function, &locals, callable_index)?;
+    Ok(true)
+}
+
+/// Calls a non-function callable from the interpreter (natives, types, instances).
+fn call_object(vm: &mut Vm, callable: Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    match kind(&callable) {
+        Some(ObjKind::Native(_) | ObjKind::Type(_) | ObjKind::BoundMethod(_)) => {
+            cpjit_runtime::call::call(vm, callable, args, kwnames)
+        }
+        _ => call_hook(vm, callable, args, kwnames),
+    }
+}
+
+/// The VM's call hook: calls any callable, running Python functions in a nested loop.
+pub fn call_hook(vm: &mut Vm, callable: Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    match kind(&callable) {
+        Some(ObjKind::Function(f)) => {
+            let code_value = f.code;
+            let code = code_data(&code_value);
+            let locals = bind_arguments(vm, f, code, args, kwnames)?;
+            let caller_sp = vm.stack.len();
+            push_frame(vm, callable, &locals, caller_sp)?;
+            let depth = vm.frames.len() - 1;
+            run(vm, depth)
+        }
+        Some(ObjKind::Native(_) | ObjKind::Type(_) | ObjKind::BoundMethod(_)) => {
+            cpjit_runtime::call::call(vm, callable, args, kwnames)
+        }
+        Some(ObjKind::Instance(_)) => {
+            let ty = vm.type_of(callable);
+            let name = vm.intern("__call__");
+            match attr::type_lookup(ty, name) {
+                Some(method) => {
+                    let mut full = Vec::with_capacity(args.len() + 1);
+                    full.push(callable);
+                    full.extend_from_slice(args);
+                    cpjit_runtime::call::call(vm, method, &full, kwnames)
+                }
+                None => {
+                    let type_name = vm.type_name(callable);
+                    Err(vm.type_error(format!("'{type_name}' object is not callable")))
+                }
+            }
+        }
+        _ => {
+            let type_name = vm.type_name(callable);
+            Err(vm.type_error(format!("'{type_name}' object is not callable")))
+        }
+    }
+}

@@ -1,0 +1,341 @@
+//! Attribute access: `getattr`/`setattr`/`delattr`, method lookup without binding (for
+//! `LOAD_ATTR` with the method bit), and type MRO lookup.
+//!
+//! Owns the attribute model and CPython's AttributeError messages. Must never cache
+//! lookups (inline caches belong to the interpreter).
+
+use crate::display::str_text;
+use crate::object::{BoundMethodObj, NativeObj, ObjKind};
+use crate::ops::{dict_get_str, dict_set};
+use crate::value::Value;
+use crate::vm::{kind, PyResult, Vm};
+
+/// Finds `name` in the namespaces of `ty`'s MRO.
+pub fn type_lookup(ty: Value, name: Value) -> Option<Value> {
+    let Some(ObjKind::Type(t)) = kind(&ty) else {
+        return None;
+    };
+    for class in t.mro.borrow().iter() {
+        if let Some(ObjKind::Type(c)) = kind(class) {
+            let table = c.dict.borrow();
+            if let Some(ObjKind::Str(s)) = kind(&name) {
+                let h = match s.hash.get() {
+                    Some(h) => h,
+                    None => crate::ops::str_hash(&s.text),
+                };
+                if let Some(v) = table.get(h, |k| {
+                    k == name || matches!(kind(&k), Some(ObjKind::Str(x)) if x.text == s.text)
+                }) {
+                    return Some(v);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Whether a type attribute binds to instances when looked up through them.
+fn is_method_like(v: &Value) -> bool {
+    match kind(v) {
+        Some(ObjKind::Function(_)) => true,
+        Some(ObjKind::Native(n)) => !n.owner.is_null() && n.receiver.is_null(),
+        _ => false,
+    }
+}
+
+fn bind(vm: &mut Vm, function: Value, receiver: Value) -> Value {
+    match kind(&function) {
+        Some(ObjKind::Native(n)) => {
+            let (name, func, owner) = (n.name, n.func, n.owner);
+            vm.alloc(ObjKind::Native(NativeObj {
+                name,
+                func,
+                receiver,
+                owner,
+            }))
+        }
+        _ => vm.alloc(ObjKind::BoundMethod(BoundMethodObj { function, receiver })),
+    }
+}
+
+/// `obj.name` for `LOAD_ATTR` with the method bit: returns `(callable, self)` with
+/// `self` NULL when no binding is needed, avoiding a bound-method allocation.
+pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Value)> {
+    let instance_dict = match kind(&obj) {
+        Some(ObjKind::Instance(i)) => Some(i.dict),
+        Some(ObjKind::Module(_) | ObjKind::Type(_)) => None,
+        _ => None,
+    };
+    if !matches!(kind(&obj), Some(ObjKind::Module(_) | ObjKind::Type(_))) {
+        if let Some(dict) = instance_dict {
+            if let Some(v) = dict_get_str(dict, name) {
+                return Ok((v, Value::NULL));
+            }
+        }
+        let ty = vm.type_of(obj);
+        if let Some(found) = type_lookup(ty, name) {
+            if is_method_like(&found) {
+                return Ok((found, obj));
+            }
+        }
+    }
+    Ok((get_attr(vm, obj, name)?, Value::NULL))
+}
+
+/// `getattr(obj, name)`.
+pub fn get_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Value> {
+    match lookup_attr(vm, obj, name)? {
+        Some(v) => Ok(v),
+        None => Err(attribute_error(vm, obj, name)),
+    }
+}
+
+/// The AttributeError CPython raises for a missing attribute.
+pub fn attribute_error(vm: &mut Vm, obj: Value, name: Value) -> crate::vm::PyErr {
+    let attr = str_text(&name).unwrap_or("?").to_string();
+    let message = match kind(&obj) {
+        Some(ObjKind::Module(m)) => {
+            let module = str_text(&m.name).unwrap_or("?").to_string();
+            format!("module '{module}' has no attribute '{attr}'")
+        }
+        Some(ObjKind::Type(t)) => {
+            format!("type object '{}' has no attribute '{attr}'", t.name)
+        }
+        _ => {
+            let type_name = vm.type_name(obj);
+            format!("'{type_name}' object has no attribute '{attr}'")
+        }
+    };
+    let error = vm.attribute_error(message);
+    // CPython 3.13 records name/obj on the exception; keep the text only.
+    error
+}
+
+/// `getattr` that returns `Ok(None)` for a missing attribute.
+pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
+    let attr = str_text(&name).unwrap_or("").to_string();
+    if attr == "__class__" {
+        return Ok(Some(vm.type_of(obj)));
+    }
+    match kind(&obj) {
+        Some(ObjKind::Module(m)) => {
+            if attr == "__dict__" {
+                return Ok(Some(m.dict));
+            }
+            return Ok(dict_get_str(m.dict, name));
+        }
+        Some(ObjKind::Type(t)) => {
+            match attr.as_str() {
+                "__name__" | "__qualname__" => {
+                    let text = t.name.to_string();
+                    return Ok(Some(vm.new_string(text)));
+                }
+                "__mro__" => {
+                    let mro = t.mro.borrow().clone();
+                    return Ok(Some(vm.new_tuple(mro)));
+                }
+                "__bases__" => {
+                    let bases = t.bases.clone();
+                    return Ok(Some(vm.new_tuple(bases)));
+                }
+                "__base__" => return Ok(Some(t.bases.first().copied().unwrap_or(Value::NONE))),
+                "__module__" if t.builtin.is_some() => return Ok(Some(vm.intern("builtins"))),
+                "__doc__" => {
+                    if let Some(v) = type_lookup(obj, name) {
+                        return Ok(Some(v));
+                    }
+                    return Ok(Some(Value::NONE));
+                }
+                _ => {}
+            }
+            return Ok(type_lookup(obj, name));
+        }
+        Some(ObjKind::Instance(i)) => {
+            if attr == "__dict__" {
+                return Ok(Some(i.dict));
+            }
+            if let Some(v) = dict_get_str(i.dict, name) {
+                return Ok(Some(v));
+            }
+        }
+        Some(ObjKind::Function(f)) => {
+            match attr.as_str() {
+                "__name__" => return Ok(Some(*f.name.borrow())),
+                "__qualname__" => return Ok(Some(*f.qualname.borrow())),
+                "__defaults__" => {
+                    let d = *f.defaults.borrow();
+                    return Ok(Some(if d.is_null() { Value::NONE } else { d }));
+                }
+                "__kwdefaults__" => {
+                    let d = *f.kwdefaults.borrow();
+                    return Ok(Some(if d.is_null() { Value::NONE } else { d }));
+                }
+                "__code__" => return Ok(Some(f.code)),
+                "__globals__" => return Ok(Some(f.globals)),
+                "__module__" => {
+                    let key = vm.names.dunder_name;
+                    return Ok(Some(dict_get_str(f.globals, key).unwrap_or(Value::NONE)));
+                }
+                "__doc__" => {
+                    if let Some(ObjKind::Code(c)) = kind(&f.code) {
+                        if let Some(first) = c.consts.first() {
+                            if str_text(first).is_some() && c.code.flags.0 & 0x4000_0000 != 0 {
+                                return Ok(Some(*first));
+                            }
+                        }
+                    }
+                    return Ok(Some(Value::NONE));
+                }
+                _ => {}
+            }
+            let attrs = *f.attrs.borrow();
+            if !attrs.is_null() {
+                if attr == "__dict__" {
+                    return Ok(Some(attrs));
+                }
+                if let Some(v) = dict_get_str(attrs, name) {
+                    return Ok(Some(v));
+                }
+            }
+        }
+        Some(ObjKind::Native(n)) => match attr.as_str() {
+            "__name__" | "__qualname__" => {
+                let name = n.name;
+                return Ok(Some(vm.intern(name)));
+            }
+            "__self__" => return Ok(Some(if n.receiver.is_null() { Value::NONE } else { n.receiver })),
+            _ => {}
+        },
+        Some(ObjKind::BoundMethod(m)) => match attr.as_str() {
+            "__self__" => return Ok(Some(m.receiver)),
+            "__func__" => return Ok(Some(m.function)),
+            _ => {
+                let function = m.function;
+                return lookup_attr(vm, function, name);
+            }
+        },
+        Some(ObjKind::Exception(e)) => {
+            match attr.as_str() {
+                "args" => return Ok(Some(*e.args.borrow())),
+                "__traceback__" => return Ok(Some(Value::NONE)),
+                "__cause__" => return Ok(Some(e.cause.get())),
+                "__context__" => return Ok(Some(e.context.get())),
+                "__suppress_context__" => return Ok(Some(Value::bool(e.suppress_context.get()))),
+                _ => {}
+            }
+            let attrs = *e.attrs.borrow();
+            if !attrs.is_null() {
+                if attr == "__dict__" {
+                    return Ok(Some(attrs));
+                }
+                if let Some(v) = dict_get_str(attrs, name) {
+                    return Ok(Some(v));
+                }
+            }
+            let class = e.class;
+            let first_arg = match kind(&*e.args.borrow()) {
+                Some(ObjKind::Tuple(items)) => items.first().copied(),
+                _ => None,
+            };
+            if (attr == "code" && vm.is_subtype(class, vm.exceptions.system_exit))
+                || (attr == "value" && vm.is_subtype(class, vm.exceptions.stop_iteration))
+            {
+                return Ok(Some(first_arg.unwrap_or(Value::NONE)));
+            }
+        }
+        _ => {}
+    }
+    if let Some(v) = crate::methods::builtin_attribute(vm, obj, &attr)? {
+        return Ok(Some(v));
+    }
+    let ty = vm.type_of(obj);
+    if let Some(found) = type_lookup(ty, name) {
+        if is_method_like(&found) {
+            return Ok(Some(bind(vm, found, obj)));
+        }
+        if let Some(ObjKind::Instance(_)) = kind(&found) {
+            // Descriptors such as `property` live in `crate::dunder` later.
+        }
+        return Ok(Some(found));
+    }
+    if let Some(ObjKind::Instance(_)) = kind(&obj) {
+        let getattr_name = vm.intern("__getattr__");
+        if let Some(hook) = type_lookup(ty, getattr_name) {
+            return crate::call::call(vm, hook, &[obj, name], &[]).map(Some);
+        }
+    }
+    Ok(None)
+}
+
+/// `obj.name = value`.
+pub fn set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
+    let target = match kind(&obj) {
+        Some(ObjKind::Instance(i)) => Some(i.dict),
+        Some(ObjKind::Module(m)) => Some(m.dict),
+        Some(ObjKind::Type(t)) if t.builtin.is_none() => {
+            let h = crate::ops::hash(vm, name)?;
+            t.dict.borrow_mut().insert(h, name, value, |k| k == name || str_text(&k) == str_text(&name));
+            return Ok(());
+        }
+        Some(ObjKind::Function(f)) => {
+            let mut attrs = *f.attrs.borrow();
+            if attrs.is_null() {
+                attrs = vm.new_dict();
+                if let Some(ObjKind::Function(f)) = kind(&obj) {
+                    *f.attrs.borrow_mut() = attrs;
+                }
+            }
+            Some(attrs)
+        }
+        Some(ObjKind::Exception(e)) => {
+            let mut attrs = *e.attrs.borrow();
+            if attrs.is_null() {
+                attrs = vm.new_dict();
+                if let Some(ObjKind::Exception(e)) = kind(&obj) {
+                    *e.attrs.borrow_mut() = attrs;
+                }
+            }
+            if str_text(&name) == Some("__cause__") {
+                if let Some(ObjKind::Exception(e)) = kind(&obj) {
+                    e.cause.set(value);
+                    e.suppress_context.set(true);
+                }
+                return Ok(());
+            }
+            Some(attrs)
+        }
+        _ => None,
+    };
+    match target {
+        Some(dict) => dict_set(vm, dict, name, value),
+        None => {
+            let type_name = vm.type_name(obj);
+            let attr = str_text(&name).unwrap_or("?").to_string();
+            let has_attr = lookup_attr(vm, obj, name)?.is_some();
+            if has_attr {
+                Err(vm.attribute_error(format!(
+                    "'{type_name}' object attribute '{attr}' is read-only"
+                )))
+            } else {
+                Err(vm.attribute_error(format!(
+                    "'{type_name}' object has no attribute '{attr}' and no __dict__ for setting new attributes"
+                )))
+            }
+        }
+    }
+}
+
+/// `del obj.name`.
+pub fn del_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
+    let dict = match kind(&obj) {
+        Some(ObjKind::Instance(i)) => Some(i.dict),
+        Some(ObjKind::Module(m)) => Some(m.dict),
+        _ => None,
+    };
+    if let Some(dict) = dict {
+        if crate::ops::dict_remove(vm, dict, name)?.is_some() {
+            return Ok(());
+        }
+    }
+    Err(attribute_error(vm, obj, name))
+}

@@ -1,0 +1,1323 @@
+//! The `builtins` namespace: builtin functions, constructors of the builtin types,
+//! exception constructors, and the `sys` module.
+//!
+//! Owns the behaviour and argument errors of builtins. Must never reach into frames or
+//! bytecode; Python callbacks (`key=`, `map`, …) go through `call::call`.
+
+use num_bigint::BigInt;
+use num_traits::Num;
+
+use crate::call::{arg_count, bind, call, no_kwargs, split_kwargs};
+use crate::display::{self, str_text};
+use crate::numeric::{self, int_view, IntView};
+use crate::object::{IterState, ModuleObj, NativeFn, ObjKind, RangeObj, SliceObj};
+use crate::ops::{self, dict_set, set_add, truthy};
+use crate::value::Value;
+use crate::vm::{kind, PyErr, PyResult, Vm};
+
+/// Fills `vm.builtins`, registers type constructors and builtin modules.
+pub fn install(vm: &mut Vm) {
+    crate::methods::install(vm);
+    let functions: &[(&'static str, NativeFn)] = &[
+        ("print", builtin_print),
+        ("len", builtin_len),
+        ("repr", builtin_repr),
+        ("abs", builtin_abs),
+        ("min", builtin_min),
+        ("max", builtin_max),
+        ("sum", builtin_sum),
+        ("divmod", builtin_divmod),
+        ("pow", builtin_pow),
+        ("round", builtin_round),
+        ("hash", builtin_hash),
+        ("ord", builtin_ord),
+        ("chr", builtin_chr),
+        ("hex", builtin_hex),
+        ("bin", builtin_bin),
+        ("oct", builtin_oct),
+        ("isinstance", builtin_isinstance),
+        ("issubclass", builtin_issubclass),
+        ("sorted", builtin_sorted),
+        ("any", builtin_any),
+        ("all", builtin_all),
+        ("iter", builtin_iter),
+        ("next", builtin_next),
+        ("callable", builtin_callable),
+        ("getattr", builtin_getattr),
+        ("setattr", builtin_setattr),
+        ("hasattr", builtin_hasattr),
+        ("delattr", builtin_delattr),
+        ("id", builtin_id),
+        ("format", builtin_format),
+        ("ascii", builtin_ascii),
+        ("globals", builtin_unsupported_namespace),
+        ("locals", builtin_unsupported_namespace),
+        ("input", builtin_input),
+        ("open", builtin_open),
+        ("exit", builtin_exit),
+        ("quit", builtin_exit),
+    ];
+    for (name, func) in functions {
+        let value = vm.new_native(name, *func);
+        let key = vm.intern(name);
+        set_name(vm, vm.builtins, key, value);
+    }
+    let constructors: Vec<(Value, NativeFn)> = vec![
+        (vm.types.int, construct_int),
+        (vm.types.bool_, construct_bool),
+        (vm.types.float, construct_float),
+        (vm.types.str, construct_str),
+        (vm.types.list, construct_list),
+        (vm.types.tuple, construct_tuple),
+        (vm.types.dict, construct_dict),
+        (vm.types.set, construct_set),
+        (vm.types.frozenset, construct_frozenset),
+        (vm.types.range, construct_range),
+        (vm.types.slice, construct_slice),
+        (vm.types.type_, construct_type),
+        (vm.types.object, construct_object),
+        (vm.types.enumerate, construct_enumerate),
+        (vm.types.zip, construct_zip),
+        (vm.types.map, construct_map),
+        (vm.types.filter, construct_filter),
+        (vm.types.reversed, construct_reversed),
+    ];
+    for (ty, constructor) in constructors {
+        set_constructor(ty, constructor);
+    }
+    for (name, ty) in vm.types.all() {
+        if matches!(
+            name,
+            "int" | "bool" | "float" | "str" | "list" | "tuple" | "dict" | "set" | "frozenset"
+                | "range" | "slice" | "type" | "object" | "enumerate" | "zip" | "map"
+                | "filter" | "reversed"
+        ) {
+            let key = vm.intern(name);
+            set_name(vm, vm.builtins, key, ty);
+        }
+    }
+    for (name, ty) in vm.exceptions.all() {
+        set_constructor(ty, construct_exception);
+        let key = vm.intern(name);
+        set_name(vm, vm.builtins, key, ty);
+    }
+    let none_key = vm.intern("None");
+    set_name(vm, vm.builtins, none_key, Value::NONE);
+    let ellipsis_key = vm.intern("Ellipsis");
+    set_name(vm, vm.builtins, ellipsis_key, Value::ELLIPSIS);
+    let ni_key = vm.intern("NotImplemented");
+    set_name(vm, vm.builtins, ni_key, Value::NOT_IMPLEMENTED);
+    let builtins_module = new_module(vm, "builtins", vm.builtins);
+    let key = vm.intern("builtins");
+    set_name(vm, vm.modules, key, builtins_module);
+}
+
+fn set_constructor(ty: Value, constructor: NativeFn) {
+    if let Some(ObjKind::Type(t)) = kind(&ty) {
+        t.constructor.set(Some(constructor));
+    }
+}
+
+/// Stores a name in a namespace dict (infallible for str keys).
+pub fn set_name(vm: &mut Vm, dict: Value, key: Value, value: Value) {
+    let _ = dict_set(vm, dict, key, value);
+}
+
+/// A module object with the given namespace.
+pub fn new_module(vm: &mut Vm, name: &str, dict: Value) -> Value {
+    let name_value = vm.intern(name);
+    let key = vm.names.dunder_name;
+    set_name(vm, dict, key, name_value);
+    vm.alloc(ObjKind::Module(ModuleObj {
+        name: name_value,
+        dict,
+    }))
+}
+
+/// Writes text to the VM's stdout, turning I/O failure into OSError.
+pub fn write_stdout(vm: &mut Vm, text: &str) -> PyResult<()> {
+    if vm.stdout.write_all(text.as_bytes()).is_err() {
+        return Err(vm.new_error(vm.exceptions.os_error, "[Errno 32] Broken pipe"));
+    }
+    Ok(())
+}
+
+// ----- I/O ----------------------------------------------------------------------------
+
+fn builtin_print(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (positional, keywords) = split_kwargs(args, kwnames);
+    let mut sep = " ".to_string();
+    let mut end = "\n".to_string();
+    let mut to_stderr = false;
+    for (name, value) in keywords {
+        let text = |vm: &mut Vm, what: &str| -> PyResult<Option<String>> {
+            if value.is_none() {
+                return Ok(None);
+            }
+            match str_text(&value) {
+                Some(t) => Ok(Some(t.to_string())),
+                None => {
+                    let name = vm.type_name(value);
+                    Err(vm.type_error(format!("{what} must be None or a string, not {name}")))
+                }
+            }
+        };
+        match str_text(&name) {
+            Some("sep") => {
+                if let Some(t) = text(vm, "sep")? {
+                    sep = t;
+                }
+            }
+            Some("end") => {
+                if let Some(t) = text(vm, "end")? {
+                    end = t;
+                }
+            }
+            Some("flush") => {}
+            Some("file") => {
+                let stderr_module = vm.intern("stderr");
+                let sys = vm.intern("sys");
+                if let Some(sys_module) = ops::dict_get_str(vm.modules, sys) {
+                    if let Ok(err_stream) = crate::attr::get_attr(vm, sys_module, stderr_module) {
+                        to_stderr = value == err_stream;
+                    }
+                }
+            }
+            Some(other) => {
+                let other = other.to_string();
+                return Err(vm.type_error(format!(
+                    "'{other}' is an invalid keyword argument for print()"
+                )));
+            }
+            None => return Err(vm.type_error("keywords must be strings")),
+        }
+    }
+    let mut out = String::new();
+    for (i, value) in positional.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&display::str(vm, *value)?);
+    }
+    out.push_str(&end);
+    if to_stderr {
+        let _ = vm.stdout.flush();
+        let _ = vm.stderr.write_all(out.as_bytes());
+        return Ok(Value::NONE);
+    }
+    write_stdout(vm, &out)?;
+    Ok(Value::NONE)
+}
+
+use std::io::Write;
+
+fn builtin_input(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Err(vm.new_error(vm.exceptions.eof_error, "EOF when reading a line"))
+}
+
+fn builtin_open(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Err(vm.not_implemented("open() is not supported yet"))
+}
+
+fn builtin_exit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Err(PyErr(vm.new_exception(vm.exceptions.system_exit, args.to_vec())))
+}
+
+fn builtin_unsupported_namespace(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Err(vm.not_implemented("globals()/locals() are not supported yet"))
+}
+
+// ----- simple builtins -------------------------------------------------------------------
+
+fn builtin_len(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "len", kw)?;
+    arg_count(vm, "len", args, 1, 1)?;
+    let n = ops::len(vm, args[0])?;
+    Ok(vm.new_int(n as i64))
+}
+
+fn builtin_repr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "repr", kw)?;
+    arg_count(vm, "repr", args, 1, 1)?;
+    let text = display::repr(vm, args[0])?;
+    Ok(vm.new_string(text))
+}
+
+fn builtin_ascii(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "ascii", kw)?;
+    arg_count(vm, "ascii", args, 1, 1)?;
+    let text = display::repr(vm, args[0])?;
+    Ok(vm.new_string(crate::format::ascii_escape(&text)))
+}
+
+fn builtin_abs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "abs", kw)?;
+    arg_count(vm, "abs", args, 1, 1)?;
+    let v = args[0];
+    if let Some(f) = v.as_float() {
+        return Ok(Value::float(f.abs()));
+    }
+    if let Some(view) = int_view(&v) {
+        return Ok(match view {
+            IntView::Small(i) => vm.new_int(i.abs()),
+            IntView::Big(b) => {
+                let a = num_traits::Signed::abs(b);
+                vm.new_bigint(a)
+            }
+        });
+    }
+    if let Some(r) = crate::dunder::unary_op(vm, v, "__abs__")? {
+        return Ok(r);
+    }
+    let name = vm.type_name(v);
+    Err(vm.type_error(format!("bad operand type for abs(): '{name}'")))
+}
+
+fn min_max(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, want_max: bool) -> PyResult<Value> {
+    let (positional, keywords) = split_kwargs(args, kwnames);
+    let mut key = Value::NONE;
+    let mut default = Value::NULL;
+    for (k, v) in keywords {
+        match str_text(&k) {
+            Some("key") => key = v,
+            Some("default") => default = v,
+            Some(other) => {
+                let other = other.to_string();
+                return Err(vm.type_error(format!(
+                    "{name}() got an unexpected keyword argument '{other}'"
+                )));
+            }
+            None => {}
+        }
+    }
+    let items = match positional.len() {
+        0 => {
+            return Err(vm.type_error(format!(
+                "{name} expected at least 1 argument, got 0"
+            )))
+        }
+        1 => crate::iter::collect(vm, positional[0])?,
+        _ => {
+            if !default.is_null() {
+                return Err(vm.type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            positional.to_vec()
+        }
+    };
+    if items.is_empty() {
+        if !default.is_null() {
+            return Ok(default);
+        }
+        return Err(vm.value_error(format!("{name}() iterable argument is empty")));
+    }
+    let mut best = items[0];
+    let mut best_key = if key.is_none() { best } else { call(vm, key, &[best], &[])? };
+    for item in &items[1..] {
+        let item_key = if key.is_none() { *item } else { call(vm, key, &[*item], &[])? };
+        let better = if want_max {
+            ops::less_than(vm, best_key, item_key)?
+        } else {
+            ops::less_than(vm, item_key, best_key)?
+        };
+        if better {
+            best = *item;
+            best_key = item_key;
+        }
+    }
+    Ok(best)
+}
+
+fn builtin_min(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    min_max(vm, args, kw, "min", false)
+}
+
+fn builtin_max(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    min_max(vm, args, kw, "max", true)
+}
+
+fn builtin_sum(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let bound = bind(vm, "sum", args, kw, &["iterable", "start"], 1, &[])?;
+    let mut total = if bound[1].is_null() { vm.new_int(0) } else { bound[1] };
+    if let Some(ObjKind::Str(_)) = kind(&total) {
+        return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    let items = crate::iter::collect(vm, bound[0])?;
+    // Float accumulation uses compensated summation like CPython 3.12+.
+    let all_float = total.as_float().is_some() || ops::to_i64(total).is_some();
+    if all_float && items.iter().any(|v| v.is_float()) && items.iter().all(|v| v.is_float() || ops::to_i64(*v).is_some()) {
+        let mut int_part = total;
+        let mut floats = Vec::new();
+        for item in &items {
+            if item.is_float() {
+                floats.push(item.float_unchecked());
+            } else {
+                int_part = ops::binary_op(vm, int_part, *item, cpjit_bytecode::BinaryOpArg::Add)?;
+            }
+        }
+        let start = match numeric::as_f64(vm, int_part) {
+            Some(f) => f?,
+            None => 0.0,
+        };
+        return Ok(Value::float(neumaier_sum(start, &floats)));
+    }
+    for item in items {
+        total = ops::binary_op(vm, total, item, cpjit_bytecode::BinaryOpArg::Add)?;
+    }
+    Ok(total)
+}
+
+fn neumaier_sum(start: f64, values: &[f64]) -> f64 {
+    let mut sum = start;
+    let mut compensation = 0.0;
+    for &x in values {
+        let t = sum + x;
+        if sum.abs() >= x.abs() {
+            compensation += (sum - t) + x;
+        } else {
+            compensation += (x - t) + sum;
+        }
+        sum = t;
+    }
+    if compensation != 0.0 && compensation.is_finite() {
+        sum + compensation
+    } else {
+        sum
+    }
+}
+
+fn builtin_divmod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "divmod", kw)?;
+    arg_count(vm, "divmod", args, 2, 2)?;
+    let (a, b) = (args[0], args[1]);
+    if let (Some(x), Some(y)) = (int_view(&a), int_view(&b)) {
+        let (x, y) = (x.clone(), y.clone());
+        let q = numeric::int_binary(vm, numeric::IntOp::FloorDiv, &x, &y)?;
+        let r = numeric::int_binary(vm, numeric::IntOp::Mod, &x, &y)?;
+        return Ok(vm.new_tuple(vec![q, r]));
+    }
+    if let (Some(x), Some(y)) = (numeric::as_f64(vm, a), numeric::as_f64(vm, b)) {
+        let (x, y) = (x?, y?);
+        if y == 0.0 {
+            return Err(vm.zero_division("float divmod()"));
+        }
+        let (q, r) = numeric::float_divmod_parts(x, y);
+        return Ok(vm.new_tuple(vec![Value::float(q), Value::float(r)]));
+    }
+    let (ta, tb) = (vm.type_name(a), vm.type_name(b));
+    Err(vm.type_error(format!(
+        "unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"
+    )))
+}
+
+fn builtin_pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let bound = bind(vm, "pow", args, kw, &["base", "exp", "mod"], 2, &[])?;
+    if bound[2].is_null() || bound[2].is_none() {
+        return ops::binary_op(vm, bound[0], bound[1], cpjit_bytecode::BinaryOpArg::Power);
+    }
+    match (int_view(&bound[0]), int_view(&bound[1]), int_view(&bound[2])) {
+        (Some(a), Some(b), Some(m)) => {
+            let (a, b, m) = (a.clone(), b.clone(), m.clone());
+            numeric::int_pow(vm, &a, &b, Some(&m))
+        }
+        _ => Err(vm.type_error(
+            "pow() 3rd argument not allowed unless all arguments are integers",
+        )),
+    }
+}
+
+fn builtin_round(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let bound = bind(vm, "round", args, kw, &["number", "ndigits"], 1, &[])?;
+    let (number, ndigits) = (bound[0], bound[1]);
+    let ndigits = if ndigits.is_null() || ndigits.is_none() {
+        None
+    } else {
+        match int_view(&ndigits) {
+            Some(v) => Some(v.to_i64().unwrap_or(if v.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 })),
+            None => {
+                let name = vm.type_name(ndigits);
+                return Err(vm.type_error(format!(
+                    "'{name}' object cannot be interpreted as an integer"
+                )));
+            }
+        }
+    };
+    if let Some(f) = number.as_float() {
+        return match ndigits {
+            None => numeric::float_round_to_int(vm, f),
+            Some(n) => Ok(Value::float(numeric::float_round_digits(f, n))),
+        };
+    }
+    if let Some(view) = int_view(&number) {
+        let value = view.to_bigint();
+        return match ndigits {
+            None => Ok(vm.new_bigint(value)),
+            Some(n) if n >= 0 => Ok(vm.new_bigint(value)),
+            Some(n) => {
+                // Round half to even at 10**(-n).
+                let digits = (-n).min(10_000) as u32;
+                let factor = num_traits::pow(BigInt::from(10), digits as usize);
+                let half = &factor / 2;
+                let (q, r) = num_integer::Integer::div_mod_floor(&value, &factor);
+                let mut q = q;
+                if r > half || (r == half && num_integer::Integer::is_odd(&q)) {
+                    q += 1;
+                }
+                Ok(vm.new_bigint(q * factor))
+            }
+        };
+    }
+    if let Some(r) = crate::dunder::unary_op(vm, number, "__round__")? {
+        return Ok(r);
+    }
+    let name = vm.type_name(number);
+    Err(vm.type_error(format!(
+        "type {name} doesn't define __round__ method"
+    )))
+}
+
+fn builtin_hash(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "hash", kw)?;
+    arg_count(vm, "hash", args, 1, 1)?;
+    let h = ops::hash(vm, args[0])?;
+    Ok(vm.new_int(h))
+}
+
+fn builtin_ord(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "ord", kw)?;
+    arg_count(vm, "ord", args, 1, 1)?;
+    match kind(&args[0]) {
+        Some(ObjKind::Str(s)) => {
+            if s.char_len != 1 {
+                let n = s.char_len;
+                return Err(vm.type_error(format!(
+                    "ord() expected a character, but string of length {n} found"
+                )));
+            }
+            let c = s.text.chars().next().unwrap_or('\0');
+            Ok(vm.new_int(c as i64))
+        }
+        _ => {
+            let name = vm.type_name(args[0]);
+            Err(vm.type_error(format!(
+                "ord() expected string of length 1, but {name} found"
+            )))
+        }
+    }
+}
+
+fn builtin_chr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "chr", kw)?;
+    arg_count(vm, "chr", args, 1, 1)?;
+    let Some(view) = int_view(&args[0]) else {
+        let name = vm.type_name(args[0]);
+        return Err(vm.type_error(format!(
+            "'{name}' object cannot be interpreted as an integer"
+        )));
+    };
+    let code = view.to_i64();
+    match code.and_then(|c| u32::try_from(c).ok()).filter(|c| *c < 0x110000) {
+        Some(c) => match char::from_u32(c) {
+            Some(ch) => Ok(vm.new_string(ch.to_string())),
+            None => Err(vm.value_error("surrogate characters are not supported yet")),
+        },
+        None => {
+            if code.is_none() {
+                Err(vm.overflow_error("Python int too large to convert to C int"))
+            } else {
+                Err(vm.value_error("chr() arg not in range(0x110000)"))
+            }
+        }
+    }
+}
+
+fn radix_builtin(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, radix: u32, prefix: &str) -> PyResult<Value> {
+    no_kwargs(vm, name, kw)?;
+    arg_count(vm, name, args, 1, 1)?;
+    let Some(view) = int_view(&args[0]) else {
+        let tn = vm.type_name(args[0]);
+        return Err(vm.type_error(format!(
+            "'{tn}' object cannot be interpreted as an integer"
+        )));
+    };
+    let v = view.to_bigint();
+    let sign = if v.sign() == num_bigint::Sign::Minus { "-" } else { "" };
+    let digits = num_traits::Signed::abs(&v).to_str_radix(radix);
+    Ok(vm.new_string(format!("{sign}{prefix}{digits}")))
+}
+
+fn builtin_hex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    radix_builtin(vm, args, kw, "hex", 16, "0x")
+}
+
+fn builtin_bin(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    radix_builtin(vm, args, kw, "bin", 2, "0b")
+}
+
+fn builtin_oct(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    radix_builtin(vm, args, kw, "oct", 8, "0o")
+}
+
+fn class_check(vm: &mut Vm, value: Value, classes: Value, name: &str, subclass: bool) -> PyResult<bool> {
+    match kind(&classes) {
+        Some(ObjKind::Type(_)) => Ok(if subclass {
+            vm.is_subtype(value, classes)
+        } else {
+            vm.isinstance(value, classes)
+        }),
+        Some(ObjKind::Tuple(items)) => {
+            let items = items.to_vec();
+            for item in items {
+                if class_check(vm, value, item, name, subclass)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(vm.type_error(format!(
+            "{name}() arg 2 must be a type, a tuple of types, or a union"
+        ))),
+    }
+}
+
+fn builtin_isinstance(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "isinstance", kw)?;
+    arg_count(vm, "isinstance", args, 2, 2)?;
+    Ok(Value::bool(class_check(vm, args[0], args[1], "isinstance", false)?))
+}
+
+fn builtin_issubclass(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "issubclass", kw)?;
+    arg_count(vm, "issubclass", args, 2, 2)?;
+    if !matches!(kind(&args[0]), Some(ObjKind::Type(_))) {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    }
+    Ok(Value::bool(class_check(vm, args[0], args[1], "issubclass", true)?))
+}
+
+fn builtin_sorted(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let (positional, _) = split_kwargs(args, kw);
+    if positional.len() != 1 {
+        return Err(vm.type_error(format!(
+            "sorted expected 1 argument, got {}",
+            positional.len()
+        )));
+    }
+    let items = crate::iter::collect(vm, positional[0])?;
+    let list = vm.new_list(items);
+    let sort = vm.intern("sort");
+    let (method, receiver) = crate::attr::load_method(vm, list, sort)?;
+    let mut full = vec![receiver];
+    full.extend_from_slice(&args[1..]);
+    call(vm, method, &full, kw)?;
+    Ok(list)
+}
+
+fn builtin_any(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "any", kw)?;
+    arg_count(vm, "any", args, 1, 1)?;
+    let iterator = crate::iter::get_iter(vm, args[0])?;
+    while let Some(item) = crate::iter::next(vm, iterator)? {
+        if truthy(vm, item)? {
+            return Ok(Value::TRUE);
+        }
+    }
+    Ok(Value::FALSE)
+}
+
+fn builtin_all(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "all", kw)?;
+    arg_count(vm, "all", args, 1, 1)?;
+    let iterator = crate::iter::get_iter(vm, args[0])?;
+    while let Some(item) = crate::iter::next(vm, iterator)? {
+        if !truthy(vm, item)? {
+            return Ok(Value::FALSE);
+        }
+    }
+    Ok(Value::TRUE)
+}
+
+fn builtin_iter(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "iter", kw)?;
+    arg_count(vm, "iter", args, 1, 2)?;
+    if args.len() == 2 {
+        return Ok(vm.new_iterator(IterState::Callable {
+            function: args[0],
+            sentinel: args[1],
+        }));
+    }
+    crate::iter::get_iter(vm, args[0])
+}
+
+fn builtin_next(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "next", kw)?;
+    arg_count(vm, "next", args, 1, 2)?;
+    if !matches!(kind(&args[0]), Some(ObjKind::Iterator(_) | ObjKind::Instance(_))) {
+        let name = vm.type_name(args[0]);
+        return Err(vm.type_error(format!("'{name}' object is not an iterator")));
+    }
+    match crate::iter::next(vm, args[0])? {
+        Some(v) => Ok(v),
+        None => match args.get(1) {
+            Some(default) => Ok(*default),
+            None => Err(vm.stop_iteration()),
+        },
+    }
+}
+
+fn builtin_callable(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "callable", kw)?;
+    arg_count(vm, "callable", args, 1, 1)?;
+    let result = match kind(&args[0]) {
+        Some(ObjKind::Function(_) | ObjKind::Native(_) | ObjKind::Type(_) | ObjKind::BoundMethod(_)) => true,
+        Some(ObjKind::Instance(_)) => {
+            let ty = vm.type_of(args[0]);
+            let name = vm.intern("__call__");
+            crate::attr::type_lookup(ty, name).is_some()
+        }
+        _ => false,
+    };
+    Ok(Value::bool(result))
+}
+
+fn attr_name(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    match str_text(&v) {
+        Some(t) => {
+            let t = t.to_string();
+            Ok(vm.intern(&t))
+        }
+        None => {
+            let name = vm.type_name(v);
+            Err(vm.type_error(format!("attribute name must be string, not '{name}'")))
+        }
+    }
+}
+
+fn builtin_getattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "getattr", kw)?;
+    arg_count(vm, "getattr", args, 2, 3)?;
+    let name = attr_name(vm, args[1])?;
+    match crate::attr::lookup_attr(vm, args[0], name)? {
+        Some(v) => Ok(v),
+        None => match args.get(2) {
+            Some(d) => Ok(*d),
+            None => Err(crate::attr::attribute_error(vm, args[0], name)),
+        },
+    }
+}
+
+fn builtin_setattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "setattr", kw)?;
+    arg_count(vm, "setattr", args, 3, 3)?;
+    let name = attr_name(vm, args[1])?;
+    crate::attr::set_attr(vm, args[0], name, args[2])?;
+    Ok(Value::NONE)
+}
+
+fn builtin_hasattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "hasattr", kw)?;
+    arg_count(vm, "hasattr", args, 2, 2)?;
+    let name = attr_name(vm, args[1])?;
+    Ok(Value::bool(crate::attr::lookup_attr(vm, args[0], name)?.is_some()))
+}
+
+fn builtin_delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "delattr", kw)?;
+    arg_count(vm, "delattr", args, 2, 2)?;
+    let name = attr_name(vm, args[1])?;
+    crate::attr::del_attr(vm, args[0], name)?;
+    Ok(Value::NONE)
+}
+
+fn builtin_id(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "id", kw)?;
+    arg_count(vm, "id", args, 1, 1)?;
+    let v = args[0];
+    let id = (v.raw() & 0xffff_ffff_ffff) as i64;
+    Ok(vm.new_int(id))
+}
+
+fn builtin_format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "format", kw)?;
+    arg_count(vm, "format", args, 1, 2)?;
+    let spec = match args.get(1) {
+        Some(s) => match str_text(s) {
+            Some(t) => t.to_string(),
+            None => {
+                let name = vm.type_name(*s);
+                return Err(vm.type_error(format!(
+                    "format() argument 2 must be str, not {name}"
+                )));
+            }
+        },
+        None => String::new(),
+    };
+    let text = crate::format::format_value(vm, args[0], &spec)?;
+    Ok(vm.new_string(text))
+}
+
+// ----- constructors ------------------------------------------------------------------------
+
+/// Parses an int literal the way `int(text, base)` does.
+pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
+    let trimmed = text.trim();
+    let (negative, body) = match trimmed.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, trimmed.strip_prefix('+').unwrap_or(trimmed)),
+    };
+    let lower = body.to_ascii_lowercase();
+    let (base, digits) = match base {
+        0 => {
+            if let Some(rest) = lower.strip_prefix("0x") {
+                (16, rest.to_string())
+            } else if let Some(rest) = lower.strip_prefix("0o") {
+                (8, rest.to_string())
+            } else if let Some(rest) = lower.strip_prefix("0b") {
+                (2, rest.to_string())
+            } else {
+                if lower.len() > 1 && lower.starts_with('0') && lower.chars().any(|c| c != '0' && c != '_') {
+                    return None;
+                }
+                (10, lower.clone())
+            }
+        }
+        16 => (16, lower.strip_prefix("0x").unwrap_or(&lower).to_string()),
+        8 => (8, lower.strip_prefix("0o").unwrap_or(&lower).to_string()),
+        2 => (2, lower.strip_prefix("0b").unwrap_or(&lower).to_string()),
+        b => (b, lower.clone()),
+    };
+    let digits = digits.strip_prefix('_').map(str::to_string).unwrap_or(digits);
+    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+        return None;
+    }
+    let clean: String = digits.chars().filter(|c| *c != '_').collect();
+    // Unicode decimal digits are accepted by CPython; map them to ASCII.
+    let clean: String = clean
+        .chars()
+        .map(|c| c.to_digit(10).map_or(c, |d| char::from_digit(d, 10).unwrap_or(c)))
+        .collect();
+    let value = BigInt::from_str_radix(&clean, base).ok()?;
+    Some(if negative { -value } else { value })
+}
+
+fn construct_int(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let bound = bind(vm, "int", &args[1..], kw, &["x", "base"], 0, &[])?;
+    let (x, base) = (bound[0], bound[1]);
+    if x.is_null() {
+        if !base.is_null() {
+            return Err(vm.type_error("int() missing string argument"));
+        }
+        return Ok(vm.new_int(0));
+    }
+    if !base.is_null() {
+        let base = match ops::to_i64(base) {
+            Some(b) if b == 0 || (2..=36).contains(&b) => b as u32,
+            _ => return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0")),
+        };
+        let Some(text) = str_text(&x).map(str::to_string) else {
+            return Err(vm.type_error("int() can't convert non-string with explicit base"));
+        };
+        return match parse_int(&text, base) {
+            Some(v) => Ok(vm.new_bigint(v)),
+            None => {
+                let shown = cpjit_bytecode::repr::str_repr(&text);
+                Err(vm.value_error(format!(
+                    "invalid literal for int() with base {base}: {shown}"
+                )))
+            }
+        };
+    }
+    if let Some(view) = int_view(&x) {
+        let v = view.to_bigint();
+        return Ok(vm.new_bigint(v));
+    }
+    if let Some(f) = x.as_float() {
+        return numeric::float_to_int(vm, f);
+    }
+    if let Some(text) = str_text(&x).map(str::to_string) {
+        return match parse_int(&text, 10) {
+            Some(v) => Ok(vm.new_bigint(v)),
+            None => {
+                let shown = cpjit_bytecode::repr::str_repr(&text);
+                Err(vm.value_error(format!(
+                    "invalid literal for int() with base 10: {shown}"
+                )))
+            }
+        };
+    }
+    for name in ["__int__", "__index__"] {
+        if let Some(r) = crate::dunder::unary_op(vm, x, name)? {
+            return Ok(r);
+        }
+    }
+    let name = vm.type_name(x);
+    Err(vm.type_error(format!(
+        "int() argument must be a string, a bytes-like object or a real number, not '{name}'"
+    )))
+}
+
+fn construct_bool(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "bool", kw)?;
+    arg_count(vm, "bool", &args[1..], 0, 1)?;
+    match args.get(1) {
+        Some(v) => Ok(Value::bool(truthy(vm, *v)?)),
+        None => Ok(Value::FALSE),
+    }
+}
+
+/// Parses a float literal the way `float(text)` does.
+pub fn parse_float(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    let unsigned = lower.trim_start_matches(['+', '-']);
+    let negative = lower.starts_with('-');
+    let special = match unsigned {
+        "inf" | "infinity" => Some(f64::INFINITY),
+        "nan" => Some(f64::NAN),
+        _ => None,
+    };
+    if let Some(v) = special {
+        if lower.len() - unsigned.len() > 1 {
+            return None;
+        }
+        return Some(if negative { -v } else { v });
+    }
+    if t.is_empty() || t.contains("__") || t.starts_with('_') || t.ends_with('_') {
+        return None;
+    }
+    let valid = t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-' | '_'));
+    if !valid {
+        return None;
+    }
+    // Underscores only between digits.
+    let chars: Vec<char> = t.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        if *c == '_' && !(i > 0 && chars[i - 1].is_ascii_digit() && i + 1 < chars.len() && chars[i + 1].is_ascii_digit()) {
+            return None;
+        }
+    }
+    let clean: String = t.chars().filter(|c| *c != '_').collect();
+    clean.parse::<f64>().ok()
+}
+
+fn construct_float(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "float", kw)?;
+    arg_count(vm, "float", &args[1..], 0, 1)?;
+    let Some(&x) = args.get(1) else {
+        return Ok(Value::float(0.0));
+    };
+    if x.is_float() {
+        return Ok(x);
+    }
+    if let Some(f) = numeric::as_f64(vm, x) {
+        return Ok(Value::float(f?));
+    }
+    if let Some(text) = str_text(&x).map(str::to_string) {
+        return match parse_float(&text) {
+            Some(f) => Ok(Value::float(f)),
+            None => {
+                let shown = cpjit_bytecode::repr::str_repr(&text);
+                Err(vm.value_error(format!("could not convert string to float: {shown}")))
+            }
+        };
+    }
+    if let Some(r) = crate::dunder::unary_op(vm, x, "__float__")? {
+        return Ok(r);
+    }
+    let name = vm.type_name(x);
+    Err(vm.type_error(format!(
+        "float() argument must be a string or a real number, not '{name}'"
+    )))
+}
+
+fn construct_str(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let bound = bind(vm, "str", &args[1..], kw, &["object", "encoding", "errors"], 0, &[])?;
+    if bound[0].is_null() {
+        return Ok(vm.intern(""));
+    }
+    if str_text(&bound[0]).is_some() {
+        return Ok(bound[0]);
+    }
+    let text = display::str(vm, bound[0])?;
+    Ok(vm.new_string(text))
+}
+
+fn construct_list(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "list", kw)?;
+    arg_count(vm, "list", &args[1..], 0, 1)?;
+    let items = match args.get(1) {
+        Some(v) => crate::iter::collect(vm, *v)?,
+        None => Vec::new(),
+    };
+    Ok(vm.new_list(items))
+}
+
+fn construct_tuple(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "tuple", kw)?;
+    arg_count(vm, "tuple", &args[1..], 0, 1)?;
+    match args.get(1) {
+        Some(v) if matches!(kind(v), Some(ObjKind::Tuple(_))) => Ok(*v),
+        Some(v) => {
+            let items = crate::iter::collect(vm, *v)?;
+            Ok(vm.new_tuple(items))
+        }
+        None => Ok(vm.new_tuple(Vec::new())),
+    }
+}
+
+fn construct_dict(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let (positional, keywords) = split_kwargs(&args[1..], kw);
+    if positional.len() > 1 {
+        return Err(vm.type_error(format!(
+            "dict expected at most 1 argument, got {}",
+            positional.len()
+        )));
+    }
+    let dict = vm.new_dict();
+    if let Some(source) = positional.first() {
+        crate::methods::dict_update_from(vm, dict, *source)?;
+    }
+    for (k, v) in keywords {
+        dict_set(vm, dict, k, v)?;
+    }
+    Ok(dict)
+}
+
+fn construct_set_kind(vm: &mut Vm, args: &[Value], kw: &[Value], frozen: bool) -> PyResult<Value> {
+    let name = if frozen { "frozenset" } else { "set" };
+    no_kwargs(vm, name, kw)?;
+    arg_count(vm, name, &args[1..], 0, 1)?;
+    let set = vm.new_set(frozen);
+    if let Some(v) = args.get(1) {
+        let items = crate::iter::collect(vm, *v)?;
+        for item in items {
+            set_add(vm, set, item)?;
+        }
+    }
+    Ok(set)
+}
+
+fn construct_set(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    construct_set_kind(vm, args, kw, false)
+}
+
+fn construct_frozenset(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    construct_set_kind(vm, args, kw, true)
+}
+
+fn range_bound(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    match int_view(&v) {
+        Some(view) => match view.to_i64() {
+            Some(i) => Ok(i),
+            None => Err(vm.overflow_error("range() arguments beyond 64 bits are not supported yet")),
+        },
+        None => {
+            if let Some(i) = crate::dunder::index(vm, v)? {
+                return Ok(i);
+            }
+            let name = vm.type_name(v);
+            Err(vm.type_error(format!(
+                "'{name}' object cannot be interpreted as an integer"
+            )))
+        }
+    }
+}
+
+fn construct_range(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "range", kw)?;
+    let rest = &args[1..];
+    if rest.is_empty() {
+        return Err(vm.type_error("range expected at least 1 argument, got 0"));
+    }
+    if rest.len() > 3 {
+        return Err(vm.type_error(format!(
+            "range expected at most 3 arguments, got {}",
+            rest.len()
+        )));
+    }
+    let (start, stop, step) = match rest.len() {
+        1 => (0, range_bound(vm, rest[0])?, 1),
+        2 => (range_bound(vm, rest[0])?, range_bound(vm, rest[1])?, 1),
+        _ => (
+            range_bound(vm, rest[0])?,
+            range_bound(vm, rest[1])?,
+            range_bound(vm, rest[2])?,
+        ),
+    };
+    if step == 0 {
+        return Err(vm.value_error("range() arg 3 must not be zero"));
+    }
+    Ok(vm.alloc(ObjKind::Range(RangeObj { start, stop, step })))
+}
+
+fn construct_slice(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "slice", kw)?;
+    let rest = &args[1..];
+    arg_count(vm, "slice", rest, 1, 3)?;
+    let (start, stop, step) = match rest.len() {
+        1 => (Value::NONE, rest[0], Value::NONE),
+        2 => (rest[0], rest[1], Value::NONE),
+        _ => (rest[0], rest[1], rest[2]),
+    };
+    Ok(vm.alloc(ObjKind::Slice(SliceObj { start, stop, step })))
+}
+
+fn construct_type(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "type", kw)?;
+    match args.len() - 1 {
+        1 => Ok(vm.type_of(args[1])),
+        3 => Err(vm.not_implemented("type() with three arguments is not supported yet")),
+        _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
+    }
+}
+
+fn construct_object(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    if args.len() > 1 {
+        return Err(vm.type_error("object() takes no arguments"));
+    }
+    let dict = vm.new_dict();
+    let class = vm.types.object;
+    Ok(vm.alloc(ObjKind::Instance(crate::object::InstanceObj { class, dict })))
+}
+
+fn construct_enumerate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let bound = bind(vm, "enumerate", &args[1..], kw, &["iterable", "start"], 1, &[])?;
+    let inner = crate::iter::get_iter(vm, bound[0])?;
+    let count = if bound[1].is_null() {
+        vm.new_int(0)
+    } else if int_view(&bound[1]).is_some() {
+        bound[1]
+    } else {
+        let name = vm.type_name(bound[1]);
+        return Err(vm.type_error(format!(
+            "'{name}' object cannot be interpreted as an integer"
+        )));
+    };
+    Ok(vm.new_iterator(IterState::Enumerate { inner, count }))
+}
+
+fn construct_zip(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let (positional, keywords) = split_kwargs(&args[1..], kw);
+    let mut strict = false;
+    for (k, v) in keywords {
+        if str_text(&k) == Some("strict") {
+            strict = truthy(vm, v)?;
+        } else {
+            return Err(vm.type_error("zip() got an unexpected keyword argument"));
+        }
+    }
+    let mut iterators = Vec::with_capacity(positional.len());
+    for (i, iterable) in positional.iter().enumerate() {
+        match crate::iter::get_iter(vm, *iterable) {
+            Ok(it) => iterators.push(it),
+            Err(_) => {
+                let name = vm.type_name(*iterable);
+                return Err(vm.type_error(format!(
+                    "'{name}' object is not iterable"
+                ) + if i == usize::MAX { "" } else { "" }));
+            }
+        }
+    }
+    Ok(vm.new_iterator(IterState::Zip { iterators, strict }))
+}
+
+fn construct_map(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "map", kw)?;
+    if args.len() < 3 {
+        return Err(vm.type_error("map() must have at least two arguments."));
+    }
+    let function = args[1];
+    let mut iterators = Vec::new();
+    for iterable in &args[2..] {
+        iterators.push(crate::iter::get_iter(vm, *iterable)?);
+    }
+    Ok(vm.new_iterator(IterState::Map { function, iterators }))
+}
+
+fn construct_filter(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "filter", kw)?;
+    arg_count(vm, "filter", &args[1..], 2, 2)?;
+    let inner = crate::iter::get_iter(vm, args[2])?;
+    Ok(vm.new_iterator(IterState::Filter {
+        function: args[1],
+        inner,
+    }))
+}
+
+fn construct_reversed(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "reversed", kw)?;
+    arg_count(vm, "reversed", &args[1..], 1, 1)?;
+    let sequence = args[1];
+    match kind(&sequence) {
+        Some(ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Str(_) | ObjKind::Range(_)) => {
+            let len = ops::len(vm, sequence)? as isize;
+            Ok(vm.new_iterator(IterState::Reversed {
+                sequence,
+                next_index: len - 1,
+            }))
+        }
+        Some(ObjKind::Dict(_)) => {
+            let mut keys = crate::iter::collect(vm, sequence)?;
+            keys.reverse();
+            let list = vm.new_list(keys);
+            crate::iter::get_iter(vm, list)
+        }
+        _ => {
+            if let Some(r) = crate::dunder::unary_op(vm, sequence, "__reversed__")? {
+                return Ok(r);
+            }
+            let name = vm.type_name(sequence);
+            Err(vm.type_error(format!("'{name}' object is not reversible")))
+        }
+    }
+}
+
+fn construct_exception(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let class = args[0];
+    let (positional, keywords) = split_kwargs(&args[1..], kw);
+    if let Some((k, _)) = keywords.first() {
+        let name = str_text(k).unwrap_or("?").to_string();
+        let class_name = match kind(&class) {
+            Some(ObjKind::Type(t)) => t.name.to_string(),
+            _ => "Exception".into(),
+        };
+        return Err(vm.type_error(format!(
+            "{class_name}() takes no keyword arguments"
+        ) + if name.is_empty() { "" } else { "" }));
+    }
+    Ok(vm.new_exception(class, positional.to_vec()))
+}
+
+// ----- sys ----------------------------------------------------------------------------------
+
+/// Creates the `sys` module for a program run with `argv`.
+pub fn make_sys_module(vm: &mut Vm) -> Value {
+    let dict = vm.new_dict();
+    let argv: Vec<Value> = vm.argv.clone().iter().map(|a| vm.new_str(a)).collect();
+    let argv = vm.new_list(argv);
+    let entries: Vec<(&str, Value)> = vec![
+        ("argv", argv),
+        ("maxsize", Value::small_int(0).expect("0 is small")),
+        ("byteorder", vm.intern("little")),
+        ("platform", vm.intern("linux")),
+        ("implementation_name", vm.intern("cpjit")),
+    ];
+    for (name, value) in entries {
+        let key = vm.intern(name);
+        set_name(vm, dict, key, value);
+    }
+    let maxsize = vm.new_bigint(BigInt::from(i64::MAX));
+    let key = vm.intern("maxsize");
+    set_name(vm, dict, key, maxsize);
+    let version = vm.new_tuple(vec![
+        Value::small_int(3).expect("small"),
+        Value::small_int(13).expect("small"),
+        Value::small_int(0).expect("small"),
+    ]);
+    let key = vm.intern("version_info");
+    set_name(vm, dict, key, version);
+    let version_text = vm.intern("3.13.0 (cpjit)");
+    let key = vm.intern("version");
+    set_name(vm, dict, key, version_text);
+    let functions: &[(&'static str, NativeFn)] = &[
+        ("exit", sys_exit),
+        ("getrecursionlimit", sys_getrecursionlimit),
+        ("setrecursionlimit", sys_setrecursionlimit),
+        ("intern", sys_intern),
+    ];
+    for (name, func) in functions {
+        let value = vm.new_native(name, *func);
+        let key = vm.intern(name);
+        set_name(vm, dict, key, value);
+    }
+    let stdout = make_stream(vm, false);
+    let stderr = make_stream(vm, true);
+    let key = vm.intern("stdout");
+    set_name(vm, dict, key, stdout);
+    let key = vm.intern("stderr");
+    set_name(vm, dict, key, stderr);
+    let module = new_module(vm, "sys", dict);
+    let key = vm.intern("modules");
+    let modules = vm.modules;
+    set_name(vm, dict, key, modules);
+    module
+}
+
+fn make_stream(vm: &mut Vm, is_stderr: bool) -> Value {
+    let class = vm.types.text_io;
+    let dict = vm.new_dict();
+    let write: NativeFn = if is_stderr { stderr_write } else { stdout_write };
+    let native = vm.new_native("write", write);
+    let flush = vm.new_native("flush", stream_flush);
+    let key = vm.intern("write");
+    set_name(vm, dict, key, native);
+    let key = vm.intern("flush");
+    set_name(vm, dict, key, flush);
+    vm.alloc(ObjKind::Instance(crate::object::InstanceObj { class, dict }))
+}
+
+fn stream_text(vm: &mut Vm, args: &[Value]) -> PyResult<String> {
+    arg_count(vm, "write", args, 1, 1)?;
+    match str_text(&args[0]) {
+        Some(t) => Ok(t.to_string()),
+        None => {
+            let name = vm.type_name(args[0]);
+            Err(vm.type_error(format!("write() argument must be str, not {name}")))
+        }
+    }
+}
+
+fn stdout_write(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let text = stream_text(vm, args)?;
+    write_stdout(vm, &text)?;
+    Ok(vm.new_int(text.chars().count() as i64))
+}
+
+fn stderr_write(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let text = stream_text(vm, args)?;
+    let _ = vm.stdout.flush();
+    let _ = vm.stderr.write_all(text.as_bytes());
+    Ok(vm.new_int(text.chars().count() as i64))
+}
+
+fn stream_flush(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let _ = vm.stdout.flush();
+    Ok(Value::NONE)
+}
+
+fn sys_exit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "exit", args, 0, 1)?;
+    Err(PyErr(vm.new_exception(vm.exceptions.system_exit, args.to_vec())))
+}
+
+fn sys_getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let limit = vm.recursion_limit as i64;
+    Ok(vm.new_int(limit))
+}
+
+fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "setrecursionlimit", args, 1, 1)?;
+    match ops::to_i64(args[0]) {
+        Some(n) if n >= 1 => {
+            // Frames live in VM memory, so the limit only bounds memory; cap it so a
+            // runaway program still ends in RecursionError rather than exhausting RAM.
+            vm.recursion_limit = n.min(1_000_000) as usize;
+            Ok(Value::NONE)
+        }
+        Some(_) => Err(vm.value_error("recursion limit must be greater or equal than 1")),
+        None => {
+            let name = vm.type_name(args[0]);
+            Err(vm.type_error(format!("'{name}' object cannot be interpreted as an integer")))
+        }
+    }
+}
+
+fn sys_intern(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "intern", args, 1, 1)?;
+    match str_text(&args[0]).map(str::to_string) {
+        Some(t) => Ok(vm.intern(&t)),
+        None => Err(vm.type_error("intern() argument must be str")),
+    }
+}
+

@@ -1,0 +1,257 @@
+//! `repr()` and `str()` of values, as CPython 3.13 prints them.
+//!
+//! Owns textual representations, including recursive containers (`[...]`) and the
+//! depth guard that turns pathological nesting into RecursionError. Must never write to
+//! an output stream itself.
+
+use cpjit_bytecode::repr::{float_repr, str_repr};
+
+use crate::object::{DictViewKind, ObjKind};
+use crate::ops::with_depth;
+use crate::value::Value;
+use crate::vm::{kind, PyResult, Vm};
+
+/// `repr(v)`.
+pub fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
+    let mut active = Vec::new();
+    repr_inner(vm, v, &mut active)
+}
+
+/// `str(v)`.
+pub fn str(vm: &mut Vm, v: Value) -> PyResult<String> {
+    match kind(&v) {
+        Some(ObjKind::Str(s)) => Ok(s.text.to_string()),
+        Some(ObjKind::Exception(e)) => {
+            let args = *e.args.borrow();
+            let items = match kind(&args) {
+                Some(ObjKind::Tuple(items)) => items.to_vec(),
+                _ => Vec::new(),
+            };
+            if vm.is_subtype(e.class, vm.exceptions.key_error) && items.len() == 1 {
+                return repr(vm, items[0]);
+            }
+            match items.len() {
+                0 => Ok(String::new()),
+                1 => str(vm, items[0]),
+                _ => repr(vm, args),
+            }
+        }
+        Some(ObjKind::Instance(_)) => crate::dunder::str(vm, v),
+        _ => repr(vm, v),
+    }
+}
+
+/// The text of a `str` value (no conversion).
+pub fn str_text(v: &Value) -> Option<&str> {
+    match kind(v) {
+        Some(ObjKind::Str(s)) => Some(&s.text),
+        _ => None,
+    }
+}
+
+fn join_items(
+    vm: &mut Vm,
+    items: &[Value],
+    active: &mut Vec<Value>,
+) -> PyResult<String> {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&repr_inner(vm, *item, active)?);
+    }
+    Ok(out)
+}
+
+fn repr_inner(vm: &mut Vm, v: Value, active: &mut Vec<Value>) -> PyResult<String> {
+    if let Some(i) = v.as_small_int() {
+        return Ok(i.to_string());
+    }
+    if let Some(f) = v.as_float() {
+        return Ok(float_repr(f));
+    }
+    match v {
+        Value::NONE => return Ok("None".into()),
+        Value::TRUE => return Ok("True".into()),
+        Value::FALSE => return Ok("False".into()),
+        Value::ELLIPSIS => return Ok("Ellipsis".into()),
+        Value::NOT_IMPLEMENTED => return Ok("NotImplemented".into()),
+        Value::NULL => return Ok("<NULL>".into()),
+        _ => {}
+    }
+    let is_container = matches!(
+        kind(&v),
+        Some(ObjKind::List(_) | ObjKind::Dict(_) | ObjKind::Set(_) | ObjKind::Tuple(_) | ObjKind::DictView(_))
+    );
+    if is_container {
+        if active.contains(&v) {
+            return Ok(match kind(&v) {
+                Some(ObjKind::List(_)) => "[...]".into(),
+                Some(ObjKind::Dict(_)) => "{...}".into(),
+                _ => "...".into(),
+            });
+        }
+        active.push(v);
+        let result = with_depth(vm, "while getting the repr of an object", |vm| {
+            container_repr(vm, v, active)
+        });
+        active.pop();
+        return result;
+    }
+    Ok(match kind(&v) {
+        Some(ObjKind::Str(s)) => str_repr(&s.text),
+        Some(ObjKind::BigInt(b)) => {
+            let text = b.to_string();
+            if text.len() > 4300 + usize::from(b.sign() == num_bigint::Sign::Minus) {
+                return Err(vm.value_error(
+                    "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+                ));
+            }
+            text
+        }
+        Some(ObjKind::Range(r)) => {
+            if r.step == 1 {
+                format!("range({}, {})", r.start, r.stop)
+            } else {
+                format!("range({}, {}, {})", r.start, r.stop, r.step)
+            }
+        }
+        Some(ObjKind::Slice(s)) => {
+            let (a, b, c) = (s.start, s.stop, s.step);
+            format!(
+                "slice({}, {}, {})",
+                repr_inner(vm, a, active)?,
+                repr_inner(vm, b, active)?,
+                repr_inner(vm, c, active)?
+            )
+        }
+        Some(ObjKind::Function(f)) => {
+            let qualname = *f.qualname.borrow();
+            format!(
+                "<function {} at {:#x}>",
+                str_text(&qualname).unwrap_or("?"),
+                address(v)
+            )
+        }
+        Some(ObjKind::Native(n)) => {
+            if n.receiver.is_null() || matches!(kind(&n.receiver), Some(ObjKind::Module(_))) {
+                format!("<built-in function {}>", n.name)
+            } else {
+                let owner = vm.type_name(n.receiver);
+                format!(
+                    "<built-in method {} of {} object at {:#x}>",
+                    n.name,
+                    owner,
+                    address(n.receiver)
+                )
+            }
+        }
+        Some(ObjKind::Code(c)) => c.code.repr(),
+        Some(ObjKind::Cell(_)) => format!("<cell at {:#x}>", address(v)),
+        Some(ObjKind::Type(t)) => {
+            if t.builtin.is_some() || vm.exceptions.all().iter().any(|(_, e)| *e == v) {
+                format!("<class '{}'>", t.name)
+            } else {
+                format!("<class '__main__.{}'>", t.name)
+            }
+        }
+        Some(ObjKind::Exception(e)) => {
+            let class_name = match kind(&e.class) {
+                Some(ObjKind::Type(t)) => t.name.to_string(),
+                _ => "Exception".into(),
+            };
+            let args = *e.args.borrow();
+            let items = match kind(&args) {
+                Some(ObjKind::Tuple(items)) => items.to_vec(),
+                _ => Vec::new(),
+            };
+            if items.len() == 1 {
+                format!("{class_name}({})", repr_inner(vm, items[0], active)?)
+            } else {
+                format!("{class_name}({})", join_items(vm, &items, active)?)
+            }
+        }
+        Some(ObjKind::Module(m)) => {
+            let name = m.name;
+            format!("<module {}>", str_repr(str_text(&name).unwrap_or("?")))
+        }
+        Some(ObjKind::Iterator(_)) => {
+            let name = vm.type_name(v);
+            format!("<{name} object at {:#x}>", address(v))
+        }
+        Some(ObjKind::BoundMethod(m)) => {
+            let (function, receiver) = (m.function, m.receiver);
+            let name = match kind(&function) {
+                Some(ObjKind::Function(f)) => {
+                    let q = *f.qualname.borrow();
+                    str_text(&q).unwrap_or("?").to_string()
+                }
+                _ => "?".into(),
+            };
+            let receiver_repr = repr_inner(vm, receiver, active)?;
+            format!("<bound method {name} of {receiver_repr}>")
+        }
+        Some(ObjKind::Instance(_)) => return crate::dunder::repr(vm, v),
+        _ => format!("<object at {:#x}>", address(v)),
+    })
+}
+
+fn container_repr(vm: &mut Vm, v: Value, active: &mut Vec<Value>) -> PyResult<String> {
+    match kind(&v) {
+        Some(ObjKind::List(items)) => {
+            let items = items.borrow().clone();
+            Ok(format!("[{}]", join_items(vm, &items, active)?))
+        }
+        Some(ObjKind::Tuple(items)) => {
+            let items = items.to_vec();
+            if items.len() == 1 {
+                Ok(format!("({},)", repr_inner(vm, items[0], active)?))
+            } else {
+                Ok(format!("({})", join_items(vm, &items, active)?))
+            }
+        }
+        Some(ObjKind::Dict(table)) => {
+            let entries: Vec<_> = table.borrow().iter().map(|e| (e.key, e.value)).collect();
+            let mut out = String::from("{");
+            for (i, (key, value)) in entries.into_iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(&repr_inner(vm, key, active)?);
+                out.push_str(": ");
+                out.push_str(&repr_inner(vm, value, active)?);
+            }
+            out.push('}');
+            Ok(out)
+        }
+        Some(ObjKind::Set(set)) => {
+            let frozen = set.frozen;
+            let items = set.table.borrow().keys();
+            if items.is_empty() {
+                return Ok(if frozen { "frozenset()".into() } else { "set()".into() });
+            }
+            let body = join_items(vm, &items, active)?;
+            Ok(if frozen {
+                format!("frozenset({{{body}}})")
+            } else {
+                format!("{{{body}}}")
+            })
+        }
+        Some(ObjKind::DictView(view)) => {
+            let name = match view.kind {
+                DictViewKind::Keys => "dict_keys",
+                DictViewKind::Values => "dict_values",
+                DictViewKind::Items => "dict_items",
+            };
+            let items = crate::iter::collect(vm, v)?;
+            Ok(format!("{name}([{}])", join_items(vm, &items, active)?))
+        }
+        _ => Ok(String::new()),
+    }
+}
+
+/// A stable-looking address for `repr` of objects without a better text.
+pub fn address(v: Value) -> u64 {
+    v.raw() & 0xffff_ffff_ffff
+}

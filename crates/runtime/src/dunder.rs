@@ -1,0 +1,331 @@
+//! Special ("dunder") methods of user-defined classes: operators, comparisons,
+//! hashing, truth, containers, iteration, `repr`/`str`/`format`, and construction.
+//!
+//! Owns the protocol of looking a special method up on the *type* and calling it, with
+//! reflected operands and `NotImplemented`. Must never special-case builtin types (their
+//! behaviour lives in `ops.rs`).
+
+use cpjit_bytecode::{BinaryOpArg, CompareOp};
+
+use crate::attr::type_lookup;
+use crate::call::call;
+use crate::object::{InstanceObj, ObjKind};
+use crate::value::Value;
+use crate::vm::{kind, PyResult, Vm};
+
+fn is_instance(v: Value) -> bool {
+    matches!(kind(&v), Some(ObjKind::Instance(_)))
+}
+
+/// Looks `name` up on the type of `v` (only for user instances).
+fn special(vm: &mut Vm, v: Value, name: &str) -> Option<Value> {
+    if !is_instance(v) && !matches!(kind(&v), Some(ObjKind::Exception(_))) {
+        return None;
+    }
+    let ty = vm.type_of(v);
+    let key = vm.intern(name);
+    type_lookup(ty, key)
+}
+
+fn call_special(vm: &mut Vm, v: Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+    match special(vm, v, name) {
+        Some(method) => {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(v);
+            full.extend_from_slice(args);
+            call(vm, method, &full, &[]).map(Some)
+        }
+        None => Ok(None),
+    }
+}
+
+const BINARY_NAMES: [(&str, &str, &str); 13] = [
+    ("__add__", "__radd__", "__iadd__"),
+    ("__and__", "__rand__", "__iand__"),
+    ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+    ("__lshift__", "__rlshift__", "__ilshift__"),
+    ("__matmul__", "__rmatmul__", "__imatmul__"),
+    ("__mul__", "__rmul__", "__imul__"),
+    ("__mod__", "__rmod__", "__imod__"),
+    ("__or__", "__ror__", "__ior__"),
+    ("__pow__", "__rpow__", "__ipow__"),
+    ("__rshift__", "__rrshift__", "__irshift__"),
+    ("__sub__", "__rsub__", "__isub__"),
+    ("__truediv__", "__rtruediv__", "__itruediv__"),
+    ("__xor__", "__rxor__", "__ixor__"),
+];
+
+/// Binary operator via `__op__` / `__rop__` / `__iop__`.
+pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResult<Option<Value>> {
+    if !is_instance(a) && !is_instance(b) {
+        return Ok(None);
+    }
+    let (forward, reflected, inplace) = BINARY_NAMES[op.base() as usize];
+    if op.is_inplace() {
+        if let Some(result) = call_special(vm, a, inplace, &[b])? {
+            if result != Value::NOT_IMPLEMENTED {
+                return Ok(Some(result));
+            }
+        }
+    }
+    if let Some(result) = call_special(vm, a, forward, &[b])? {
+        if result != Value::NOT_IMPLEMENTED {
+            return Ok(Some(result));
+        }
+    }
+    if vm.type_of(a) != vm.type_of(b) || !is_instance(a) {
+        if let Some(result) = call_special(vm, b, reflected, &[a])? {
+            if result != Value::NOT_IMPLEMENTED {
+                return Ok(Some(result));
+            }
+        }
+    }
+    Ok(None)
+}
+
+pub fn unary_op(vm: &mut Vm, v: Value, name: &str) -> PyResult<Option<Value>> {
+    call_special(vm, v, name, &[])
+}
+
+pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
+    if let Some(result) = call_special(vm, v, "__bool__", &[])? {
+        if !result.is_bool() {
+            let name = vm.type_name(result);
+            return Err(vm.type_error(format!("__bool__ should return bool, returned {name}")));
+        }
+        return Ok(result == Value::TRUE);
+    }
+    if let Some(result) = call_special(vm, v, "__len__", &[])? {
+        return Ok(crate::ops::to_i64(result).unwrap_or(0) != 0);
+    }
+    Ok(true)
+}
+
+pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
+    match compare(vm, a, b, CompareOp::Eq)? {
+        Some(result) => crate::ops::truthy(vm, result),
+        None => Ok(a == b),
+    }
+}
+
+const COMPARE_NAMES: [&str; 6] = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
+
+/// Rich comparison via `__lt__` … with the reflected operator as fallback.
+pub fn compare(vm: &mut Vm, a: Value, b: Value, op: CompareOp) -> PyResult<Option<Value>> {
+    if let Some(result) = call_special(vm, a, COMPARE_NAMES[op as usize], &[b])? {
+        if result != Value::NOT_IMPLEMENTED {
+            return Ok(Some(result));
+        }
+    }
+    if let Some(result) = call_special(vm, b, COMPARE_NAMES[op.swapped() as usize], &[a])? {
+        if result != Value::NOT_IMPLEMENTED {
+            return Ok(Some(result));
+        }
+    }
+    match op {
+        CompareOp::Eq => Ok(Some(Value::bool(a == b))),
+        CompareOp::Ne => {
+            if let Some(result) = call_special(vm, a, "__eq__", &[b])? {
+                if result != Value::NOT_IMPLEMENTED {
+                    let truth = crate::ops::truthy(vm, result)?;
+                    return Ok(Some(Value::bool(!truth)));
+                }
+            }
+            Ok(Some(Value::bool(a != b)))
+        }
+        _ => Ok(None),
+    }
+}
+
+pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    let ty = vm.type_of(v);
+    let hash_name = vm.intern("__hash__");
+    match type_lookup(ty, hash_name) {
+        Some(Value::NONE) => {
+            let name = vm.type_name(v);
+            Err(vm.type_error(format!("unhashable type: '{name}'")))
+        }
+        Some(method) => {
+            let result = call(vm, method, &[v], &[])?;
+            match crate::ops::to_i64(result) {
+                Some(h) => Ok(if h == -1 { -2 } else { h }),
+                None => Err(vm.type_error("__hash__ method should return an integer")),
+            }
+        }
+        None => {
+            let eq_name = vm.intern("__eq__");
+            if type_lookup(ty, eq_name).is_some() {
+                let name = vm.type_name(v);
+                return Err(vm.type_error(format!("unhashable type: '{name}'")));
+            }
+            Ok(((v.raw() & 0xffff_ffff_ffff) >> 4) as i64)
+        }
+    }
+}
+
+fn missing(vm: &mut Vm, v: Value, what: &str) -> crate::vm::PyErr {
+    let name = vm.type_name(v);
+    vm.type_error(format!("'{name}' object {what}"))
+}
+
+pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
+    if let Some(result) = call_special(vm, container, "__contains__", &[item])? {
+        return crate::ops::truthy(vm, result);
+    }
+    if special(vm, container, "__iter__").is_some() {
+        let iterator = iter(vm, container)?;
+        while let Some(candidate) = crate::iter::next(vm, iterator)? {
+            if crate::ops::eq(vm, candidate, item)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    let name = vm.type_name(container);
+    Err(vm.type_error(format!("argument of type '{name}' is not iterable")))
+}
+
+pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
+    match call_special(vm, obj, "__getitem__", &[key])? {
+        Some(v) => Ok(v),
+        None => Err(missing(vm, obj, "is not subscriptable")),
+    }
+}
+
+pub fn setitem(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<()> {
+    match call_special(vm, obj, "__setitem__", &[key, value])? {
+        Some(_) => Ok(()),
+        None => Err(missing(vm, obj, "does not support item assignment")),
+    }
+}
+
+pub fn delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
+    match call_special(vm, obj, "__delitem__", &[key])? {
+        Some(_) => Ok(()),
+        None => Err(missing(vm, obj, "doesn't support item deletion")),
+    }
+}
+
+pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
+    match call_special(vm, v, "__len__", &[])? {
+        Some(result) => match crate::ops::to_i64(result) {
+            Some(n) if n >= 0 => Ok(n as usize),
+            Some(_) => Err(vm.value_error("__len__() should return >= 0")),
+            None => {
+                let name = vm.type_name(result);
+                Err(vm.type_error(format!("'{name}' object cannot be interpreted as an integer")))
+            }
+        },
+        None => {
+            let name = vm.type_name(v);
+            Err(vm.type_error(format!("object of type '{name}' has no len()")))
+        }
+    }
+}
+
+pub fn iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    match call_special(vm, v, "__iter__", &[])? {
+        Some(it) => Ok(it),
+        None => Err(missing(vm, v, "is not iterable")),
+    }
+}
+
+pub fn next(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
+    match call_special(vm, v, "__next__", &[]) {
+        Ok(Some(item)) => Ok(Some(item)),
+        Ok(None) => Err(missing(vm, v, "is not an iterator")),
+        Err(error) => {
+            if vm.isinstance(error.0, vm.exceptions.stop_iteration) {
+                Ok(None)
+            } else {
+                Err(error)
+            }
+        }
+    }
+}
+
+pub fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
+    match call_special(vm, v, "__repr__", &[])? {
+        Some(result) => match crate::display::str_text(&result) {
+            Some(text) => Ok(text.to_string()),
+            None => {
+                let name = vm.type_name(result);
+                Err(vm.type_error(format!("__repr__ returned non-string (type {name})")))
+            }
+        },
+        None => {
+            let name = vm.type_name(v);
+            Ok(format!("<__main__.{name} object at {:#x}>", crate::display::address(v)))
+        }
+    }
+}
+
+pub fn str(vm: &mut Vm, v: Value) -> PyResult<String> {
+    match call_special(vm, v, "__str__", &[])? {
+        Some(result) => match crate::display::str_text(&result) {
+            Some(text) => Ok(text.to_string()),
+            None => {
+                let name = vm.type_name(result);
+                Err(vm.type_error(format!("__str__ returned non-string (type {name})")))
+            }
+        },
+        None => repr(vm, v),
+    }
+}
+
+pub fn format(vm: &mut Vm, v: Value, spec: &str) -> PyResult<String> {
+    let spec_value = vm.new_str(spec);
+    match call_special(vm, v, "__format__", &[spec_value])? {
+        Some(result) => Ok(crate::display::str_text(&result).unwrap_or("").to_string()),
+        None => {
+            if !spec.is_empty() {
+                let name = vm.type_name(v);
+                return Err(vm.type_error(format!(
+                    "unsupported format string passed to {name}.__format__"
+                )));
+            }
+            str(vm, v)
+        }
+    }
+}
+
+/// `__index__` for slice bounds and `range()` arguments.
+pub fn index(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
+    match call_special(vm, v, "__index__", &[])? {
+        Some(result) => Ok(crate::ops::to_i64(result)),
+        None => Ok(None),
+    }
+}
+
+/// Calling a user-defined class: allocate an instance (or an exception object for
+/// exception subclasses), then run `__init__`.
+pub fn construct(vm: &mut Vm, class: Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let instance = if vm.is_subtype(class, vm.exceptions.base_exception) {
+        let (positional, _) = crate::call::split_kwargs(args, kwnames);
+        let exception = vm.new_exception(class, positional.to_vec());
+        if let Some(ObjKind::Exception(e)) = kind(&exception) {
+            let attrs = vm.new_dict();
+            *e.attrs.borrow_mut() = attrs;
+        }
+        exception
+    } else {
+        let dict = vm.new_dict();
+        vm.alloc(ObjKind::Instance(InstanceObj { class, dict }))
+    };
+    let init_name = vm.intern("__init__");
+    if let Some(init) = type_lookup(class, init_name) {
+        if !matches!(kind(&init), Some(ObjKind::Native(_))) {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(instance);
+            full.extend_from_slice(args);
+            let result = call(vm, init, &full, kwnames)?;
+            if !result.is_none() {
+                let name = vm.type_name(result);
+                return Err(vm.type_error(format!(
+                    "__init__() should return None, not '{name}'"
+                )));
+            }
+        }
+    }
+    Ok(instance)
+}

@@ -1,0 +1,334 @@
+//! The iteration protocol for builtin objects: `iter()`, `next()`, and collecting an
+//! iterable into a `Vec`.
+//!
+//! Owns iterator state transitions and CPython's "changed size during iteration"
+//! errors. Must never hold a borrow of a container across a call into Python code.
+
+use crate::object::{DictViewKind, IterState, ObjKind};
+use crate::value::Value;
+use crate::vm::{kind, PyResult, Vm};
+
+/// `iter(v)`.
+pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let state = match kind(&v) {
+        Some(ObjKind::List(_)) => IterState::List { list: v, index: 0 },
+        Some(ObjKind::Tuple(_)) => IterState::Tuple { tuple: v, index: 0 },
+        Some(ObjKind::Str(_)) => IterState::Str {
+            string: v,
+            byte_pos: 0,
+        },
+        Some(ObjKind::Range(r)) => IterState::Range {
+            next: r.start,
+            remaining: r.len(),
+            step: r.step,
+        },
+        Some(ObjKind::Dict(table)) => IterState::Table {
+            owner: v,
+            kind: DictViewKind::Keys,
+            entry_index: 0,
+            expected_len: table.borrow().len(),
+        },
+        Some(ObjKind::Set(set)) => IterState::Table {
+            owner: v,
+            kind: DictViewKind::Keys,
+            entry_index: 0,
+            expected_len: set.table.borrow().len(),
+        },
+        Some(ObjKind::DictView(view)) => {
+            let expected_len = match kind(&view.dict) {
+                Some(ObjKind::Dict(table)) => table.borrow().len(),
+                _ => 0,
+            };
+            IterState::Table {
+                owner: view.dict,
+                kind: view.kind,
+                entry_index: 0,
+                expected_len,
+            }
+        }
+        Some(ObjKind::Iterator(_)) => return Ok(v),
+        Some(ObjKind::Instance(_)) => return crate::dunder::iter(vm, v),
+        _ => {
+            let name = vm.type_name(v);
+            return Err(vm.type_error(format!("'{name}' object is not iterable")));
+        }
+    };
+    Ok(vm.new_iterator(state))
+}
+
+/// Advances an iterator: `Ok(None)` when exhausted.
+pub fn next(vm: &mut Vm, iterator: Value) -> PyResult<Option<Value>> {
+    let Some(ObjKind::Iterator(cell)) = kind(&iterator) else {
+        if let Some(ObjKind::Instance(_)) = kind(&iterator) {
+            return crate::dunder::next(vm, iterator);
+        }
+        let name = vm.type_name(iterator);
+        return Err(vm.type_error(format!("'{name}' object is not an iterator")));
+    };
+    // Simple states advance in place; composite ones release the borrow first.
+    let mut state = cell.borrow_mut();
+    match &mut *state {
+        IterState::Exhausted => Ok(None),
+        IterState::List { list, index } => {
+            let item = match kind(list) {
+                Some(ObjKind::List(items)) => items.borrow().get(*index).copied(),
+                _ => None,
+            };
+            match item {
+                Some(v) => {
+                    *index += 1;
+                    Ok(Some(v))
+                }
+                None => {
+                    *state = IterState::Exhausted;
+                    Ok(None)
+                }
+            }
+        }
+        IterState::Tuple { tuple, index } => {
+            let item = match kind(tuple) {
+                Some(ObjKind::Tuple(items)) => items.get(*index).copied(),
+                _ => None,
+            };
+            match item {
+                Some(v) => {
+                    *index += 1;
+                    Ok(Some(v))
+                }
+                None => {
+                    *state = IterState::Exhausted;
+                    Ok(None)
+                }
+            }
+        }
+        IterState::Str { string, byte_pos } => {
+            let next_char = match kind(string) {
+                Some(ObjKind::Str(s)) => s.text[*byte_pos..].chars().next(),
+                _ => None,
+            };
+            match next_char {
+                Some(c) => {
+                    *byte_pos += c.len_utf8();
+                    drop(state);
+                    let mut buffer = [0u8; 4];
+                    Ok(Some(vm.intern(c.encode_utf8(&mut buffer))))
+                }
+                None => {
+                    *state = IterState::Exhausted;
+                    Ok(None)
+                }
+            }
+        }
+        IterState::Range {
+            next,
+            remaining,
+            step,
+        } => {
+            if *remaining <= 0 {
+                return Ok(None);
+            }
+            let value = *next;
+            *remaining -= 1;
+            *next = next.wrapping_add(*step);
+            drop(state);
+            Ok(Some(vm.new_int(value)))
+        }
+        IterState::Table {
+            owner,
+            kind: view_kind,
+            entry_index,
+            expected_len,
+        } => {
+            let (owner, view_kind) = (*owner, *view_kind);
+            let (entry, is_set) = match kind(&owner) {
+                Some(ObjKind::Dict(table)) => {
+                    let table = table.borrow();
+                    if table.len() != *expected_len {
+                        drop(table);
+                        *state = IterState::Exhausted;
+                        drop(state);
+                        return Err(vm.runtime_error("dictionary changed size during iteration"));
+                    }
+                    (table.next_entry(*entry_index), false)
+                }
+                Some(ObjKind::Set(set)) => {
+                    let table = set.table.borrow();
+                    if table.len() != *expected_len {
+                        drop(table);
+                        *state = IterState::Exhausted;
+                        drop(state);
+                        return Err(vm.runtime_error("Set changed size during iteration"));
+                    }
+                    (table.next_entry(*entry_index), true)
+                }
+                _ => (None, false),
+            };
+            let _ = is_set;
+            match entry {
+                Some((entry, after)) => {
+                    *entry_index = after;
+                    drop(state);
+                    Ok(Some(match view_kind {
+                        DictViewKind::Keys => entry.key,
+                        DictViewKind::Values => entry.value,
+                        DictViewKind::Items => vm.new_tuple(vec![entry.key, entry.value]),
+                    }))
+                }
+                None => {
+                    *state = IterState::Exhausted;
+                    Ok(None)
+                }
+            }
+        }
+        IterState::Reversed {
+            sequence,
+            next_index,
+        } => {
+            if *next_index < 0 {
+                *state = IterState::Exhausted;
+                return Ok(None);
+            }
+            let (sequence, index) = (*sequence, *next_index);
+            *next_index -= 1;
+            drop(state);
+            let len = crate::ops::len(vm, sequence)? as isize;
+            if index >= len {
+                *cell.borrow_mut() = IterState::Exhausted;
+                return Ok(None);
+            }
+            let key = vm.new_int(index as i64);
+            crate::ops::getitem(vm, sequence, key).map(Some)
+        }
+        IterState::Enumerate { inner, count } => {
+            let (inner, count) = (*inner, *count);
+            drop(state);
+            match next(vm, inner)? {
+                Some(item) => {
+                    let one = Value::small_int(1).expect("1 is small");
+                    let incremented =
+                        crate::ops::binary_op(vm, count, one, cpjit_bytecode::BinaryOpArg::Add)?;
+                    if let IterState::Enumerate { count: c, .. } = &mut *cell.borrow_mut() {
+                        *c = incremented;
+                    }
+                    Ok(Some(vm.new_tuple(vec![count, item])))
+                }
+                None => Ok(None),
+            }
+        }
+        IterState::Zip { iterators, strict } => {
+            let (iterators, strict) = (iterators.clone(), *strict);
+            drop(state);
+            if iterators.is_empty() {
+                return Ok(None);
+            }
+            let mut items = Vec::with_capacity(iterators.len());
+            for (position, it) in iterators.iter().enumerate() {
+                match next(vm, *it)? {
+                    Some(v) => items.push(v),
+                    None => {
+                        *cell.borrow_mut() = IterState::Exhausted;
+                        if strict {
+                            if position > 0 {
+                                let plural = if position == 1 { "" } else { "s" };
+                                return Err(vm.value_error(format!(
+                                    "zip() argument {} is shorter than argument{plural} {}",
+                                    position + 1,
+                                    if position == 1 { "1".to_string() } else { format!("1-{position}") }
+                                )));
+                            }
+                            for (later, it) in iterators.iter().enumerate().skip(1) {
+                                if next(vm, *it)?.is_some() {
+                                    let plural = if later == 1 { "" } else { "s" };
+                                    return Err(vm.value_error(format!(
+                                        "zip() argument {} is longer than argument{plural} {}",
+                                        later + 1,
+                                        if later == 1 { "1".to_string() } else { format!("1-{later}") }
+                                    )));
+                                }
+                            }
+                        }
+                        return Ok(None);
+                    }
+                }
+            }
+            Ok(Some(vm.new_tuple(items)))
+        }
+        IterState::Map {
+            function,
+            iterators,
+        } => {
+            let (function, iterators) = (*function, iterators.clone());
+            drop(state);
+            let mut args = Vec::with_capacity(iterators.len());
+            for it in iterators {
+                match next(vm, it)? {
+                    Some(v) => args.push(v),
+                    None => {
+                        *cell.borrow_mut() = IterState::Exhausted;
+                        return Ok(None);
+                    }
+                }
+            }
+            crate::call::call(vm, function, &args, &[]).map(Some)
+        }
+        IterState::Filter { function, inner } => {
+            let (function, inner) = (*function, *inner);
+            drop(state);
+            loop {
+                let Some(item) = next(vm, inner)? else {
+                    *cell.borrow_mut() = IterState::Exhausted;
+                    return Ok(None);
+                };
+                let keep = if function.is_none() {
+                    crate::ops::truthy(vm, item)?
+                } else {
+                    let result = crate::call::call(vm, function, &[item], &[])?;
+                    crate::ops::truthy(vm, result)?
+                };
+                if keep {
+                    return Ok(Some(item));
+                }
+            }
+        }
+        IterState::Callable { function, sentinel } => {
+            let (function, sentinel) = (*function, *sentinel);
+            drop(state);
+            let value = crate::call::call(vm, function, &[], &[])?;
+            if crate::ops::eq(vm, value, sentinel)? {
+                *cell.borrow_mut() = IterState::Exhausted;
+                return Ok(None);
+            }
+            Ok(Some(value))
+        }
+    }
+}
+
+/// Collects any iterable into a vector (fast paths for the builtin sequences).
+pub fn collect(vm: &mut Vm, iterable: Value) -> PyResult<Vec<Value>> {
+    match kind(&iterable) {
+        Some(ObjKind::List(items)) => return Ok(items.borrow().clone()),
+        Some(ObjKind::Tuple(items)) => return Ok(items.to_vec()),
+        Some(ObjKind::Dict(table)) => return Ok(table.borrow().keys()),
+        Some(ObjKind::Set(set)) => return Ok(set.table.borrow().keys()),
+        Some(ObjKind::Range(r)) => {
+            let r = *r;
+            let len = r.len();
+            if len > 1 << 28 {
+                return Err(vm.new_error(vm.exceptions.memory_error, ""));
+            }
+            return Ok((0..len).map(|i| vm.new_int(r.get(i))).collect());
+        }
+        _ => {}
+    }
+    let iterator = get_iter(vm, iterable)?;
+    let mut out = Vec::new();
+    vm.temp_roots.push(iterator);
+    let result = (|| {
+        while let Some(v) = next(vm, iterator)? {
+            out.push(v);
+        }
+        Ok(())
+    })();
+    vm.temp_roots.pop();
+    result.map(|_| out)
+}

@@ -1,0 +1,1653 @@
+//! Methods of the builtin types (`str`, `list`, `dict`, `set`, `tuple`, `int`, `float`)
+//! and the tables that register them as method descriptors on their types.
+//!
+//! Owns builtin method behaviour and messages. Must never hold a container borrow while
+//! calling back into Python (e.g. `list.sort(key=…)` sorts a copy, then stores it).
+
+use cpjit_bytecode::BinaryOpArg;
+use num_traits::{Signed, ToPrimitive};
+
+use crate::call::{arg_count, bind, call, no_kwargs, split_kwargs};
+use crate::display::{self, str_text};
+use crate::numeric::{int_view, IntView};
+use crate::object::{DictViewKind, DictViewObj, NativeFn, NativeObj, ObjKind};
+use crate::ops::{self, dict_get, dict_remove, dict_set, eq, set_add, table_contains, truthy};
+use crate::value::Value;
+use crate::vm::{kind, PyResult, Vm};
+
+/// Registers the method tables on the builtin types.
+pub fn install(vm: &mut Vm) {
+    let tables: Vec<(Value, &[(&'static str, NativeFn)])> = vec![
+        (vm.types.str, STR_METHODS),
+        (vm.types.list, LIST_METHODS),
+        (vm.types.dict, DICT_METHODS),
+        (vm.types.set, SET_METHODS),
+        (vm.types.frozenset, FROZENSET_METHODS),
+        (vm.types.tuple, TUPLE_METHODS),
+        (vm.types.int, INT_METHODS),
+        (vm.types.float, FLOAT_METHODS),
+        (vm.exceptions.base_exception, EXCEPTION_METHODS),
+    ];
+    for (ty, methods) in tables {
+        for (name, func) in methods {
+            let descriptor = vm.alloc(ObjKind::Native(NativeObj {
+                name,
+                func: *func,
+                receiver: Value::NULL,
+                owner: ty,
+            }));
+            let key = vm.intern(name);
+            let h = ops::str_hash(name);
+            if let Some(ObjKind::Type(t)) = kind(&ty) {
+                t.dict.borrow_mut().insert(h, key, descriptor, |k| k == key);
+            }
+        }
+    }
+}
+
+/// Non-method attributes of builtin values (`x.real`, `x.imag`, …).
+pub fn builtin_attribute(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
+    if let Some(view) = int_view(&obj) {
+        return Ok(match name {
+            "real" | "numerator" => {
+                let v = view.to_bigint();
+                Some(vm.new_bigint(v))
+            }
+            "imag" => Some(vm.new_int(0)),
+            "denominator" => Some(vm.new_int(1)),
+            _ => None,
+        });
+    }
+    if let Some(f) = obj.as_float() {
+        return Ok(match name {
+            "real" => Some(Value::float(f)),
+            "imag" => Some(Value::float(0.0)),
+            _ => None,
+        });
+    }
+    if let Some(ObjKind::Range(r)) = kind(&obj) {
+        let r = *r;
+        return Ok(match name {
+            "start" => Some(vm.new_int(r.start)),
+            "stop" => Some(vm.new_int(r.stop)),
+            "step" => Some(vm.new_int(r.step)),
+            _ => None,
+        });
+    }
+    if let Some(ObjKind::Slice(s)) = kind(&obj) {
+        return Ok(match name {
+            "start" => Some(s.start),
+            "stop" => Some(s.stop),
+            "step" => Some(s.step),
+            _ => None,
+        });
+    }
+    Ok(None)
+}
+
+fn this_str(vm: &mut Vm, args: &[Value], method: &str) -> PyResult<String> {
+    match args.first().and_then(str_text) {
+        Some(s) => Ok(s.to_string()),
+        None => Err(vm.type_error(format!("descriptor '{method}' requires a 'str' object"))),
+    }
+}
+
+fn str_arg(vm: &mut Vm, value: Value, method: &str, position: usize) -> PyResult<String> {
+    match str_text(&value) {
+        Some(s) => Ok(s.to_string()),
+        None => {
+            let name = vm.type_name(value);
+            let _ = position;
+            Err(vm.type_error(format!("{method}() argument must be str, not {name}")))
+        }
+    }
+}
+
+fn optional_str(vm: &mut Vm, value: Value, method: &str) -> PyResult<Option<String>> {
+    if value.is_null() || value.is_none() {
+        return Ok(None);
+    }
+    match str_text(&value) {
+        Some(s) => Ok(Some(s.to_string())),
+        None => {
+            let name = vm.type_name(value);
+            Err(vm.type_error(format!("{method} arg must be None or str, not {name}")))
+        }
+    }
+}
+
+fn int_arg(vm: &mut Vm, value: Value, default: i64) -> PyResult<i64> {
+    if value.is_null() || value.is_none() {
+        return Ok(default);
+    }
+    match ops::to_i64(value) {
+        Some(i) => Ok(i),
+        None => {
+            let name = vm.type_name(value);
+            Err(vm.type_error(format!("'{name}' object cannot be interpreted as an integer")))
+        }
+    }
+}
+
+// ----- str ------------------------------------------------------------------------------
+
+const STR_METHODS: &[(&str, NativeFn)] = &[
+    ("upper", str_upper),
+    ("lower", str_lower),
+    ("strip", str_strip),
+    ("lstrip", str_lstrip),
+    ("rstrip", str_rstrip),
+    ("split", str_split),
+    ("rsplit", str_rsplit),
+    ("join", str_join),
+    ("replace", str_replace),
+    ("find", str_find),
+    ("rfind", str_rfind),
+    ("index", str_index),
+    ("rindex", str_rindex),
+    ("count", str_count),
+    ("startswith", str_startswith),
+    ("endswith", str_endswith),
+    ("isdigit", str_isdigit),
+    ("isdecimal", str_isdigit),
+    ("isnumeric", str_isdigit),
+    ("isalpha", str_isalpha),
+    ("isalnum", str_isalnum),
+    ("isspace", str_isspace),
+    ("isupper", str_isupper),
+    ("islower", str_islower),
+    ("isidentifier", str_isidentifier),
+    ("istitle", str_istitle),
+    ("title", str_title),
+    ("capitalize", str_capitalize),
+    ("swapcase", str_swapcase),
+    ("casefold", str_lower),
+    ("center", str_center),
+    ("ljust", str_ljust),
+    ("rjust", str_rjust),
+    ("zfill", str_zfill),
+    ("partition", str_partition),
+    ("rpartition", str_rpartition),
+    ("splitlines", str_splitlines),
+    ("format", str_format_method),
+    ("expandtabs", str_expandtabs),
+    ("removeprefix", str_removeprefix),
+    ("removesuffix", str_removesuffix),
+    ("__len__", str_len),
+];
+
+fn str_len(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let n = ops::len(vm, args[0])?;
+    Ok(vm.new_int(n as i64))
+}
+
+fn str_upper(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "upper", kw)?;
+    arg_count(vm, "str.upper", args, 1, 1)?;
+    let s = this_str(vm, args, "upper")?;
+    Ok(vm.new_string(s.to_uppercase()))
+}
+
+fn str_lower(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "lower", kw)?;
+    arg_count(vm, "str.lower", args, 1, 1)?;
+    let s = this_str(vm, args, "lower")?;
+    Ok(vm.new_string(s.to_lowercase()))
+}
+
+fn strip_impl(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, left: bool, right: bool) -> PyResult<Value> {
+    no_kwargs(vm, name, kw)?;
+    arg_count(vm, name, &args[1..], 0, 1)?;
+    let s = this_str(vm, args, name)?;
+    let chars = optional_str(vm, args.get(1).copied().unwrap_or(Value::NULL), name)?;
+    let is_strip = |c: char| match &chars {
+        Some(set) => set.contains(c),
+        None => c.is_whitespace(),
+    };
+    let mut result: &str = &s;
+    if left {
+        result = result.trim_start_matches(is_strip);
+    }
+    if right {
+        result = result.trim_end_matches(is_strip);
+    }
+    if result.len() == s.len() {
+        return Ok(args[0]);
+    }
+    Ok(vm.new_str(result))
+}
+
+fn str_strip(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    strip_impl(vm, args, kw, "strip", true, true)
+}
+
+fn str_lstrip(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    strip_impl(vm, args, kw, "lstrip", true, false)
+}
+
+fn str_rstrip(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    strip_impl(vm, args, kw, "rstrip", false, true)
+}
+
+fn split_impl(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, from_right: bool) -> PyResult<Value> {
+    let bound = bind(vm, name, &args[1..], kw, &["sep", "maxsplit"], 0, &[])?;
+    let s = this_str(vm, args, name)?;
+    let sep = optional_str(vm, bound[0], name)?;
+    let maxsplit = int_arg(vm, bound[1], -1)?;
+    let limit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let pieces: Vec<String> = match sep {
+        Some(sep) => {
+            if sep.is_empty() {
+                return Err(vm.value_error("empty separator"));
+            }
+            if from_right {
+                let mut parts: Vec<String> = s.rsplitn(limit.saturating_add(1), sep.as_str()).map(String::from).collect();
+                parts.reverse();
+                parts
+            } else {
+                s.splitn(limit.saturating_add(1), sep.as_str()).map(String::from).collect()
+            }
+        }
+        None => whitespace_split(&s, limit, from_right),
+    };
+    let values = pieces.into_iter().map(|p| vm.new_string(p)).collect();
+    Ok(vm.new_list(values))
+}
+
+fn whitespace_split(s: &str, limit: usize, from_right: bool) -> Vec<String> {
+    let mut parts = Vec::new();
+    if from_right {
+        let mut rest = s.trim_end();
+        while !rest.is_empty() {
+            if parts.len() == limit {
+                parts.push(rest.to_string());
+                break;
+            }
+            match rest.rfind(char::is_whitespace) {
+                Some(pos) => {
+                    let ws_len = rest[pos..].chars().next().map_or(1, char::len_utf8);
+                    parts.push(rest[pos + ws_len..].to_string());
+                    rest = rest[..pos].trim_end();
+                }
+                None => {
+                    parts.push(rest.to_string());
+                    break;
+                }
+            }
+        }
+        parts.reverse();
+    } else {
+        let mut rest = s.trim_start();
+        while !rest.is_empty() {
+            if parts.len() == limit {
+                parts.push(rest.to_string());
+                break;
+            }
+            match rest.find(char::is_whitespace) {
+                Some(pos) => {
+                    parts.push(rest[..pos].to_string());
+                    rest = rest[pos..].trim_start();
+                }
+                None => {
+                    parts.push(rest.to_string());
+                    break;
+                }
+            }
+        }
+    }
+    parts
+}
+
+fn str_split(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    split_impl(vm, args, kw, "split", false)
+}
+
+fn str_rsplit(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    split_impl(vm, args, kw, "rsplit", true)
+}
+
+fn str_join(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "join", kw)?;
+    arg_count(vm, "str.join", &args[1..], 1, 1)?;
+    let sep = this_str(vm, args, "join")?;
+    let items = crate::iter::collect(vm, args[1])?;
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        match str_text(item) {
+            Some(t) => out.push_str(t),
+            None => {
+                let name = vm.type_name(*item);
+                return Err(vm.type_error(format!(
+                    "sequence item {i}: expected str instance, {name} found"
+                )));
+            }
+        }
+    }
+    Ok(vm.new_string(out))
+}
+
+fn str_replace(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let bound = bind(vm, "replace", &args[1..], kw, &["old", "new", "count"], 2, &[])?;
+    let s = this_str(vm, args, "replace")?;
+    let old = str_arg(vm, bound[0], "replace", 1)?;
+    let new = str_arg(vm, bound[1], "replace", 2)?;
+    let count = int_arg(vm, bound[2], -1)?;
+    let result = if count < 0 {
+        s.replace(&old, &new)
+    } else if old.is_empty() {
+        // Insert `new` before each of the first `count` characters (and at the end).
+        let mut out = String::new();
+        let mut inserted = 0;
+        for c in s.chars() {
+            if inserted < count {
+                out.push_str(&new);
+                inserted += 1;
+            }
+            out.push(c);
+        }
+        if inserted < count {
+            out.push_str(&new);
+        }
+        out
+    } else {
+        s.replacen(&old, &new, count as usize)
+    };
+    Ok(vm.new_string(result))
+}
+
+/// Resolves optional start/end arguments to a char range of `s`, returned as byte range.
+fn char_window(s: &str, start: i64, end: i64) -> Option<(usize, usize)> {
+    let len = s.chars().count() as i64;
+    let norm = |i: i64| -> i64 {
+        if i < 0 {
+            (i + len).max(0)
+        } else {
+            i.min(len)
+        }
+    };
+    let (start, end) = (norm(start), norm(end));
+    if start > end {
+        return None;
+    }
+    let byte_at = |ci: i64| -> usize {
+        s.char_indices().nth(ci as usize).map_or(s.len(), |(b, _)| b)
+    };
+    Some((byte_at(start), byte_at(end)))
+}
+
+fn byte_to_char_index(s: &str, byte: usize) -> i64 {
+    s[..byte].chars().count() as i64
+}
+
+fn find_impl(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, reverse: bool) -> PyResult<Option<i64>> {
+    no_kwargs(vm, name, kw)?;
+    arg_count(vm, name, &args[1..], 1, 3)?;
+    let s = this_str(vm, args, name)?;
+    let needle = str_arg(vm, args[1], name, 1)?;
+    let start = int_arg(vm, args.get(2).copied().unwrap_or(Value::NULL), 0)?;
+    let end = int_arg(vm, args.get(3).copied().unwrap_or(Value::NULL), i64::MAX)?;
+    let Some((lo, hi)) = char_window(&s, start, end) else {
+        return Ok(None);
+    };
+    let window = &s[lo..hi];
+    let found = if reverse {
+        window.rfind(&needle)
+    } else {
+        window.find(&needle)
+    };
+    Ok(found.map(|b| byte_to_char_index(&s, lo + b)))
+}
+
+fn str_find(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let r = find_impl(vm, args, kw, "find", false)?;
+    Ok(vm.new_int(r.unwrap_or(-1)))
+}
+
+fn str_rfind(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let r = find_impl(vm, args, kw, "rfind", true)?;
+    Ok(vm.new_int(r.unwrap_or(-1)))
+}
+
+fn str_index(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    match find_impl(vm, args, kw, "index", false)? {
+        Some(i) => Ok(vm.new_int(i)),
+        None => Err(vm.value_error("substring not found")),
+    }
+}
+
+fn str_rindex(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    match find_impl(vm, args, kw, "rindex", true)? {
+        Some(i) => Ok(vm.new_int(i)),
+        None => Err(vm.value_error("substring not found")),
+    }
+}
+
+fn str_count(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "count", kw)?;
+    arg_count(vm, "count", &args[1..], 1, 3)?;
+    let s = this_str(vm, args, "count")?;
+    let needle = str_arg(vm, args[1], "count", 1)?;
+    let start = int_arg(vm, args.get(2).copied().unwrap_or(Value::NULL), 0)?;
+    let end = int_arg(vm, args.get(3).copied().unwrap_or(Value::NULL), i64::MAX)?;
+    let Some((lo, hi)) = char_window(&s, start, end) else {
+        return Ok(vm.new_int(0));
+    };
+    let window = &s[lo..hi];
+    let n = if needle.is_empty() {
+        window.chars().count() + 1
+    } else {
+        window.matches(&needle).count()
+    };
+    Ok(vm.new_int(n as i64))
+}
+
+fn affix_impl(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, suffix: bool) -> PyResult<Value> {
+    no_kwargs(vm, name, kw)?;
+    arg_count(vm, name, &args[1..], 1, 3)?;
+    let s = this_str(vm, args, name)?;
+    let start = int_arg(vm, args.get(2).copied().unwrap_or(Value::NULL), 0)?;
+    let end = int_arg(vm, args.get(3).copied().unwrap_or(Value::NULL), i64::MAX)?;
+    let candidates: Vec<String> = match kind(&args[1]) {
+        Some(ObjKind::Str(p)) => vec![p.text.to_string()],
+        Some(ObjKind::Tuple(items)) => {
+            let items = items.to_vec();
+            let mut out = Vec::new();
+            for item in items {
+                match str_text(&item) {
+                    Some(t) => out.push(t.to_string()),
+                    None => {
+                        let tn = vm.type_name(item);
+                        return Err(vm.type_error(format!(
+                            "tuple for {name} must only contain str, not {tn}"
+                        )));
+                    }
+                }
+            }
+            out
+        }
+        _ => {
+            let tn = vm.type_name(args[1]);
+            return Err(vm.type_error(format!(
+                "{name} first arg must be str or a tuple of str, not {tn}"
+            )));
+        }
+    };
+    let Some((lo, hi)) = char_window(&s, start, end) else {
+        return Ok(Value::FALSE);
+    };
+    let window = &s[lo..hi];
+    let hit = candidates.iter().any(|c| {
+        if suffix {
+            window.ends_with(c.as_str())
+        } else {
+            window.starts_with(c.as_str())
+        }
+    });
+    Ok(Value::bool(hit))
+}
+
+fn str_startswith(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    affix_impl(vm, args, kw, "startswith", false)
+}
+
+fn str_endswith(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    affix_impl(vm, args, kw, "endswith", true)
+}
+
+fn predicate(vm: &mut Vm, args: &[Value], name: &str, test: impl Fn(&str) -> bool) -> PyResult<Value> {
+    arg_count(vm, name, &args[1..], 0, 0)?;
+    let s = this_str(vm, args, name)?;
+    Ok(Value::bool(test(&s)))
+}
+
+fn str_isdigit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    predicate(vm, args, "isdigit", |s| !s.is_empty() && s.chars().all(|c| c.is_numeric()))
+}
+
+fn str_isalpha(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    predicate(vm, args, "isalpha", |s| !s.is_empty() && s.chars().all(char::is_alphabetic))
+}
+
+fn str_isalnum(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    predicate(vm, args, "isalnum", |s| !s.is_empty() && s.chars().all(char::is_alphanumeric))
+}
+
+fn str_isspace(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    predicate(vm, args, "isspace", |s| !s.is_empty() && s.chars().all(char::is_whitespace))
+}
+
+fn str_isupper(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    predicate(vm, args, "isupper", |s| {
+        s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
+    })
+}
+
+fn str_islower(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    predicate(vm, args, "islower", |s| {
+        s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase)
+    })
+}
+
+fn str_isidentifier(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    predicate(vm, args, "isidentifier", |s| {
+        let mut chars = s.chars();
+        match chars.next() {
+            Some(c) if c == '_' || c.is_alphabetic() => chars.all(|c| c == '_' || c.is_alphanumeric()),
+            _ => false,
+        }
+    })
+}
+
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut previous_cased = false;
+    for c in s.chars() {
+        if previous_cased {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        previous_cased = c.is_alphabetic();
+    }
+    out
+}
+
+fn str_istitle(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    predicate(vm, args, "istitle", |s| s.chars().any(char::is_alphabetic) && title_case(s) == s)
+}
+
+fn str_title(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let s = this_str(vm, args, "title")?;
+    Ok(vm.new_string(title_case(&s)))
+}
+
+fn str_capitalize(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let s = this_str(vm, args, "capitalize")?;
+    let mut chars = s.chars();
+    let result = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+        None => String::new(),
+    };
+    Ok(vm.new_string(result))
+}
+
+fn str_swapcase(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let s = this_str(vm, args, "swapcase")?;
+    let result: String = s
+        .chars()
+        .flat_map(|c| {
+            if c.is_uppercase() {
+                c.to_lowercase().collect::<Vec<_>>()
+            } else {
+                c.to_uppercase().collect::<Vec<_>>()
+            }
+        })
+        .collect();
+    Ok(vm.new_string(result))
+}
+
+fn justify(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str) -> PyResult<Value> {
+    no_kwargs(vm, name, kw)?;
+    arg_count(vm, name, &args[1..], 1, 2)?;
+    let s = this_str(vm, args, name)?;
+    let width = int_arg(vm, args[1], 0)?;
+    let fill = match args.get(2) {
+        Some(v) => match str_text(v) {
+            Some(t) if t.chars().count() == 1 => t.chars().next().unwrap_or(' '),
+            _ => {
+                return Err(vm.type_error(
+                    "The fill character must be exactly one character long",
+                ))
+            }
+        },
+        None => ' ',
+    };
+    let len = s.chars().count() as i64;
+    if width <= len {
+        return Ok(args[0]);
+    }
+    let total = (width - len) as usize;
+    let fill_n = |n: usize| std::iter::repeat_n(fill, n).collect::<String>();
+    let result = match name {
+        "ljust" => format!("{s}{}", fill_n(total)),
+        "rjust" => format!("{}{s}", fill_n(total)),
+        _ => {
+            // CPython's center: left gets the extra char when total is odd and width odd.
+            let left = total / 2 + (total & width as usize & 1);
+            format!("{}{s}{}", fill_n(left), fill_n(total - left))
+        }
+    };
+    Ok(vm.new_string(result))
+}
+
+fn str_center(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    justify(vm, args, kw, "center")
+}
+
+fn str_ljust(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    justify(vm, args, kw, "ljust")
+}
+
+fn str_rjust(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    justify(vm, args, kw, "rjust")
+}
+
+fn str_zfill(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "zfill", kw)?;
+    arg_count(vm, "zfill", &args[1..], 1, 1)?;
+    let s = this_str(vm, args, "zfill")?;
+    let width = int_arg(vm, args[1], 0)?;
+    let len = s.chars().count() as i64;
+    if width <= len {
+        return Ok(args[0]);
+    }
+    let zeros = "0".repeat((width - len) as usize);
+    let result = if s.starts_with('+') || s.starts_with('-') {
+        format!("{}{zeros}{}", &s[..1], &s[1..])
+    } else {
+        format!("{zeros}{s}")
+    };
+    Ok(vm.new_string(result))
+}
+
+fn partition_impl(vm: &mut Vm, args: &[Value], name: &str, reverse: bool) -> PyResult<Value> {
+    arg_count(vm, name, &args[1..], 1, 1)?;
+    let s = this_str(vm, args, name)?;
+    let sep = str_arg(vm, args[1], name, 1)?;
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let found = if reverse { s.rfind(&sep) } else { s.find(&sep) };
+    let parts = match found {
+        Some(pos) => [s[..pos].to_string(), sep.clone(), s[pos + sep.len()..].to_string()],
+        None if reverse => [String::new(), String::new(), s.clone()],
+        None => [s.clone(), String::new(), String::new()],
+    };
+    let values = parts.into_iter().map(|p| vm.new_string(p)).collect();
+    Ok(vm.new_tuple(values))
+}
+
+fn str_partition(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    partition_impl(vm, args, "partition", false)
+}
+
+fn str_rpartition(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    partition_impl(vm, args, "rpartition", true)
+}
+
+fn str_splitlines(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let bound = bind(vm, "splitlines", &args[1..], kw, &["keepends"], 0, &[])?;
+    let s = this_str(vm, args, "splitlines")?;
+    let keep = !bound[0].is_null() && truthy(vm, bound[0])?;
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        if is_break {
+            let mut ending = c.to_string();
+            if c == '\r' && chars.peek() == Some(&'\n') {
+                chars.next();
+                ending.push('\n');
+            }
+            if keep {
+                current.push_str(&ending);
+            }
+            lines.push(std::mem::take(&mut current));
+        } else {
+            current.push(c);
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    let values = lines.into_iter().map(|l| vm.new_string(l)).collect();
+    Ok(vm.new_list(values))
+}
+
+fn str_format_method(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let s = this_str(vm, args, "format")?;
+    let (positional, keywords) = split_kwargs(&args[1..], kw);
+    let positional = positional.to_vec();
+    let result = crate::format::str_format(vm, &s, &positional, &keywords)?;
+    Ok(vm.new_string(result))
+}
+
+fn str_expandtabs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let bound = bind(vm, "expandtabs", &args[1..], kw, &["tabsize"], 0, &[])?;
+    let s = this_str(vm, args, "expandtabs")?;
+    let tab = int_arg(vm, bound[0], 8)?.max(0) as usize;
+    let mut out = String::new();
+    let mut column = 0;
+    for c in s.chars() {
+        match c {
+            '\t' => {
+                if tab > 0 {
+                    let spaces = tab - column % tab;
+                    out.push_str(&" ".repeat(spaces));
+                    column += spaces;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                column = 0;
+            }
+            _ => {
+                out.push(c);
+                column += 1;
+            }
+        }
+    }
+    Ok(vm.new_string(out))
+}
+
+fn str_removeprefix(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "removeprefix", &args[1..], 1, 1)?;
+    let s = this_str(vm, args, "removeprefix")?;
+    let p = str_arg(vm, args[1], "removeprefix", 1)?;
+    Ok(vm.new_str(s.strip_prefix(p.as_str()).unwrap_or(&s)))
+}
+
+fn str_removesuffix(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "removesuffix", &args[1..], 1, 1)?;
+    let s = this_str(vm, args, "removesuffix")?;
+    let p = str_arg(vm, args[1], "removesuffix", 1)?;
+    Ok(vm.new_str(s.strip_suffix(p.as_str()).unwrap_or(&s)))
+}
+
+// ----- list -----------------------------------------------------------------------------
+
+const LIST_METHODS: &[(&str, NativeFn)] = &[
+    ("append", list_append),
+    ("extend", list_extend),
+    ("insert", list_insert),
+    ("pop", list_pop),
+    ("remove", list_remove),
+    ("index", list_index),
+    ("count", list_count),
+    ("sort", list_sort),
+    ("reverse", list_reverse),
+    ("clear", list_clear),
+    ("copy", list_copy),
+];
+
+fn list_items(v: &Value) -> &std::cell::RefCell<Vec<Value>> {
+    match kind(v) {
+        Some(ObjKind::List(items)) => items,
+        _ => panic!("list method called on a non-list (descriptor checks precede this)"),
+    }
+}
+
+fn check_list(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<()> {
+    match args.first().map(kind) {
+        Some(Some(ObjKind::List(_))) => Ok(()),
+        _ => Err(vm.type_error(format!("descriptor '{name}' for 'list' objects doesn't apply"))),
+    }
+}
+
+fn list_append(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_list(vm, args, "append")?;
+    no_kwargs(vm, "list.append", kw)?;
+    if args.len() != 2 {
+        return Err(vm.type_error(format!(
+            "list.append() takes exactly one argument ({} given)",
+            args.len() - 1
+        )));
+    }
+    list_items(&args[0]).borrow_mut().push(args[1]);
+    Ok(Value::NONE)
+}
+
+fn list_extend(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_list(vm, args, "extend")?;
+    arg_count(vm, "list.extend", &args[1..], 1, 1)?;
+    let items = crate::iter::collect(vm, args[1])?;
+    list_items(&args[0]).borrow_mut().extend(items);
+    Ok(Value::NONE)
+}
+
+fn list_insert(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_list(vm, args, "insert")?;
+    if args.len() != 3 {
+        return Err(vm.type_error(format!("insert expected 2 arguments, got {}", args.len() - 1)));
+    }
+    let index = int_arg(vm, args[1], 0)?;
+    let mut items = list_items(&args[0]).borrow_mut();
+    let len = items.len() as i64;
+    let position = if index < 0 { (index + len).max(0) } else { index.min(len) };
+    items.insert(position as usize, args[2]);
+    Ok(Value::NONE)
+}
+
+fn list_pop(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_list(vm, args, "pop")?;
+    arg_count(vm, "pop", &args[1..], 0, 1)?;
+    let index = int_arg(vm, args.get(1).copied().unwrap_or(Value::NULL), -1)?;
+    let mut items = list_items(&args[0]).borrow_mut();
+    if items.is_empty() {
+        drop(items);
+        return Err(vm.index_error("pop from empty list"));
+    }
+    let len = items.len() as i64;
+    let i = if index < 0 { index + len } else { index };
+    if i < 0 || i >= len {
+        drop(items);
+        return Err(vm.index_error("pop index out of range"));
+    }
+    Ok(items.remove(i as usize))
+}
+
+fn list_position(vm: &mut Vm, list: Value, item: Value, start: usize, end: usize) -> PyResult<Option<usize>> {
+    let snapshot = list_items(&list).borrow().clone();
+    for (i, candidate) in snapshot.iter().enumerate().take(end).skip(start) {
+        if *candidate == item || eq(vm, *candidate, item)? {
+            return Ok(Some(i));
+        }
+    }
+    Ok(None)
+}
+
+fn list_remove(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_list(vm, args, "remove")?;
+    arg_count(vm, "list.remove", &args[1..], 1, 1)?;
+    match list_position(vm, args[0], args[1], 0, usize::MAX)? {
+        Some(i) => {
+            let mut items = list_items(&args[0]).borrow_mut();
+            if i < items.len() {
+                items.remove(i);
+            }
+            Ok(Value::NONE)
+        }
+        None => Err(vm.value_error("list.remove(x): x not in list")),
+    }
+}
+
+fn window(len: usize, start: i64, end: i64) -> (usize, usize) {
+    let len = len as i64;
+    let norm = |i: i64| if i < 0 { (i + len).max(0) } else { i.min(len) };
+    (norm(start) as usize, norm(end) as usize)
+}
+
+fn list_index(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_list(vm, args, "index")?;
+    arg_count(vm, "index", &args[1..], 1, 3)?;
+    let start = int_arg(vm, args.get(2).copied().unwrap_or(Value::NULL), 0)?;
+    let end = int_arg(vm, args.get(3).copied().unwrap_or(Value::NULL), i64::MAX)?;
+    let len = list_items(&args[0]).borrow().len();
+    let (lo, hi) = window(len, start, end);
+    match list_position(vm, args[0], args[1], lo, hi)? {
+        Some(i) => Ok(vm.new_int(i as i64)),
+        None => {
+            let text = display::repr(vm, args[1])?;
+            Err(vm.value_error(format!("{text} is not in list")))
+        }
+    }
+}
+
+fn list_count(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_list(vm, args, "count")?;
+    arg_count(vm, "list.count", &args[1..], 1, 1)?;
+    let snapshot = list_items(&args[0]).borrow().clone();
+    let mut n = 0;
+    for candidate in snapshot {
+        if candidate == args[1] || eq(vm, candidate, args[1])? {
+            n += 1;
+        }
+    }
+    Ok(vm.new_int(n))
+}
+
+/// Stable merge sort with a fallible comparison (Python's `<`).
+pub fn sort_values(vm: &mut Vm, items: &mut [Value], keys: Option<&[Value]>, reverse: bool) -> PyResult<()> {
+    let n = items.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    let key_of = |i: usize| keys.map_or(items[i], |k| k[i]);
+    let mut error = None;
+    // Insertion-merge sort over indices; `less` returns false after an error.
+    let mut less = |vm: &mut Vm, a: usize, b: usize| -> bool {
+        if error.is_some() {
+            return false;
+        }
+        let (x, y) = (key_of(a), key_of(b));
+        let result = if reverse {
+            ops::less_than(vm, y, x)
+        } else {
+            ops::less_than(vm, x, y)
+        };
+        match result {
+            Ok(v) => v,
+            Err(e) => {
+                error = Some(e);
+                false
+            }
+        }
+    };
+    merge_sort(vm, &mut order, &mut less);
+    if let Some(e) = error {
+        return Err(e);
+    }
+    let sorted: Vec<Value> = order.iter().map(|&i| items[i]).collect();
+    items.copy_from_slice(&sorted);
+    Ok(())
+}
+
+fn merge_sort(vm: &mut Vm, v: &mut Vec<usize>, less: &mut dyn FnMut(&mut Vm, usize, usize) -> bool) {
+    let n = v.len();
+    if n <= 1 {
+        return;
+    }
+    // Bottom-up: insertion sort runs of 16, then merge.
+    const RUN: usize = 16;
+    let mut start = 0;
+    while start < n {
+        let end = (start + RUN).min(n);
+        for i in start + 1..end {
+            let mut j = i;
+            while j > start && less(vm, v[j], v[j - 1]) {
+                v.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+        start = end;
+    }
+    let mut width = RUN;
+    let mut buffer = vec![0usize; n];
+    while width < n {
+        let mut lo = 0;
+        while lo < n {
+            let mid = (lo + width).min(n);
+            let hi = (lo + 2 * width).min(n);
+            let (mut i, mut j, mut k) = (lo, mid, lo);
+            while i < mid && j < hi {
+                // Take from the right only when strictly less: keeps stability.
+                if less(vm, v[j], v[i]) {
+                    buffer[k] = v[j];
+                    j += 1;
+                } else {
+                    buffer[k] = v[i];
+                    i += 1;
+                }
+                k += 1;
+            }
+            while i < mid {
+                buffer[k] = v[i];
+                i += 1;
+                k += 1;
+            }
+            while j < hi {
+                buffer[k] = v[j];
+                j += 1;
+                k += 1;
+            }
+            lo = hi;
+        }
+        std::mem::swap(v, &mut buffer);
+        width *= 2;
+    }
+}
+
+fn list_sort(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_list(vm, args, "sort")?;
+    let bound = bind(vm, "sort", &args[1..], kw, &[], 0, &["key", "reverse"])?;
+    let list = args[0];
+    let mut items = std::mem::take(&mut *list_items(&list).borrow_mut());
+    let reverse = !bound[1].is_null() && truthy(vm, bound[1])?;
+    let result = (|| {
+        let keys = if bound[0].is_null() || bound[0].is_none() {
+            None
+        } else {
+            let mut keys = Vec::with_capacity(items.len());
+            for item in &items {
+                keys.push(call(vm, bound[0], &[*item], &[])?);
+            }
+            Some(keys)
+        };
+        sort_values(vm, &mut items, keys.as_deref(), reverse)
+    })();
+    let modified = !list_items(&list).borrow().is_empty();
+    *list_items(&list).borrow_mut() = items;
+    result?;
+    if modified {
+        return Err(vm.value_error("list modified during sort"));
+    }
+    Ok(Value::NONE)
+}
+
+fn list_reverse(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_list(vm, args, "reverse")?;
+    list_items(&args[0]).borrow_mut().reverse();
+    Ok(Value::NONE)
+}
+
+fn list_clear(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_list(vm, args, "clear")?;
+    list_items(&args[0]).borrow_mut().clear();
+    Ok(Value::NONE)
+}
+
+fn list_copy(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_list(vm, args, "copy")?;
+    let items = list_items(&args[0]).borrow().clone();
+    Ok(vm.new_list(items))
+}
+
+// ----- tuple ----------------------------------------------------------------------------
+
+const TUPLE_METHODS: &[(&str, NativeFn)] = &[("index", tuple_index), ("count", tuple_count)];
+
+fn tuple_values(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
+    match kind(&v) {
+        Some(ObjKind::Tuple(items)) => Ok(items.to_vec()),
+        _ => Err(vm.type_error("descriptor requires a 'tuple' object")),
+    }
+}
+
+fn tuple_index(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "index", &args[1..], 1, 3)?;
+    let items = tuple_values(vm, args[0])?;
+    let start = int_arg(vm, args.get(2).copied().unwrap_or(Value::NULL), 0)?;
+    let end = int_arg(vm, args.get(3).copied().unwrap_or(Value::NULL), i64::MAX)?;
+    let (lo, hi) = window(items.len(), start, end);
+    for (i, candidate) in items.iter().enumerate().take(hi).skip(lo) {
+        if *candidate == args[1] || eq(vm, *candidate, args[1])? {
+            return Ok(vm.new_int(i as i64));
+        }
+    }
+    Err(vm.value_error("tuple.index(x): x not in tuple"))
+}
+
+fn tuple_count(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "tuple.count", &args[1..], 1, 1)?;
+    let items = tuple_values(vm, args[0])?;
+    let mut n = 0;
+    for candidate in items {
+        if candidate == args[1] || eq(vm, candidate, args[1])? {
+            n += 1;
+        }
+    }
+    Ok(vm.new_int(n))
+}
+
+// ----- dict -----------------------------------------------------------------------------
+
+const DICT_METHODS: &[(&str, NativeFn)] = &[
+    ("get", dict_get_method),
+    ("setdefault", dict_setdefault),
+    ("pop", dict_pop),
+    ("popitem", dict_popitem),
+    ("update", dict_update),
+    ("keys", dict_keys),
+    ("values", dict_values),
+    ("items", dict_items),
+    ("copy", dict_copy_method),
+    ("clear", dict_clear),
+    ("fromkeys", dict_fromkeys),
+];
+
+fn check_dict(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<()> {
+    match args.first().map(kind) {
+        Some(Some(ObjKind::Dict(_))) => Ok(()),
+        _ => Err(vm.type_error(format!("descriptor '{name}' for 'dict' objects doesn't apply"))),
+    }
+}
+
+fn dict_get_method(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_dict(vm, args, "get")?;
+    arg_count(vm, "get", &args[1..], 1, 2)?;
+    let default = args.get(2).copied().unwrap_or(Value::NONE);
+    Ok(dict_get(vm, args[0], args[1])?.unwrap_or(default))
+}
+
+fn dict_setdefault(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_dict(vm, args, "setdefault")?;
+    arg_count(vm, "setdefault", &args[1..], 1, 2)?;
+    let default = args.get(2).copied().unwrap_or(Value::NONE);
+    if let Some(v) = dict_get(vm, args[0], args[1])? {
+        return Ok(v);
+    }
+    dict_set(vm, args[0], args[1], default)?;
+    Ok(default)
+}
+
+fn dict_pop(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_dict(vm, args, "pop")?;
+    arg_count(vm, "pop", &args[1..], 1, 2)?;
+    match dict_remove(vm, args[0], args[1])? {
+        Some(v) => Ok(v),
+        None => match args.get(2) {
+            Some(d) => Ok(*d),
+            None => Err(vm.key_error(args[1])),
+        },
+    }
+}
+
+fn dict_popitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_dict(vm, args, "popitem")?;
+    let entry = match kind(&args[0]) {
+        Some(ObjKind::Dict(table)) => table.borrow_mut().pop_last(),
+        _ => None,
+    };
+    match entry {
+        Some(e) => Ok(vm.new_tuple(vec![e.key, e.value])),
+        None => Err(vm.new_error(vm.exceptions.key_error, "popitem(): dictionary is empty")),
+    }
+}
+
+/// Merges `source` (a mapping or an iterable of pairs) into `target`.
+pub fn dict_update_from(vm: &mut Vm, target: Value, source: Value) -> PyResult<()> {
+    if let Some(ObjKind::Dict(table)) = kind(&source) {
+        let entries: Vec<_> = table.borrow().iter().map(|e| (e.key, e.value)).collect();
+        for (k, v) in entries {
+            dict_set(vm, target, k, v)?;
+        }
+        return Ok(());
+    }
+    let items = crate::iter::collect(vm, source)?;
+    for (i, item) in items.into_iter().enumerate() {
+        let pair = crate::iter::collect(vm, item).map_err(|_| {
+            let name = vm.type_name(item);
+            vm.type_error(format!(
+                "cannot convert dictionary update sequence element #{i} to a sequence"
+            ) + if name.is_empty() { "" } else { "" })
+        })?;
+        if pair.len() != 2 {
+            return Err(vm.value_error(format!(
+                "dictionary update sequence element #{i} has length {}; 2 is required",
+                pair.len()
+            )));
+        }
+        dict_set(vm, target, pair[0], pair[1])?;
+    }
+    Ok(())
+}
+
+fn dict_update(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    check_dict(vm, args, "update")?;
+    let (positional, keywords) = split_kwargs(&args[1..], kw);
+    if positional.len() > 1 {
+        return Err(vm.type_error(format!(
+            "update expected at most 1 argument, got {}",
+            positional.len()
+        )));
+    }
+    if let Some(source) = positional.first() {
+        dict_update_from(vm, args[0], *source)?;
+    }
+    for (k, v) in keywords {
+        dict_set(vm, args[0], k, v)?;
+    }
+    Ok(Value::NONE)
+}
+
+fn view(vm: &mut Vm, args: &[Value], kind_: DictViewKind, name: &str) -> PyResult<Value> {
+    check_dict(vm, args, name)?;
+    Ok(vm.alloc(ObjKind::DictView(DictViewObj {
+        dict: args[0],
+        kind: kind_,
+    })))
+}
+
+fn dict_keys(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    view(vm, args, DictViewKind::Keys, "keys")
+}
+
+fn dict_values(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    view(vm, args, DictViewKind::Values, "values")
+}
+
+fn dict_items(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    view(vm, args, DictViewKind::Items, "items")
+}
+
+/// A shallow copy of a dict.
+pub fn dict_copy(vm: &mut Vm, dict: Value) -> Value {
+    let entries: Vec<_> = match kind(&dict) {
+        Some(ObjKind::Dict(table)) => table.borrow().iter().copied().collect(),
+        _ => Vec::new(),
+    };
+    let copy = vm.new_dict();
+    if let Some(ObjKind::Dict(table)) = kind(&copy) {
+        let mut table = table.borrow_mut();
+        for e in entries {
+            table.push_new(e.hash, e.key, e.value);
+        }
+    }
+    copy
+}
+
+fn dict_copy_method(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_dict(vm, args, "copy")?;
+    Ok(dict_copy(vm, args[0]))
+}
+
+fn dict_clear(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_dict(vm, args, "clear")?;
+    if let Some(ObjKind::Dict(table)) = kind(&args[0]) {
+        table.borrow_mut().clear();
+    }
+    Ok(Value::NONE)
+}
+
+fn dict_fromkeys(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    // Called on an instance (d.fromkeys) or through the type (dict.fromkeys → bound to
+    // the type object by the caller); skip a leading dict/type receiver.
+    let rest = if matches!(args.first().map(kind), Some(Some(ObjKind::Dict(_) | ObjKind::Type(_)))) {
+        &args[1..]
+    } else {
+        args
+    };
+    arg_count(vm, "fromkeys", rest, 1, 2)?;
+    let value = rest.get(1).copied().unwrap_or(Value::NONE);
+    let keys = crate::iter::collect(vm, rest[0])?;
+    let dict = vm.new_dict();
+    for k in keys {
+        dict_set(vm, dict, k, value)?;
+    }
+    Ok(dict)
+}
+
+// ----- set ------------------------------------------------------------------------------
+
+const SET_METHODS: &[(&str, NativeFn)] = &[
+    ("add", set_add_method),
+    ("discard", set_discard),
+    ("remove", set_remove),
+    ("pop", set_pop),
+    ("clear", set_clear),
+    ("copy", set_copy),
+    ("update", set_update),
+    ("union", set_union),
+    ("intersection", set_intersection),
+    ("difference", set_difference),
+    ("symmetric_difference", set_symmetric_difference),
+    ("intersection_update", set_intersection_update),
+    ("difference_update", set_difference_update),
+    ("issubset", set_issubset),
+    ("issuperset", set_issuperset),
+    ("isdisjoint", set_isdisjoint),
+];
+
+const FROZENSET_METHODS: &[(&str, NativeFn)] = &[
+    ("copy", set_copy),
+    ("union", set_union),
+    ("intersection", set_intersection),
+    ("difference", set_difference),
+    ("symmetric_difference", set_symmetric_difference),
+    ("issubset", set_issubset),
+    ("issuperset", set_issuperset),
+    ("isdisjoint", set_isdisjoint),
+];
+
+fn set_elements(v: Value) -> Vec<Value> {
+    match kind(&v) {
+        Some(ObjKind::Set(s)) => s.table.borrow().keys(),
+        _ => Vec::new(),
+    }
+}
+
+fn is_frozen(v: Value) -> bool {
+    matches!(kind(&v), Some(ObjKind::Set(s)) if s.frozen)
+}
+
+/// Builds a new set (frozen like `like`) from values.
+fn new_set_like(vm: &mut Vm, like: Value, items: Vec<Value>) -> PyResult<Value> {
+    let set = vm.new_set(is_frozen(like));
+    for item in items {
+        set_add(vm, set, item)?;
+    }
+    Ok(set)
+}
+
+/// Any iterable as a set value.
+pub fn to_set(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    if let Some(ObjKind::Set(_)) = kind(&v) {
+        return Ok(v);
+    }
+    let items = crate::iter::collect(vm, v)?;
+    let set = vm.new_set(false);
+    for item in items {
+        set_add(vm, set, item)?;
+    }
+    Ok(set)
+}
+
+/// Whether every element of `a` is in `b`.
+pub fn set_is_subset(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
+    for item in set_elements(a) {
+        if !table_contains(vm, b, item)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn set_algebra(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResult<Value> {
+    let (xs, ys) = (set_elements(a), set_elements(b));
+    let mut out = Vec::new();
+    match op {
+        BinaryOpArg::Or => {
+            out.extend(xs);
+            out.extend(ys);
+        }
+        BinaryOpArg::And => {
+            for x in xs {
+                if table_contains(vm, b, x)? {
+                    out.push(x);
+                }
+            }
+        }
+        BinaryOpArg::Subtract => {
+            for x in xs {
+                if !table_contains(vm, b, x)? {
+                    out.push(x);
+                }
+            }
+        }
+        _ => {
+            for x in xs {
+                if !table_contains(vm, b, x)? {
+                    out.push(x);
+                }
+            }
+            for y in ys {
+                if !table_contains(vm, a, y)? {
+                    out.push(y);
+                }
+            }
+        }
+    }
+    new_set_like(vm, a, out)
+}
+
+/// `a | b`, `a & b`, `a - b`, `a ^ b` (and in-place forms) on sets.
+pub fn set_operator(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResult<Option<Value>> {
+    let base = op.base();
+    if !matches!(base, BinaryOpArg::Or | BinaryOpArg::And | BinaryOpArg::Subtract | BinaryOpArg::Xor) {
+        return Ok(None);
+    }
+    let result = set_algebra(vm, a, b, base)?;
+    if op.is_inplace() && !is_frozen(a) {
+        let items = set_elements(result);
+        if let Some(ObjKind::Set(s)) = kind(&a) {
+            s.table.borrow_mut().clear();
+        }
+        for item in items {
+            set_add(vm, a, item)?;
+        }
+        return Ok(Some(a));
+    }
+    Ok(Some(result))
+}
+
+fn check_set(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<()> {
+    match args.first().map(kind) {
+        Some(Some(ObjKind::Set(_))) => Ok(()),
+        _ => Err(vm.type_error(format!("descriptor '{name}' for 'set' objects doesn't apply"))),
+    }
+}
+
+fn set_add_method(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_set(vm, args, "add")?;
+    arg_count(vm, "set.add", &args[1..], 1, 1)?;
+    set_add(vm, args[0], args[1])?;
+    Ok(Value::NONE)
+}
+
+fn remove_from_set(vm: &mut Vm, set: Value, item: Value) -> PyResult<bool> {
+    let h = ops::hash(vm, item)?;
+    let items = set_elements(set);
+    for stored in items {
+        if stored == item || eq(vm, stored, item)? {
+            if let Some(ObjKind::Set(s)) = kind(&set) {
+                s.table.borrow_mut().remove(h, |k| k == stored);
+            }
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn set_discard(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_set(vm, args, "discard")?;
+    arg_count(vm, "set.discard", &args[1..], 1, 1)?;
+    remove_from_set(vm, args[0], args[1])?;
+    Ok(Value::NONE)
+}
+
+fn set_remove(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_set(vm, args, "remove")?;
+    arg_count(vm, "set.remove", &args[1..], 1, 1)?;
+    if remove_from_set(vm, args[0], args[1])? {
+        Ok(Value::NONE)
+    } else {
+        Err(vm.key_error(args[1]))
+    }
+}
+
+fn set_pop(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_set(vm, args, "pop")?;
+    let entry = match kind(&args[0]) {
+        Some(ObjKind::Set(s)) => s.table.borrow_mut().pop_first(),
+        _ => None,
+    };
+    match entry {
+        Some(e) => Ok(e.key),
+        None => Err(vm.new_error(vm.exceptions.key_error, "'pop from an empty set'")),
+    }
+}
+
+fn set_clear(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_set(vm, args, "clear")?;
+    if let Some(ObjKind::Set(s)) = kind(&args[0]) {
+        s.table.borrow_mut().clear();
+    }
+    Ok(Value::NONE)
+}
+
+fn set_copy(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_set(vm, args, "copy")?;
+    let items = set_elements(args[0]);
+    new_set_like(vm, args[0], items)
+}
+
+fn set_update(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_set(vm, args, "update")?;
+    for other in &args[1..] {
+        let items = crate::iter::collect(vm, *other)?;
+        for item in items {
+            set_add(vm, args[0], item)?;
+        }
+    }
+    Ok(Value::NONE)
+}
+
+fn multi_set_op(vm: &mut Vm, args: &[Value], name: &str, op: BinaryOpArg) -> PyResult<Value> {
+    check_set(vm, args, name)?;
+    let mut result = new_set_like(vm, args[0], set_elements(args[0]))?;
+    for other in &args[1..] {
+        let other = to_set(vm, *other)?;
+        result = set_algebra(vm, result, other, op)?;
+    }
+    Ok(result)
+}
+
+fn set_union(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    multi_set_op(vm, args, "union", BinaryOpArg::Or)
+}
+
+fn set_intersection(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    multi_set_op(vm, args, "intersection", BinaryOpArg::And)
+}
+
+fn set_difference(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    multi_set_op(vm, args, "difference", BinaryOpArg::Subtract)
+}
+
+fn set_symmetric_difference(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "symmetric_difference", &args[1..], 1, 1)?;
+    multi_set_op(vm, args, "symmetric_difference", BinaryOpArg::Xor)
+}
+
+fn replace_contents(vm: &mut Vm, set: Value, result: Value) -> PyResult<Value> {
+    let items = set_elements(result);
+    if let Some(ObjKind::Set(s)) = kind(&set) {
+        s.table.borrow_mut().clear();
+    }
+    for item in items {
+        set_add(vm, set, item)?;
+    }
+    Ok(Value::NONE)
+}
+
+fn set_intersection_update(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let result = set_intersection(vm, args, kw)?;
+    replace_contents(vm, args[0], result)
+}
+
+fn set_difference_update(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let result = set_difference(vm, args, kw)?;
+    replace_contents(vm, args[0], result)
+}
+
+fn set_issubset(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_set(vm, args, "issubset")?;
+    arg_count(vm, "issubset", &args[1..], 1, 1)?;
+    let other = to_set(vm, args[1])?;
+    Ok(Value::bool(set_is_subset(vm, args[0], other)?))
+}
+
+fn set_issuperset(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_set(vm, args, "issuperset")?;
+    arg_count(vm, "issuperset", &args[1..], 1, 1)?;
+    let other = to_set(vm, args[1])?;
+    Ok(Value::bool(set_is_subset(vm, other, args[0])?))
+}
+
+fn set_isdisjoint(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_set(vm, args, "isdisjoint")?;
+    arg_count(vm, "isdisjoint", &args[1..], 1, 1)?;
+    let items = crate::iter::collect(vm, args[1])?;
+    for item in items {
+        if table_contains(vm, args[0], item)? {
+            return Ok(Value::FALSE);
+        }
+    }
+    Ok(Value::TRUE)
+}
+
+// ----- int and float ----------------------------------------------------------------------
+
+const INT_METHODS: &[(&str, NativeFn)] = &[
+    ("bit_length", int_bit_length),
+    ("bit_count", int_bit_count),
+    ("conjugate", int_conjugate),
+    ("is_integer", int_is_integer),
+];
+
+fn int_of(vm: &mut Vm, args: &[Value]) -> PyResult<num_bigint::BigInt> {
+    match args.first().and_then(int_view) {
+        Some(v) => Ok(v.to_bigint()),
+        None => Err(vm.type_error("descriptor requires an 'int' object")),
+    }
+}
+
+fn int_bit_length(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let v = int_of(vm, args)?;
+    Ok(vm.new_int(v.abs().bits() as i64))
+}
+
+fn int_bit_count(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let v = int_of(vm, args)?;
+    let ones: u64 = v.abs().to_u64_digits().1.iter().map(|d| d.count_ones() as u64).sum();
+    Ok(vm.new_int(ones as i64))
+}
+
+fn int_conjugate(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let v = int_of(vm, args)?;
+    Ok(vm.new_bigint(v))
+}
+
+fn int_is_integer(_vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::TRUE)
+}
+
+const FLOAT_METHODS: &[(&str, NativeFn)] = &[
+    ("is_integer", float_is_integer),
+    ("conjugate", float_conjugate),
+    ("hex", float_hex),
+    ("as_integer_ratio", float_as_integer_ratio),
+];
+
+fn float_of(vm: &mut Vm, args: &[Value]) -> PyResult<f64> {
+    match args.first().and_then(|v| v.as_float()) {
+        Some(f) => Ok(f),
+        None => Err(vm.type_error("descriptor requires a 'float' object")),
+    }
+}
+
+fn float_is_integer(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let f = float_of(vm, args)?;
+    Ok(Value::bool(f.is_finite() && f == f.trunc()))
+}
+
+fn float_conjugate(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(Value::float(float_of(vm, args)?))
+}
+
+fn float_hex(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let f = float_of(vm, args)?;
+    let text = if f == 0.0 {
+        if f.is_sign_negative() { "-0x0.0p+0".to_string() } else { "0x0.0p+0".to_string() }
+    } else if !f.is_finite() {
+        cpjit_bytecode::repr::float_repr(f)
+    } else {
+        let bits = f.to_bits();
+        let sign = if f < 0.0 { "-" } else { "" };
+        let exponent = ((bits >> 52) & 0x7ff) as i64;
+        let mantissa = bits & ((1 << 52) - 1);
+        let (lead, exp) = if exponent == 0 { (0, -1022) } else { (1, exponent - 1023) };
+        let mut hex = format!("{mantissa:013x}");
+        while hex.len() > 1 && hex.ends_with('0') {
+            hex.pop();
+        }
+        format!("{sign}0x{lead}.{hex}p{}{}", if exp >= 0 { "+" } else { "-" }, exp.abs())
+    };
+    Ok(vm.new_string(text))
+}
+
+fn float_as_integer_ratio(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let f = float_of(vm, args)?;
+    if f.is_infinite() {
+        return Err(vm.overflow_error("cannot convert Infinity to integer ratio"));
+    }
+    if f.is_nan() {
+        return Err(vm.value_error("cannot convert NaN to integer ratio"));
+    }
+    let mut numerator = f;
+    let mut denominator = num_bigint::BigInt::from(1);
+    while numerator != numerator.floor() {
+        numerator *= 2.0;
+        denominator *= 2;
+    }
+    let n: num_bigint::BigInt = num_traits::FromPrimitive::from_f64(numerator).unwrap_or_default();
+    let n = vm.new_bigint(n);
+    let d = vm.new_bigint(denominator);
+    Ok(vm.new_tuple(vec![n, d]))
+}
+
+// ----- exceptions ---------------------------------------------------------------------
+
+const EXCEPTION_METHODS: &[(&str, NativeFn)] = &[("with_traceback", exception_with_traceback)];
+
+fn exception_with_traceback(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Ok(args[0])
+}
+
+/// Unused helper kept for the int view import.
+#[allow(dead_code)]
+fn view_to_i64(v: &IntView) -> Option<i64> {
+    v.to_bigint().to_i64()
+}

@@ -1,0 +1,352 @@
+//! Heap object layouts: every kind of Python object the runtime allocates.
+//!
+//! Owns the shape of objects and how the collector finds the values inside them
+//! ([`Object::trace`]). Must never decide *when* to collect (that is `gc.rs`) nor hold
+//! Rust references into another object across a call that can run Python code.
+
+use std::cell::{Cell, RefCell};
+use std::sync::Arc;
+
+use cpjit_bytecode::CodeObject;
+use num_bigint::BigInt;
+
+use crate::dict::DictTable;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// A GC-managed heap object: a mark bit and the payload.
+pub struct Object {
+    pub(crate) marked: Cell<bool>,
+    pub kind: ObjKind,
+}
+
+/// A native function: positional args first, then the values of keyword arguments whose
+/// names are in `kwnames` (CPython's vectorcall convention).
+pub type NativeFn = fn(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>;
+
+/// The payload of a heap object.
+pub enum ObjKind {
+    Str(StrObj),
+    BigInt(BigInt),
+    List(RefCell<Vec<Value>>),
+    Tuple(Box<[Value]>),
+    Dict(RefCell<DictTable>),
+    Set(SetObj),
+    Range(RangeObj),
+    Slice(SliceObj),
+    Function(FunctionObj),
+    Code(CodeData),
+    Cell(Cell<Value>),
+    Native(NativeObj),
+    Type(TypeObj),
+    Exception(ExceptionObj),
+    Module(ModuleObj),
+    Iterator(RefCell<IterState>),
+    DictView(DictViewObj),
+    BoundMethod(BoundMethodObj),
+    Instance(InstanceObj),
+}
+
+/// An instance of a class whose layout is a plain attribute dict.
+pub struct InstanceObj {
+    pub class: Value,
+    /// The instance `__dict__`.
+    pub dict: Value,
+}
+
+/// A `str`: UTF-8 text plus its length in code points and a cached hash.
+pub struct StrObj {
+    pub text: Box<str>,
+    pub char_len: usize,
+    pub hash: Cell<Option<i64>>,
+}
+
+impl StrObj {
+    pub fn new(text: Box<str>) -> StrObj {
+        let char_len = if text.is_ascii() {
+            text.len()
+        } else {
+            text.chars().count()
+        };
+        StrObj {
+            text,
+            char_len,
+            hash: Cell::new(None),
+        }
+    }
+
+    pub fn is_ascii(&self) -> bool {
+        self.char_len == self.text.len()
+    }
+}
+
+/// `set` and `frozenset`: a key-only [`DictTable`].
+pub struct SetObj {
+    pub frozen: bool,
+    pub table: RefCell<DictTable>,
+}
+
+/// `range(start, stop, step)` with machine-int bounds.
+#[derive(Clone, Copy)]
+pub struct RangeObj {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl RangeObj {
+    pub fn len(&self) -> i64 {
+        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
+        let len = if step > 0 && start < stop {
+            (stop - start - 1) / step + 1
+        } else if step < 0 && start > stop {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            0
+        };
+        len as i64
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn get(&self, index: i64) -> i64 {
+        self.start + index * self.step
+    }
+}
+
+pub struct SliceObj {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+
+/// A Python function: code plus the environment it closes over.
+pub struct FunctionObj {
+    /// A `Code` object.
+    pub code: Value,
+    pub globals: Value,
+    pub builtins: Value,
+    pub name: RefCell<Value>,
+    pub qualname: RefCell<Value>,
+    /// Tuple of positional defaults, or NULL.
+    pub defaults: RefCell<Value>,
+    /// Dict of keyword-only defaults, or NULL.
+    pub kwdefaults: RefCell<Value>,
+    /// Tuple of cells, or NULL.
+    pub closure: RefCell<Value>,
+    /// `__dict__` for function attributes, or NULL until first set.
+    pub attrs: RefCell<Value>,
+}
+
+/// Run-time companion of a [`CodeObject`]: its constants and names as values.
+pub struct CodeData {
+    pub code: Arc<CodeObject>,
+    pub consts: Vec<Value>,
+    pub names: Vec<Value>,
+    /// Names of the localsplus slots, as str values.
+    pub localsplus_names: Vec<Value>,
+    /// Number of localsplus slots.
+    pub nlocalsplus: usize,
+    /// Index of the first cell/free slot that needs `MAKE_CELL` (informational).
+    pub name_value: Value,
+    pub qualname_value: Value,
+}
+
+/// A builtin function or a method descriptor of a builtin type.
+pub struct NativeObj {
+    pub name: &'static str,
+    pub func: NativeFn,
+    /// Bound receiver (e.g. `sys.stdout` for `sys.stdout.write`), or NULL.
+    pub receiver: Value,
+    /// For method descriptors: the type that owns it (for error messages), or NULL.
+    pub owner: Value,
+}
+
+/// A class (builtin or user-defined).
+pub struct TypeObj {
+    pub name: Arc<str>,
+    pub bases: Vec<Value>,
+    /// Method resolution order, starting with the type itself.
+    pub mro: RefCell<Vec<Value>>,
+    pub dict: RefCell<DictTable>,
+    pub builtin: Option<BuiltinTypeId>,
+    /// Constructor for builtin types (`int(...)`, `ValueError(...)`), or `None`.
+    pub constructor: Cell<Option<NativeFn>>,
+}
+
+/// Builtin types that the runtime treats specially.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BuiltinTypeId {
+    Object,
+    Type,
+    Int,
+    Bool,
+    Float,
+    Complex,
+    Str,
+    Bytes,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    FrozenSet,
+    Range,
+    Slice,
+    NoneType,
+    EllipsisType,
+    NotImplementedType,
+    Function,
+    BuiltinFunction,
+    Code,
+    Cell,
+    Module,
+    Iterator,
+    DictKeys,
+    DictValues,
+    DictItems,
+    Method,
+    BaseException,
+}
+
+/// An exception instance (of a builtin or user exception class).
+pub struct ExceptionObj {
+    pub class: Value,
+    pub args: RefCell<Value>,
+    /// Frames the exception passed through, innermost first: (code object, line).
+    pub traceback: RefCell<Vec<(Value, u32)>>,
+    pub cause: Cell<Value>,
+    pub context: Cell<Value>,
+    pub suppress_context: Cell<bool>,
+    /// Extra attributes (`SystemExit.code`, user attributes), or NULL.
+    pub attrs: RefCell<Value>,
+}
+
+pub struct ModuleObj {
+    pub name: Value,
+    pub dict: Value,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DictViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+pub struct DictViewObj {
+    pub dict: Value,
+    pub kind: DictViewKind,
+}
+
+pub struct BoundMethodObj {
+    pub function: Value,
+    pub receiver: Value,
+}
+
+/// The state of a builtin iterator.
+pub enum IterState {
+    Exhausted,
+    /// Sequence iteration by index over a list, tuple or `str` (by code point index for
+    /// `str`, tracked with the byte position).
+    List { list: Value, index: usize },
+    Tuple { tuple: Value, index: usize },
+    Str { string: Value, byte_pos: usize },
+    Range { next: i64, remaining: i64, step: i64 },
+    /// Iteration over a dict table (dict, set, or a dict view); raises if the table's
+    /// size changes.
+    Table { owner: Value, kind: DictViewKind, entry_index: usize, expected_len: usize },
+    Reversed { sequence: Value, next_index: isize },
+    Enumerate { inner: Value, count: Value },
+    Zip { iterators: Vec<Value>, strict: bool },
+    Map { function: Value, iterators: Vec<Value> },
+    Filter { function: Value, inner: Value },
+    /// The old sequence protocol via `__getitem__` (not used by builtins directly).
+    Callable { function: Value, sentinel: Value },
+}
+
+impl Object {
+    /// Pushes every value this object holds onto `out` (for marking).
+    pub(crate) fn trace(&self, out: &mut Vec<Value>) {
+        match &self.kind {
+            ObjKind::Str(_) | ObjKind::BigInt(_) | ObjKind::Range(_) => {}
+            ObjKind::List(items) => out.extend(items.borrow().iter().copied()),
+            ObjKind::Tuple(items) => out.extend(items.iter().copied()),
+            ObjKind::Dict(table) => table.borrow().trace(out),
+            ObjKind::Set(set) => set.table.borrow().trace(out),
+            ObjKind::Slice(s) => out.extend([s.start, s.stop, s.step]),
+            ObjKind::Function(f) => out.extend([
+                f.code,
+                f.globals,
+                f.builtins,
+                *f.name.borrow(),
+                *f.qualname.borrow(),
+                *f.defaults.borrow(),
+                *f.kwdefaults.borrow(),
+                *f.closure.borrow(),
+                *f.attrs.borrow(),
+            ]),
+            ObjKind::Code(c) => {
+                out.extend(c.consts.iter().copied());
+                out.extend(c.names.iter().copied());
+                out.extend(c.localsplus_names.iter().copied());
+                out.extend([c.name_value, c.qualname_value]);
+            }
+            ObjKind::Cell(c) => out.push(c.get()),
+            ObjKind::Native(n) => out.extend([n.receiver, n.owner]),
+            ObjKind::Type(t) => {
+                out.extend(t.bases.iter().copied());
+                out.extend(t.mro.borrow().iter().copied());
+                t.dict.borrow().trace(out);
+            }
+            ObjKind::Exception(e) => {
+                out.extend([
+                    e.class,
+                    *e.args.borrow(),
+                    e.cause.get(),
+                    e.context.get(),
+                    *e.attrs.borrow(),
+                ]);
+                out.extend(e.traceback.borrow().iter().map(|(code, _)| *code));
+            }
+            ObjKind::Module(m) => out.extend([m.name, m.dict]),
+            ObjKind::DictView(v) => out.push(v.dict),
+            ObjKind::BoundMethod(m) => out.extend([m.function, m.receiver]),
+            ObjKind::Instance(i) => out.extend([i.class, i.dict]),
+            ObjKind::Iterator(state) => match &*state.borrow() {
+                IterState::Exhausted | IterState::Range { .. } => {}
+                IterState::List { list, .. } => out.push(*list),
+                IterState::Tuple { tuple, .. } => out.push(*tuple),
+                IterState::Str { string, .. } => out.push(*string),
+                IterState::Table { owner, .. } => out.push(*owner),
+                IterState::Reversed { sequence, .. } => out.push(*sequence),
+                IterState::Enumerate { inner, count } => out.extend([*inner, *count]),
+                IterState::Zip { iterators, .. } => out.extend(iterators.iter().copied()),
+                IterState::Map {
+                    function,
+                    iterators,
+                } => {
+                    out.push(*function);
+                    out.extend(iterators.iter().copied());
+                }
+                IterState::Filter { function, inner } => out.extend([*function, *inner]),
+                IterState::Callable { function, sentinel } => out.extend([*function, *sentinel]),
+            },
+        }
+    }
+
+    /// Rough size in bytes, for the collector's allocation debt.
+    pub(crate) fn approximate_size(&self) -> usize {
+        let payload = match &self.kind {
+            ObjKind::Str(s) => s.text.len(),
+            ObjKind::BigInt(b) => (b.bits() / 8) as usize,
+            ObjKind::List(items) => items.borrow().capacity() * 8,
+            ObjKind::Tuple(items) => items.len() * 8,
+            ObjKind::Dict(table) => table.borrow().capacity_bytes(),
+            ObjKind::Set(set) => set.table.borrow().capacity_bytes(),
+            _ => 32,
+        };
+        std::mem::size_of::<Object>() + payload
+    }
+}

@@ -1,0 +1,1333 @@
+//! Generic Python operations on values: binary and unary operators, comparisons,
+//! equality, hashing, truth, containment, subscripts and `len`.
+//!
+//! Owns the dispatch on operand types and CPython's error messages for them. Must never
+//! execute bytecode directly; calls into Python code go through `Vm::call_hook`.
+
+use std::cmp::Ordering;
+
+use cpjit_bytecode::{BinaryOpArg, CompareOp};
+use num_bigint::BigInt;
+use num_traits::{ToPrimitive, Zero};
+
+use crate::numeric::{self, int_view, IntOp, IntView};
+use crate::object::{DictViewKind, ObjKind, RangeObj, SliceObj};
+use crate::value::Value;
+use crate::vm::{kind, PyErr, PyResult, Vm};
+
+/// Depth limit for recursive container operations (repr, ==, hash).
+pub const MAX_CONTAINER_DEPTH: usize = 900;
+
+/// Runs `body` one level deeper in container recursion, raising RecursionError past
+/// the limit (CPython's `Py_EnterRecursiveCall` for repr, ==, hash).
+pub(crate) fn with_depth<T>(
+    vm: &mut Vm,
+    what: &str,
+    body: impl FnOnce(&mut Vm) -> PyResult<T>,
+) -> PyResult<T> {
+    let depth = vm.repr_depth.get();
+    if depth >= MAX_CONTAINER_DEPTH {
+        return Err(vm.new_error(
+            vm.exceptions.recursion_error,
+            format!("maximum recursion depth exceeded {what}"),
+        ));
+    }
+    vm.repr_depth.set(depth + 1);
+    let result = body(vm);
+    vm.repr_depth.set(depth);
+    result
+}
+
+// ----- operators ----------------------------------------------------------------------
+
+/// `a <op> b` for `BINARY_OP`.
+pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResult<Value> {
+    let base = op.base();
+    // Fast paths: small ints and floats.
+    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+        let fast = match base {
+            BinaryOpArg::Add => x.checked_add(y),
+            BinaryOpArg::Subtract => x.checked_sub(y),
+            BinaryOpArg::Multiply => x.checked_mul(y),
+            _ => None,
+        };
+        if let Some(r) = fast {
+            return Ok(vm.new_int(r));
+        }
+    }
+    if let (Some(x), Some(y)) = (a.as_float(), b.as_float()) {
+        match base {
+            BinaryOpArg::Add => return Ok(Value::float(x + y)),
+            BinaryOpArg::Subtract => return Ok(Value::float(x - y)),
+            BinaryOpArg::Multiply => return Ok(Value::float(x * y)),
+            BinaryOpArg::TrueDivide if y != 0.0 => return Ok(Value::float(x / y)),
+            _ => {}
+        }
+    }
+    if let Some(result) = numeric_binary(vm, a, b, base)? {
+        return Ok(result);
+    }
+    if let Some(result) = sequence_binary(vm, a, b, op)? {
+        return Ok(result);
+    }
+    if let Some(result) = crate::dunder::binary_op(vm, a, b, op)? {
+        return Ok(result);
+    }
+    Err(binary_type_error(vm, a, b, op))
+}
+
+fn binary_type_error(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyErr {
+    let (ta, tb) = (vm.type_name(a), vm.type_name(b));
+    let base = op.base();
+    if base == BinaryOpArg::Add {
+        if let Some(ObjKind::Str(_)) = kind(&a) {
+            return vm.type_error(format!("can only concatenate str (not \"{tb}\") to str"));
+        }
+        if let Some(ObjKind::List(_)) = kind(&a) {
+            return vm.type_error(format!("can only concatenate list (not \"{tb}\") to list"));
+        }
+        if let Some(ObjKind::Tuple(_)) = kind(&a) {
+            return vm.type_error(format!("can only concatenate tuple (not \"{tb}\") to tuple"));
+        }
+    }
+    if base == BinaryOpArg::Multiply && (is_sequence(a) || is_sequence(b)) {
+        let other = if is_sequence(a) { tb } else { ta };
+        return vm.type_error(format!("can't multiply sequence by non-int of type '{other}'"));
+    }
+    let symbol = if base == BinaryOpArg::Power && !op.is_inplace() {
+        "** or pow()"
+    } else {
+        op.symbol()
+    };
+    vm.type_error(format!(
+        "unsupported operand type(s) for {symbol}: '{ta}' and '{tb}'"
+    ))
+}
+
+fn is_sequence(v: Value) -> bool {
+    matches!(
+        kind(&v),
+        Some(ObjKind::Str(_) | ObjKind::List(_) | ObjKind::Tuple(_))
+    )
+}
+
+fn to_int_op(op: BinaryOpArg) -> Option<IntOp> {
+    Some(match op {
+        BinaryOpArg::Add => IntOp::Add,
+        BinaryOpArg::Subtract => IntOp::Sub,
+        BinaryOpArg::Multiply => IntOp::Mul,
+        BinaryOpArg::FloorDivide => IntOp::FloorDiv,
+        BinaryOpArg::Remainder => IntOp::Mod,
+        BinaryOpArg::And => IntOp::And,
+        BinaryOpArg::Or => IntOp::Or,
+        BinaryOpArg::Xor => IntOp::Xor,
+        BinaryOpArg::Lshift => IntOp::Lshift,
+        BinaryOpArg::Rshift => IntOp::Rshift,
+        _ => return None,
+    })
+}
+
+/// Arithmetic on int/bool/float operands; `None` when the operands are not numbers.
+fn numeric_binary(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResult<Option<Value>> {
+    if let (Some(x), Some(y)) = (int_view(&a), int_view(&b)) {
+        // bool & bool stays bool.
+        if a.is_bool() && b.is_bool() {
+            let (p, q) = (a == Value::TRUE, b == Value::TRUE);
+            match op {
+                BinaryOpArg::And => return Ok(Some(Value::bool(p & q))),
+                BinaryOpArg::Or => return Ok(Some(Value::bool(p | q))),
+                BinaryOpArg::Xor => return Ok(Some(Value::bool(p ^ q))),
+                _ => {}
+            }
+        }
+        let (x, y) = (x.clone(), y.clone());
+        return match op {
+            BinaryOpArg::TrueDivide => numeric::int_true_divide(vm, &x, &y).map(Some),
+            BinaryOpArg::Power => numeric::int_pow(vm, &x, &y, None).map(Some),
+            _ => match to_int_op(op) {
+                Some(int_op) => numeric::int_binary(vm, int_op, &x, &y).map(Some),
+                None => Ok(None),
+            },
+        };
+    }
+    let (x, y) = match (a.as_float(), b.as_float()) {
+        (Some(x), Some(y)) => (x, y),
+        (Some(x), None) if int_view(&b).is_some() => match numeric::as_f64(vm, b) {
+            Some(y) => (x, y?),
+            None => return Ok(None),
+        },
+        (None, Some(y)) if int_view(&a).is_some() => match numeric::as_f64(vm, a) {
+            Some(x) => (x?, y),
+            None => return Ok(None),
+        },
+        _ => return Ok(None),
+    };
+    let result = match op {
+        BinaryOpArg::Add => x + y,
+        BinaryOpArg::Subtract => x - y,
+        BinaryOpArg::Multiply => x * y,
+        BinaryOpArg::TrueDivide => {
+            if y == 0.0 {
+                return Err(vm.zero_division("float division by zero"));
+            }
+            x / y
+        }
+        BinaryOpArg::FloorDivide => numeric::float_floor_divide(vm, x, y)?,
+        BinaryOpArg::Remainder => numeric::float_mod(vm, x, y)?,
+        BinaryOpArg::Power => return numeric::float_pow(vm, x, y).map(Some),
+        _ => return Ok(None),
+    };
+    Ok(Some(Value::float(result)))
+}
+
+/// Sequence and container operators (`+`, `*`, `%` on str, set algebra, dict `|`).
+fn sequence_binary(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResult<Option<Value>> {
+    let base = op.base();
+    match (kind(&a), kind(&b), base) {
+        (Some(ObjKind::Str(x)), Some(ObjKind::Str(y)), BinaryOpArg::Add) => {
+            let mut text = String::with_capacity(x.text.len() + y.text.len());
+            text.push_str(&x.text);
+            text.push_str(&y.text);
+            Ok(Some(vm.new_string(text)))
+        }
+        (Some(ObjKind::Str(_)), _, BinaryOpArg::Remainder) => {
+            crate::format::percent_format(vm, a, b).map(Some)
+        }
+        (Some(ObjKind::List(x)), Some(ObjKind::List(y)), BinaryOpArg::Add) => {
+            if op.is_inplace() {
+                let extra = y.borrow().clone();
+                x.borrow_mut().extend(extra);
+                return Ok(Some(a));
+            }
+            let mut items = x.borrow().clone();
+            items.extend(y.borrow().iter().copied());
+            Ok(Some(vm.new_list(items)))
+        }
+        (Some(ObjKind::List(x)), _, BinaryOpArg::Add) if op.is_inplace() => {
+            let extra = crate::iter::collect(vm, b)?;
+            x.borrow_mut().extend(extra);
+            Ok(Some(a))
+        }
+        (Some(ObjKind::Tuple(x)), Some(ObjKind::Tuple(y)), BinaryOpArg::Add) => {
+            let items: Vec<Value> = x.iter().chain(y.iter()).copied().collect();
+            Ok(Some(vm.new_tuple(items)))
+        }
+        (Some(ObjKind::Set(_)), Some(ObjKind::Set(_)), _) => {
+            crate::methods::set_operator(vm, a, b, op)
+        }
+        (Some(ObjKind::Dict(_)), Some(ObjKind::Dict(_)), BinaryOpArg::Or) => {
+            let target = if op.is_inplace() {
+                a
+            } else {
+                crate::methods::dict_copy(vm, a)
+            };
+            crate::methods::dict_update_from(vm, target, b)?;
+            Ok(Some(target))
+        }
+        (_, _, BinaryOpArg::Multiply) => {
+            if let Some(count) = int_view(&b).map(|v| v.clone()) {
+                if is_sequence(a) {
+                    return repeat_sequence(vm, a, &count, op.is_inplace()).map(Some);
+                }
+            }
+            if let Some(count) = int_view(&a).map(|v| v.clone()) {
+                if is_sequence(b) {
+                    return repeat_sequence(vm, b, &count, false).map(Some);
+                }
+            }
+            Ok(None)
+        }
+        _ => Ok(None),
+    }
+}
+
+fn repeat_sequence(vm: &mut Vm, seq: Value, count: &IntView, inplace: bool) -> PyResult<Value> {
+    let n = match count.to_i64() {
+        Some(n) => n.max(0) as usize,
+        None if count.is_negative() => 0,
+        None => return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
+    };
+    match kind(&seq) {
+        Some(ObjKind::Str(s)) => {
+            if s.text.len().saturating_mul(n) > (1 << 34) {
+                return Err(vm.new_error(vm.exceptions.memory_error, ""));
+            }
+            let text = s.text.repeat(n);
+            Ok(vm.new_string(text))
+        }
+        Some(ObjKind::List(items)) => {
+            if items.borrow().len().saturating_mul(n) > (1 << 31) {
+                return Err(vm.new_error(vm.exceptions.memory_error, ""));
+            }
+            let repeated = items.borrow().repeat(n);
+            if inplace {
+                *items.borrow_mut() = repeated;
+                return Ok(seq);
+            }
+            Ok(vm.new_list(repeated))
+        }
+        Some(ObjKind::Tuple(items)) => {
+            if items.len().saturating_mul(n) > (1 << 31) {
+                return Err(vm.new_error(vm.exceptions.memory_error, ""));
+            }
+            let repeated = items.repeat(n);
+            Ok(vm.new_tuple(repeated))
+        }
+        _ => Err(vm.type_error("can't multiply sequence")),
+    }
+}
+
+/// `-x`.
+pub fn unary_negative(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    if let Some(f) = v.as_float() {
+        return Ok(Value::float(-f));
+    }
+    if let Some(view) = int_view(&v) {
+        return Ok(match view {
+            IntView::Small(x) => vm.new_int(-x),
+            IntView::Big(b) => {
+                let negated = -b.clone();
+                vm.new_bigint(negated)
+            }
+        });
+    }
+    if let Some(result) = crate::dunder::unary_op(vm, v, "__neg__")? {
+        return Ok(result);
+    }
+    let name = vm.type_name(v);
+    Err(vm.type_error(format!("bad operand type for unary -: '{name}'")))
+}
+
+/// `+x`.
+pub fn unary_positive(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    if v.is_float() {
+        return Ok(v);
+    }
+    if let Some(view) = int_view(&v) {
+        return Ok(match view {
+            IntView::Small(x) => vm.new_int(x),
+            IntView::Big(_) => v,
+        });
+    }
+    if let Some(result) = crate::dunder::unary_op(vm, v, "__pos__")? {
+        return Ok(result);
+    }
+    let name = vm.type_name(v);
+    Err(vm.type_error(format!("bad operand type for unary +: '{name}'")))
+}
+
+/// `~x`.
+pub fn unary_invert(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    if let Some(view) = int_view(&v) {
+        return Ok(match view {
+            IntView::Small(x) => vm.new_int(!x),
+            IntView::Big(b) => {
+                let inverted = -b.clone() - 1;
+                vm.new_bigint(inverted)
+            }
+        });
+    }
+    if let Some(result) = crate::dunder::unary_op(vm, v, "__invert__")? {
+        return Ok(result);
+    }
+    let name = vm.type_name(v);
+    Err(vm.type_error(format!("bad operand type for unary ~: '{name}'")))
+}
+
+// ----- truth --------------------------------------------------------------------------
+
+/// `bool(v)`.
+pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
+    if v == Value::TRUE {
+        return Ok(true);
+    }
+    if v == Value::FALSE || v == Value::NONE {
+        return Ok(false);
+    }
+    if let Some(i) = v.as_small_int() {
+        return Ok(i != 0);
+    }
+    if let Some(f) = v.as_float() {
+        return Ok(f != 0.0);
+    }
+    Ok(match kind(&v) {
+        Some(ObjKind::Str(s)) => !s.text.is_empty(),
+        Some(ObjKind::BigInt(b)) => !b.is_zero(),
+        Some(ObjKind::List(items)) => !items.borrow().is_empty(),
+        Some(ObjKind::Tuple(items)) => !items.is_empty(),
+        Some(ObjKind::Dict(table)) => !table.borrow().is_empty(),
+        Some(ObjKind::Set(set)) => !set.table.borrow().is_empty(),
+        Some(ObjKind::Range(r)) => !r.is_empty(),
+        Some(ObjKind::DictView(view)) => match kind(&view.dict) {
+            Some(ObjKind::Dict(table)) => !table.borrow().is_empty(),
+            _ => true,
+        },
+        Some(ObjKind::Instance(_)) => return crate::dunder::truthy(vm, v),
+        _ => true,
+    })
+}
+
+// ----- equality, ordering, hashing ----------------------------------------------------
+
+/// `a == b` as a bool.
+pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
+    if a == b {
+        // Identity implies equality except for NaN, which is canonical and unequal.
+        return Ok(!a.as_float().is_some_and(f64::is_nan));
+    }
+    if let (Some(x), Some(y)) = (a.as_float(), b.as_float()) {
+        return Ok(x == y);
+    }
+    if a.is_small_int() && b.is_small_int() {
+        return Ok(false);
+    }
+    if let Some(result) = numeric_compare(&a, &b) {
+        return Ok(result == Some(Ordering::Equal));
+    }
+    match (kind(&a), kind(&b)) {
+        (Some(ObjKind::Str(x)), Some(ObjKind::Str(y))) => Ok(x.text == y.text),
+        (Some(ObjKind::List(x)), Some(ObjKind::List(y))) => {
+            let (x, y) = (x.borrow().clone(), y.borrow().clone());
+            sequence_eq(vm, &x, &y)
+        }
+        (Some(ObjKind::Tuple(x)), Some(ObjKind::Tuple(y))) => {
+            let (x, y) = (x.to_vec(), y.to_vec());
+            sequence_eq(vm, &x, &y)
+        }
+        (Some(ObjKind::Range(x)), Some(ObjKind::Range(y))) => Ok(range_eq(x, y)),
+        (Some(ObjKind::Dict(x)), Some(ObjKind::Dict(y))) => {
+            if x.borrow().len() != y.borrow().len() {
+                return Ok(false);
+            }
+            let entries: Vec<_> = x.borrow().iter().copied().collect();
+            with_depth(vm, "in comparison", |vm| {
+                for entry in entries {
+                    match dict_lookup_hashed(vm, b, entry.key, entry.hash)? {
+                        Some(other) => {
+                            if !eq(vm, entry.value, other)? {
+                                return Ok(false);
+                            }
+                        }
+                        None => return Ok(false),
+                    }
+                }
+                Ok(true)
+            })
+        }
+        (Some(ObjKind::Set(x)), Some(ObjKind::Set(y))) => {
+            if x.table.borrow().len() != y.table.borrow().len() {
+                return Ok(false);
+            }
+            crate::methods::set_is_subset(vm, a, b)
+        }
+        (Some(ObjKind::DictView(x)), Some(ObjKind::DictView(y)))
+            if x.kind == DictViewKind::Keys && y.kind == DictViewKind::Keys =>
+        {
+            let (sa, sb) = (crate::methods::to_set(vm, a)?, crate::methods::to_set(vm, b)?);
+            eq(vm, sa, sb)
+        }
+        (Some(ObjKind::Instance(_)), _) | (_, Some(ObjKind::Instance(_))) => {
+            crate::dunder::eq(vm, a, b)
+        }
+        _ => Ok(false),
+    }
+}
+
+fn range_eq(x: &RangeObj, y: &RangeObj) -> bool {
+    let (lx, ly) = (x.len(), y.len());
+    if lx != ly {
+        return false;
+    }
+    if lx == 0 {
+        return true;
+    }
+    if x.start != y.start {
+        return false;
+    }
+    lx == 1 || x.step == y.step
+}
+
+fn sequence_eq(vm: &mut Vm, x: &[Value], y: &[Value]) -> PyResult<bool> {
+    if x.len() != y.len() {
+        return Ok(false);
+    }
+    with_depth(vm, "in comparison", |vm| {
+        for (a, b) in x.iter().zip(y) {
+            if a != b && !eq(vm, *a, *b)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    })
+}
+
+/// Compares two numbers exactly (int vs float without rounding). `None` if either is
+/// not a number; `Some(None)` if unordered (NaN).
+pub fn numeric_compare(a: &Value, b: &Value) -> Option<Option<Ordering>> {
+    match (int_view(a), int_view(b)) {
+        (Some(x), Some(y)) => Some(Some(match (x, y) {
+            (IntView::Small(x), IntView::Small(y)) => x.cmp(&y),
+            (x, y) => x.to_bigint().cmp(&y.to_bigint()),
+        })),
+        (Some(x), None) => {
+            let y = b.as_float()?;
+            Some(compare_int_float(&x, y))
+        }
+        (None, Some(y)) => {
+            let x = a.as_float()?;
+            Some(compare_int_float(&y, x).map(Ordering::reverse))
+        }
+        (None, None) => {
+            let (x, y) = (a.as_float()?, b.as_float()?);
+            Some(x.partial_cmp(&y))
+        }
+    }
+}
+
+fn compare_int_float(x: &IntView, y: f64) -> Option<Ordering> {
+    if y.is_nan() {
+        return None;
+    }
+    if y.is_infinite() {
+        return Some(if y > 0.0 { Ordering::Less } else { Ordering::Greater });
+    }
+    if let IntView::Small(v) = x {
+        if v.unsigned_abs() < (1 << 53) {
+            return (*v as f64).partial_cmp(&y);
+        }
+    }
+    // Exact: compare x with floor(y), then the fractional part.
+    let floor = y.floor();
+    let floor_int: BigInt = num_traits::FromPrimitive::from_f64(floor)?;
+    let xb = x.to_bigint();
+    match xb.cmp(&floor_int) {
+        Ordering::Equal => {
+            if y > floor {
+                Some(Ordering::Less)
+            } else {
+                Some(Ordering::Equal)
+            }
+        }
+        other => Some(other),
+    }
+}
+
+/// Rich comparison for `COMPARE_OP`, returning a value (a bool for builtins).
+pub fn compare(vm: &mut Vm, a: Value, b: Value, op: CompareOp) -> PyResult<Value> {
+    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+        return Ok(Value::bool(compare_ordering(x.cmp(&y), op)));
+    }
+    if let (Some(x), Some(y)) = (a.as_float(), b.as_float()) {
+        return Ok(Value::bool(match op {
+            CompareOp::Lt => x < y,
+            CompareOp::Le => x <= y,
+            CompareOp::Eq => x == y,
+            CompareOp::Ne => x != y,
+            CompareOp::Gt => x > y,
+            CompareOp::Ge => x >= y,
+        }));
+    }
+    match op {
+        CompareOp::Eq => return Ok(Value::bool(eq(vm, a, b)?)),
+        CompareOp::Ne => return Ok(Value::bool(!eq(vm, a, b)?)),
+        _ => {}
+    }
+    if let Some(ordering) = numeric_compare(&a, &b) {
+        return Ok(Value::bool(match ordering {
+            Some(o) => compare_ordering(o, op),
+            None => false,
+        }));
+    }
+    match (kind(&a), kind(&b)) {
+        (Some(ObjKind::Str(x)), Some(ObjKind::Str(y))) => {
+            Ok(Value::bool(compare_ordering(x.text.cmp(&y.text), op)))
+        }
+        (Some(ObjKind::List(x)), Some(ObjKind::List(y))) => {
+            let (x, y) = (x.borrow().clone(), y.borrow().clone());
+            sequence_compare(vm, &x, &y, op)
+        }
+        (Some(ObjKind::Tuple(x)), Some(ObjKind::Tuple(y))) => {
+            let (x, y) = (x.to_vec(), y.to_vec());
+            sequence_compare(vm, &x, &y, op)
+        }
+        (Some(ObjKind::Set(_)), Some(ObjKind::Set(_))) => {
+            let result = match op {
+                CompareOp::Le => crate::methods::set_is_subset(vm, a, b)?,
+                CompareOp::Ge => crate::methods::set_is_subset(vm, b, a)?,
+                CompareOp::Lt => {
+                    crate::methods::set_is_subset(vm, a, b)? && !eq(vm, a, b)?
+                }
+                CompareOp::Gt => {
+                    crate::methods::set_is_subset(vm, b, a)? && !eq(vm, a, b)?
+                }
+                _ => unreachable!("== and != handled above"),
+            };
+            Ok(Value::bool(result))
+        }
+        (Some(ObjKind::Instance(_)), _) | (_, Some(ObjKind::Instance(_))) => {
+            match crate::dunder::compare(vm, a, b, op)? {
+                Some(v) => Ok(v),
+                None => Err(compare_type_error(vm, a, b, op)),
+            }
+        }
+        _ => Err(compare_type_error(vm, a, b, op)),
+    }
+}
+
+fn compare_type_error(vm: &mut Vm, a: Value, b: Value, op: CompareOp) -> PyErr {
+    let (ta, tb) = (vm.type_name(a), vm.type_name(b));
+    vm.type_error(format!(
+        "'{}' not supported between instances of '{ta}' and '{tb}'",
+        op.symbol()
+    ))
+}
+
+fn compare_ordering(ordering: Ordering, op: CompareOp) -> bool {
+    match op {
+        CompareOp::Lt => ordering == Ordering::Less,
+        CompareOp::Le => ordering != Ordering::Greater,
+        CompareOp::Eq => ordering == Ordering::Equal,
+        CompareOp::Ne => ordering != Ordering::Equal,
+        CompareOp::Gt => ordering == Ordering::Greater,
+        CompareOp::Ge => ordering != Ordering::Less,
+    }
+}
+
+fn sequence_compare(vm: &mut Vm, x: &[Value], y: &[Value], op: CompareOp) -> PyResult<Value> {
+    with_depth(vm, "in comparison", |vm| {
+        for (a, b) in x.iter().zip(y) {
+            if a == b || eq(vm, *a, *b)? {
+                continue;
+            }
+            return compare(vm, *a, *b, op);
+        }
+        Ok(Value::bool(compare_ordering(x.len().cmp(&y.len()), op)))
+    })
+}
+
+/// Ordering used by `sorted`, `min`, `max`: `a < b`.
+pub fn less_than(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
+    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+        return Ok(x < y);
+    }
+    let result = compare(vm, a, b, CompareOp::Lt)?;
+    truthy(vm, result)
+}
+
+/// `hash(v)`.
+pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    if let Some(i) = v.as_small_int() {
+        return Ok(numeric::hash_int(&IntView::Small(i)));
+    }
+    if let Some(f) = v.as_float() {
+        return Ok(numeric::hash_float(f));
+    }
+    match v {
+        Value::TRUE => return Ok(1),
+        Value::FALSE => return Ok(0),
+        Value::NONE => return Ok(0x5f3759df),
+        _ => {}
+    }
+    match kind(&v) {
+        Some(ObjKind::Str(s)) => {
+            if let Some(h) = s.hash.get() {
+                return Ok(h);
+            }
+            let h = str_hash(&s.text);
+            s.hash.set(Some(h));
+            Ok(h)
+        }
+        Some(ObjKind::BigInt(b)) => Ok(numeric::hash_int(&IntView::Big(b))),
+        Some(ObjKind::Tuple(items)) => {
+            let items = items.to_vec();
+            with_depth(vm, "while hashing", |vm| tuple_hash(vm, &items))
+        }
+        Some(ObjKind::Set(set)) if set.frozen => {
+            let hashes: Vec<i64> = set.table.borrow().iter().map(|e| e.hash).collect();
+            let mut h: u64 = 0;
+            for eh in &hashes {
+                let x = *eh as u64;
+                h ^= ((x ^ 89869747) ^ (x << 16)).wrapping_mul(3644798167);
+            }
+            h ^= (hashes.len() as u64 + 1).wrapping_mul(1927868237);
+            h ^= (h >> 11) ^ (h >> 25);
+            h = h.wrapping_mul(69069).wrapping_add(907133923);
+            let h = h as i64;
+            Ok(if h == -1 { 590923713 } else { h })
+        }
+        Some(ObjKind::Range(r)) => {
+            let len = r.len();
+            let parts = if len == 0 {
+                vec![vm.new_int(0), Value::NONE, Value::NONE]
+            } else if len == 1 {
+                vec![vm.new_int(1), vm.new_int(r.start), Value::NONE]
+            } else {
+                vec![vm.new_int(len), vm.new_int(r.start), vm.new_int(r.step)]
+            };
+            tuple_hash(vm, &parts)
+        }
+        Some(ObjKind::List(_) | ObjKind::Dict(_) | ObjKind::Set(_) | ObjKind::Slice(_)) => {
+            let name = vm.type_name(v);
+            Err(vm.type_error(format!("unhashable type: '{name}'")))
+        }
+        Some(ObjKind::Instance(_)) => crate::dunder::hash(vm, v),
+        _ => Ok(((v.raw() & 0xffff_ffff_ffff) >> 4) as i64),
+    }
+}
+
+/// CPython's tuple hash (xxHash-derived, 3.8+).
+fn tuple_hash(vm: &mut Vm, items: &[Value]) -> PyResult<i64> {
+    const PRIME_1: u64 = 11400714785074694791;
+    const PRIME_2: u64 = 14029467366897019727;
+    const PRIME_5: u64 = 2870177450012600261;
+    let mut acc = PRIME_5;
+    for item in items {
+        let lane = hash(vm, *item)? as u64;
+        acc = acc.wrapping_add(lane.wrapping_mul(PRIME_2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(PRIME_1);
+    }
+    acc = acc.wrapping_add(items.len() as u64 ^ (PRIME_5 ^ 3527539));
+    if acc == u64::MAX {
+        return Ok(1546275796);
+    }
+    Ok(acc as i64)
+}
+
+/// Hash of a string's text (FNV-1a; stable across runs).
+pub fn str_hash(text: &str) -> i64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for byte in text.bytes() {
+        h ^= byte as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    let h = h as i64;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+// ----- dicts and sets -----------------------------------------------------------------
+
+/// Equality used for dict/set keys: identity, then builtin equality (never fails for
+/// builtin keys; user `__eq__` goes through the call hook).
+fn key_eq(vm: &mut Vm, stored: Value, key: Value) -> PyResult<bool> {
+    if stored == key {
+        return Ok(true);
+    }
+    if let (Some(ObjKind::Str(x)), Some(ObjKind::Str(y))) = (kind(&stored), kind(&key)) {
+        return Ok(x.text == y.text);
+    }
+    if stored.is_small_int() && key.is_small_int() {
+        return Ok(false);
+    }
+    eq(vm, stored, key)
+}
+
+fn table_of(value: &Value) -> Option<&std::cell::RefCell<crate::dict::DictTable>> {
+    match kind(value) {
+        Some(ObjKind::Dict(t)) => Some(t),
+        Some(ObjKind::Set(s)) => Some(&s.table),
+        _ => None,
+    }
+}
+
+/// Finds the entry position for `key` with known hash in a dict or set.
+fn table_find(vm: &mut Vm, container: Value, key: Value, hash: i64) -> PyResult<Option<usize>> {
+    let table = table_of(&container).expect("table_find on a dict or set");
+    // Fast path: no fallible equality needed for str/int/identity keys.
+    let simple = key.is_small_int() || matches!(kind(&key), Some(ObjKind::Str(_))) || key.is_float();
+    if simple {
+        let found = table.borrow().find(hash, |stored| {
+            stored == key
+                || match (kind(&stored), kind(&key)) {
+                    (Some(ObjKind::Str(x)), Some(ObjKind::Str(y))) => x.text == y.text,
+                    _ => {
+                        // Numeric cross-type equality (1 == 1.0 == True).
+                        numeric_compare(&stored, &key) == Some(Some(Ordering::Equal))
+                    }
+                }
+        });
+        return Ok(found);
+    }
+    // General path: collect candidate positions, then compare with fallible equality.
+    let candidates: Vec<(usize, Value)> = {
+        let table = table.borrow();
+        let mut out = Vec::new();
+        let mut position = 0;
+        while let Some((entry, next)) = table.next_entry(position) {
+            if entry.hash == hash {
+                out.push((next - 1, entry.key));
+            }
+            position = next;
+        }
+        out
+    };
+    for (position, stored) in candidates {
+        if key_eq(vm, stored, key)? {
+            return Ok(Some(position));
+        }
+    }
+    Ok(None)
+}
+
+/// `d[key]` lookup without raising: `Ok(None)` when missing.
+pub fn dict_get(vm: &mut Vm, dict: Value, key: Value) -> PyResult<Option<Value>> {
+    let h = hash(vm, key)?;
+    dict_lookup_hashed(vm, dict, key, h)
+}
+
+fn dict_lookup_hashed(vm: &mut Vm, dict: Value, key: Value, h: i64) -> PyResult<Option<Value>> {
+    let position = table_find(vm, dict, key, h)?;
+    let table = table_of(&dict).expect("dict");
+    Ok(position.and_then(|p| table.borrow().next_entry(p).map(|(e, _)| e.value)))
+}
+
+/// Looks up an interned-or-not str key in a dict (namespaces); never fails.
+pub fn dict_get_str(dict: Value, key: Value) -> Option<Value> {
+    let Some(ObjKind::Str(s)) = kind(&key) else {
+        return None;
+    };
+    let h = match s.hash.get() {
+        Some(h) => h,
+        None => {
+            let h = str_hash(&s.text);
+            s.hash.set(Some(h));
+            h
+        }
+    };
+    let table = table_of(&dict)?;
+    let table = table.borrow();
+    table.get(h, |stored| {
+        stored == key || matches!(kind(&stored), Some(ObjKind::Str(x)) if x.text == s.text)
+    })
+}
+
+/// `d[key] = value`.
+pub fn dict_set(vm: &mut Vm, dict: Value, key: Value, value: Value) -> PyResult<()> {
+    let h = hash(vm, key)?;
+    let position = table_find(vm, dict, key, h)?;
+    let table = table_of(&dict).expect("dict");
+    let mut table = table.borrow_mut();
+    match position {
+        Some(p) => table.set_value_at(p, value),
+        None => table.push_new(h, key, value),
+    }
+    Ok(())
+}
+
+/// `del d[key]`; returns the removed value or `None` if absent.
+pub fn dict_remove(vm: &mut Vm, dict: Value, key: Value) -> PyResult<Option<Value>> {
+    let h = hash(vm, key)?;
+    let position = table_find(vm, dict, key, h)?;
+    let Some(position) = position else {
+        return Ok(None);
+    };
+    let table = table_of(&dict).expect("dict");
+    let mut table = table.borrow_mut();
+    let removed = table.next_entry(position).map(|(e, _)| e);
+    if let Some(entry) = removed {
+        table.remove(entry.hash, |stored| stored == entry.key);
+        return Ok(Some(entry.value));
+    }
+    Ok(None)
+}
+
+/// `set.add(v)`.
+pub fn set_add(vm: &mut Vm, set: Value, item: Value) -> PyResult<()> {
+    let h = hash(vm, item)?;
+    if table_find(vm, set, item, h)?.is_none() {
+        let table = table_of(&set).expect("set");
+        table.borrow_mut().push_new(h, item, Value::NONE);
+    }
+    Ok(())
+}
+
+/// Whether a dict or set contains `key`.
+pub fn table_contains(vm: &mut Vm, container: Value, key: Value) -> PyResult<bool> {
+    let h = hash(vm, key)?;
+    Ok(table_find(vm, container, key, h)?.is_some())
+}
+
+// ----- containment and subscripts ------------------------------------------------------
+
+/// `item in container`.
+pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
+    match kind(&container) {
+        Some(ObjKind::Str(s)) => match kind(&item) {
+            Some(ObjKind::Str(needle)) => Ok(s.text.contains(&*needle.text)),
+            _ => {
+                let name = vm.type_name(item);
+                Err(vm.type_error(format!(
+                    "'in <string>' requires string as left operand, not {name}"
+                )))
+            }
+        },
+        Some(ObjKind::List(items)) => {
+            let items = items.borrow().clone();
+            for candidate in items {
+                if candidate == item || eq(vm, candidate, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        Some(ObjKind::Tuple(items)) => {
+            let items = items.to_vec();
+            for candidate in items {
+                if candidate == item || eq(vm, candidate, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        Some(ObjKind::Dict(_) | ObjKind::Set(_)) => table_contains(vm, container, item),
+        Some(ObjKind::DictView(view)) => match view.kind {
+            DictViewKind::Keys => table_contains(vm, view.dict, item),
+            _ => {
+                let items = crate::iter::collect(vm, container)?;
+                for candidate in items {
+                    if eq(vm, candidate, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+        },
+        Some(ObjKind::Range(r)) => {
+            let r = *r;
+            match int_view(&item) {
+                Some(view) => {
+                    let Some(v) = view.to_i64() else {
+                        return Ok(false);
+                    };
+                    let len = r.len();
+                    if len == 0 {
+                        return Ok(false);
+                    }
+                    let offset = v as i128 - r.start as i128;
+                    if offset % r.step as i128 != 0 {
+                        return Ok(false);
+                    }
+                    let index = offset / r.step as i128;
+                    Ok(index >= 0 && index < len as i128)
+                }
+                None => {
+                    let items = crate::iter::collect(vm, container)?;
+                    for candidate in items {
+                        if eq(vm, candidate, item)? {
+                            return Ok(true);
+                        }
+                    }
+                    Ok(false)
+                }
+            }
+        }
+        Some(ObjKind::Instance(_)) => crate::dunder::contains(vm, container, item),
+        Some(ObjKind::Iterator(_)) => {
+            loop {
+                match crate::iter::next(vm, container)? {
+                    Some(candidate) => {
+                        if eq(vm, candidate, item)? {
+                            return Ok(true);
+                        }
+                    }
+                    None => return Ok(false),
+                }
+            }
+        }
+        _ => {
+            let name = vm.type_name(container);
+            Err(vm.type_error(format!(
+                "argument of type '{name}' is not iterable"
+            )))
+        }
+    }
+}
+
+/// Converts an index-like value (int or bool) to `i64`, or raises TypeError with the
+/// message CPython uses for `what`.
+pub fn index_value(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
+    match int_view(&v) {
+        Some(view) => match view.to_i64() {
+            Some(i) => Ok(Some(i)),
+            None => {
+                let name = vm.type_name(v);
+                Err(vm.new_error(
+                    vm.exceptions.index_error,
+                    format!("cannot fit '{name}' into an index-sized integer"),
+                ))
+            }
+        },
+        None => Ok(None),
+    }
+}
+
+/// Resolves a slice against a sequence length: (start, stop, step, slice length), as
+/// CPython's `PySlice_AdjustIndices`.
+pub fn slice_indices(vm: &mut Vm, slice: &SliceObj, length: i64) -> PyResult<(i64, i64, i64, i64)> {
+    let step = if slice.step.is_none() {
+        1
+    } else {
+        match slice_bound(vm, slice.step)? {
+            0 => return Err(vm.value_error("slice step cannot be zero")),
+            s => s.max(-i64::MAX),
+        }
+    };
+    let (default_start, default_stop) = if step < 0 { (length - 1, -1) } else { (0, length) };
+    let adjust = |v: i64, negative_floor: i64, high: i64| -> i64 {
+        if v < 0 {
+            let v = v.saturating_add(length);
+            if v < 0 {
+                negative_floor
+            } else {
+                v
+            }
+        } else if v >= length {
+            high
+        } else {
+            v
+        }
+    };
+    let (low_clamp, high_clamp) = if step < 0 { (-1, length - 1) } else { (0, length) };
+    let start = if slice.start.is_none() {
+        default_start
+    } else {
+        let v = slice_bound(vm, slice.start)?;
+        adjust(v, low_clamp, high_clamp)
+    };
+    let stop = if slice.stop.is_none() {
+        default_stop
+    } else {
+        let v = slice_bound(vm, slice.stop)?;
+        adjust(v, low_clamp, high_clamp)
+    };
+    let count = if step < 0 {
+        if stop < start {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            0
+        }
+    } else if start < stop {
+        (stop - start - 1) / step + 1
+    } else {
+        0
+    };
+    Ok((start, stop, step, count))
+}
+
+fn slice_bound(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    match int_view(&v) {
+        Some(IntView::Small(i)) => Ok(i),
+        Some(IntView::Big(b)) => Ok(if b.sign() == num_bigint::Sign::Minus {
+            i64::MIN / 2
+        } else {
+            i64::MAX / 2
+        }),
+        None => match crate::dunder::index(vm, v)? {
+            Some(i) => Ok(i),
+            None => Err(vm.type_error(
+                "slice indices must be integers or None or have an __index__ method",
+            )),
+        },
+    }
+}
+
+fn normalize_index(index: i64, len: usize) -> Option<usize> {
+    let len = len as i64;
+    let i = if index < 0 { index + len } else { index };
+    (0..len).contains(&i).then_some(i as usize)
+}
+
+/// Selects the elements of `items` chosen by a resolved slice.
+fn slice_select<T: Copy>(items: &[T], start: i64, step: i64, count: i64) -> Vec<T> {
+    (0..count)
+        .map(|k| items[(start + k * step) as usize])
+        .collect()
+}
+
+/// `obj[key]`.
+pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
+    match kind(&obj) {
+        Some(ObjKind::List(items)) => {
+            if let Some(i) = key.as_small_int() {
+                let items = items.borrow();
+                return match normalize_index(i, items.len()) {
+                    Some(i) => Ok(items[i]),
+                    None => {
+                        drop(items);
+                        Err(vm.index_error("list index out of range"))
+                    }
+                };
+            }
+            if let Some(ObjKind::Slice(slice)) = kind(&key) {
+                let len = items.borrow().len() as i64;
+                let (start, _, step, count) = slice_indices(vm, slice, len)?;
+                let selected = slice_select(&items.borrow(), start, step, count);
+                return Ok(vm.new_list(selected));
+            }
+            match index_value(vm, key)? {
+                Some(i) => {
+                    let items = items.borrow();
+                    match normalize_index(i, items.len()) {
+                        Some(i) => Ok(items[i]),
+                        None => {
+                            drop(items);
+                            Err(vm.index_error("list index out of range"))
+                        }
+                    }
+                }
+                None => {
+                    let name = vm.type_name(key);
+                    Err(vm.type_error(format!(
+                        "list indices must be integers or slices, not {name}"
+                    )))
+                }
+            }
+        }
+        Some(ObjKind::Tuple(items)) => {
+            if let Some(ObjKind::Slice(slice)) = kind(&key) {
+                let (start, _, step, count) = slice_indices(vm, slice, items.len() as i64)?;
+                if start == 0 && step == 1 && count == items.len() as i64 {
+                    return Ok(obj);
+                }
+                let selected = slice_select(items, start, step, count);
+                return Ok(vm.new_tuple(selected));
+            }
+            match index_value(vm, key)? {
+                Some(i) => match normalize_index(i, items.len()) {
+                    Some(i) => Ok(items[i]),
+                    None => Err(vm.index_error("tuple index out of range")),
+                },
+                None => {
+                    let name = vm.type_name(key);
+                    Err(vm.type_error(format!(
+                        "tuple indices must be integers or slices, not {name}"
+                    )))
+                }
+            }
+        }
+        Some(ObjKind::Str(s)) => {
+            if let Some(ObjKind::Slice(slice)) = kind(&key) {
+                let (start, _, step, count) = slice_indices(vm, slice, s.char_len as i64)?;
+                let text: String = if s.is_ascii() {
+                    let bytes = slice_select(s.text.as_bytes(), start, step, count);
+                    String::from_utf8(bytes).unwrap_or_default()
+                } else {
+                    let chars: Vec<char> = s.text.chars().collect();
+                    slice_select(&chars, start, step, count).into_iter().collect()
+                };
+                return Ok(vm.new_string(text));
+            }
+            match index_value(vm, key)? {
+                Some(i) => match normalize_index(i, s.char_len) {
+                    Some(i) => {
+                        let c = if s.is_ascii() {
+                            s.text.as_bytes()[i] as char
+                        } else {
+                            s.text.chars().nth(i).unwrap_or(' ')
+                        };
+                        let mut buffer = [0u8; 4];
+                        let text = c.encode_utf8(&mut buffer);
+                        Ok(vm.intern(text))
+                    }
+                    None => Err(vm.index_error("string index out of range")),
+                },
+                None => {
+                    let name = vm.type_name(key);
+                    Err(vm.type_error(format!(
+                        "string indices must be integers, not '{name}'"
+                    )))
+                }
+            }
+        }
+        Some(ObjKind::Dict(_)) => match dict_get(vm, obj, key)? {
+            Some(v) => Ok(v),
+            None => Err(vm.key_error(key)),
+        },
+        Some(ObjKind::Range(r)) => {
+            let r = *r;
+            if let Some(ObjKind::Slice(slice)) = kind(&key) {
+                let (start, stop, step, _) = slice_indices(vm, slice, r.len())?;
+                let new = RangeObj {
+                    start: r.start + start * r.step,
+                    stop: r.start + stop * r.step,
+                    step: r.step * step,
+                };
+                return Ok(vm.alloc(ObjKind::Range(new)));
+            }
+            match index_value(vm, key)? {
+                Some(i) => {
+                    let len = r.len();
+                    let i = if i < 0 { i + len } else { i };
+                    if i < 0 || i >= len {
+                        return Err(vm.index_error("range object index out of range"));
+                    }
+                    Ok(vm.new_int(r.get(i)))
+                }
+                None => {
+                    let name = vm.type_name(key);
+                    Err(vm.type_error(format!(
+                        "range indices must be integers or slices, not {name}"
+                    )))
+                }
+            }
+        }
+        Some(ObjKind::Instance(_)) => crate::dunder::getitem(vm, obj, key),
+        Some(ObjKind::Type(_)) => {
+            // `list[int]` and friends: generic aliases are not modelled; return the type.
+            Ok(obj)
+        }
+        _ => {
+            let name = vm.type_name(obj);
+            Err(vm.type_error(format!("'{name}' object is not subscriptable")))
+        }
+    }
+}
+
+/// `obj[key] = value`.
+pub fn setitem(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<()> {
+    match kind(&obj) {
+        Some(ObjKind::List(items)) => {
+            if let Some(ObjKind::Slice(slice)) = kind(&key) {
+                let new_items = crate::iter::collect(vm, value)?;
+                let len = items.borrow().len() as i64;
+                let (start, stop, step, count) = slice_indices(vm, slice, len)?;
+                let mut items = items.borrow_mut();
+                if step == 1 {
+                    let stop = stop.max(start);
+                    items.splice(start as usize..stop as usize, new_items);
+                    return Ok(());
+                }
+                if new_items.len() as i64 != count {
+                    drop(items);
+                    return Err(vm.value_error(format!(
+                        "attempt to assign sequence of size {} to extended slice of size {count}",
+                        new_items.len()
+                    )));
+                }
+                for (k, item) in new_items.into_iter().enumerate() {
+                    items[(start + k as i64 * step) as usize] = item;
+                }
+                return Ok(());
+            }
+            match index_value(vm, key)? {
+                Some(i) => {
+                    let mut items = items.borrow_mut();
+                    match normalize_index(i, items.len()) {
+                        Some(i) => {
+                            items[i] = value;
+                            Ok(())
+                        }
+                        None => {
+                            drop(items);
+                            Err(vm.index_error("list assignment index out of range"))
+                        }
+                    }
+                }
+                None => {
+                    let name = vm.type_name(key);
+                    Err(vm.type_error(format!(
+                        "list indices must be integers or slices, not {name}"
+                    )))
+                }
+            }
+        }
+        Some(ObjKind::Dict(_)) => dict_set(vm, obj, key, value),
+        Some(ObjKind::Instance(_)) => crate::dunder::setitem(vm, obj, key, value),
+        _ => {
+            let name = vm.type_name(obj);
+            Err(vm.type_error(format!(
+                "'{name}' object does not support item assignment"
+            )))
+        }
+    }
+}
+
+/// `del obj[key]`.
+pub fn delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
+    match kind(&obj) {
+        Some(ObjKind::List(items)) => {
+            if let Some(ObjKind::Slice(slice)) = kind(&key) {
+                let len = items.borrow().len() as i64;
+                let (start, _, step, count) = slice_indices(vm, slice, len)?;
+                let mut indices: Vec<usize> =
+                    (0..count).map(|k| (start + k * step) as usize).collect();
+                indices.sort_unstable();
+                let mut items = items.borrow_mut();
+                for index in indices.into_iter().rev() {
+                    items.remove(index);
+                }
+                return Ok(());
+            }
+            match index_value(vm, key)? {
+                Some(i) => {
+                    let mut items = items.borrow_mut();
+                    match normalize_index(i, items.len()) {
+                        Some(i) => {
+                            items.remove(i);
+                            Ok(())
+                        }
+                        None => {
+                            drop(items);
+                            Err(vm.index_error("list assignment index out of range"))
+                        }
+                    }
+                }
+                None => {
+                    let name = vm.type_name(key);
+                    Err(vm.type_error(format!(
+                        "list indices must be integers or slices, not {name}"
+                    )))
+                }
+            }
+        }
+        Some(ObjKind::Dict(_)) => match dict_remove(vm, obj, key)? {
+            Some(_) => Ok(()),
+            None => Err(vm.key_error(key)),
+        },
+        Some(ObjKind::Instance(_)) => crate::dunder::delitem(vm, obj, key),
+        _ => {
+            let name = vm.type_name(obj);
+            Err(vm.type_error(format!(
+                "'{name}' object doesn't support item deletion"
+            )))
+        }
+    }
+}
+
+/// `len(v)`.
+pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
+    Ok(match kind(&v) {
+        Some(ObjKind::Str(s)) => s.char_len,
+        Some(ObjKind::List(items)) => items.borrow().len(),
+        Some(ObjKind::Tuple(items)) => items.len(),
+        Some(ObjKind::Dict(table)) => table.borrow().len(),
+        Some(ObjKind::Set(set)) => set.table.borrow().len(),
+        Some(ObjKind::Range(r)) => r.len() as usize,
+        Some(ObjKind::DictView(view)) => match kind(&view.dict) {
+            Some(ObjKind::Dict(table)) => table.borrow().len(),
+            _ => 0,
+        },
+        Some(ObjKind::Instance(_)) => return crate::dunder::len(vm, v),
+        _ => {
+            let name = vm.type_name(v);
+            return Err(vm.type_error(format!("object of type '{name}' has no len()")));
+        }
+    })
+}
+
+/// `int` value of an int-like `Value` as `i64`, for builtins that need machine ints.
+pub fn to_i64(v: Value) -> Option<i64> {
+    int_view(&v).and_then(|view| view.to_i64())
+}
+
+/// Converts a big integer result to a value (normalising small ones).
+pub fn bigint_value(vm: &mut Vm, b: BigInt) -> Value {
+    match b.to_i64() {
+        Some(i) => vm.new_int(i),
+        None => vm.new_bigint(b),
+    }
+}

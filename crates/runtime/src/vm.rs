@@ -1,0 +1,655 @@
+//! `Vm`: the state of one Python runtime — heap, builtin types, builtins, modules,
+//! interned strings, frames and value stack, output streams.
+//!
+//! Owns object construction helpers, exception construction and the GC root set.
+//! Must never run bytecode: the interpreter installs [`Vm::call_hook`] so native code
+//! (e.g. `sorted(key=…)`) can call Python functions without this crate depending on it.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::Arc;
+
+use cpjit_bytecode::{CodeObject, Constant};
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+
+use crate::dict::DictTable;
+use crate::gc::Heap;
+use crate::object::*;
+use crate::value::Value;
+
+/// A raised Python exception: the exception instance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PyErr(pub Value);
+
+pub type PyResult<T> = Result<T, PyErr>;
+
+/// Calls a callable (Python function or anything else) with vectorcall arguments.
+pub type CallHook = fn(&mut Vm, callable: Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value>;
+
+/// One activation record. Locals live in `Vm::stack[base..base + nlocalsplus]`, the
+/// operand stack right above them.
+#[derive(Clone, Copy, Debug)]
+#[repr(C)]
+pub struct Frame {
+    pub function: Value,
+    pub code: Value,
+    pub globals: Value,
+    pub builtins: Value,
+    /// For module/class bodies: the namespace dict used by `*_NAME`; NULL otherwise.
+    pub locals_dict: Value,
+    pub base: usize,
+    /// Index of the next instruction to execute.
+    pub ip: usize,
+    /// Index of the instruction being executed (for tracebacks and `lasti`).
+    pub last_ip: usize,
+    /// Value-stack height to restore in the caller when this frame returns.
+    pub caller_sp: usize,
+}
+
+macro_rules! exception_types {
+    ($root:ident; $( $field:ident : $name:literal < $base:ident ),* $(,)?) => {
+        /// The builtin exception classes. The list below is the one source of truth for
+        /// their names and hierarchy.
+        pub struct ExceptionTypes {
+            pub base_exception: Value,
+            $( pub $field: Value, )*
+        }
+
+        impl ExceptionTypes {
+            fn create(vm_types: &mut TypeFactory) -> ExceptionTypes {
+                let $root = vm_types.make("BaseException", vec![vm_types.object], Some(BuiltinTypeId::BaseException));
+                $( let $field = vm_types.make($name, vec![$base], None); )*
+                ExceptionTypes { base_exception: $root, $( $field, )* }
+            }
+
+            /// All exception classes with their names.
+            pub fn all(&self) -> Vec<(&'static str, Value)> {
+                vec![("BaseException", self.base_exception), $( ($name, self.$field), )*]
+            }
+        }
+    };
+}
+
+exception_types! {
+    base_exception;
+    exception: "Exception" < base_exception,
+    system_exit: "SystemExit" < base_exception,
+    keyboard_interrupt: "KeyboardInterrupt" < base_exception,
+    generator_exit: "GeneratorExit" < base_exception,
+    arithmetic_error: "ArithmeticError" < exception,
+    zero_division_error: "ZeroDivisionError" < arithmetic_error,
+    overflow_error: "OverflowError" < arithmetic_error,
+    floating_point_error: "FloatingPointError" < arithmetic_error,
+    lookup_error: "LookupError" < exception,
+    index_error: "IndexError" < lookup_error,
+    key_error: "KeyError" < lookup_error,
+    value_error: "ValueError" < exception,
+    unicode_error: "UnicodeError" < value_error,
+    type_error: "TypeError" < exception,
+    name_error: "NameError" < exception,
+    unbound_local_error: "UnboundLocalError" < name_error,
+    attribute_error: "AttributeError" < exception,
+    stop_iteration: "StopIteration" < exception,
+    stop_async_iteration: "StopAsyncIteration" < exception,
+    runtime_error: "RuntimeError" < exception,
+    recursion_error: "RecursionError" < runtime_error,
+    not_implemented_error: "NotImplementedError" < runtime_error,
+    assertion_error: "AssertionError" < exception,
+    import_error: "ImportError" < exception,
+    module_not_found_error: "ModuleNotFoundError" < import_error,
+    memory_error: "MemoryError" < exception,
+    eof_error: "EOFError" < exception,
+    os_error: "OSError" < exception,
+    buffer_error: "BufferError" < exception,
+    syntax_error: "SyntaxError" < exception,
+    indentation_error: "IndentationError" < syntax_error,
+    warning: "Warning" < exception,
+    user_warning: "UserWarning" < warning,
+    deprecation_warning: "DeprecationWarning" < warning,
+    runtime_warning: "RuntimeWarning" < warning,
+}
+
+struct TypeFactory<'a> {
+    heap: &'a mut Heap,
+    object: Value,
+}
+
+impl TypeFactory<'_> {
+    fn make(&mut self, name: &str, bases: Vec<Value>, builtin: Option<BuiltinTypeId>) -> Value {
+        let ty = self.heap.alloc(ObjKind::Type(TypeObj {
+            name: Arc::from(name),
+            bases: bases.clone(),
+            mro: RefCell::new(Vec::new()),
+            dict: RefCell::new(DictTable::new()),
+            builtin,
+            constructor: Cell::new(None),
+        }));
+        let mut mro = vec![ty];
+        if let Some(base) = bases.first() {
+            if let Some(ObjKind::Type(base_type)) = base.as_object().map(|o| &o.kind) {
+                mro.extend(base_type.mro.borrow().iter().copied());
+            }
+        }
+        if let Some(ObjKind::Type(t)) = ty.as_object().map(|o| &o.kind) {
+            *t.mro.borrow_mut() = mro;
+        }
+        ty
+    }
+}
+
+macro_rules! builtin_types {
+    ($( $field:ident : $name:literal = $id:ident ),* $(,)?) => {
+        /// The builtin (non-exception) types.
+        pub struct BuiltinTypes {
+            pub object: Value,
+            $( pub $field: Value, )*
+        }
+
+        impl BuiltinTypes {
+            fn create(factory: &mut TypeFactory) -> BuiltinTypes {
+                let object = factory.object;
+                $( let $field = factory.make($name, vec![object], Some(BuiltinTypeId::$id)); )*
+                BuiltinTypes { object, $( $field, )* }
+            }
+
+            pub fn all(&self) -> Vec<(&'static str, Value)> {
+                vec![("object", self.object), $( ($name, self.$field), )*]
+            }
+        }
+    };
+}
+
+builtin_types! {
+    type_: "type" = Type,
+    int: "int" = Int,
+    bool_: "bool" = Bool,
+    float: "float" = Float,
+    complex: "complex" = Complex,
+    str: "str" = Str,
+    bytes: "bytes" = Bytes,
+    list: "list" = List,
+    tuple: "tuple" = Tuple,
+    dict: "dict" = Dict,
+    set: "set" = Set,
+    frozenset: "frozenset" = FrozenSet,
+    range: "range" = Range,
+    slice: "slice" = Slice,
+    none_type: "NoneType" = NoneType,
+    ellipsis: "ellipsis" = EllipsisType,
+    not_implemented_type: "NotImplementedType" = NotImplementedType,
+    function: "function" = Function,
+    builtin_function: "builtin_function_or_method" = BuiltinFunction,
+    code: "code" = Code,
+    cell: "cell" = Cell,
+    module: "module" = Module,
+    list_iterator: "list_iterator" = Iterator,
+    list_reverseiterator: "list_reverseiterator" = Iterator,
+    tuple_iterator: "tuple_iterator" = Iterator,
+    str_iterator: "str_ascii_iterator" = Iterator,
+    range_iterator: "range_iterator" = Iterator,
+    dict_keyiterator: "dict_keyiterator" = Iterator,
+    dict_valueiterator: "dict_valueiterator" = Iterator,
+    dict_itemiterator: "dict_itemiterator" = Iterator,
+    set_iterator: "set_iterator" = Iterator,
+    reversed: "reversed" = Iterator,
+    enumerate: "enumerate" = Iterator,
+    zip: "zip" = Iterator,
+    map: "map" = Iterator,
+    filter: "filter" = Iterator,
+    callable_iterator: "callable_iterator" = Iterator,
+    dict_keys: "dict_keys" = DictKeys,
+    dict_values: "dict_values" = DictValues,
+    dict_items: "dict_items" = DictItems,
+    method: "method" = Method,
+    text_io: "TextIOWrapper" = Object,
+}
+
+/// Counters reported by `--stats`.
+#[derive(Clone, Debug, Default)]
+pub struct RuntimeStats {
+    pub gc_collections: u64,
+}
+
+pub struct Vm {
+    pub heap: Heap,
+    pub types: BuiltinTypes,
+    pub exceptions: ExceptionTypes,
+    /// The `builtins` module's namespace dict.
+    pub builtins: Value,
+    /// `sys.modules`: name → module.
+    pub modules: Value,
+    interned: HashMap<Box<str>, Value>,
+    pub frames: Vec<Frame>,
+    pub stack: Vec<Value>,
+    /// The exception being handled (`sys.exception()`), or NULL.
+    pub handled_exception: Value,
+    /// Values native code keeps alive across calls back into Python.
+    pub temp_roots: Vec<Value>,
+    /// While non-zero, safepoints do not collect.
+    pub gc_inhibit: u32,
+    pub recursion_limit: usize,
+    /// Depth of nested native → Python calls (bounded to protect the native stack).
+    pub native_depth: usize,
+    /// Depth guard for recursive `repr`, equality and hashing of containers.
+    pub repr_depth: Cell<usize>,
+    pub call_hook: CallHook,
+    pub stdout: Box<dyn Write>,
+    pub stderr: Box<dyn Write>,
+    pub argv: Vec<String>,
+    /// Directory of the main script (for imports of sibling files later).
+    pub script_dir: Option<std::path::PathBuf>,
+    pub stats: RuntimeStats,
+    /// Attribute-name strings used by the runtime itself.
+    pub names: KnownNames,
+}
+
+/// Interned strings the runtime looks up often.
+pub struct KnownNames {
+    pub dunder_name: Value,
+    pub dunder_main: Value,
+    pub dunder_builtins: Value,
+    pub args: Value,
+}
+
+fn unset_call_hook(vm: &mut Vm, _callable: Value, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    Err(vm.new_error(vm.exceptions.runtime_error, "no interpreter installed"))
+}
+
+impl Vm {
+    /// A fresh runtime writing to the given streams.
+    pub fn new(stdout: Box<dyn Write>, stderr: Box<dyn Write>) -> Vm {
+        let mut heap = Heap::new();
+        let object = heap.alloc(ObjKind::Type(TypeObj {
+            name: Arc::from("object"),
+            bases: Vec::new(),
+            mro: RefCell::new(Vec::new()),
+            dict: RefCell::new(DictTable::new()),
+            builtin: Some(BuiltinTypeId::Object),
+            constructor: Cell::new(None),
+        }));
+        if let Some(ObjKind::Type(t)) = object.as_object().map(|o| &o.kind) {
+            t.mro.borrow_mut().push(object);
+        }
+        let mut factory = TypeFactory {
+            heap: &mut heap,
+            object,
+        };
+        let types = BuiltinTypes::create(&mut factory);
+        let exceptions = ExceptionTypes::create(&mut factory);
+        // bool's base is int.
+        let bool_type = types.bool_;
+        let int_type = types.int;
+        let mut vm = Vm {
+            heap,
+            types,
+            exceptions,
+            builtins: Value::NONE,
+            modules: Value::NONE,
+            interned: HashMap::new(),
+            frames: Vec::new(),
+            stack: Vec::with_capacity(1 << 16),
+            handled_exception: Value::NULL,
+            temp_roots: Vec::new(),
+            gc_inhibit: 0,
+            recursion_limit: 1000,
+            native_depth: 0,
+            repr_depth: Cell::new(0),
+            call_hook: unset_call_hook,
+            stdout,
+            stderr,
+            argv: Vec::new(),
+            script_dir: None,
+            stats: RuntimeStats::default(),
+            names: KnownNames {
+                dunder_name: Value::NONE,
+                dunder_main: Value::NONE,
+                dunder_builtins: Value::NONE,
+                args: Value::NONE,
+            },
+        };
+        if let Some(ObjKind::Type(t)) = bool_type.as_object().map(|o| &o.kind) {
+            *t.mro.borrow_mut() = vec![bool_type, int_type, object];
+        }
+        vm.names = KnownNames {
+            dunder_name: vm.intern("__name__"),
+            dunder_main: vm.intern("__main__"),
+            dunder_builtins: vm.intern("__builtins__"),
+            args: vm.intern("args"),
+        };
+        vm.builtins = vm.new_dict();
+        vm.modules = vm.new_dict();
+        crate::builtins::install(&mut vm);
+        vm
+    }
+
+    // ----- allocation ---------------------------------------------------------------
+
+    pub fn alloc(&mut self, kind: ObjKind) -> Value {
+        self.heap.alloc(kind)
+    }
+
+    pub fn new_str(&mut self, text: &str) -> Value {
+        self.alloc(ObjKind::Str(StrObj::new(text.into())))
+    }
+
+    pub fn new_string(&mut self, text: String) -> Value {
+        self.alloc(ObjKind::Str(StrObj::new(text.into_boxed_str())))
+    }
+
+    /// The interned `str` for `text` (identifiers, constants): one object per text.
+    pub fn intern(&mut self, text: &str) -> Value {
+        if let Some(&value) = self.interned.get(text) {
+            return value;
+        }
+        let value = self.new_str(text);
+        self.interned.insert(text.into(), value);
+        value
+    }
+
+    pub fn new_int(&mut self, value: i64) -> Value {
+        match Value::small_int(value) {
+            Some(v) => v,
+            None => self.alloc(ObjKind::BigInt(BigInt::from(value))),
+        }
+    }
+
+    /// An int from a big integer, normalised to a small int when it fits.
+    pub fn new_bigint(&mut self, value: BigInt) -> Value {
+        if let Some(small) = value.to_i64().and_then(Value::small_int) {
+            return small;
+        }
+        self.alloc(ObjKind::BigInt(value))
+    }
+
+    pub fn new_list(&mut self, items: Vec<Value>) -> Value {
+        self.alloc(ObjKind::List(RefCell::new(items)))
+    }
+
+    pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
+        self.alloc(ObjKind::Tuple(items.into_boxed_slice()))
+    }
+
+    pub fn new_dict(&mut self) -> Value {
+        self.alloc(ObjKind::Dict(RefCell::new(DictTable::new())))
+    }
+
+    pub fn new_set(&mut self, frozen: bool) -> Value {
+        self.alloc(ObjKind::Set(SetObj {
+            frozen,
+            table: RefCell::new(DictTable::new()),
+        }))
+    }
+
+    pub fn new_native(&mut self, name: &'static str, func: NativeFn) -> Value {
+        self.alloc(ObjKind::Native(NativeObj {
+            name,
+            func,
+            receiver: Value::NULL,
+            owner: Value::NULL,
+        }))
+    }
+
+    pub fn new_iterator(&mut self, state: IterState) -> Value {
+        self.alloc(ObjKind::Iterator(RefCell::new(state)))
+    }
+
+    /// Materialises a compile-time constant.
+    pub fn constant_to_value(&mut self, constant: &Constant) -> Value {
+        match constant {
+            Constant::None => Value::NONE,
+            Constant::Ellipsis => Value::ELLIPSIS,
+            Constant::Bool(b) => Value::bool(*b),
+            Constant::Int(i) => self.new_int(*i),
+            Constant::BigInt(b) => self.new_bigint(b.clone()),
+            Constant::Float(f) => Value::float(*f),
+            Constant::Complex { .. } => self.new_str("<complex constant>"),
+            Constant::Str(s) => self.intern(s),
+            Constant::Bytes(_) => self.new_str("<bytes constant>"),
+            Constant::Tuple(items) => {
+                let values = items.iter().map(|c| self.constant_to_value(c)).collect();
+                self.new_tuple(values)
+            }
+            Constant::FrozenSet(items) => {
+                let values: Vec<Value> = items.iter().map(|c| self.constant_to_value(c)).collect();
+                let set = self.new_set(true);
+                for v in values {
+                    // Constant members are hashable builtins; a failure cannot happen.
+                    let _ = crate::ops::set_add(self, set, v);
+                }
+                set
+            }
+            Constant::Code(code) => self.new_code(code.clone()),
+        }
+    }
+
+    /// Wraps a compiled code object (and, recursively, its constants) for execution.
+    pub fn new_code(&mut self, code: Arc<CodeObject>) -> Value {
+        let consts = code.constants.iter().map(|c| self.constant_to_value(c)).collect();
+        let names = code.names.iter().map(|n| self.intern(n)).collect();
+        let localsplus_names: Vec<Value> = code
+            .localsplus_names()
+            .iter()
+            .map(|n| self.intern(n))
+            .collect();
+        let name_value = self.intern(&code.name);
+        let qualname_value = self.intern(&code.qualname);
+        let nlocalsplus = localsplus_names.len();
+        self.alloc(ObjKind::Code(CodeData {
+            code,
+            consts,
+            names,
+            localsplus_names,
+            nlocalsplus,
+            name_value,
+            qualname_value,
+        }))
+    }
+
+    // ----- exceptions ---------------------------------------------------------------
+
+    /// A new exception instance of `class` with the given args.
+    pub fn new_exception(&mut self, class: Value, args: Vec<Value>) -> Value {
+        let args = self.new_tuple(args);
+        self.alloc(ObjKind::Exception(ExceptionObj {
+            class,
+            args: RefCell::new(args),
+            traceback: RefCell::new(Vec::new()),
+            cause: Cell::new(Value::NONE),
+            context: Cell::new(Value::NONE),
+            suppress_context: Cell::new(false),
+            attrs: RefCell::new(Value::NULL),
+        }))
+    }
+
+    /// An exception of `class` with one string argument, ready to return as `Err`.
+    pub fn new_error(&mut self, class: Value, message: impl AsRef<str>) -> PyErr {
+        let message = self.new_str(message.as_ref());
+        PyErr(self.new_exception(class, vec![message]))
+    }
+
+    pub fn type_error(&mut self, message: impl AsRef<str>) -> PyErr {
+        self.new_error(self.exceptions.type_error, message)
+    }
+
+    pub fn value_error(&mut self, message: impl AsRef<str>) -> PyErr {
+        self.new_error(self.exceptions.value_error, message)
+    }
+
+    pub fn index_error(&mut self, message: impl AsRef<str>) -> PyErr {
+        self.new_error(self.exceptions.index_error, message)
+    }
+
+    pub fn overflow_error(&mut self, message: impl AsRef<str>) -> PyErr {
+        self.new_error(self.exceptions.overflow_error, message)
+    }
+
+    pub fn zero_division(&mut self, message: impl AsRef<str>) -> PyErr {
+        self.new_error(self.exceptions.zero_division_error, message)
+    }
+
+    pub fn attribute_error(&mut self, message: impl AsRef<str>) -> PyErr {
+        self.new_error(self.exceptions.attribute_error, message)
+    }
+
+    pub fn runtime_error(&mut self, message: impl AsRef<str>) -> PyErr {
+        self.new_error(self.exceptions.runtime_error, message)
+    }
+
+    pub fn not_implemented(&mut self, message: impl AsRef<str>) -> PyErr {
+        self.new_error(self.exceptions.not_implemented_error, message)
+    }
+
+    /// `KeyError(key)`.
+    pub fn key_error(&mut self, key: Value) -> PyErr {
+        PyErr(self.new_exception(self.exceptions.key_error, vec![key]))
+    }
+
+    /// `StopIteration()`.
+    pub fn stop_iteration(&mut self) -> PyErr {
+        PyErr(self.new_exception(self.exceptions.stop_iteration, vec![]))
+    }
+
+    // ----- types --------------------------------------------------------------------
+
+    /// `type(value)`.
+    pub fn type_of(&self, value: Value) -> Value {
+        if value.is_float() {
+            return self.types.float;
+        }
+        if value.is_small_int() {
+            return self.types.int;
+        }
+        if let Some(object) = value.as_object() {
+            return match &object.kind {
+                ObjKind::Str(_) => self.types.str,
+                ObjKind::BigInt(_) => self.types.int,
+                ObjKind::List(_) => self.types.list,
+                ObjKind::Tuple(_) => self.types.tuple,
+                ObjKind::Dict(_) => self.types.dict,
+                ObjKind::Set(s) => {
+                    if s.frozen {
+                        self.types.frozenset
+                    } else {
+                        self.types.set
+                    }
+                }
+                ObjKind::Range(_) => self.types.range,
+                ObjKind::Slice(_) => self.types.slice,
+                ObjKind::Function(_) => self.types.function,
+                ObjKind::Code(_) => self.types.code,
+                ObjKind::Cell(_) => self.types.cell,
+                ObjKind::Native(_) => self.types.builtin_function,
+                ObjKind::Type(_) => self.types.type_,
+                ObjKind::Exception(e) => e.class,
+                ObjKind::Module(_) => self.types.module,
+                ObjKind::DictView(v) => match v.kind {
+                    DictViewKind::Keys => self.types.dict_keys,
+                    DictViewKind::Values => self.types.dict_values,
+                    DictViewKind::Items => self.types.dict_items,
+                },
+                ObjKind::BoundMethod(_) => self.types.method,
+                ObjKind::Instance(i) => i.class,
+                ObjKind::Iterator(state) => match &*state.borrow() {
+                    IterState::List { .. } | IterState::Exhausted => self.types.list_iterator,
+                    IterState::Tuple { .. } => self.types.tuple_iterator,
+                    IterState::Str { .. } => self.types.str_iterator,
+                    IterState::Range { .. } => self.types.range_iterator,
+                    IterState::Table { owner, kind, .. } => {
+                        if matches!(owner.as_object().map(|o| &o.kind), Some(ObjKind::Set(_))) {
+                            self.types.set_iterator
+                        } else {
+                            match kind {
+                                DictViewKind::Keys => self.types.dict_keyiterator,
+                                DictViewKind::Values => self.types.dict_valueiterator,
+                                DictViewKind::Items => self.types.dict_itemiterator,
+                            }
+                        }
+                    }
+                    IterState::Reversed { sequence, .. } => {
+                        if matches!(sequence.as_object().map(|o| &o.kind), Some(ObjKind::List(_))) {
+                            self.types.list_reverseiterator
+                        } else {
+                            self.types.reversed
+                        }
+                    }
+                    IterState::Enumerate { .. } => self.types.enumerate,
+                    IterState::Zip { .. } => self.types.zip,
+                    IterState::Map { .. } => self.types.map,
+                    IterState::Filter { .. } => self.types.filter,
+                    IterState::Callable { .. } => self.types.callable_iterator,
+                },
+            };
+        }
+        match value {
+            Value::TRUE | Value::FALSE => self.types.bool_,
+            Value::NONE => self.types.none_type,
+            Value::ELLIPSIS => self.types.ellipsis,
+            Value::NOT_IMPLEMENTED => self.types.not_implemented_type,
+            _ => self.types.none_type,
+        }
+    }
+
+    /// `type(value).__name__`.
+    pub fn type_name(&self, value: Value) -> Arc<str> {
+        match self.type_of(value).as_object().map(|o| &o.kind) {
+            Some(ObjKind::Type(t)) => t.name.clone(),
+            _ => Arc::from("object"),
+        }
+    }
+
+    /// Whether `sub` is `base` or derives from it (by MRO).
+    pub fn is_subtype(&self, sub: Value, base: Value) -> bool {
+        if sub == base {
+            return true;
+        }
+        match sub.as_object().map(|o| &o.kind) {
+            Some(ObjKind::Type(t)) => t.mro.borrow().contains(&base),
+            _ => false,
+        }
+    }
+
+    pub fn isinstance(&self, value: Value, class: Value) -> bool {
+        self.is_subtype(self.type_of(value), class)
+    }
+
+    // ----- garbage collection -------------------------------------------------------
+
+    /// Collects if allocation debt is high and nothing inhibits collection. Call only
+    /// where every live value is reachable from the VM's roots.
+    #[inline]
+    pub fn safepoint(&mut self) {
+        if self.heap.wants_collection() && self.gc_inhibit == 0 {
+            self.collect_garbage();
+        }
+    }
+
+    /// Runs a full collection now.
+    pub fn collect_garbage(&mut self) {
+        let mut roots: Vec<Value> = Vec::with_capacity(self.stack.len() + 64);
+        roots.extend_from_slice(&self.stack);
+        for frame in &self.frames {
+            roots.extend([
+                frame.function,
+                frame.code,
+                frame.globals,
+                frame.builtins,
+                frame.locals_dict,
+            ]);
+        }
+        roots.extend(self.interned.values().copied());
+        roots.extend(self.types.all().into_iter().map(|(_, v)| v));
+        roots.extend(self.exceptions.all().into_iter().map(|(_, v)| v));
+        roots.extend([self.builtins, self.modules, self.handled_exception]);
+        roots.extend(self.temp_roots.iter().copied());
+        self.heap.collect(roots);
+        self.stats.gc_collections += 1;
+    }
+}
+
+/// Shorthand used across the runtime: the payload of a value, if it is an object.
+#[inline]
+pub fn kind(value: &Value) -> Option<&ObjKind> {
+    value.as_object().map(|o| &o.kind)
+}

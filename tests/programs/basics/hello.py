@@ -1,0 +1,10 @@
+# tests: print of literals of every basic type, multiple args, empty print
+print("hello, world")
+print(42)
+print(3.5)
+print(True, False, None)
+print()
+print("a", 1, 2.0, None, True)
+print(-7, +7, -0, 0)
+print('single', "double", '''triple''', """triple2""")
+print([], (), {})

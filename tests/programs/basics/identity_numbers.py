@@ -1,0 +1,11 @@
+# tests: equality across numeric types, numeric tower comparisons
+print(1 == 1.0, 1 is not None)
+print(0 == -0, 0.0 == -0.0)
+print(2 ** 53 == 2.0 ** 53)
+print(2 ** 53 + 1 == 2.0 ** 53 + 1)
+print(2 ** 53 + 1 > 2.0 ** 53)
+print(10 ** 20 == 1e20, 10 ** 23 == 1e23)
+print(True == 1.0, False == 0.0)
+print(3 < 3.5 < 4)
+print(max(1, 1.0), max(1.0, 1), min(0, False), min(False, 0))
+print(type(1 + 1.0).__name__, type(1 + True).__name__, type(True + True).__name__)

@@ -1,0 +1,4 @@
+# tests: uncaught AttributeError on None
+result = [3, 1, 2].sort()
+print(result)
+result.append(4)

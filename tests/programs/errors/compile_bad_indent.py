@@ -1,0 +1,3 @@
+# tests: IndentationError: unexpected indent
+x = 1
+    y = 2

@@ -1,0 +1,4 @@
+# tests: compile error: 'break' outside loop
+print("never")
+if True:
+    break

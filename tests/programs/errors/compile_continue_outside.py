@@ -1,0 +1,4 @@
+# tests: compile error: 'continue' not properly in loop
+print("never")
+def f():
+    continue

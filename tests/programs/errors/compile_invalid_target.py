@@ -1,0 +1,2 @@
+# tests: syntax error: cannot assign to literal
+1 = x

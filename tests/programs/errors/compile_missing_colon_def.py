@@ -1,0 +1,3 @@
+# tests: syntax error: missing colon after def
+def f()
+    return 1

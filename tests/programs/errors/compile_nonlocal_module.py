@@ -1,0 +1,3 @@
+# tests: syntax error: nonlocal declaration not allowed at module level
+nonlocal x
+x = 1

@@ -1,0 +1,2 @@
+# tests: syntax error: unclosed bracket at end of file
+values = [1, 2,

@@ -1,0 +1,4 @@
+# tests: syntax error: unclosed parenthesis
+print("start")
+x = (1 + 2
+y = 3

@@ -1,0 +1,2 @@
+# tests: syntax error: unmatched ')'
+print("x"))

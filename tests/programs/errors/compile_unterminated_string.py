@@ -1,0 +1,3 @@
+# tests: syntax error: unterminated string literal
+print("never")
+s = "abc

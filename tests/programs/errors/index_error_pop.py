@@ -1,0 +1,4 @@
+# tests: uncaught IndexError pop from empty list
+stack = [1]
+print(stack.pop())
+stack.pop()

@@ -1,0 +1,3 @@
+# tests: uncaught NameError name 'x' is not defined
+print("looking up x")
+print(x)

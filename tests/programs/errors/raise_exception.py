@@ -1,0 +1,3 @@
+# tests: uncaught explicit raise Exception with message
+print("about to raise")
+raise Exception("custom failure")

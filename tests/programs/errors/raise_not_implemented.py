@@ -1,0 +1,4 @@
+# tests: uncaught NotImplementedError
+def todo():
+    raise NotImplementedError("later")
+todo()

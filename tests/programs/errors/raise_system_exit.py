@@ -1,0 +1,3 @@
+# tests: raise SystemExit(7) directly
+print("raising SystemExit")
+raise SystemExit(7)

@@ -1,0 +1,3 @@
+# tests: uncaught TypeError for 1 + 'a'
+print("adding")
+print(1 + 'a')

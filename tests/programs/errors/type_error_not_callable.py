@@ -1,0 +1,4 @@
+# tests: uncaught TypeError calling an int
+value = 5
+print("calling", value)
+value()

@@ -1,0 +1,3 @@
+# tests: uncaught ValueError from int('x')
+print(int("12"))
+print(int("x"))

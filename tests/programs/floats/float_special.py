@@ -1,0 +1,10 @@
+# tests: inf and nan arithmetic, nan propagation, nan in containers
+inf = float("inf")
+nan = float("nan")
+print(inf + inf, inf - 1e308, -inf * 2, inf / 1e308, 1 / inf, -1 / inf)
+print(nan + 1, nan * 0, nan - nan, max(nan, 1), max(1, nan))
+print(inf > 1e308, -inf < -1e308, inf == inf, -inf == -inf)
+print(str(inf), str(-inf), str(nan), repr(-nan))
+print(int(1e308) > 0, inf * -0.0 if False else "skip")
+print([inf, -inf, nan], (nan,), {"k": inf})
+print(round(2.5), round(-inf) if False else "no-round")

@@ -1,0 +1,11 @@
+# tests: ** incl. negative exponents (float result), 0**0, 3-arg pow with modulus
+print(2 ** 10, 2 ** 0, 0 ** 0, (-2) ** 3, (-2) ** 4)
+print(2 ** -1, 2 ** -2, 10 ** -3, (-2) ** -3)
+print(type(2 ** -1).__name__)
+print(pow(2, 10), pow(2, -1), pow(3, 4, 5), pow(2, 100, 1000007))
+print(pow(-3, 3, 7), pow(3, 3, -7), pow(7, 0, 5), pow(5, 3, 1))
+print(pow(3, -1, 7), pow(2, -1, 9))
+print(3 ** 100)
+print(pow(123456789, 987654321, 10 ** 9 + 7))
+print(1 ** 1000000, (-1) ** 1000001)
+print(2 ** 0.5, 4 ** 0.5, 8 ** (1 / 3))
