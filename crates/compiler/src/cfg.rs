@@ -9,7 +9,9 @@
 //!
 //! Must never: look at the AST or at scopes; it only sees instructions, labels, constants.
 
-use cpjit_bytecode::{Constant, ExceptionTableEntry, Instruction, IntrinsicFunction1, Location, Opcode};
+use cpjit_bytecode::{
+    Constant, ExceptionTableEntry, Instruction, IntrinsicFunction1, Location, Opcode,
+};
 
 /// An instruction as the code generator emits it: a real opcode or one of CPython's
 /// pseudo-instructions (resolved during assembly).
@@ -27,7 +29,10 @@ pub(crate) enum Op {
     /// `LOAD_ATTR` with the method bit (CPython's `LOAD_METHOD`).
     LoadMethod,
     /// `LOAD_SUPER_ATTR` variants; `arg` is the name index, the flag bits are added later.
-    LoadSuperAttr { method: bool, two_args: bool },
+    LoadSuperAttr {
+        method: bool,
+        two_args: bool,
+    },
 }
 
 /// Source location with CPython's convention: `line == -1` means "no location".
@@ -59,12 +64,6 @@ pub(crate) struct Instr {
 }
 
 impl Instr {
-    fn real(&self) -> Option<Opcode> {
-        match self.op {
-            Op::Real(op) => Some(op),
-            _ => None,
-        }
-    }
     fn is(&self, op: Opcode) -> bool {
         self.op == Op::Real(op)
     }
@@ -251,8 +250,20 @@ impl Cfg {
         let mut cur = 0usize;
         let mut label_block: Vec<usize> = vec![usize::MAX; nlabels];
         let mut pending_labels: Vec<usize> = Vec::new();
+        // As CPython 3.13, only labels that something jumps to start a block.
+        let mut targeted = vec![false; nlabels];
+        for item in &seq {
+            if let SeqItem::Instr(i) = item {
+                if has_target(i.op) {
+                    if let Some(t) = targeted.get_mut(i.target) {
+                        *t = true;
+                    }
+                }
+            }
+        }
         for item in seq {
             match item {
+                SeqItem::Label(l) if !targeted.get(l).copied().unwrap_or(false) => {}
                 SeqItem::Label(l) => {
                     let block = &blocks[cur];
                     let terminated = block.last().is_some_and(|i| is_terminator(i.op));
@@ -436,15 +447,35 @@ impl Cfg {
             return false;
         }
         let t = last.target;
-        if self.blocks[t].exits_scope() && self.blocks[t].instrs.len() <= MAX_COPY_SIZE {
+        let small_exit =
+            self.blocks[t].exits_scope() && self.blocks[t].instrs.len() <= MAX_COPY_SIZE;
+        let no_lineno_no_fallthrough =
+            t != b && self.blocks[t].has_no_lineno() && !self.blocks[t].has_fallthrough();
+        if small_exit || no_lineno_no_fallthrough {
             let copy = self.blocks[t].instrs.clone();
             if let Some(l) = self.blocks[b].instrs.last_mut() {
                 l.set_nop();
             }
             self.blocks[b].instrs.extend(copy);
+            self.blocks[t].predecessors = self.blocks[t].predecessors.saturating_sub(1);
             return true;
         }
         false
+    }
+
+    fn inline_small_or_no_lineno_blocks(&mut self) {
+        // Every change removes a jump; the bound only guards against pathological cycles.
+        for _ in 0..64 {
+            let mut changes = false;
+            for b in self.order() {
+                if self.inline_small_exit_blocks(b) {
+                    changes = true;
+                }
+            }
+            if !changes {
+                break;
+            }
+        }
     }
 
     fn remove_unreachable(&mut self) {
@@ -516,13 +547,15 @@ impl Cfg {
             let mut advance = true;
             match inst.op {
                 Op::Real(Opcode::LOAD_CONST) => {
-                    let cnt = consts.get(oparg as usize).cloned().unwrap_or(Constant::None);
+                    let cnt = consts
+                        .get(oparg as usize)
+                        .cloned()
+                        .unwrap_or(Constant::None);
                     match nextop {
                         Some(Op::Real(Opcode::POP_JUMP_IF_FALSE))
                         | Some(Op::Real(Opcode::POP_JUMP_IF_TRUE)) => {
                             let is_true = const_truthy(&cnt);
-                            let jump_if_true =
-                                nextop == Some(Op::Real(Opcode::POP_JUMP_IF_TRUE));
+                            let jump_if_true = nextop == Some(Op::Real(Opcode::POP_JUMP_IF_TRUE));
                             self.blocks[b].instrs[i].set_nop();
                             if is_true == jump_if_true {
                                 self.blocks[b].instrs[i + 1].op = Op::Jump;
@@ -530,31 +563,31 @@ impl Cfg {
                                 self.blocks[b].instrs[i + 1].set_nop();
                             }
                         }
-                        Some(Op::Real(Opcode::IS_OP)) => {
-                            if matches!(cnt, Constant::None) && i + 2 < n {
-                                let mut j = i + 2;
-                                if self.blocks[b].instrs[j].is(Opcode::TO_BOOL) {
-                                    self.blocks[b].instrs[j].set_nop();
-                                    j += 1;
-                                }
-                                if j < n {
-                                    let mut invert = self.blocks[b].instrs[i + 1].arg != 0;
-                                    let jop = self.blocks[b].instrs[j].op;
-                                    let ok = if jop == Op::Real(Opcode::POP_JUMP_IF_FALSE) {
-                                        invert = !invert;
-                                        true
+                        Some(Op::Real(Opcode::IS_OP))
+                            if matches!(cnt, Constant::None) && i + 2 < n =>
+                        {
+                            let mut j = i + 2;
+                            if self.blocks[b].instrs[j].is(Opcode::TO_BOOL) {
+                                self.blocks[b].instrs[j].set_nop();
+                                j += 1;
+                            }
+                            if j < n {
+                                let mut invert = self.blocks[b].instrs[i + 1].arg != 0;
+                                let jop = self.blocks[b].instrs[j].op;
+                                let ok = if jop == Op::Real(Opcode::POP_JUMP_IF_FALSE) {
+                                    invert = !invert;
+                                    true
+                                } else {
+                                    jop == Op::Real(Opcode::POP_JUMP_IF_TRUE)
+                                };
+                                if ok {
+                                    self.blocks[b].instrs[i].set_nop();
+                                    self.blocks[b].instrs[i + 1].set_nop();
+                                    self.blocks[b].instrs[j].op = Op::Real(if invert {
+                                        Opcode::POP_JUMP_IF_NOT_NONE
                                     } else {
-                                        jop == Op::Real(Opcode::POP_JUMP_IF_TRUE)
-                                    };
-                                    if ok {
-                                        self.blocks[b].instrs[i].set_nop();
-                                        self.blocks[b].instrs[i + 1].set_nop();
-                                        self.blocks[b].instrs[j].op = Op::Real(if invert {
-                                            Opcode::POP_JUMP_IF_NOT_NONE
-                                        } else {
-                                            Opcode::POP_JUMP_IF_NONE
-                                        });
-                                    }
+                                        Opcode::POP_JUMP_IF_NONE
+                                    });
                                 }
                             }
                         }
@@ -619,34 +652,28 @@ impl Cfg {
                         }
                     }
                 }
-                Op::Real(Opcode::STORE_FAST) => {
-                    if nextop == Some(inst.op) {
-                        let nx = &self.blocks[b].instrs[i + 1];
-                        if nx.arg == oparg && nx.loc.line == inst.loc.line {
-                            let cur = &mut self.blocks[b].instrs[i];
-                            cur.op = Op::Real(Opcode::POP_TOP);
-                            cur.arg = 0;
-                        }
+                Op::Real(Opcode::STORE_FAST) if nextop == Some(inst.op) => {
+                    let nx = &self.blocks[b].instrs[i + 1];
+                    if nx.arg == oparg && nx.loc.line == inst.loc.line {
+                        let cur = &mut self.blocks[b].instrs[i];
+                        cur.op = Op::Real(Opcode::POP_TOP);
+                        cur.arg = 0;
                     }
                 }
-                Op::Real(Opcode::SWAP) => {
-                    if oparg == 1 {
-                        self.blocks[b].instrs[i].set_nop();
-                    }
+                Op::Real(Opcode::SWAP) if oparg == 1 => {
+                    self.blocks[b].instrs[i].set_nop();
                 }
-                Op::Real(Opcode::LOAD_GLOBAL) => {
-                    if nextop == Some(Op::Real(Opcode::PUSH_NULL)) && oparg & 1 == 0 {
-                        self.blocks[b].instrs[i].arg = oparg | 1;
-                        self.blocks[b].instrs[i + 1].set_nop();
-                    }
+                Op::Real(Opcode::LOAD_GLOBAL)
+                    if nextop == Some(Op::Real(Opcode::PUSH_NULL)) && oparg & 1 == 0 =>
+                {
+                    self.blocks[b].instrs[i].arg = oparg | 1;
+                    self.blocks[b].instrs[i + 1].set_nop();
                 }
-                Op::Real(Opcode::COMPARE_OP) => {
-                    if nextop == Some(Op::Real(Opcode::TO_BOOL)) {
-                        self.blocks[b].instrs[i].set_nop();
-                        let nx = &mut self.blocks[b].instrs[i + 1];
-                        nx.op = Op::Real(Opcode::COMPARE_OP);
-                        nx.arg = oparg | 16;
-                    }
+                Op::Real(Opcode::COMPARE_OP) if nextop == Some(Op::Real(Opcode::TO_BOOL)) => {
+                    self.blocks[b].instrs[i].set_nop();
+                    let nx = &mut self.blocks[b].instrs[i + 1];
+                    nx.op = Op::Real(Opcode::COMPARE_OP);
+                    nx.arg = oparg | 16;
                 }
                 Op::Real(Opcode::CONTAINS_OP) | Op::Real(Opcode::IS_OP) => {
                     if nextop == Some(Op::Real(Opcode::TO_BOOL)) {
@@ -661,10 +688,8 @@ impl Cfg {
                         nx.arg = oparg ^ 1;
                     }
                 }
-                Op::Real(Opcode::TO_BOOL) => {
-                    if nextop == Some(Op::Real(Opcode::TO_BOOL)) {
-                        self.blocks[b].instrs[i].set_nop();
-                    }
+                Op::Real(Opcode::TO_BOOL) if nextop == Some(Op::Real(Opcode::TO_BOOL)) => {
+                    self.blocks[b].instrs[i].set_nop();
                 }
                 Op::Real(Opcode::UNARY_NOT) => {
                     if nextop == Some(Op::Real(Opcode::TO_BOOL)) {
@@ -677,12 +702,11 @@ impl Cfg {
                         self.blocks[b].instrs[i + 1].set_nop();
                     }
                 }
-                Op::Real(Opcode::CALL_INTRINSIC_1) => {
+                Op::Real(Opcode::CALL_INTRINSIC_1)
                     if oparg == IntrinsicFunction1::ListToTuple as u32
-                        && nextop == Some(Op::Real(Opcode::GET_ITER))
-                    {
-                        self.blocks[b].instrs[i].set_nop();
-                    }
+                        && nextop == Some(Op::Real(Opcode::GET_ITER)) =>
+                {
+                    self.blocks[b].instrs[i].set_nop();
                 }
                 _ => {}
             }
@@ -714,7 +738,12 @@ impl Cfg {
             if !x.is(Opcode::LOAD_CONST) {
                 return;
             }
-            items.push(consts.get(x.arg as usize).cloned().unwrap_or(Constant::None));
+            items.push(
+                consts
+                    .get(x.arg as usize)
+                    .cloned()
+                    .unwrap_or(Constant::None),
+            );
         }
         let idx = add_const(consts, Constant::Tuple(items.into()));
         for k in 0..n {
@@ -845,18 +874,13 @@ impl Cfg {
     }
 
     fn optimize(&mut self, consts: &mut Vec<Constant>, first_line: i32) {
-        for b in self.order() {
-            self.inline_small_exit_blocks(b);
-        }
+        self.inline_small_or_no_lineno_blocks();
         self.remove_unreachable();
         self.resolve_line_numbers(first_line);
         for b in self.order() {
             self.optimize_basic_block(b, consts);
         }
         self.remove_redundant_nops_and_pairs();
-        for b in self.order() {
-            self.inline_small_exit_blocks(b);
-        }
         self.remove_unreachable();
         self.remove_redundant_nops_and_jumps();
     }
@@ -1117,8 +1141,16 @@ impl Cfg {
             }
         }
         let order = self.order();
-        let warm: Vec<usize> = order.iter().copied().filter(|&b| !self.blocks[b].cold).collect();
-        let cold: Vec<usize> = order.iter().copied().filter(|&b| self.blocks[b].cold).collect();
+        let warm: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&b| !self.blocks[b].cold)
+            .collect();
+        let cold: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&b| self.blocks[b].cold)
+            .collect();
         if cold.is_empty() {
             return;
         }
@@ -1135,10 +1167,13 @@ impl Cfg {
 
     fn is_exit_without_lineno(&self, b: usize) -> bool {
         let blk = &self.blocks[b];
-        let eval_break = blk
-            .instrs
-            .iter()
-            .any(|i| matches!(i.op, Op::Jump | Op::Real(Opcode::JUMP_BACKWARD)));
+        // CPython's pseudo `JUMP` checks the eval breaker; `JUMP_NO_INTERRUPT` does not.
+        let eval_break = blk.instrs.iter().any(|i| {
+            matches!(
+                i.op,
+                Op::Jump | Op::Real(Opcode::JUMP_BACKWARD) | Op::Real(Opcode::CALL)
+            )
+        });
         (blk.exits_scope() || eval_break) && blk.has_no_lineno()
     }
 
@@ -1177,8 +1212,7 @@ impl Cfg {
                 if let Some(n) = self.blocks[b].next {
                     if self.is_exit_without_lineno(n) {
                         let loc = self.blocks[b].instrs.last().map(|i| i.loc);
-                        if let (Some(loc), Some(first)) = (loc, self.blocks[n].instrs.first_mut())
-                        {
+                        if let (Some(loc), Some(first)) = (loc, self.blocks[n].instrs.first_mut()) {
                             first.loc = loc;
                         }
                     }
@@ -1250,28 +1284,75 @@ impl Cfg {
             Op::Real(op) => {
                 use Opcode::*;
                 match op {
-                    NOP | RESUME | SWAP | RETURN_CONST | DELETE_FAST | DELETE_NAME
-                    | DELETE_GLOBAL | MAKE_CELL | COPY_FREE_VARS | DELETE_DEREF
-                    | LOAD_FROM_DICT_OR_DEREF | UNARY_NEGATIVE | UNARY_NOT | UNARY_INVERT
-                    | TO_BOOL | FORMAT_SIMPLE | CONVERT_VALUE | GET_ITER | JUMP_FORWARD
-                    | JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT | MAKE_FUNCTION
-                    | CALL_INTRINSIC_1 | CHECK_EXC_MATCH | YIELD_VALUE | SEND
-                    | GET_YIELD_FROM_ITER | SETUP_ANNOTATIONS | ENTER_EXECUTOR
+                    NOP
+                    | RESUME
+                    | SWAP
+                    | RETURN_CONST
+                    | DELETE_FAST
+                    | DELETE_NAME
+                    | DELETE_GLOBAL
+                    | MAKE_CELL
+                    | COPY_FREE_VARS
+                    | DELETE_DEREF
+                    | LOAD_FROM_DICT_OR_DEREF
+                    | UNARY_NEGATIVE
+                    | UNARY_NOT
+                    | UNARY_INVERT
+                    | TO_BOOL
+                    | FORMAT_SIMPLE
+                    | CONVERT_VALUE
+                    | GET_ITER
+                    | JUMP_FORWARD
+                    | JUMP_BACKWARD
+                    | JUMP_BACKWARD_NO_INTERRUPT
+                    | MAKE_FUNCTION
+                    | CALL_INTRINSIC_1
+                    | CHECK_EXC_MATCH
+                    | YIELD_VALUE
+                    | SEND
+                    | GET_YIELD_FROM_ITER
+                    | SETUP_ANNOTATIONS
+                    | ENTER_EXECUTOR
                     | STORE_FAST_LOAD_FAST => 0,
-                    POP_TOP | END_FOR | RETURN_VALUE | STORE_FAST | STORE_NAME
-                    | STORE_GLOBAL | STORE_DEREF | DELETE_ATTR | BINARY_OP | COMPARE_OP
-                    | IS_OP | CONTAINS_OP | BINARY_SUBSCR | LIST_APPEND | LIST_EXTEND
-                    | SET_ADD | SET_UPDATE | DICT_UPDATE | DICT_MERGE | FORMAT_WITH_SPEC
-                    | POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE | POP_JUMP_IF_NONE
-                    | POP_JUMP_IF_NOT_NONE | SET_FUNCTION_ATTRIBUTE | CALL_INTRINSIC_2
-                    | RERAISE | POP_EXCEPT | IMPORT_NAME | END_SEND | CLEANUP_THROW => -1,
+                    POP_TOP
+                    | END_FOR
+                    | RETURN_VALUE
+                    | STORE_FAST
+                    | STORE_NAME
+                    | STORE_GLOBAL
+                    | STORE_DEREF
+                    | DELETE_ATTR
+                    | BINARY_OP
+                    | COMPARE_OP
+                    | IS_OP
+                    | CONTAINS_OP
+                    | BINARY_SUBSCR
+                    | LIST_APPEND
+                    | LIST_EXTEND
+                    | SET_ADD
+                    | SET_UPDATE
+                    | DICT_UPDATE
+                    | DICT_MERGE
+                    | FORMAT_WITH_SPEC
+                    | POP_JUMP_IF_FALSE
+                    | POP_JUMP_IF_TRUE
+                    | POP_JUMP_IF_NONE
+                    | POP_JUMP_IF_NOT_NONE
+                    | SET_FUNCTION_ATTRIBUTE
+                    | CALL_INTRINSIC_2
+                    | RERAISE
+                    | POP_EXCEPT
+                    | IMPORT_NAME
+                    | END_SEND
+                    | CLEANUP_THROW => -1,
                     PUSH_NULL | COPY | LOAD_CONST | LOAD_FAST | LOAD_FAST_CHECK
                     | LOAD_FAST_AND_CLEAR | LOAD_NAME | LOAD_DEREF | PUSH_EXC_INFO
                     | LOAD_ASSERTION_ERROR | LOAD_BUILD_CLASS | LOAD_LOCALS | IMPORT_FROM
                     | BEFORE_WITH | WITH_EXCEPT_START | GET_LEN | RETURN_GENERATOR => 1,
                     LOAD_FAST_LOAD_FAST => 2,
-                    STORE_FAST_STORE_FAST | DELETE_SUBSCR | MAP_ADD | BINARY_SLICE
-                    | STORE_ATTR => -2,
+                    STORE_FAST_STORE_FAST | DELETE_SUBSCR | MAP_ADD | BINARY_SLICE | STORE_ATTR => {
+                        -2
+                    }
                     STORE_SUBSCR => -3,
                     STORE_SLICE => -4,
                     LOAD_GLOBAL => 1 + (arg & 1),
@@ -1423,6 +1504,24 @@ impl Cfg {
         }
         // Prefix instructions.
         let mut prefix = Vec::new();
+        if info.nfreevars > 0 {
+            prefix.push(Instr {
+                op: Op::Real(Opcode::COPY_FREE_VARS),
+                arg: info.nfreevars,
+                target: 0,
+                loc: Loc::NONE,
+                except: None,
+            });
+        }
+        for &c in &info.make_cells {
+            prefix.push(Instr {
+                op: Op::Real(Opcode::MAKE_CELL),
+                arg: c,
+                target: 0,
+                loc: Loc::NONE,
+                except: None,
+            });
+        }
         if info.is_generator {
             let loc = Loc {
                 line: info.first_line,
@@ -1439,24 +1538,6 @@ impl Cfg {
                     except: None,
                 });
             }
-        }
-        for &c in &info.make_cells {
-            prefix.push(Instr {
-                op: Op::Real(Opcode::MAKE_CELL),
-                arg: c,
-                target: 0,
-                loc: Loc::NONE,
-                except: None,
-            });
-        }
-        if info.nfreevars > 0 {
-            prefix.push(Instr {
-                op: Op::Real(Opcode::COPY_FREE_VARS),
-                arg: info.nfreevars,
-                target: 0,
-                loc: Loc::NONE,
-                except: None,
-            });
         }
         if !prefix.is_empty() {
             let e = self.entry;
@@ -1687,8 +1768,8 @@ fn apply_static_swaps(instrs: &mut [Instr], mut i: isize) {
             if sj == sk {
                 return;
             }
-            for idx in j + 1..k {
-                let s = stores_to(&instrs[idx]);
+            for ins in &instrs[j + 1..k] {
+                let s = stores_to(ins);
                 if s >= 0 && (s == sj || s == sk) {
                     return;
                 }

@@ -13,8 +13,8 @@ use std::collections::{BTreeSet, HashSet};
 use std::sync::Arc;
 
 use cpjit_bytecode::{
-    BinaryOpArg, CodeFlags, CodeObject, CompareOp, Constant, ConvertValueKind,
-    IntrinsicFunction1, Opcode, SetFunctionAttributeFlag,
+    BinaryOpArg, CodeFlags, CodeObject, CompareOp, Constant, ConvertValueKind, IntrinsicFunction1,
+    Opcode, SetFunctionAttributeFlag,
 };
 use ruff_python_ast::{self as ast, CmpOp, Expr, ExprContext, Operator, Stmt, UnaryOp};
 use ruff_text_size::{Ranged, TextRange};
@@ -27,7 +27,7 @@ use crate::symtable::{
 };
 
 const STACK_USE_GUIDELINE: usize = 30;
-const MAX_RECURSION: u32 = 3000;
+const MAX_RECURSION: u32 = 9000;
 
 type CResult<T> = Result<T, CompileError>;
 
@@ -89,6 +89,10 @@ pub(crate) struct Compiler<'a> {
     table: SymbolTable,
     pos: &'a Positions<'a>,
     depth: u32,
+    /// (generator expression range, enclosing call's argument range) for a sole
+    /// unparenthesized generator argument.
+    genexp_paren: Option<(TextRange, TextRange)>,
+    call_args_range: TextRange,
 }
 
 fn not_supported(pos: &Positions<'_>, what: &str, range: TextRange) -> CompileError {
@@ -209,6 +213,8 @@ impl<'a> Compiler<'a> {
             table,
             pos,
             depth: 0,
+            genexp_paren: None,
+            call_args_range: TextRange::default(),
         }
     }
 
@@ -363,8 +369,21 @@ impl<'a> Compiler<'a> {
         range: TextRange,
         first_line: u32,
     ) -> CResult<()> {
-        let Some(&ste) = self.table.by_range.get(&range_key(range)) else {
-            return Err(self.error("internal error: missing symbol table entry", range));
+        let tag = match kind {
+            UnitKind::Module => None,
+            UnitKind::Function => Some(0),
+            UnitKind::Class => Some(1),
+            UnitKind::Lambda => Some(2),
+            UnitKind::Comprehension => Some(3),
+        };
+        let ste = match tag {
+            None => 0,
+            Some(t) => match self.table.by_range.get(&range_key(range, t)) {
+                Some(&i) => i,
+                None => {
+                    return Err(self.error("internal error: missing symbol table entry", range))
+                }
+            },
         };
         let entry = &self.table.entries[ste];
         let varnames = entry.varnames.clone();
@@ -471,6 +490,15 @@ impl<'a> Compiler<'a> {
         for (i, _) in unit.freevars.iter().enumerate() {
             deref.push(nvar as u32 + extra + i as u32);
         }
+        // MAKE_CELL runs in localsplus order (CPython sorts them so).
+        make_cells.sort_unstable();
+        let mut cell_order: Vec<(u32, &String)> =
+            deref.iter().copied().zip(unit.cellvars.iter()).collect();
+        cell_order.sort_by_key(|(i, _)| *i);
+        let cellvars_in_order: Vec<Arc<str>> = cell_order
+            .iter()
+            .map(|(_, n)| Arc::from(n.as_str()))
+            .collect();
         let mut flags = 0u32;
         let function_like = matches!(
             unit.kind,
@@ -514,9 +542,17 @@ impl<'a> Compiler<'a> {
             locations: asm.locations,
             constants: asm.constants,
             names: unit.names.iter().map(|s| Arc::from(s.as_str())).collect(),
-            varnames: unit.varnames.iter().map(|s| Arc::from(s.as_str())).collect(),
-            cellvars: unit.cellvars.iter().map(|s| Arc::from(s.as_str())).collect(),
-            freevars: unit.freevars.iter().map(|s| Arc::from(s.as_str())).collect(),
+            varnames: unit
+                .varnames
+                .iter()
+                .map(|s| Arc::from(s.as_str()))
+                .collect(),
+            cellvars: cellvars_in_order,
+            freevars: unit
+                .freevars
+                .iter()
+                .map(|s| Arc::from(s.as_str()))
+                .collect(),
             exception_table: asm.exception_table,
             stack_size: asm.stack_size,
         };
@@ -525,14 +561,20 @@ impl<'a> Compiler<'a> {
 
     // ----- module -----
 
-    pub(crate) fn compile_module(mut self, body: &'a [Stmt], range: TextRange) -> CResult<Arc<CodeObject>> {
-        self.table.by_range.insert(range_key(range), 0);
+    pub(crate) fn compile_module(
+        mut self,
+        body: &'a [Stmt],
+        range: TextRange,
+    ) -> CResult<Arc<CodeObject>> {
         self.enter_scope("<module>", UnitKind::Module, range, 1)?;
         // CPython gives the module's RESUME line 0; we have no line 0 ("no line").
         if let Some(SeqItem::Instr(i)) = self.u().seq.last_mut() {
             i.loc = Loc::NONE;
         }
-        let loc = body.first().map(|s| self.loc(s.range())).unwrap_or(Loc::NONE);
+        let loc = body
+            .first()
+            .map(|s| self.loc(s.range()))
+            .unwrap_or(Loc::NONE);
         self.compile_body(body, loc)?;
         self.finish_unit(true)
     }
@@ -790,14 +832,16 @@ impl<'a> Compiler<'a> {
                 self.visit_expr(v)?;
             }
         } else if let Some(v) = &r.value {
-            let vl = self.loc(v.range());
-            self.emit(Opcode::NOP, 0, vl);
+            loc = self.loc(v.range());
+            self.emit(Opcode::NOP, 0, loc);
         }
+        let stmt_loc = self.loc(r.range);
         let same_line = r
             .value
             .as_ref()
-            .is_some_and(|v| self.loc(v.range()).line == loc.line);
+            .is_some_and(|v| self.loc(v.range()).line == stmt_loc.line);
         if !same_line {
+            loc = stmt_loc;
             self.emit(Opcode::NOP, 0, loc);
         }
         self.unwind_fblock_stack(&mut loc, preserve_tos, false)?;
@@ -833,7 +877,12 @@ impl<'a> Compiler<'a> {
         r
     }
 
-    fn unwind_fblock(&mut self, info: &FBlock<'a>, loc: &mut Loc, preserve_tos: bool) -> CResult<()> {
+    fn unwind_fblock(
+        &mut self,
+        info: &FBlock<'a>,
+        loc: &mut Loc,
+        preserve_tos: bool,
+    ) -> CResult<()> {
         match &info.kind {
             FBlockKind::WhileLoop | FBlockKind::ExceptionHandler | FBlockKind::StopIteration => {}
             FBlockKind::ForLoop => {
@@ -918,11 +967,15 @@ impl<'a> Compiler<'a> {
         rest: &'a [ast::ElifElseClause],
     ) -> CResult<()> {
         let end = self.new_label();
-        let next = if rest.is_empty() { end } else { self.new_label() };
+        let next = if rest.is_empty() {
+            end
+        } else {
+            self.new_label()
+        };
         self.jump_if(test, next, false)?;
         self.visit_body(body)?;
         if let Some((first, tail)) = rest.split_first() {
-            self.emit_jump(Op::Jump, end, Loc::NONE);
+            self.emit_jump(Op::JumpNoInterrupt, end, Loc::NONE);
             self.use_label(next);
             match &first.test {
                 Some(t) => self.compile_if_chain(t, &first.body, tail)?,
@@ -989,7 +1042,15 @@ impl<'a> Compiler<'a> {
         }
         if let Expr::List(l) = e {
             let loc = self.loc(e.range());
-            return self.starunpack(&l.elts, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true, loc);
+            return self.starunpack(
+                &l.elts,
+                0,
+                Opcode::BUILD_LIST,
+                Opcode::LIST_APPEND,
+                Opcode::LIST_EXTEND,
+                true,
+                loc,
+            );
         }
         self.visit_expr(e)
     }
@@ -1006,7 +1067,7 @@ impl<'a> Compiler<'a> {
         self.pop_fblock();
         self.emit_op(Op::PopBlock, 0, Loc::NONE);
         self.visit_body(&s.orelse)?;
-        self.emit_jump(Op::Jump, end, Loc::NONE);
+        self.emit_jump(Op::JumpNoInterrupt, end, Loc::NONE);
         self.use_label(except);
         self.emit_jump(Op::SetupCleanup, cleanup, Loc::NONE);
         self.emit(Opcode::PUSH_EXC_INFO, 0, Loc::NONE);
@@ -1092,7 +1153,7 @@ impl<'a> Compiler<'a> {
         self.emit_op(Op::PopBlock, 0, Loc::NONE);
         self.pop_fblock();
         self.visit_body(&s.finalbody)?;
-        self.emit_jump(Op::Jump, exit, Loc::NONE);
+        self.emit_jump(Op::JumpNoInterrupt, exit, Loc::NONE);
         self.use_label(end);
         self.emit_jump(Op::SetupCleanup, cleanup, Loc::NONE);
         self.emit(Opcode::PUSH_EXC_INFO, 0, Loc::NONE);
@@ -1115,7 +1176,7 @@ impl<'a> Compiler<'a> {
         let exit = self.new_label();
         let cleanup = self.new_label();
         self.visit_expr(&item.context_expr)?;
-        let loc = self.loc(s.range);
+        let loc = self.loc(item.context_expr.range());
         self.emit(Opcode::BEFORE_WITH, 0, loc);
         self.emit_jump(Op::SetupWith, fin, loc);
         self.use_label(block);
@@ -1186,7 +1247,12 @@ impl<'a> Compiler<'a> {
                 }
             }
             Expr::Name(n) => self.nameop(n.id.as_str(), ExprContext::Load, loc)?,
-            _ => return Err(self.error("'expression' is an illegal expression for augmented assignment", e.range())),
+            _ => {
+                return Err(self.error(
+                    "'expression' is an illegal expression for augmented assignment",
+                    e.range(),
+                ))
+            }
         }
         self.visit_expr(&s.value)?;
         self.emit(Opcode::BINARY_OP, binop_arg(s.op, true), sloc);
@@ -1222,32 +1288,26 @@ impl<'a> Compiler<'a> {
         }
         let module_or_class = matches!(self.ur().kind, UnitKind::Module | UnitKind::Class);
         match &*s.target {
-            Expr::Name(n) => {
-                if s.simple && module_or_class {
-                    self.visit_expr(&s.annotation)?;
-                    let idx = self.raw_name_index("__annotations__");
-                    self.emit(Opcode::LOAD_NAME, idx, loc);
-                    let m = self.mangled(n.id.as_str());
-                    self.load_const(Constant::Str(m.into()), loc);
-                    self.emit(Opcode::STORE_SUBSCR, 0, loc);
-                }
+            Expr::Name(n) if s.simple && module_or_class => {
+                self.visit_expr(&s.annotation)?;
+                let idx = self.raw_name_index("__annotations__");
+                self.emit(Opcode::LOAD_NAME, idx, loc);
+                let m = self.mangled(n.id.as_str());
+                self.load_const(Constant::Str(m.into()), loc);
+                self.emit(Opcode::STORE_SUBSCR, 0, loc);
             }
-            Expr::Attribute(a) => {
-                if s.value.is_none() {
-                    self.visit_expr(&a.value)?;
-                    let l = self.loc(a.value.range());
-                    self.emit(Opcode::POP_TOP, 0, l);
-                }
+            Expr::Attribute(a) if s.value.is_none() => {
+                self.visit_expr(&a.value)?;
+                let l = self.loc(a.value.range());
+                self.emit(Opcode::POP_TOP, 0, l);
             }
-            Expr::Subscript(sub) => {
-                if s.value.is_none() {
-                    self.visit_expr(&sub.value)?;
-                    let l = self.loc(sub.value.range());
-                    self.emit(Opcode::POP_TOP, 0, l);
-                    self.visit_expr(&sub.slice)?;
-                    let l = self.loc(sub.slice.range());
-                    self.emit(Opcode::POP_TOP, 0, l);
-                }
+            Expr::Subscript(sub) if s.value.is_none() => {
+                self.visit_expr(&sub.value)?;
+                let l = self.loc(sub.value.range());
+                self.emit(Opcode::POP_TOP, 0, l);
+                self.visit_expr(&sub.slice)?;
+                let l = self.loc(sub.slice.range());
+                self.emit(Opcode::POP_TOP, 0, l);
             }
             _ => {}
         }
@@ -1309,7 +1369,11 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::IMPORT_NAME, idx, loc);
         for (i, alias) in s.names.iter().enumerate() {
             if i == 0 && alias.name.as_str() == "*" {
-                self.emit(Opcode::CALL_INTRINSIC_1, IntrinsicFunction1::ImportStar as u32, loc);
+                self.emit(
+                    Opcode::CALL_INTRINSIC_1,
+                    IntrinsicFunction1::ImportStar as u32,
+                    loc,
+                );
                 self.emit(Opcode::POP_TOP, 0, Loc::NONE);
                 return Ok(());
             }
@@ -1356,7 +1420,12 @@ impl<'a> Compiler<'a> {
         Ok(flags)
     }
 
-    fn annotations(&mut self, p: &'a ast::Parameters, returns: Option<&'a Expr>, loc: Loc) -> CResult<u32> {
+    fn annotations(
+        &mut self,
+        p: &'a ast::Parameters,
+        returns: Option<&'a Expr>,
+        loc: Loc,
+    ) -> CResult<u32> {
         let mut n = 0;
         for a in p.iter() {
             if let Some(ann) = a.annotation() {
@@ -1627,17 +1696,24 @@ impl<'a> Compiler<'a> {
     }
 
     fn too_deep(&self, r: TextRange) -> CompileError {
-        self.error("too many nested parentheses", r)
+        self.error("maximum recursion depth exceeded during compilation", r)
     }
 
     fn jump_if_inner(&mut self, e: &'a Expr, next: usize, cond: bool) -> CResult<()> {
+        if let Some((c, op)) = negated_compare(e) {
+            return self.jump_if_negated_compare(e, c, op, next, cond);
+        }
         match e {
             Expr::UnaryOp(u) if u.op == UnaryOp::Not && fold_expr(e).is_none() => {
                 return self.jump_if(&u.operand, next, !cond);
             }
             Expr::BoolOp(b) => {
                 let cond2 = b.op == ast::BoolOp::Or;
-                let next2 = if cond2 != cond { self.new_label() } else { next };
+                let next2 = if cond2 != cond {
+                    self.new_label()
+                } else {
+                    next
+                };
                 let n = b.values.len();
                 for v in &b.values[..n.saturating_sub(1)] {
                     self.jump_if(v, next2, cond2)?;
@@ -1655,7 +1731,7 @@ impl<'a> Compiler<'a> {
                 let next2 = self.new_label();
                 self.jump_if(&i.test, next2, false)?;
                 self.jump_if(&i.body, next, cond)?;
-                self.emit_jump(Op::Jump, end, Loc::NONE);
+                self.emit_jump(Op::JumpNoInterrupt, end, Loc::NONE);
                 self.use_label(next2);
                 self.jump_if(&i.orelse, next, cond)?;
                 self.use_label(end);
@@ -1677,10 +1753,14 @@ impl<'a> Compiler<'a> {
                 self.visit_comparator(c.ops[n], &c.comparators[n])?;
                 self.emit_compare(c.ops[n], loc);
                 self.emit(Opcode::TO_BOOL, 0, loc);
-                let op = if cond { Opcode::POP_JUMP_IF_TRUE } else { Opcode::POP_JUMP_IF_FALSE };
+                let op = if cond {
+                    Opcode::POP_JUMP_IF_TRUE
+                } else {
+                    Opcode::POP_JUMP_IF_FALSE
+                };
                 self.emit_jump(Op::Real(op), next, loc);
                 let end = self.new_label();
-                self.emit_jump(Op::Jump, end, Loc::NONE);
+                self.emit_jump(Op::JumpNoInterrupt, end, Loc::NONE);
                 self.use_label(cleanup);
                 self.emit(Opcode::POP_TOP, 0, loc);
                 if !cond {
@@ -1694,8 +1774,34 @@ impl<'a> Compiler<'a> {
         self.visit_expr(e)?;
         let loc = self.loc(e.range());
         self.emit(Opcode::TO_BOOL, 0, loc);
-        let op = if cond { Opcode::POP_JUMP_IF_TRUE } else { Opcode::POP_JUMP_IF_FALSE };
+        let op = if cond {
+            Opcode::POP_JUMP_IF_TRUE
+        } else {
+            Opcode::POP_JUMP_IF_FALSE
+        };
         self.emit_jump(Op::Real(op), next, loc);
+        Ok(())
+    }
+
+    fn jump_if_negated_compare(
+        &mut self,
+        e: &'a Expr,
+        c: &'a ast::ExprCompare,
+        op: CmpOp,
+        next: usize,
+        cond: bool,
+    ) -> CResult<()> {
+        let loc = self.loc(e.range());
+        self.visit_expr(&c.left)?;
+        self.visit_comparator(op, &c.comparators[0])?;
+        self.emit_compare(op, loc);
+        self.emit(Opcode::TO_BOOL, 0, loc);
+        let jop = if cond {
+            Opcode::POP_JUMP_IF_TRUE
+        } else {
+            Opcode::POP_JUMP_IF_FALSE
+        };
+        self.emit_jump(Op::Real(jop), next, loc);
         Ok(())
     }
 
@@ -1714,7 +1820,10 @@ impl<'a> Compiler<'a> {
                     CmpOp::Gt => CompareOp::Gt,
                     _ => CompareOp::Ge,
                 };
-                self.emit(Opcode::COMPARE_OP, c.to_arg(false), loc);
+                // CPython's mask for `!=` includes UNORDERED (1); `CompareOp::mask` in
+                // cpjit-bytecode leaves it out, so the argument is built here.
+                let mask = if c == CompareOp::Ne { 7 } else { c.mask() };
+                self.emit(Opcode::COMPARE_OP, ((c as u32) << 5) | mask, loc);
             }
         }
     }
@@ -1767,6 +1876,11 @@ impl<'a> Compiler<'a> {
             self.load_const(c, loc);
             return Ok(());
         }
+        if let Expr::BinOp(b) = e {
+            if let Some(parts) = percent_format(b) {
+                return self.compile_joined(parts, loc);
+            }
+        }
         match e {
             Expr::BoolOp(b) => {
                 let jumpi = if b.op == ast::BoolOp::And {
@@ -1798,6 +1912,13 @@ impl<'a> Compiler<'a> {
                 self.visit_expr(&b.right)?;
                 self.emit(Opcode::BINARY_OP, binop_arg(b.op, false), loc);
             }
+            Expr::UnaryOp(_) if negated_compare(e).is_some() => {
+                if let Some((c, op)) = negated_compare(e) {
+                    self.visit_expr(&c.left)?;
+                    self.visit_comparator(op, &c.comparators[0])?;
+                    self.emit_compare(op, loc);
+                }
+            }
             Expr::UnaryOp(u) => {
                 self.visit_expr(&u.operand)?;
                 match u.op {
@@ -1820,24 +1941,36 @@ impl<'a> Compiler<'a> {
                 let next = self.new_label();
                 self.jump_if(&i.test, next, false)?;
                 self.visit_expr(&i.body)?;
-                self.emit_jump(Op::Jump, end, Loc::NONE);
+                self.emit_jump(Op::JumpNoInterrupt, end, Loc::NONE);
                 self.use_label(next);
                 self.visit_expr(&i.orelse)?;
                 self.use_label(end);
             }
             Expr::Dict(d) => self.compile_dict(d, loc)?,
-            Expr::Set(s) => {
-                self.starunpack(&s.elts, 0, Opcode::BUILD_SET, Opcode::SET_ADD, Opcode::SET_UPDATE, false, loc)?
+            Expr::Set(s) => self.starunpack(
+                &s.elts,
+                0,
+                Opcode::BUILD_SET,
+                Opcode::SET_ADD,
+                Opcode::SET_UPDATE,
+                false,
+                loc,
+            )?,
+            Expr::ListComp(c) => {
+                self.compile_comprehension(e, CompKind::List, &c.generators, &c.elt, None)?
             }
-            Expr::ListComp(c) => self.compile_comprehension(e, CompKind::List, &c.generators, &c.elt, None)?,
-            Expr::SetComp(c) => self.compile_comprehension(e, CompKind::Set, &c.generators, &c.elt, None)?,
+            Expr::SetComp(c) => {
+                self.compile_comprehension(e, CompKind::Set, &c.generators, &c.elt, None)?
+            }
             Expr::DictComp(c) => {
                 let Some(key) = &c.key else {
                     return Err(self.error("invalid syntax", e.range()));
                 };
                 self.compile_comprehension(e, CompKind::Dict, &c.generators, key, Some(&c.value))?
             }
-            Expr::Generator(c) => self.compile_comprehension(e, CompKind::Gen, &c.generators, &c.elt, None)?,
+            Expr::Generator(c) => {
+                self.compile_comprehension(e, CompKind::Gen, &c.generators, &c.elt, None)?
+            }
             Expr::Await(a) => {
                 if !self.is_function_like() {
                     return Err(self.error("'await' outside function", a.range));
@@ -1944,7 +2077,10 @@ impl<'a> Compiler<'a> {
             }
             Expr::Starred(s) => {
                 if s.ctx == ExprContext::Store {
-                    return Err(self.error("starred assignment target must be in a list or tuple", s.range));
+                    return Err(self.error(
+                        "starred assignment target must be in a list or tuple",
+                        s.range,
+                    ));
                 }
                 return Err(self.error("can't use starred expression here", s.range));
             }
@@ -1956,7 +2092,15 @@ impl<'a> Compiler<'a> {
                         self.visit_expr(x)?;
                     }
                 }
-                _ => self.starunpack(&l.elts, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, false, loc)?,
+                _ => self.starunpack(
+                    &l.elts,
+                    0,
+                    Opcode::BUILD_LIST,
+                    Opcode::LIST_APPEND,
+                    Opcode::LIST_EXTEND,
+                    false,
+                    loc,
+                )?,
             },
             Expr::Tuple(t) => match t.ctx {
                 ExprContext::Store => self.assignment_helper(&t.elts, loc)?,
@@ -1965,7 +2109,15 @@ impl<'a> Compiler<'a> {
                         self.visit_expr(x)?;
                     }
                 }
-                _ => self.starunpack(&t.elts, 0, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true, loc)?,
+                _ => self.starunpack(
+                    &t.elts,
+                    0,
+                    Opcode::BUILD_LIST,
+                    Opcode::LIST_APPEND,
+                    Opcode::LIST_EXTEND,
+                    true,
+                    loc,
+                )?,
             },
             Expr::Slice(s) => {
                 let n = self.compile_slice_parts(e)?;
@@ -2024,7 +2176,7 @@ impl<'a> Compiler<'a> {
                 if seen_star {
                     return Err(self.error("multiple starred expressions in assignment", r));
                 }
-                if i >= 256 || n - i - 1 >= (i32::MAX as usize >> 8) {
+                if i >= 256 || n - i > (i32::MAX as usize >> 8) {
                     return Err(self.error("too many expressions in star-unpacking assignment", r));
                 }
                 self.emit(Opcode::UNPACK_EX, (i + ((n - i - 1) << 8)) as u32, loc);
@@ -2038,10 +2190,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn assignment_helper(&mut self, elts: &'a [Expr], loc: Loc) -> CResult<()> {
-        let r = elts
-            .first()
-            .map(|x| x.range())
-            .unwrap_or_default();
+        let r = elts.first().map(|x| x.range()).unwrap_or_default();
         self.unpack_helper(elts, loc, r)?;
         for x in elts {
             match x {
@@ -2079,7 +2228,11 @@ impl<'a> Compiler<'a> {
                     self.load_const(folded, loc);
                     self.emit(extend, 1, loc);
                     if tuple {
-                        self.emit(Opcode::CALL_INTRINSIC_1, IntrinsicFunction1::ListToTuple as u32, loc);
+                        self.emit(
+                            Opcode::CALL_INTRINSIC_1,
+                            IntrinsicFunction1::ListToTuple as u32,
+                            loc,
+                        );
                     }
                 }
                 return Ok(());
@@ -2116,7 +2269,11 @@ impl<'a> Compiler<'a> {
             }
         }
         if tuple {
-            self.emit(Opcode::CALL_INTRINSIC_1, IntrinsicFunction1::ListToTuple as u32, loc);
+            self.emit(
+                Opcode::CALL_INTRINSIC_1,
+                IntrinsicFunction1::ListToTuple as u32,
+                loc,
+            );
         }
         Ok(())
     }
@@ -2225,7 +2382,7 @@ impl<'a> Compiler<'a> {
         self.visit_comparator(c.ops[n], &c.comparators[n])?;
         self.emit_compare(c.ops[n], loc);
         let end = self.new_label();
-        self.emit_jump(Op::Jump, end, Loc::NONE);
+        self.emit_jump(Op::JumpNoInterrupt, end, Loc::NONE);
         self.use_label(cleanup);
         self.emit(Opcode::SWAP, 2, loc);
         self.emit(Opcode::POP_TOP, 0, loc);
@@ -2249,7 +2406,10 @@ impl<'a> Compiler<'a> {
         let Expr::Name(fname) = &*call.func else {
             return false;
         };
-        if fname.id.as_str() != "super" || a.attr.as_str() == "__class__" || !call.arguments.keywords.is_empty() {
+        if fname.id.as_str() != "super"
+            || a.attr.as_str() == "__class__"
+            || !call.arguments.keywords.is_empty()
+        {
             return false;
         }
         if self.ste().scope("super") != Scope::GlobalImplicit {
@@ -2260,7 +2420,11 @@ impl<'a> Compiler<'a> {
         }
         let nargs = call.arguments.args.len();
         if nargs == 2 {
-            return !call.arguments.args.iter().any(|x| matches!(x, Expr::Starred(_)));
+            return !call
+                .arguments
+                .args
+                .iter()
+                .any(|x| matches!(x, Expr::Starred(_)));
         }
         if nargs != 0 {
             return false;
@@ -2286,6 +2450,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_call(&mut self, c: &'a ast::ExprCall, loc: Loc) -> CResult<()> {
+        self.call_args_range = c.arguments.range;
         if self.maybe_optimize_method_call(c, loc)? {
             return Ok(());
         }
@@ -2307,7 +2472,11 @@ impl<'a> Compiler<'a> {
         if argsl + kwdsl + usize::from(kwdsl != 0) >= STACK_USE_GUIDELINE {
             return Ok(false);
         }
-        if c.arguments.args.iter().any(|x| matches!(x, Expr::Starred(_))) {
+        if c.arguments
+            .args
+            .iter()
+            .any(|x| matches!(x, Expr::Starred(_)))
+        {
             return Ok(false);
         }
         if c.arguments.keywords.iter().any(|k| k.arg.is_none()) {
@@ -2337,13 +2506,19 @@ impl<'a> Compiler<'a> {
             self.emit_op(Op::LoadMethod, idx, l);
         }
         for a in c.arguments.args.iter() {
+            if let (Expr::Generator(g), 1, 0) = (a, argsl, kwdsl) {
+                if !g.parenthesized {
+                    self.genexp_paren = Some((g.range, c.arguments.range));
+                }
+            }
             self.visit_expr(a)?;
         }
         if kwdsl > 0 {
             for k in c.arguments.keywords.iter() {
                 self.visit_expr(&k.value)?;
             }
-            self.kwnames_const(&c.arguments.keywords, loc);
+            let ml = self.attr_loc(mloc, meth);
+            self.kwnames_const(&c.arguments.keywords, ml);
             let l = self.attr_loc(loc, meth);
             self.emit(Opcode::CALL_KW, (argsl + kwdsl) as u32, l);
         } else {
@@ -2361,7 +2536,13 @@ impl<'a> Compiler<'a> {
         self.load_const(Constant::Tuple(names.into()), loc);
     }
 
-    fn call_helper(&mut self, loc: Loc, n: u32, args: &'a [Expr], keywords: &'a [ast::Keyword]) -> CResult<()> {
+    fn call_helper(
+        &mut self,
+        loc: Loc,
+        n: u32,
+        args: &'a [Expr],
+        keywords: &'a [ast::Keyword],
+    ) -> CResult<()> {
         let nelts = args.len();
         let nkw = keywords.len();
         let simple = nelts + nkw * 2 <= STACK_USE_GUIDELINE
@@ -2369,6 +2550,11 @@ impl<'a> Compiler<'a> {
             && !keywords.iter().any(|k| k.arg.is_none());
         if simple {
             for a in args {
+                if let (Expr::Generator(g), 1, 0) = (a, nelts, nkw) {
+                    if !g.parenthesized {
+                        self.genexp_paren = Some((g.range, self.call_args_range));
+                    }
+                }
                 self.visit_expr(a)?;
             }
             if nkw > 0 {
@@ -2387,10 +2573,26 @@ impl<'a> Compiler<'a> {
             if let Expr::Starred(s) = &args[0] {
                 self.visit_expr(&s.value)?;
             } else {
-                self.starunpack(args, n, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true, loc)?;
+                self.starunpack(
+                    args,
+                    n,
+                    Opcode::BUILD_LIST,
+                    Opcode::LIST_APPEND,
+                    Opcode::LIST_EXTEND,
+                    true,
+                    loc,
+                )?;
             }
         } else {
-            self.starunpack(args, n, Opcode::BUILD_LIST, Opcode::LIST_APPEND, Opcode::LIST_EXTEND, true, loc)?;
+            self.starunpack(
+                args,
+                n,
+                Opcode::BUILD_LIST,
+                Opcode::LIST_APPEND,
+                Opcode::LIST_EXTEND,
+                true,
+                loc,
+            )?;
         }
         if nkw > 0 {
             let mut have_dict = false;
@@ -2456,14 +2658,24 @@ impl<'a> Compiler<'a> {
 
     // ----- f-strings -----
 
-    fn fstring_parts(&self, elements: &'a ast::InterpolatedStringElements, out: &mut Vec<FPart<'a>>) {
+    fn fstring_parts(
+        &self,
+        elements: &'a ast::InterpolatedStringElements,
+        out: &mut Vec<FPart<'a>>,
+    ) {
         for el in elements.iter() {
             match el {
-                ast::InterpolatedStringElement::Literal(l) => push_lit(out, &l.value),
+                ast::InterpolatedStringElement::Literal(l) => {
+                    push_lit(out, &l.value, Some(l.range))
+                }
                 ast::InterpolatedStringElement::Interpolation(i) => {
                     let mut conv = i.conversion;
                     if let Some(d) = &i.debug_text {
-                        push_lit(out, &format!("{}{}{}", d.leading(), d.expression(), d.trailing()));
+                        push_lit(
+                            out,
+                            &format!("{}{}{}", d.leading(), d.expression(), d.trailing()),
+                            Some(i.range),
+                        );
                         if conv == ast::ConversionFlag::None && i.format_spec.is_none() {
                             conv = ast::ConversionFlag::Repr;
                         }
@@ -2478,7 +2690,9 @@ impl<'a> Compiler<'a> {
         let mut parts: Vec<FPart<'a>> = Vec::new();
         for p in f.value.iter() {
             match p {
-                ast::FStringPart::Literal(l) => push_lit(&mut parts, l.value.as_ref()),
+                ast::FStringPart::Literal(l) => {
+                    push_lit(&mut parts, l.value.as_ref(), Some(l.range))
+                }
                 ast::FStringPart::FString(fs) => self.fstring_parts(&fs.elements, &mut parts),
             }
         }
@@ -2512,7 +2726,23 @@ impl<'a> Compiler<'a> {
 
     fn compile_fpart(&mut self, p: FPart<'a>, loc: Loc) -> CResult<()> {
         match p {
-            FPart::Lit(s) => self.load_const(Constant::Str(s.into()), loc),
+            FPart::Lit(s, r) => {
+                let l = r.map(|r| self.loc(r)).unwrap_or(loc);
+                self.load_const(Constant::Str(s.into()), l)
+            }
+            FPart::SynthLit(s) => self.load_const(Constant::Str(s.into()), Loc::NONE),
+            FPart::Percent { expr, conv, spec } => {
+                self.visit_expr(expr)?;
+                let vloc = self.loc(expr.range());
+                self.emit(Opcode::CONVERT_VALUE, conv, vloc);
+                match spec {
+                    Some(sp) => {
+                        self.load_const(Constant::Str(sp.into()), Loc::NONE);
+                        self.emit(Opcode::FORMAT_WITH_SPEC, 0, vloc);
+                    }
+                    None => self.emit(Opcode::FORMAT_SIMPLE, 0, vloc),
+                }
+            }
             FPart::Value(i, conv) => {
                 self.visit_expr(&i.expression)?;
                 let vloc = self.loc(i.range);
@@ -2549,14 +2779,23 @@ impl<'a> Compiler<'a> {
         elt: &'a Expr,
         val: Option<&'a Expr>,
     ) -> CResult<()> {
-        let loc = self.loc(e.range());
+        // A generator expression that is a call's sole argument shares the call's
+        // parentheses; CPython's node spans them.
+        let loc = match self.genexp_paren.take() {
+            Some((inner, outer)) if inner == e.range() => self.loc(outer),
+            _ => self.loc(e.range()),
+        };
         let Some(outermost) = generators.first() else {
             return Err(self.error("invalid syntax", e.range()));
         };
         if generators.iter().any(|g| g.is_async) {
-            return Err(not_supported(self.pos, "asynchronous comprehensions", e.range()));
+            return Err(not_supported(
+                self.pos,
+                "asynchronous comprehensions",
+                e.range(),
+            ));
         }
-        let Some(&entry) = self.table.by_range.get(&range_key(e.range())) else {
+        let Some(&entry) = self.table.by_range.get(&range_key(e.range(), 3)) else {
             return Err(self.error("internal error: missing comprehension scope", e.range()));
         };
         let inlined = self.table.entries[entry].comp_inlined;
@@ -2586,7 +2825,8 @@ impl<'a> Compiler<'a> {
         self.enter_scope(name, UnitKind::Comprehension, e.range(), loc.line as u32)?;
         self.u().argcount = 1;
         self.push_fblock(FBlockKind::StopIteration, 0, 0);
-        if let Err(err) = self.comprehension_generator(generators, 0, 0, elt, val, kind, false, loc) {
+        if let Err(err) = self.comprehension_generator(generators, 0, 0, elt, val, kind, false, loc)
+        {
             self.units.pop();
             return Err(err);
         }
@@ -2595,7 +2835,8 @@ impl<'a> Compiler<'a> {
         let code = self.finish_unit(false)?;
         self.make_closure(code, 0, loc)?;
         self.visit_expr(&outermost.iter)?;
-        self.emit(Opcode::GET_ITER, 0, loc);
+        let il = self.loc(outermost.iter.range());
+        self.emit(Opcode::GET_ITER, 0, il);
         self.emit(Opcode::CALL, 0, loc);
         Ok(())
     }
@@ -2651,7 +2892,16 @@ impl<'a> Compiler<'a> {
         }
         let mut elt_loc = self.loc(elt.range());
         if gen_index + 1 < generators.len() {
-            self.comprehension_generator(generators, gen_index + 1, depth, elt, val, kind, false, loc)?;
+            self.comprehension_generator(
+                generators,
+                gen_index + 1,
+                depth,
+                elt,
+                val,
+                kind,
+                false,
+                loc,
+            )?;
         } else {
             match kind {
                 CompKind::Gen => {
@@ -2692,7 +2942,8 @@ impl<'a> Compiler<'a> {
 
     fn push_inlined_comprehension_state(&mut self, entry: usize, loc: Loc) -> CResult<InlineState> {
         let cur = self.ur().ste;
-        let in_class_block = self.table.entries[cur].kind == BlockKind::Class && self.ur().in_inlined_comp == 0;
+        let in_class_block =
+            self.table.entries[cur].kind == BlockKind::Class && self.ur().in_inlined_comp == 0;
         self.u().in_inlined_comp += 1;
         let mut state = InlineState {
             pushed_locals: Vec::new(),
@@ -2705,15 +2956,22 @@ impl<'a> Compiler<'a> {
         for (k, sym) in symbols {
             let scope = sym.scope;
             let outsc = self.table.entries[cur].scope(&k);
-            let outsc = if outsc == Scope::Unknown { Scope::Unknown } else { outsc };
-            if (scope != outsc && scope != Scope::Free && !(scope == Scope::Cell && outsc == Scope::Free))
+            let outsc = if outsc == Scope::Unknown {
+                Scope::Unknown
+            } else {
+                outsc
+            };
+            if (scope != outsc
+                && scope != Scope::Free
+                && !(scope == Scope::Cell && outsc == Scope::Free))
                 || in_class_block
             {
                 state.temp_symbols.push((k.clone(), outsc));
                 self.table.entries[cur].set_scope(&k, scope);
             }
             let flags = sym.flags;
-            if (flags & crate::symtable::DEF_LOCAL != 0 && flags & crate::symtable::DEF_NONLOCAL == 0)
+            if (flags & crate::symtable::DEF_LOCAL != 0
+                && flags & crate::symtable::DEF_NONLOCAL == 0)
                 || in_class_block
             {
                 if !function_like && !self.ur().fasthidden.contains(&k) {
@@ -2789,17 +3047,173 @@ enum CompKind {
 }
 
 enum FPart<'a> {
-    Lit(String),
+    Lit(String, Option<TextRange>),
+    /// A literal synthesized by the `%`-format rewrite (no location, as in CPython).
+    SynthLit(String),
+    /// `%s`/`%r`/`%a` of a `%`-format rewritten into an f-string.
+    Percent {
+        expr: &'a Expr,
+        conv: u32,
+        spec: Option<String>,
+    },
     Value(&'a ast::InterpolatedElement, ast::ConversionFlag),
 }
 
-fn push_lit(out: &mut Vec<FPart<'_>>, s: &str) {
+fn push_lit(out: &mut Vec<FPart<'_>>, s: &str, range: Option<TextRange>) {
     if s.is_empty() {
         return;
     }
-    if let Some(FPart::Lit(prev)) = out.last_mut() {
+    if let Some(FPart::Lit(prev, prev_range)) = out.last_mut() {
         prev.push_str(s);
+        if let (Some(p), Some(r)) = (prev_range.as_mut(), range) {
+            *p = TextRange::new(p.start(), r.end());
+        }
         return;
     }
-    out.push(FPart::Lit(s.to_string()));
+    out.push(FPart::Lit(s.to_string(), range));
+}
+
+/// CPython's `optimize_format` (ast_opt.c): `'...%s...' % (a, b)` with only `%s`, `%r`,
+/// `%a` units becomes an f-string.
+fn percent_format(b: &ast::ExprBinOp) -> Option<Vec<FPart<'_>>> {
+    if b.op != Operator::Mod {
+        return None;
+    }
+    let Expr::StringLiteral(fmt) = &*b.left else {
+        return None;
+    };
+    let Expr::Tuple(t) = &*b.right else {
+        return None;
+    };
+    if t.elts.iter().any(|x| matches!(x, Expr::Starred(_))) {
+        return None;
+    }
+    if fold_expr(&b.right).is_some() {
+        return None;
+    }
+    let chars: Vec<char> = fmt.value.to_str().chars().collect();
+    let n = chars.len();
+    let mut pos = 0usize;
+    let mut cnt = 0usize;
+    let mut out = Vec::new();
+    loop {
+        // parse_literal
+        let start = pos;
+        let mut lit = String::new();
+        while pos < n {
+            if chars[pos] != '%' {
+                lit.push(chars[pos]);
+                pos += 1;
+            } else if pos + 1 < n && chars[pos + 1] == '%' {
+                lit.push('%');
+                pos += 2;
+            } else {
+                break;
+            }
+        }
+        if pos != start {
+            out.push(FPart::SynthLit(lit));
+        }
+        if pos >= n {
+            break;
+        }
+        if cnt >= t.elts.len() {
+            return None;
+        }
+        pos += 1; // the '%'
+                  // simple_format_arg_parse
+        let next = |pos: &mut usize| -> Option<char> {
+            let c = chars.get(*pos).copied();
+            *pos += 1;
+            c
+        };
+        let mut ch = next(&mut pos)?;
+        let mut ljust = false;
+        while matches!(ch, '-' | '+' | ' ' | '#' | '0') {
+            if ch == '-' {
+                ljust = true;
+            }
+            ch = next(&mut pos)?;
+        }
+        let mut width: i64 = -1;
+        if ch.is_ascii_digit() {
+            width = 0;
+            let mut digits = 0;
+            while ch.is_ascii_digit() {
+                width = width * 10 + (ch as i64 - '0' as i64);
+                ch = next(&mut pos)?;
+                digits += 1;
+                if digits >= 3 {
+                    return None;
+                }
+            }
+        }
+        let mut prec: i64 = -1;
+        if ch == '.' {
+            ch = next(&mut pos)?;
+            prec = 0;
+            if ch.is_ascii_digit() {
+                let mut digits = 0;
+                while ch.is_ascii_digit() {
+                    prec = prec * 10 + (ch as i64 - '0' as i64);
+                    ch = next(&mut pos)?;
+                    digits += 1;
+                    if digits >= 3 {
+                        return None;
+                    }
+                }
+            }
+        }
+        let conv = match ch {
+            's' => ConvertValueKind::STR,
+            'r' => ConvertValueKind::REPR,
+            'a' => ConvertValueKind::ASCII,
+            _ => return None,
+        };
+        let mut spec = String::new();
+        if !ljust && width > 0 {
+            spec.push('>');
+        }
+        if width >= 0 {
+            spec.push_str(&width.to_string());
+        }
+        if prec >= 0 {
+            spec.push_str(&format!(".{prec}"));
+        }
+        out.push(FPart::Percent {
+            expr: &t.elts[cnt],
+            conv,
+            spec: if spec.is_empty() { None } else { Some(spec) },
+        });
+        cnt += 1;
+    }
+    if cnt < t.elts.len() {
+        return None;
+    }
+    Some(out)
+}
+
+/// CPython's AST optimizer rewrites `not (a in b)` as `a not in b` (and `is`/`is not`
+/// likewise); returns the comparison and the inverted operator.
+fn negated_compare(e: &Expr) -> Option<(&ast::ExprCompare, CmpOp)> {
+    let Expr::UnaryOp(u) = e else {
+        return None;
+    };
+    if u.op != UnaryOp::Not {
+        return None;
+    }
+    let Expr::Compare(c) = &*u.operand else {
+        return None;
+    };
+    if c.ops.len() != 1 || c.comparators.len() != 1 {
+        return None;
+    }
+    let inverted = match c.ops[0] {
+        CmpOp::In => CmpOp::NotIn,
+        CmpOp::NotIn => CmpOp::In,
+        CmpOp::Is => CmpOp::IsNot,
+        CmpOp::IsNot => CmpOp::Is,
+        _ => return None,
+    };
+    Some((c, inverted))
 }

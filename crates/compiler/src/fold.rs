@@ -281,6 +281,15 @@ fn fold_binop(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
             }
             Some(Constant::Str(s.repeat(n).into()))
         }
+        (Operator::Mult, Constant::Bytes(s), n) | (Operator::Mult, n, Constant::Bytes(s))
+            if as_bigint(n).is_some() =>
+        {
+            let n = as_bigint(n)?.to_i64()?.max(0) as usize;
+            if !s.is_empty() && n > MAX_STR_SIZE / s.len() {
+                return None;
+            }
+            Some(Constant::Bytes(s.repeat(n).into()))
+        }
         (Operator::Add, Constant::Tuple(a), Constant::Tuple(b)) => {
             if a.len() + b.len() > MAX_COLLECTION_SIZE {
                 return None;
@@ -429,7 +438,9 @@ fn fold_subscript(v: &Constant, i: &Constant) -> Option<Constant> {
         Constant::Str(s) => {
             let n = s.chars().count();
             let k = norm(n)?;
-            s.chars().nth(k).map(|c| Constant::Str(c.to_string().into()))
+            s.chars()
+                .nth(k)
+                .map(|c| Constant::Str(c.to_string().into()))
         }
         Constant::Bytes(b) => b.get(norm(b.len())?).map(|x| Constant::Int(*x as i64)),
         _ => None,

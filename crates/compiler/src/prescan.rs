@@ -13,6 +13,10 @@ use crate::error::{CompileError, CompileErrorKind, Positions};
 
 const MAXLEVEL: usize = 200;
 const MAXINDENT: usize = 100;
+/// Operators (unary, binary, `not`, `lambda`, `if` …) between two commas at one bracket
+/// level bound how deeply ruff's recursive parser nests; CPython's own parser gives up
+/// around 6 000 levels ("too complex to parse").
+const MAX_OPERATOR_CHAIN: usize = 50_000;
 
 pub(crate) fn check_nesting(source: &str, pos: &Positions<'_>) -> Result<(), CompileError> {
     let bytes = source.as_bytes();
@@ -22,14 +26,21 @@ pub(crate) fn check_nesting(source: &str, pos: &Positions<'_>) -> Result<(), Com
     let mut line_start = 0usize;
     let mut at_line_start = true;
     let mut indents: Vec<usize> = vec![0];
+    let mut chain: Vec<usize> = vec![0];
+    let mut chain_sum = 0usize;
     while i < bytes.len() {
         let c = bytes[i];
         if at_line_start && depth == 0 {
             // Measure indentation of a logical line start.
             let mut col = 0usize;
             let mut j = i;
-            while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t' || bytes[j] == b'\x0c') {
-                col = if bytes[j] == b'\t' { (col / 8 + 1) * 8 } else { col + 1 };
+            while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t' || bytes[j] == b'\x0c')
+            {
+                col = if bytes[j] == b'\t' {
+                    (col / 8 + 1) * 8
+                } else {
+                    col + 1
+                };
                 j += 1;
             }
             at_line_start = false;
@@ -37,12 +48,12 @@ pub(crate) fn check_nesting(source: &str, pos: &Positions<'_>) -> Result<(), Com
             if !blank {
                 if col > *indents.last().unwrap_or(&0) {
                     indents.push(col);
-                    if indents.len() > MAXINDENT + 1 {
+                    if indents.len() > MAXINDENT {
                         return Err(pos.error_at_line(
                             CompileErrorKind::IndentationError,
                             "too many levels of indentation".into(),
                             line,
-                            (j - line_start) as u32 + 1,
+                            1,
                         ));
                     }
                 } else {
@@ -60,6 +71,11 @@ pub(crate) fn check_nesting(source: &str, pos: &Positions<'_>) -> Result<(), Com
                 i += 1;
                 line_start = i;
                 at_line_start = true;
+                if depth == 0 {
+                    chain.clear();
+                    chain.push(0);
+                    chain_sum = 0;
+                }
             }
             b'\r' => {
                 line += 1;
@@ -87,7 +103,53 @@ pub(crate) fn check_nesting(source: &str, pos: &Positions<'_>) -> Result<(), Com
                     i += 1;
                 }
             }
+            b',' | b';' => {
+                if let Some(top) = chain.last_mut() {
+                    chain_sum -= *top;
+                    *top = 0;
+                }
+                i += 1;
+            }
+            b'+' | b'-' | b'*' | b'/' | b'%' | b'&' | b'|' | b'^' | b'~' | b'<' | b'>' | b'@'
+            | b'=' => {
+                if let Some(top) = chain.last_mut() {
+                    *top += 1;
+                    chain_sum += 1;
+                }
+                if chain_sum > MAX_OPERATOR_CHAIN {
+                    return Err(too_complex(pos, line));
+                }
+                i += 1;
+            }
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
+                let st = i;
+                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                    i += 1;
+                }
+                if matches!(
+                    &bytes[st..i],
+                    b"not"
+                        | b"lambda"
+                        | b"if"
+                        | b"await"
+                        | b"yield"
+                        | b"and"
+                        | b"or"
+                        | b"in"
+                        | b"is"
+                ) {
+                    if let Some(top) = chain.last_mut() {
+                        *top += 1;
+                        chain_sum += 1;
+                    }
+                    if chain_sum > MAX_OPERATOR_CHAIN {
+                        return Err(too_complex(pos, line));
+                    }
+                }
+                // A string prefix (`f"`, `rb'`…) is handled by the quote arm next.
+            }
             b'(' | b'[' | b'{' => {
+                chain.push(0);
                 depth += 1;
                 if depth > MAXLEVEL {
                     return Err(pos.error_at_line(
@@ -100,6 +162,11 @@ pub(crate) fn check_nesting(source: &str, pos: &Positions<'_>) -> Result<(), Com
                 i += 1;
             }
             b')' | b']' | b'}' => {
+                if chain.len() > 1 {
+                    if let Some(top) = chain.pop() {
+                        chain_sum -= top;
+                    }
+                }
                 depth = depth.saturating_sub(1);
                 i += 1;
             }
@@ -142,7 +209,8 @@ pub(crate) fn check_nesting(source: &str, pos: &Positions<'_>) -> Result<(), Com
                     }
                     if b == quote {
                         if triple {
-                            if bytes.get(i + 1) == Some(&quote) && bytes.get(i + 2) == Some(&quote) {
+                            if bytes.get(i + 1) == Some(&quote) && bytes.get(i + 2) == Some(&quote)
+                            {
                                 i += 3;
                                 break;
                             }
@@ -158,4 +226,102 @@ pub(crate) fn check_nesting(source: &str, pos: &Positions<'_>) -> Result<(), Com
         }
     }
     Ok(())
+}
+
+fn too_complex(pos: &Positions<'_>, line: u32) -> CompileError {
+    pos.error_at_line(
+        CompileErrorKind::SyntaxError,
+        "Parser stack overflowed - Python source too complex to parse".into(),
+        line,
+        1,
+    )
+}
+
+/// A bracket problem found by [`bracket_problem`].
+pub(crate) struct BracketProblem {
+    pub open: Option<char>,
+    pub open_offset: usize,
+    pub close: Option<char>,
+    /// Byte offset the error is reported at.
+    pub offset: usize,
+}
+
+/// Finds the first unmatched or mismatched closing bracket, or the innermost bracket left
+/// open at the end of the source (skipping strings and comments).
+pub(crate) fn bracket_problem(source: &str) -> Option<BracketProblem> {
+    let bytes = source.as_bytes();
+    let mut stack: Vec<(u8, usize)> = Vec::new();
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let c = bytes[i];
+        match c {
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'\'' | b'"' => {
+                let triple = bytes.get(i + 1) == Some(&c) && bytes.get(i + 2) == Some(&c);
+                i += if triple { 3 } else { 1 };
+                while i < bytes.len() {
+                    let b = bytes[i];
+                    if b == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if !triple && (b == b'\n' || b == b'\r') {
+                        break;
+                    }
+                    if b == c {
+                        if !triple {
+                            i += 1;
+                            break;
+                        }
+                        if bytes.get(i + 1) == Some(&c) && bytes.get(i + 2) == Some(&c) {
+                            i += 3;
+                            break;
+                        }
+                    }
+                    i += 1;
+                }
+                continue;
+            }
+            b'(' | b'[' | b'{' => stack.push((c, i)),
+            b')' | b']' | b'}' => {
+                let want = match c {
+                    b')' => b'(',
+                    b']' => b'[',
+                    _ => b'{',
+                };
+                match stack.pop() {
+                    None => {
+                        return Some(BracketProblem {
+                            open: None,
+                            open_offset: 0,
+                            close: Some(c as char),
+                            offset: i,
+                        })
+                    }
+                    Some((o, at)) if o != want => {
+                        return Some(BracketProblem {
+                            open: Some(o as char),
+                            open_offset: at,
+                            close: Some(c as char),
+                            offset: i,
+                        })
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    stack.pop().map(|(o, at)| BracketProblem {
+        open: Some(o as char),
+        open_offset: at,
+        close: None,
+        offset: at,
+    })
 }

@@ -53,6 +53,8 @@ pub(crate) struct Symbol {
 #[derive(Clone, Debug)]
 pub(crate) struct ScopeEntry {
     pub kind: BlockKind,
+    /// The scope's name (for debugging; code objects take theirs from the AST).
+    #[allow(dead_code)]
     pub name: String,
     pub symbols: Vec<(String, Symbol)>,
     index: HashMap<String, usize>,
@@ -117,7 +119,8 @@ impl ScopeEntry {
             self.symbols[i].1.scope = scope;
         } else {
             self.index.insert(name.to_string(), self.symbols.len());
-            self.symbols.push((name.to_string(), Symbol { flags: 0, scope }));
+            self.symbols
+                .push((name.to_string(), Symbol { flags: 0, scope }));
         }
     }
 
@@ -147,11 +150,13 @@ impl ScopeEntry {
 pub(crate) struct SymbolTable {
     pub entries: Vec<ScopeEntry>,
     /// AST node range → entry index (functions, lambdas, classes, comprehensions).
-    pub by_range: HashMap<(u32, u32), usize>,
+    /// Keyed by (start, end, kind) — kind 0 function, 1 class, 2 lambda, 3 comprehension —
+    /// because a node's range alone can coincide with another's (or the module's).
+    pub by_range: HashMap<(u32, u32, u8), usize>,
 }
 
-pub(crate) fn range_key(r: TextRange) -> (u32, u32) {
-    (r.start().to_u32(), r.end().to_u32())
+pub(crate) fn range_key(r: TextRange, kind: u8) -> (u32, u32, u8) {
+    (r.start().to_u32(), r.end().to_u32(), kind)
 }
 
 /// CPython's private name mangling.
@@ -185,8 +190,7 @@ impl<'a> Builder<'a> {
     }
 
     fn err(&self, msg: String, range: TextRange) -> CompileError {
-        self.pos
-            .error(CompileErrorKind::SyntaxError, msg, range)
+        self.pos.error(CompileErrorKind::SyntaxError, msg, range)
     }
 
     fn private(&self) -> Option<&str> {
@@ -199,7 +203,13 @@ impl<'a> Builder<'a> {
         self.add_def_in(idx, &mangled, flag, range)
     }
 
-    fn add_def_in(&mut self, idx: usize, mangled: &str, flag: u32, range: TextRange) -> SResult<()> {
+    fn add_def_in(
+        &mut self,
+        idx: usize,
+        mangled: &str,
+        flag: u32,
+        range: TextRange,
+    ) -> SResult<()> {
         let comp_target = self.table.entries[idx].comp_iter_target;
         let flag = if comp_target && flag & DEF_LOCAL != 0 {
             flag | DEF_COMP_ITER
@@ -296,7 +306,7 @@ impl<'a> Builder<'a> {
                     self.visit_expr(&d.expression)?;
                 }
                 let idx = self.enter(BlockKind::Function, f.name.as_str(), f.range);
-                self.table.by_range.insert(range_key(f.range), idx);
+                self.table.by_range.insert(range_key(f.range, 0), idx);
                 if f.is_async {
                     self.cur().is_coroutine = true;
                 }
@@ -318,7 +328,7 @@ impl<'a> Builder<'a> {
                     self.visit_expr(&d.expression)?;
                 }
                 let idx = self.enter(BlockKind::Class, c.name.as_str(), c.range);
-                self.table.by_range.insert(range_key(c.range), idx);
+                self.table.by_range.insert(range_key(c.range, 1), idx);
                 self.private.push(Some(c.name.to_string()));
                 self.visit_body(&c.body)?;
                 self.private.pop();
@@ -345,7 +355,11 @@ impl<'a> Builder<'a> {
                     let cur = mangle(self.private(), n.id.as_str());
                     let flags = self.cur().flags(&cur);
                     if flags & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && a.simple {
-                        let which = if flags & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
+                        let which = if flags & DEF_GLOBAL != 0 {
+                            "global"
+                        } else {
+                            "nonlocal"
+                        };
                         return Err(self.err(
                             format!("annotated name '{}' can't be {which}", n.id),
                             a.range,
@@ -443,10 +457,9 @@ impl<'a> Builder<'a> {
                 for alias in &i.names {
                     if alias.name.as_str() == "*" {
                         if self.cur().kind != BlockKind::Module {
-                            return Err(self.err(
-                                "import * only allowed at module level".into(),
-                                i.range,
-                            ));
+                            return Err(
+                                self.err("import * only allowed at module level".into(), i.range)
+                            );
                         }
                         continue;
                     }
@@ -471,6 +484,9 @@ impl<'a> Builder<'a> {
                         return Err(self.err(msg, g.range));
                     }
                     self.add_def(name.as_str(), DEF_GLOBAL, g.range)?;
+                    // CPython also records the name as global in the module's table
+                    // (`st_global`), which makes module-level stores STORE_GLOBAL.
+                    self.table.entries[0].add_flag(&mangled, DEF_GLOBAL);
                     self.cur().directives.push((mangled, g.range));
                 }
             }
@@ -524,7 +540,7 @@ impl<'a> Builder<'a> {
         };
         self.visit_expr(&outermost.iter)?;
         let idx = self.enter(BlockKind::Function, name, e.range());
-        self.table.by_range.insert(range_key(e.range()), idx);
+        self.table.by_range.insert(range_key(e.range(), 3), idx);
         {
             let cur = self.cur();
             cur.is_comprehension = true;
@@ -584,6 +600,7 @@ impl<'a> Builder<'a> {
                     let cur = *self.stack.last().unwrap_or(&0);
                     if in_scope & DEF_GLOBAL != 0 {
                         self.add_def_in(cur, name, DEF_GLOBAL, range)?;
+                        self.table.entries[0].add_flag(name, DEF_GLOBAL);
                     } else {
                         self.add_def_in(cur, name, DEF_NONLOCAL, range)?;
                     }
@@ -634,7 +651,7 @@ impl<'a> Builder<'a> {
                     self.visit_params_defaults(p)?;
                 }
                 let idx = self.enter(BlockKind::Function, "lambda", l.range);
-                self.table.by_range.insert(range_key(l.range), idx);
+                self.table.by_range.insert(range_key(l.range, 2), idx);
                 self.cur().is_lambda = true;
                 if let Some(p) = &l.parameters {
                     self.visit_params(p)?;
@@ -762,7 +779,10 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
-    fn visit_fstring_elements(&mut self, elements: &ast::InterpolatedStringElements) -> SResult<()> {
+    fn visit_fstring_elements(
+        &mut self,
+        elements: &ast::InterpolatedStringElements,
+    ) -> SResult<()> {
         for el in elements.iter() {
             if let ast::InterpolatedStringElement::Interpolation(i) = el {
                 self.visit_expr(&i.expression)?;
@@ -884,11 +904,25 @@ fn analyze_block(
         let mut temp_free = newfree.clone();
         let mut temp_global = newglobal.clone();
         let _ = &mut temp_bound;
-        analyze_block(t, child, Some(&temp_bound), &mut temp_free, &mut temp_global, pos)?;
+        analyze_block(
+            t,
+            child,
+            Some(&temp_bound),
+            &mut temp_free,
+            &mut temp_global,
+            pos,
+        )?;
         let c = &t.entries[child];
         let inline = c.is_comprehension && !c.is_genexp;
         if inline {
-            inline_comprehension(t, idx, child, &mut scopes, &mut temp_free, &mut inlined_cells);
+            inline_comprehension(
+                t,
+                idx,
+                child,
+                &mut scopes,
+                &mut temp_free,
+                &mut inlined_cells,
+            );
             t.entries[child].comp_inlined = true;
         }
         allfree.extend(temp_free);

@@ -19,8 +19,10 @@ use crate::call::{bind_arguments, push_frame};
 enum Unwind {
     /// A new exception raised at the current instruction (gets a traceback entry).
     Raise(PyErr),
-    /// `RERAISE`: the exception continues without a new traceback entry.
-    Reraise(PyErr),
+    /// `RERAISE` or a bare `raise`: the exception continues without a new traceback
+    /// entry; the handler search starts at the given instruction (CPython's `lasti`)
+    /// or, when `None`, at the re-raising instruction itself.
+    Reraise(PyErr, Option<usize>),
 }
 
 impl From<PyErr> for Unwind {
@@ -95,10 +97,11 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             };
             if let Err(unwind) = outcome {
                 vm.frames[frame_index].ip = ip;
-                if !matches!(unwind, Unwind::Reraise(_)) {
-                    vm.frames[frame_index].last_ip = this_ip;
-                }
-                match handle_exception(vm, unwind, entry_depth) {
+                vm.frames[frame_index].last_ip = match unwind {
+                    Unwind::Reraise(_, Some(lasti)) => lasti,
+                    _ => this_ip,
+                };
+                match handle_exception(vm, unwind, this_ip, entry_depth) {
                     Ok(()) => continue 'frames,
                     Err(error) => return Err(error),
                 }
@@ -650,13 +653,12 @@ fn execute(
             }
             Opcode::RERAISE => {
                 let exc = pop(vm);
-                if arg != 0 {
-                    let lasti = peek(vm, arg as usize);
-                    if let Some(i) = lasti.as_small_int() {
-                        vm.frames[frame_index].last_ip = i as usize;
-                    }
-                }
-                return Err(Unwind::Reraise(PyErr(exc)));
+                let lasti = if arg != 0 {
+                    peek(vm, arg as usize).as_small_int().map(|i| i as usize)
+                } else {
+                    None
+                };
+                return Err(Unwind::Reraise(PyErr(exc), lasti));
             }
             Opcode::PUSH_EXC_INFO => {
                 let exc = pop(vm);
@@ -766,10 +768,15 @@ fn unsupported_message(op: Opcode) -> String {
 
 /// Routes an exception to the innermost handler, unwinding frames. `Ok` means a handler
 /// was found (in some frame at or above `entry_depth`); `Err` means it escaped.
-fn handle_exception(vm: &mut Vm, unwind: Unwind, entry_depth: usize) -> Result<(), PyErr> {
+///
+/// The handler search in the raising frame starts at `raising_ip` (the instruction that
+/// raised, even for `RERAISE`, as CPython's `exception_unwind`); `Frame::last_ip` may
+/// differ (RERAISE restores the original `lasti`) and is what tracebacks and pushed
+/// `lasti` values use.
+fn handle_exception(vm: &mut Vm, unwind: Unwind, raising_ip: usize, entry_depth: usize) -> Result<(), PyErr> {
     let (error, add_traceback) = match unwind {
         Unwind::Raise(e) => (e, true),
-        Unwind::Reraise(e) => (e, false),
+        Unwind::Reraise(e, _) => (e, false),
     };
     if add_traceback {
         // Implicit chaining: a new exception raised while handling another.
@@ -783,6 +790,7 @@ fn handle_exception(vm: &mut Vm, unwind: Unwind, entry_depth: usize) -> Result<(
         }
     }
     let mut add_traceback = add_traceback;
+    let mut lookup_ip = Some(raising_ip);
     loop {
         let frame_index = vm.frames.len() - 1;
         let frame = vm.frames[frame_index];
@@ -794,11 +802,12 @@ fn handle_exception(vm: &mut Vm, unwind: Unwind, entry_depth: usize) -> Result<(
                 e.traceback.borrow_mut().push((code_value, line));
             }
         }
+        let ip = lookup_ip.take().unwrap_or(frame.last_ip);
         let handler = code
             .code
             .exception_table
             .iter()
-            .find(|entry| (entry.start as usize) <= frame.last_ip && frame.last_ip < entry.end as usize)
+            .find(|entry| (entry.start as usize) <= ip && ip < entry.end as usize)
             .copied();
         if let Some(entry) = handler {
             let depth = frame.base + code.nlocalsplus + entry.depth as usize;
@@ -987,7 +996,7 @@ fn raise_varargs(vm: &mut Vm, arg: u32) -> Result<Unwind, Unwind> {
             if current.is_null() {
                 return Ok(Unwind::Raise(vm.runtime_error("No active exception to reraise")));
             }
-            Ok(Unwind::Reraise(PyErr(current)))
+            Ok(Unwind::Reraise(PyErr(current), None))
         }
         1 => {
             let value = pop(vm);

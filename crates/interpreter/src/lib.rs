@@ -52,8 +52,11 @@ pub fn run_main_module(vm: &mut Vm, code: Arc<CodeObject>) -> Result<Value, PyEr
     let file_key = vm.intern("__file__");
     let file = vm.new_str(&code.filename);
     cpjit_runtime::ops::dict_set(vm, globals, file_key, file)?;
+    let nlocalsplus = code.localsplus_count();
     let code_value = vm.new_code(code);
     let base = vm.stack.len();
+    // Module code keeps inlined-comprehension variables in fast locals (PEP 709).
+    vm.stack.extend(std::iter::repeat_n(Value::NULL, nlocalsplus));
     vm.frames.push(Frame {
         function: Value::NONE,
         code: code_value,

@@ -117,8 +117,8 @@ pub fn format_exception(vm: &mut Vm, exc: Value, sources: &mut SourceCache) -> S
         };
         match next {
             Some((next_exc, separator)) if !chain.iter().any(|(v, _)| *v == next_exc) => {
-                chain.last_mut().expect("chain is non-empty").1 = separator;
-                chain.push((next_exc, ""));
+                // The separator is printed after the older exception's report.
+                chain.push((next_exc, separator));
                 current = next_exc;
             }
             _ => break,

@@ -316,11 +316,10 @@ fn min_max(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, want_max:
     let mut best_key = if key.is_none() { best } else { call(vm, key, &[best], &[])? };
     for item in &items[1..] {
         let item_key = if key.is_none() { *item } else { call(vm, key, &[*item], &[])? };
-        let better = if want_max {
-            ops::less_than(vm, best_key, item_key)?
-        } else {
-            ops::less_than(vm, item_key, best_key)?
-        };
+        // CPython compares `item > best` for max and `item < best` for min.
+        let op = if want_max { cpjit_bytecode::CompareOp::Gt } else { cpjit_bytecode::CompareOp::Lt };
+        let result = ops::compare(vm, item_key, best_key, op)?;
+        let better = truthy(vm, result)?;
         if better {
             best = *item;
             best_key = item_key;
@@ -767,6 +766,7 @@ pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
         None => (false, trimmed.strip_prefix('+').unwrap_or(trimmed)),
     };
     let lower = body.to_ascii_lowercase();
+    let has_prefix = matches!(lower.get(..2), Some("0x" | "0o" | "0b"));
     let (base, digits) = match base {
         0 => {
             if let Some(rest) = lower.strip_prefix("0x") {
@@ -787,7 +787,12 @@ pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
         2 => (2, lower.strip_prefix("0b").unwrap_or(&lower).to_string()),
         b => (b, lower.clone()),
     };
-    let digits = digits.strip_prefix('_').map(str::to_string).unwrap_or(digits);
+    // An underscore may directly follow a base prefix (`0x_ff`), nowhere else at the start.
+    let digits = if has_prefix {
+        digits.strip_prefix('_').map(str::to_string).unwrap_or(digits)
+    } else {
+        digits
+    };
     if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
         return None;
     }
@@ -1157,7 +1162,7 @@ fn construct_reversed(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Val
                 next_index: len - 1,
             }))
         }
-        Some(ObjKind::Dict(_)) => {
+        Some(ObjKind::Dict(_) | ObjKind::DictView(_)) => {
             let mut keys = crate::iter::collect(vm, sequence)?;
             keys.reverse();
             let list = vm.new_list(keys);

@@ -23,6 +23,112 @@ pub struct DictTable {
     len: usize,
     /// Incremented on every change of keys or values; caches key on it.
     version: u64,
+    /// For sets: CPython's open-addressing slot layout, so iteration order matches.
+    set_slots: Option<SetSlots>,
+}
+
+/// A mirror of CPython's `setobject.c` table (linear probes, then perturbation) that
+/// records which entry sits in which slot. Lookup still goes through the hash index;
+/// this only decides iteration order, which programs print.
+#[derive(Clone, Default)]
+struct SetSlots {
+    /// `EMPTY`, `DUMMY`, or an index into `entries`.
+    slots: Vec<u32>,
+    fill: usize,
+    used: usize,
+}
+
+const EMPTY: u32 = u32::MAX;
+const DUMMY: u32 = u32::MAX - 1;
+const SET_MIN_SIZE: usize = 8;
+const LINEAR_PROBES: usize = 9;
+const PERTURB_SHIFT: u32 = 5;
+
+impl SetSlots {
+    fn new() -> SetSlots {
+        SetSlots {
+            slots: vec![EMPTY; SET_MIN_SIZE],
+            fill: 0,
+            used: 0,
+        }
+    }
+
+    fn mask(&self) -> usize {
+        self.slots.len() - 1
+    }
+
+    /// `set_add_entry` for a key known to be absent: the first dummy on the probe path,
+    /// else the empty slot that ends it.
+    fn insert(&mut self, hash: i64, entry: u32, hashes: &dyn Fn(u32) -> i64) {
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut free_slot = None;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            for j in i..=i + probes {
+                match self.slots[j] {
+                    EMPTY => {
+                        match free_slot {
+                            Some(free) => self.slots[free] = entry,
+                            None => {
+                                self.slots[j] = entry;
+                                self.fill += 1;
+                            }
+                        }
+                        self.used += 1;
+                        if self.fill * 5 >= mask * 3 {
+                            let minused = if self.used > 50000 { self.used * 2 } else { self.used * 4 };
+                            self.resize(minused, hashes);
+                        }
+                        return;
+                    }
+                    DUMMY => {
+                        if free_slot.is_none() {
+                            free_slot = Some(j);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+
+    /// `set_table_resize`: reinsert live entries in old slot order (`set_insert_clean`).
+    fn resize(&mut self, minused: usize, hashes: &dyn Fn(u32) -> i64) {
+        let mut size = SET_MIN_SIZE;
+        while size <= minused {
+            size <<= 1;
+        }
+        let old = std::mem::replace(&mut self.slots, vec![EMPTY; size]);
+        let mask = size - 1;
+        for entry in old.into_iter().filter(|&s| s != EMPTY && s != DUMMY) {
+            let hash = hashes(entry);
+            let mut perturb = hash as u64;
+            let mut i = (hash as u64 as usize) & mask;
+            'probe: loop {
+                let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+                for j in i..=i + probes {
+                    if self.slots[j] == EMPTY {
+                        self.slots[j] = entry;
+                        break 'probe;
+                    }
+                }
+                perturb >>= PERTURB_SHIFT;
+                i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            }
+        }
+        self.fill = self.used;
+    }
+
+    fn remove(&mut self, entry: u32) {
+        if let Some(slot) = self.slots.iter().position(|&s| s == entry) {
+            self.slots[slot] = DUMMY;
+            self.used -= 1;
+        }
+    }
 }
 
 impl DictTable {
@@ -36,6 +142,15 @@ impl DictTable {
             index: HashTable::with_capacity(capacity),
             len: 0,
             version: 0,
+            set_slots: None,
+        }
+    }
+
+    /// A key-only table that iterates in CPython's set order.
+    pub fn new_set() -> DictTable {
+        DictTable {
+            set_slots: Some(SetSlots::new()),
+            ..DictTable::default()
         }
     }
 
@@ -103,6 +218,11 @@ impl DictTable {
             entries[i].as_ref().map_or(0, |e| e.hash as u64)
         });
         self.len += 1;
+        if let Some(slots) = self.set_slots.as_mut() {
+            let entries = &self.entries;
+            let hash_of = |i: u32| entries[i as usize].as_ref().map_or(0, |e| e.hash);
+            slots.insert(hash, position as u32, &hash_of);
+        }
     }
 
     pub fn remove(&mut self, hash: i64, eq: impl FnMut(Value) -> bool) -> Option<DictEntry> {
@@ -117,6 +237,9 @@ impl DictTable {
         }
         self.len -= 1;
         self.version = self.version.wrapping_add(1);
+        if let Some(slots) = self.set_slots.as_mut() {
+            slots.remove(i as u32);
+        }
         self.entries[i].take()
     }
 
@@ -128,9 +251,12 @@ impl DictTable {
         entry
     }
 
-    /// Removes and returns the first entry.
+    /// Removes and returns the first entry in iteration order.
     pub fn pop_first(&mut self) -> Option<DictEntry> {
-        let i = self.entries.iter().position(Option::is_some)?;
+        let i = match &self.set_slots {
+            Some(slots) => *slots.slots.iter().find(|&&s| s != EMPTY && s != DUMMY)? as usize,
+            None => self.entries.iter().position(Option::is_some)?,
+        };
         self.remove_at(i)
     }
 
@@ -138,10 +264,29 @@ impl DictTable {
         self.entries.clear();
         self.index.clear();
         self.len = 0;
+        if self.set_slots.is_some() {
+            self.set_slots = Some(SetSlots::new());
+        }
         self.version = self.version.wrapping_add(1);
     }
 
     fn compact(&mut self) {
+        if let Some(slots) = self.set_slots.as_mut() {
+            // Renumber slot references to the compacted entry positions.
+            let mut new_position = vec![0u32; self.entries.len()];
+            let mut next = 0u32;
+            for (i, entry) in self.entries.iter().enumerate() {
+                if entry.is_some() {
+                    new_position[i] = next;
+                    next += 1;
+                }
+            }
+            for slot in slots.slots.iter_mut() {
+                if *slot != EMPTY && *slot != DUMMY {
+                    *slot = new_position[*slot as usize];
+                }
+            }
+        }
         self.entries.retain(Option::is_some);
         self.index.clear();
         for (position, entry) in self.entries.iter().enumerate() {
@@ -153,14 +298,37 @@ impl DictTable {
         }
     }
 
-    /// Live entries in insertion order.
-    pub fn iter(&self) -> impl Iterator<Item = &DictEntry> + '_ {
-        self.entries.iter().flatten()
+    /// Live entries in iteration order (insertion order; CPython's slot order for sets).
+    pub fn iter(&self) -> Box<dyn Iterator<Item = &DictEntry> + '_> {
+        match &self.set_slots {
+            Some(slots) => Box::new(
+                slots
+                    .slots
+                    .iter()
+                    .filter(|&&s| s != EMPTY && s != DUMMY)
+                    .filter_map(|&s| self.entries[s as usize].as_ref()),
+            ),
+            None => Box::new(self.entries.iter().flatten()),
+        }
     }
 
-    /// The live entry at or after `position` in the entries array, and the position
-    /// after it (for iterators that survive between calls).
+    /// The live entry at or after `position` in iteration order, and the position
+    /// after it (for iterators that survive between calls). Positions are slot numbers
+    /// for sets and entry numbers for dicts.
     pub fn next_entry(&self, position: usize) -> Option<(DictEntry, usize)> {
+        if let Some(slots) = &self.set_slots {
+            let mut i = position;
+            while i < slots.slots.len() {
+                let s = slots.slots[i];
+                if s != EMPTY && s != DUMMY {
+                    if let Some(entry) = self.entries[s as usize] {
+                        return Some((entry, i + 1));
+                    }
+                }
+                i += 1;
+            }
+            return None;
+        }
         let mut i = position;
         while i < self.entries.len() {
             if let Some(entry) = self.entries[i] {
@@ -169,6 +337,20 @@ impl DictTable {
             i += 1;
         }
         None
+    }
+
+    /// The live entry stored at entry index `i` (as returned by [`DictTable::find`]).
+    pub fn entry_at(&self, i: usize) -> Option<DictEntry> {
+        self.entries.get(i).copied().flatten()
+    }
+
+    /// Entry indices and entries whose hash equals `hash` (for fallible equality).
+    pub fn candidates(&self, hash: i64) -> Vec<(usize, Value)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| e.filter(|e| e.hash == hash).map(|e| (i, e.key)))
+            .collect()
     }
 
     pub fn keys(&self) -> Vec<Value> {

@@ -750,7 +750,12 @@ pub fn str_format(vm: &mut Vm, template: &str, args: &[Value], kwargs: &[(Value,
                 j += 1;
             }
             if depth > 0 {
-                return Err(vm.value_error("expected '}' before end of string"));
+                let message = if chars[i + 1..].contains(&'}') {
+                    "expected '}' before end of string"
+                } else {
+                    "Single '{' encountered in format string"
+                };
+                return Err(vm.value_error(message));
             }
             let field: String = chars[i + 1..j - 1].iter().collect();
             i = j;

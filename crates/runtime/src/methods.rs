@@ -26,6 +26,7 @@ pub fn install(vm: &mut Vm) {
         (vm.types.tuple, TUPLE_METHODS),
         (vm.types.int, INT_METHODS),
         (vm.types.float, FLOAT_METHODS),
+        (vm.types.range, RANGE_METHODS),
         (vm.exceptions.base_exception, EXCEPTION_METHODS),
     ];
     for (ty, methods) in tables {
@@ -149,8 +150,8 @@ const STR_METHODS: &[(&str, NativeFn)] = &[
     ("startswith", str_startswith),
     ("endswith", str_endswith),
     ("isdigit", str_isdigit),
-    ("isdecimal", str_isdigit),
-    ("isnumeric", str_isdigit),
+    ("isdecimal", str_isdecimal),
+    ("isnumeric", str_isnumeric),
     ("isalpha", str_isalpha),
     ("isalnum", str_isalnum),
     ("isspace", str_isspace),
@@ -503,8 +504,42 @@ fn predicate(vm: &mut Vm, args: &[Value], name: &str, test: impl Fn(&str) -> boo
     Ok(Value::bool(test(&s)))
 }
 
+/// Numeric characters that are not decimal digits (Unicode categories No/Nl), by range.
+fn is_non_decimal_numeric(c: char) -> bool {
+    matches!(c as u32,
+        0xB2 | 0xB3 | 0xB9 | 0xBC..=0xBE | 0x9F4..=0x9F9 | 0xBF0..=0xBF2 | 0xF2A..=0xF33
+        | 0x1369..=0x137C | 0x16EE..=0x16F0 | 0x17F0..=0x17F9 | 0x2070..=0x2079 | 0x2080..=0x2089
+        | 0x2150..=0x218B | 0x2460..=0x249B | 0x24EA..=0x24FF | 0x2776..=0x2793 | 0x2CFD
+        | 0x3007 | 0x3021..=0x3029 | 0x3038..=0x303A | 0x3192..=0x3195 | 0x3220..=0x3229
+        | 0x3248..=0x324F | 0x3251..=0x325F | 0x3280..=0x3289 | 0x32B1..=0x32BF
+        | 0x10107..=0x10133 | 0x1F100..=0x1F10C)
+}
+
+/// Non-decimal characters whose Unicode numeric type is "Digit" (superscripts,
+/// subscripts, circled digits), which `str.isdigit` accepts.
+fn is_digit_not_decimal(c: char) -> bool {
+    matches!(c as u32,
+        0xB2 | 0xB3 | 0xB9 | 0x1369..=0x1371 | 0x2070 | 0x2074..=0x2079 | 0x2080..=0x2089
+        | 0x2460..=0x2468 | 0x2474..=0x247C | 0x2488..=0x2490 | 0x24EA | 0x24F5..=0x24FD
+        | 0x24FF | 0x2776..=0x277E | 0x2780..=0x2788 | 0x278A..=0x2792 | 0x1F100..=0x1F10A)
+}
+
+fn is_decimal_char(c: char) -> bool {
+    c.is_numeric() && !is_non_decimal_numeric(c)
+}
+
 fn str_isdigit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    predicate(vm, args, "isdigit", |s| !s.is_empty() && s.chars().all(|c| c.is_numeric()))
+    predicate(vm, args, "isdigit", |s| {
+        !s.is_empty() && s.chars().all(|c| is_decimal_char(c) || is_digit_not_decimal(c))
+    })
+}
+
+fn str_isdecimal(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    predicate(vm, args, "isdecimal", |s| !s.is_empty() && s.chars().all(is_decimal_char))
+}
+
+fn str_isnumeric(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    predicate(vm, args, "isnumeric", |s| !s.is_empty() && s.chars().all(char::is_numeric))
 }
 
 fn str_isalpha(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -1636,6 +1671,42 @@ fn float_as_integer_ratio(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResul
     let n = vm.new_bigint(n);
     let d = vm.new_bigint(denominator);
     Ok(vm.new_tuple(vec![n, d]))
+}
+
+// ----- range ----------------------------------------------------------------------------
+
+const RANGE_METHODS: &[(&str, NativeFn)] = &[("index", range_index), ("count", range_count)];
+
+fn range_position(vm: &mut Vm, args: &[Value]) -> PyResult<Option<i64>> {
+    arg_count(vm, "index", &args[1..], 1, 1)?;
+    let Some(ObjKind::Range(r)) = kind(&args[0]) else {
+        return Err(vm.type_error("descriptor requires a 'range' object"));
+    };
+    let r = *r;
+    let Some(v) = int_view(&args[1]).and_then(|v| v.to_i64()) else {
+        return Ok(None);
+    };
+    let offset = v as i128 - r.start as i128;
+    if offset % r.step as i128 != 0 {
+        return Ok(None);
+    }
+    let index = offset / r.step as i128;
+    Ok((index >= 0 && index < r.len() as i128).then_some(index as i64))
+}
+
+fn range_index(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    match range_position(vm, args)? {
+        Some(i) => Ok(vm.new_int(i)),
+        None => {
+            let text = display::repr(vm, args[1])?;
+            Err(vm.value_error(format!("{text} is not in range")))
+        }
+    }
+}
+
+fn range_count(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let found = range_position(vm, args)?.is_some();
+    Ok(vm.new_int(i64::from(found)))
 }
 
 // ----- exceptions ---------------------------------------------------------------------

@@ -364,7 +364,7 @@ pub fn float_pow(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
         return Ok(Value::float(if y == 0.0 { 1.0 } else { x }));
     }
     if x == 0.0 && y < 0.0 && y.is_finite() {
-        return Err(vm.zero_division("zero to a negative power"));
+        return Err(vm.zero_division("0.0 cannot be raised to a negative power"));
     }
     if x < 0.0 && y.is_finite() && y != y.floor() {
         return Err(vm.value_error(

@@ -753,18 +753,7 @@ fn table_find(vm: &mut Vm, container: Value, key: Value, hash: i64) -> PyResult<
         return Ok(found);
     }
     // General path: collect candidate positions, then compare with fallible equality.
-    let candidates: Vec<(usize, Value)> = {
-        let table = table.borrow();
-        let mut out = Vec::new();
-        let mut position = 0;
-        while let Some((entry, next)) = table.next_entry(position) {
-            if entry.hash == hash {
-                out.push((next - 1, entry.key));
-            }
-            position = next;
-        }
-        out
-    };
+    let candidates = table.borrow().candidates(hash);
     for (position, stored) in candidates {
         if key_eq(vm, stored, key)? {
             return Ok(Some(position));
@@ -782,7 +771,7 @@ pub fn dict_get(vm: &mut Vm, dict: Value, key: Value) -> PyResult<Option<Value>>
 fn dict_lookup_hashed(vm: &mut Vm, dict: Value, key: Value, h: i64) -> PyResult<Option<Value>> {
     let position = table_find(vm, dict, key, h)?;
     let table = table_of(&dict).expect("dict");
-    Ok(position.and_then(|p| table.borrow().next_entry(p).map(|(e, _)| e.value)))
+    Ok(position.and_then(|p| table.borrow().entry_at(p).map(|e| e.value)))
 }
 
 /// Looks up an interned-or-not str key in a dict (namespaces); never fails.
@@ -827,7 +816,7 @@ pub fn dict_remove(vm: &mut Vm, dict: Value, key: Value) -> PyResult<Option<Valu
     };
     let table = table_of(&dict).expect("dict");
     let mut table = table.borrow_mut();
-    let removed = table.next_entry(position).map(|(e, _)| e);
+    let removed = table.entry_at(position);
     if let Some(entry) = removed {
         table.remove(entry.hash, |stored| stored == entry.key);
         return Ok(Some(entry.value));

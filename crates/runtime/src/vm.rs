@@ -378,7 +378,7 @@ impl Vm {
     pub fn new_set(&mut self, frozen: bool) -> Value {
         self.alloc(ObjKind::Set(SetObj {
             frozen,
-            table: RefCell::new(DictTable::new()),
+            table: RefCell::new(DictTable::new_set()),
         }))
     }
 
