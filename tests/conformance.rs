@@ -24,6 +24,10 @@ fn main() {
             cpjit_conformance::check(&outcome, &expected).map_err(Failed::from)
         }));
     }
-    assert!(!trials.is_empty(), "no conformance programs found under {}", root.display());
+    assert!(
+        !trials.is_empty(),
+        "no conformance programs found under {}",
+        root.display()
+    );
     libtest_mimic::run(&args, trials).exit();
 }

@@ -44,7 +44,12 @@ pub struct Outcome {
 pub fn run_program(path: &Path, args: &[String]) -> Outcome {
     let stdout = SharedBuffer::default();
     let stderr = SharedBuffer::default();
-    let exit_code = cpjit::run_file(path, args, Box::new(stdout.clone()), Box::new(stderr.clone()));
+    let exit_code = cpjit::run_file(
+        path,
+        args,
+        Box::new(stdout.clone()),
+        Box::new(stderr.clone()),
+    );
     Outcome {
         stdout: String::from_utf8_lossy(&stdout.contents()).into_owned(),
         stderr: String::from_utf8_lossy(&stderr.contents()).into_owned(),

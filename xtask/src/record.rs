@@ -83,7 +83,10 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
                     format!("exit {}", outcome.code)
                 };
                 let mark = if outcome.changed { "  (updated)" } else { "" };
-                println!("{rel:<50} {status:<8} {:.3}s{mark}", outcome.elapsed.as_secs_f64());
+                println!(
+                    "{rel:<50} {status:<8} {:.3}s{mark}",
+                    outcome.elapsed.as_secs_f64()
+                );
             }
             Err(e) => {
                 failed += 1;
@@ -109,7 +112,9 @@ struct Outcome {
 }
 
 fn record_one(python: &Path, path: &Path) -> anyhow::Result<Outcome> {
-    let dir = path.parent().context("program without a parent directory")?;
+    let dir = path
+        .parent()
+        .context("program without a parent directory")?;
     let file_name = path.file_name().context("program without a file name")?;
     let start = Instant::now();
     let mut child = Command::new(python)
@@ -177,7 +182,11 @@ fn record_one(python: &Path, path: &Path) -> anyhow::Result<Outcome> {
         let err = format!("exit: {code}\n{last}\n");
         changed |= write_if_changed(&err_path, err.as_bytes())?;
     }
-    Ok(Outcome { code, changed, elapsed })
+    Ok(Outcome {
+        code,
+        changed,
+        elapsed,
+    })
 }
 
 /// Writes `bytes` to `path` unless it already holds exactly them; returns whether it wrote.

@@ -69,7 +69,10 @@ pub enum Constant {
     Int(i64),
     BigInt(BigInt),
     Float(f64),
-    Complex { real: f64, imag: f64 },
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     Str(Arc<str>),
     Bytes(Arc<[u8]>),
     Tuple(Arc<[Constant]>),

@@ -221,10 +221,16 @@ fn argument_repr(
         LOAD_FAST_LOAD_FAST | STORE_FAST_LOAD_FAST | STORE_FAST_STORE_FAST => {
             format!("{}, {}", local_name(arg >> 4), local_name(arg & 15))
         }
-        LOAD_FAST | LOAD_FAST_CHECK | LOAD_FAST_AND_CLEAR | STORE_FAST | DELETE_FAST
-        | LOAD_DEREF | STORE_DEREF | DELETE_DEREF | MAKE_CELL | LOAD_FROM_DICT_OR_DEREF => {
-            local_name(arg)
-        }
+        LOAD_FAST
+        | LOAD_FAST_CHECK
+        | LOAD_FAST_AND_CLEAR
+        | STORE_FAST
+        | DELETE_FAST
+        | LOAD_DEREF
+        | STORE_DEREF
+        | DELETE_DEREF
+        | MAKE_CELL
+        | LOAD_FROM_DICT_OR_DEREF => local_name(arg),
         COMPARE_OP => match CompareOp::from_arg(arg) {
             Some((cmp, true)) => format!("bool({})", cmp.symbol()),
             Some((cmp, false)) => cmp.symbol().to_string(),

@@ -14,8 +14,8 @@ mod opcode;
 pub mod repr;
 
 pub use code::{
-    CodeFlags, CodeObject, CompareOp, Constant, ExceptionTableEntry, Instruction, Location,
-    BinaryOpArg, IntrinsicFunction1, SetFunctionAttributeFlag, ConvertValueKind,
+    BinaryOpArg, CodeFlags, CodeObject, CompareOp, Constant, ConvertValueKind, ExceptionTableEntry,
+    Instruction, IntrinsicFunction1, Location, SetFunctionAttributeFlag,
 };
 pub use dis::{disassemble, disassemble_recursive};
 pub use opcode::{JumpKind, Opcode, OpcodeInfo, ALL_OPCODES, OPCODE_COUNT};

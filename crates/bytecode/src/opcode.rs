@@ -192,7 +192,6 @@ impl Opcode {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -452,11 +452,20 @@ impl Cfg {
         let no_lineno_no_fallthrough =
             t != b && self.blocks[t].has_no_lineno() && !self.blocks[t].has_fallthrough();
         if small_exit || no_lineno_no_fallthrough {
+            let removed_op = last.op;
             let copy = self.blocks[t].instrs.clone();
             if let Some(l) = self.blocks[b].instrs.last_mut() {
                 l.set_nop();
             }
             self.blocks[b].instrs.extend(copy);
+            if no_lineno_no_fallthrough && removed_op == Op::Jump {
+                // Make sure we don't lose eval breaker checks.
+                if let Some(l) = self.blocks[b].instrs.last_mut() {
+                    if is_unconditional_jump(l.op) {
+                        l.op = Op::Jump;
+                    }
+                }
+            }
             self.blocks[t].predecessors = self.blocks[t].predecessors.saturating_sub(1);
             return true;
         }

@@ -380,9 +380,7 @@ impl<'a> Compiler<'a> {
             None => 0,
             Some(t) => match self.table.by_range.get(&range_key(range, t)) {
                 Some(&i) => i,
-                None => {
-                    return Err(self.error("internal error: missing symbol table entry", range))
-                }
+                None => return Err(self.error("internal error: missing symbol table entry", range)),
             },
         };
         let entry = &self.table.entries[ste];
@@ -1427,9 +1425,19 @@ impl<'a> Compiler<'a> {
         loc: Loc,
     ) -> CResult<u32> {
         let mut n = 0;
-        for a in p.iter() {
-            if let Some(ann) = a.annotation() {
-                let m = self.mangled(a.name().as_str());
+        // CPython's order: args, posonlyargs, *args, kwonlyargs, **kwargs, return.
+        let ordered: Vec<&'a ast::Parameter> = p
+            .args
+            .iter()
+            .chain(p.posonlyargs.iter())
+            .map(|a| &a.parameter)
+            .chain(p.vararg.as_deref())
+            .chain(p.kwonlyargs.iter().map(|a| &a.parameter))
+            .chain(p.kwarg.as_deref())
+            .collect();
+        for a in ordered {
+            if let Some(ann) = a.annotation.as_deref() {
+                let m = self.mangled(a.name.as_str());
                 self.load_const(Constant::Str(m.into()), loc);
                 if matches!(ann, Expr::Starred(_)) {
                     return Err(not_supported(self.pos, "starred annotations", ann.range()));
@@ -2800,7 +2808,7 @@ impl<'a> Compiler<'a> {
         };
         let inlined = self.table.entries[entry].comp_inlined;
         if inlined {
-            self.visit_expr(&outermost.iter)?;
+            self.visit_iterable(&outermost.iter)?;
             let il = self.loc(outermost.iter.range());
             self.emit(Opcode::GET_ITER, 0, il);
             let state = self.push_inlined_comprehension_state(entry, loc)?;
@@ -2834,7 +2842,7 @@ impl<'a> Compiler<'a> {
         self.pop_fblock();
         let code = self.finish_unit(false)?;
         self.make_closure(code, 0, loc)?;
-        self.visit_expr(&outermost.iter)?;
+        self.visit_iterable(&outermost.iter)?;
         let il = self.loc(outermost.iter.range());
         self.emit(Opcode::GET_ITER, 0, il);
         self.emit(Opcode::CALL, 0, loc);
@@ -2966,8 +2974,11 @@ impl<'a> Compiler<'a> {
                 && !(scope == Scope::Cell && outsc == Scope::Free))
                 || in_class_block
             {
-                state.temp_symbols.push((k.clone(), outsc));
-                self.table.entries[cur].set_scope(&k, scope);
+                let outflags = self.table.entries[cur].flags(&k);
+                state.temp_symbols.push((k.clone(), outsc, outflags));
+                // CPython swaps the whole symbol (flags too) in while compiling the
+                // comprehension; `is_import_originated` observes the flags.
+                self.table.entries[cur].set_symbol(&k, sym.flags, scope);
             }
             let flags = sym.flags;
             if (flags & crate::symtable::DEF_LOCAL != 0
@@ -3009,8 +3020,8 @@ impl<'a> Compiler<'a> {
     fn pop_inlined_comprehension_state(&mut self, state: InlineState, loc: Loc) -> CResult<()> {
         self.u().in_inlined_comp -= 1;
         let cur = self.ur().ste;
-        for (k, outsc) in state.temp_symbols.iter().rev() {
-            self.table.entries[cur].set_scope(k, *outsc);
+        for (k, outsc, outflags) in state.temp_symbols.iter().rev() {
+            self.table.entries[cur].set_symbol(k, *outflags, *outsc);
         }
         if let Some(cleanup) = state.cleanup {
             let end = self.new_label();
@@ -3033,7 +3044,7 @@ impl<'a> Compiler<'a> {
 
 struct InlineState {
     pushed_locals: Vec<String>,
-    temp_symbols: Vec<(String, Scope)>,
+    temp_symbols: Vec<(String, Scope, u32)>,
     fast_hidden: Vec<String>,
     cleanup: Option<usize>,
 }
@@ -3079,7 +3090,7 @@ fn percent_format(b: &ast::ExprBinOp) -> Option<Vec<FPart<'_>>> {
     if b.op != Operator::Mod {
         return None;
     }
-    let Expr::StringLiteral(fmt) = &*b.left else {
+    let Some(Constant::Str(fmt)) = fold_expr(&b.left) else {
         return None;
     };
     let Expr::Tuple(t) = &*b.right else {
@@ -3091,7 +3102,7 @@ fn percent_format(b: &ast::ExprBinOp) -> Option<Vec<FPart<'_>>> {
     if fold_expr(&b.right).is_some() {
         return None;
     }
-    let chars: Vec<char> = fmt.value.to_str().chars().collect();
+    let chars: Vec<char> = fmt.chars().collect();
     let n = chars.len();
     let mut pos = 0usize;
     let mut cnt = 0usize;

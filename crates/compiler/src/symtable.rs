@@ -114,13 +114,13 @@ impl ScopeEntry {
             .unwrap_or(Scope::Unknown)
     }
 
-    pub(crate) fn set_scope(&mut self, name: &str, scope: Scope) {
+    pub(crate) fn set_symbol(&mut self, name: &str, flags: u32, scope: Scope) {
         if let Some(&i) = self.index.get(name) {
-            self.symbols[i].1.scope = scope;
+            self.symbols[i].1 = Symbol { flags, scope };
         } else {
             self.index.insert(name.to_string(), self.symbols.len());
             self.symbols
-                .push((name.to_string(), Symbol { flags: 0, scope }));
+                .push((name.to_string(), Symbol { flags, scope }));
         }
     }
 
@@ -924,6 +924,12 @@ fn analyze_block(
                 &mut inlined_cells,
             );
             t.entries[child].comp_inlined = true;
+            // As CPython: an inlined comprehension's children become the parent's.
+            let grandchildren = t.entries[child].children.clone();
+            let kids = &mut t.entries[idx].children;
+            if let Some(pos) = kids.iter().position(|&c| c == child) {
+                kids.splice(pos..pos + 1, grandchildren);
+            }
         }
         allfree.extend(temp_free);
     }

@@ -332,3 +332,27 @@ fn stack_depth_and_exception_table() {
         assert!((e.target as usize) < f.instructions.len());
     }
 }
+
+#[test]
+fn function_spanning_the_whole_file() {
+    // No trailing newline: the def's range equals the module's.
+    let m = compile("def f(a):\n    return a");
+    assert_eq!(
+        ops(function(&m, "f")),
+        ["RESUME", "LOAD_FAST", "RETURN_VALUE"]
+    );
+}
+
+#[test]
+fn module_level_global_statement_makes_store_global() {
+    let m = compile("x = 1\ndef f():\n    global x\n");
+    assert_eq!(m.instructions[2].opcode, Opcode::STORE_GLOBAL);
+}
+
+#[test]
+fn percent_format_becomes_fstring() {
+    let m = compile("def f(a, b):\n    return '%s-%r' % (a, b)\n");
+    let f = function(&m, "f");
+    assert!(ops(f).contains(&"BUILD_STRING"));
+    assert!(!ops(f).contains(&"BINARY_OP"));
+}

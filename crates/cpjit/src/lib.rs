@@ -117,7 +117,8 @@ pub fn dis_file(path: &std::path::Path, stdout: &mut dyn Write, stderr: &mut dyn
             0
         }
         Err(error) => {
-            let _ = stderr.write_all(cpjit_interpreter::traceback::format_compile_error(&error).as_bytes());
+            let _ = stderr
+                .write_all(cpjit_interpreter::traceback::format_compile_error(&error).as_bytes());
             1
         }
     }

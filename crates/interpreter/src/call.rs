@@ -64,7 +64,9 @@ pub fn bind_arguments(
             .iter()
             .filter(|k| {
                 let name = str_text(k).unwrap_or("");
-                co.varnames[argcount..argcount + kwonly].iter().any(|v| &**v == name)
+                co.varnames[argcount..argcount + kwonly]
+                    .iter()
+                    .any(|v| &**v == name)
             })
             .count();
         let takes = if defaults_count > 0 {
@@ -72,7 +74,11 @@ pub fn bind_arguments(
         } else {
             argcount.to_string()
         };
-        let plural = if argcount == 1 && defaults_count == 0 { "" } else { "s" };
+        let plural = if argcount == 1 && defaults_count == 0 {
+            ""
+        } else {
+            "s"
+        };
         let kw_part = if given_kw > 0 {
             format!(
                 " positional argument{} (and {} keyword-only argument{})",
@@ -174,9 +180,15 @@ pub fn bind_arguments(
     // Keyword-only defaults.
     let kwdefaults = *function.kwdefaults.borrow();
     let mut missing = Vec::new();
-    for i in argcount..argcount + kwonly {
+    for (i, varname) in co
+        .varnames
+        .iter()
+        .enumerate()
+        .take(argcount + kwonly)
+        .skip(argcount)
+    {
         if locals[i].is_null() {
-            let name = co.varnames[i].to_string();
+            let name = varname.to_string();
             let default = if kwdefaults.is_null() {
                 None
             } else {
@@ -202,7 +214,7 @@ pub fn bind_arguments(
 }
 
 fn defaults_len(function: &FunctionObj) -> usize {
-    match kind(&*function.defaults.borrow()) {
+    match kind(&function.defaults.borrow()) {
         Some(ObjKind::Tuple(items)) => items.len(),
         _ => 0,
     }
@@ -211,7 +223,12 @@ fn defaults_len(function: &FunctionObj) -> usize {
 /// Pushes a frame for `function` whose locals are `locals` (already bound), placed at
 /// the top of the value stack. `caller_sp` is where the caller's stack is cut back to
 /// when the frame returns.
-pub fn push_frame(vm: &mut Vm, function_value: Value, locals: &[Value], caller_sp: usize) -> PyResult<()> {
+pub fn push_frame(
+    vm: &mut Vm,
+    function_value: Value,
+    locals: &[Value],
+    caller_sp: usize,
+) -> PyResult<()> {
     if vm.frames.len() >= vm.recursion_limit {
         return Err(vm.new_error(
             vm.exceptions.recursion_error,

@@ -40,7 +40,9 @@ fn code_data(value: &Value) -> &CodeData {
 
 #[inline]
 fn pop(vm: &mut Vm) -> Value {
-    vm.stack.pop().expect("value stack underflow: compiler stack-depth invariant broken")
+    vm.stack
+        .pop()
+        .expect("value stack underflow: compiler stack-depth invariant broken")
 }
 
 #[inline]
@@ -121,644 +123,787 @@ fn execute(
     instruction: cpjit_bytecode::Instruction,
 ) -> Result<(), Unwind> {
     let arg = instruction.arg;
-        match instruction.opcode {
-            Opcode::NOP => {}
-            Opcode::RESUME => vm.safepoint(),
-            Opcode::POP_TOP | Opcode::END_FOR => {
-                pop(vm);
+    match instruction.opcode {
+        Opcode::NOP => {}
+        Opcode::RESUME => vm.safepoint(),
+        Opcode::POP_TOP | Opcode::END_FOR => {
+            pop(vm);
+        }
+        Opcode::PUSH_NULL => vm.stack.push(Value::NULL),
+        Opcode::COPY => {
+            let v = peek(vm, arg as usize);
+            vm.stack.push(v);
+        }
+        Opcode::SWAP => {
+            let len = vm.stack.len();
+            vm.stack.swap(len - 1, len - arg as usize);
+        }
+        Opcode::LOAD_CONST => vm.stack.push(code.consts[arg as usize]),
+        Opcode::LOAD_FAST => {
+            let v = vm.stack[base + arg as usize];
+            vm.stack.push(v);
+        }
+        Opcode::LOAD_FAST_CHECK => {
+            let v = vm.stack[base + arg as usize];
+            if v.is_null() {
+                return Err(unbound_local(vm, code, arg as usize).into());
             }
-            Opcode::PUSH_NULL => vm.stack.push(Value::NULL),
-            Opcode::COPY => {
-                let v = peek(vm, arg as usize);
-                vm.stack.push(v);
+            vm.stack.push(v);
+        }
+        Opcode::LOAD_FAST_AND_CLEAR => {
+            let slot = base + arg as usize;
+            let v = vm.stack[slot];
+            vm.stack[slot] = Value::NULL;
+            vm.stack.push(v);
+        }
+        Opcode::LOAD_FAST_LOAD_FAST => {
+            let a = vm.stack[base + (arg >> 4) as usize];
+            let b = vm.stack[base + (arg & 15) as usize];
+            vm.stack.push(a);
+            vm.stack.push(b);
+        }
+        Opcode::STORE_FAST => {
+            let v = pop(vm);
+            vm.stack[base + arg as usize] = v;
+        }
+        Opcode::STORE_FAST_LOAD_FAST => {
+            let v = pop(vm);
+            vm.stack[base + (arg >> 4) as usize] = v;
+            let loaded = vm.stack[base + (arg & 15) as usize];
+            vm.stack.push(loaded);
+        }
+        Opcode::STORE_FAST_STORE_FAST => {
+            let first = pop(vm);
+            vm.stack[base + (arg >> 4) as usize] = first;
+            let second = pop(vm);
+            vm.stack[base + (arg & 15) as usize] = second;
+        }
+        Opcode::DELETE_FAST => {
+            let slot = base + arg as usize;
+            if vm.stack[slot].is_null() {
+                return Err(unbound_local(vm, code, arg as usize).into());
             }
-            Opcode::SWAP => {
-                let len = vm.stack.len();
-                vm.stack.swap(len - 1, len - arg as usize);
+            vm.stack[slot] = Value::NULL;
+        }
+        Opcode::LOAD_NAME => {
+            let name = code.names[arg as usize];
+            let frame = vm.frames[frame_index];
+            let found = lookup_name(vm, &frame, name, true)?;
+            vm.stack.push(found);
+        }
+        Opcode::STORE_NAME => {
+            let name = code.names[arg as usize];
+            let v = pop(vm);
+            let namespace = namespace_of(&vm.frames[frame_index]);
+            ops::dict_set(vm, namespace, name, v)?;
+        }
+        Opcode::DELETE_NAME => {
+            let name = code.names[arg as usize];
+            let namespace = namespace_of(&vm.frames[frame_index]);
+            if ops::dict_remove(vm, namespace, name)?.is_none() {
+                return Err(name_error(vm, name).into());
             }
-            Opcode::LOAD_CONST => vm.stack.push(code.consts[arg as usize]),
-            Opcode::LOAD_FAST => {
-                let v = vm.stack[base + arg as usize];
-                vm.stack.push(v);
+        }
+        Opcode::LOAD_GLOBAL => {
+            let name = code.names[(arg >> 1) as usize];
+            let frame = vm.frames[frame_index];
+            let cache = &code.global_cache[*ip - 1];
+            let value = match load_global_cached(cache, frame.globals, frame.builtins, name) {
+                Some(v) => v,
+                None => return Err(name_error(vm, name).into()),
+            };
+            vm.stack.push(value);
+            if arg & 1 != 0 {
+                vm.stack.push(Value::NULL);
             }
-            Opcode::LOAD_FAST_CHECK => {
-                let v = vm.stack[base + arg as usize];
-                if v.is_null() {
-                    return Err(unbound_local(vm, code, arg as usize).into());
-                }
-                vm.stack.push(v);
+        }
+        Opcode::STORE_GLOBAL => {
+            let name = code.names[arg as usize];
+            let v = pop(vm);
+            let globals = vm.frames[frame_index].globals;
+            ops::dict_set(vm, globals, name, v)?;
+        }
+        Opcode::DELETE_GLOBAL => {
+            let name = code.names[arg as usize];
+            let globals = vm.frames[frame_index].globals;
+            if ops::dict_remove(vm, globals, name)?.is_none() {
+                return Err(name_error(vm, name).into());
             }
-            Opcode::LOAD_FAST_AND_CLEAR => {
-                let slot = base + arg as usize;
-                let v = vm.stack[slot];
-                vm.stack[slot] = Value::NULL;
-                vm.stack.push(v);
-            }
-            Opcode::LOAD_FAST_LOAD_FAST => {
-                let a = vm.stack[base + (arg >> 4) as usize];
-                let b = vm.stack[base + (arg & 15) as usize];
-                vm.stack.push(a);
-                vm.stack.push(b);
-            }
-            Opcode::STORE_FAST => {
-                let v = pop(vm);
-                vm.stack[base + arg as usize] = v;
-            }
-            Opcode::STORE_FAST_LOAD_FAST => {
-                let v = pop(vm);
-                vm.stack[base + (arg >> 4) as usize] = v;
-                let loaded = vm.stack[base + (arg & 15) as usize];
-                vm.stack.push(loaded);
-            }
-            Opcode::STORE_FAST_STORE_FAST => {
-                let first = pop(vm);
-                vm.stack[base + (arg >> 4) as usize] = first;
-                let second = pop(vm);
-                vm.stack[base + (arg & 15) as usize] = second;
-            }
-            Opcode::DELETE_FAST => {
-                let slot = base + arg as usize;
-                if vm.stack[slot].is_null() {
-                    return Err(unbound_local(vm, code, arg as usize).into());
-                }
-                vm.stack[slot] = Value::NULL;
-            }
-            Opcode::LOAD_NAME => {
-                let name = code.names[arg as usize];
-                let frame = vm.frames[frame_index];
-                let found = lookup_name(vm, &frame, name, true)?;
-                vm.stack.push(found);
-            }
-            Opcode::STORE_NAME => {
-                let name = code.names[arg as usize];
-                let v = pop(vm);
-                let namespace = namespace_of(&vm.frames[frame_index]);
-                ops::dict_set(vm, namespace, name, v)?;
-            }
-            Opcode::DELETE_NAME => {
-                let name = code.names[arg as usize];
-                let namespace = namespace_of(&vm.frames[frame_index]);
-                if ops::dict_remove(vm, namespace, name)?.is_none() {
-                    return Err(name_error(vm, name).into());
-                }
-            }
-            Opcode::LOAD_GLOBAL => {
-                let name = code.names[(arg >> 1) as usize];
-                let frame = vm.frames[frame_index];
-                let value = match ops::dict_get_str(frame.globals, name) {
-                    Some(v) => v,
-                    None => match ops::dict_get_str(frame.builtins, name) {
-                        Some(v) => v,
-                        None => return Err(name_error(vm, name).into()),
-                    },
-                };
-                vm.stack.push(value);
-                if arg & 1 != 0 {
-                    vm.stack.push(Value::NULL);
-                }
-            }
-            Opcode::STORE_GLOBAL => {
-                let name = code.names[arg as usize];
-                let v = pop(vm);
-                let globals = vm.frames[frame_index].globals;
-                ops::dict_set(vm, globals, name, v)?;
-            }
-            Opcode::DELETE_GLOBAL => {
-                let name = code.names[arg as usize];
-                let globals = vm.frames[frame_index].globals;
-                if ops::dict_remove(vm, globals, name)?.is_none() {
-                    return Err(name_error(vm, name).into());
-                }
-            }
-            Opcode::MAKE_CELL => {
-                let slot = base + arg as usize;
-                let initial = vm.stack[slot];
-                let cell = vm.alloc(ObjKind::Cell(std::cell::Cell::new(initial)));
-                vm.stack[slot] = cell;
-            }
-            Opcode::COPY_FREE_VARS => {
-                let function = vm.frames[frame_index].function;
-                let closure = match kind(&function) {
-                    Some(ObjKind::Function(f)) => *f.closure.borrow(),
-                    _ => Value::NULL,
-                };
-                if let Some(ObjKind::Tuple(cells)) = kind(&closure) {
-                    let n = arg as usize;
-                    let first = base + code.nlocalsplus - n;
-                    for (j, cell) in cells.iter().take(n).enumerate() {
-                        vm.stack[first + j] = *cell;
-                    }
+        }
+        Opcode::MAKE_CELL => {
+            let slot = base + arg as usize;
+            let initial = vm.stack[slot];
+            let cell = vm.alloc(ObjKind::Cell(std::cell::Cell::new(initial)));
+            vm.stack[slot] = cell;
+        }
+        Opcode::COPY_FREE_VARS => {
+            let function = vm.frames[frame_index].function;
+            let closure = match kind(&function) {
+                Some(ObjKind::Function(f)) => *f.closure.borrow(),
+                _ => Value::NULL,
+            };
+            if let Some(ObjKind::Tuple(cells)) = kind(&closure) {
+                let n = arg as usize;
+                let first = base + code.nlocalsplus - n;
+                for (j, cell) in cells.iter().take(n).enumerate() {
+                    vm.stack[first + j] = *cell;
                 }
             }
-            Opcode::LOAD_DEREF => {
-                let cell = vm.stack[base + arg as usize];
-                let v = match kind(&cell) {
-                    Some(ObjKind::Cell(c)) => c.get(),
-                    _ => Value::NULL,
-                };
-                if v.is_null() {
+        }
+        Opcode::LOAD_DEREF => {
+            let cell = vm.stack[base + arg as usize];
+            let v = match kind(&cell) {
+                Some(ObjKind::Cell(c)) => c.get(),
+                _ => Value::NULL,
+            };
+            if v.is_null() {
+                return Err(unbound_deref(vm, code, arg as usize).into());
+            }
+            vm.stack.push(v);
+        }
+        Opcode::STORE_DEREF => {
+            let v = pop(vm);
+            let cell = vm.stack[base + arg as usize];
+            if let Some(ObjKind::Cell(c)) = kind(&cell) {
+                c.set(v);
+            }
+        }
+        Opcode::DELETE_DEREF => {
+            let cell = vm.stack[base + arg as usize];
+            if let Some(ObjKind::Cell(c)) = kind(&cell) {
+                if c.get().is_null() {
                     return Err(unbound_deref(vm, code, arg as usize).into());
                 }
+                c.set(Value::NULL);
+            }
+        }
+        Opcode::LOAD_FROM_DICT_OR_DEREF => {
+            let mapping = pop(vm);
+            let name = code.localsplus_names[arg as usize];
+            let found = ops::dict_get(vm, mapping, name)?;
+            let v = match found {
+                Some(v) => v,
+                None => {
+                    let cell = vm.stack[base + arg as usize];
+                    match kind(&cell) {
+                        Some(ObjKind::Cell(c)) if !c.get().is_null() => c.get(),
+                        _ => return Err(unbound_deref(vm, code, arg as usize).into()),
+                    }
+                }
+            };
+            vm.stack.push(v);
+        }
+        Opcode::LOAD_ATTR => {
+            let name = code.names[(arg >> 1) as usize];
+            let owner = pop(vm);
+            if arg & 1 != 0 {
+                let (method, self_or_null) = attr::load_method(vm, owner, name)?;
+                vm.stack.push(method);
+                vm.stack.push(self_or_null);
+            } else {
+                let v = attr::get_attr(vm, owner, name)?;
                 vm.stack.push(v);
             }
-            Opcode::STORE_DEREF => {
-                let v = pop(vm);
-                let cell = vm.stack[base + arg as usize];
-                if let Some(ObjKind::Cell(c)) = kind(&cell) {
-                    c.set(v);
-                }
-            }
-            Opcode::DELETE_DEREF => {
-                let cell = vm.stack[base + arg as usize];
-                if let Some(ObjKind::Cell(c)) = kind(&cell) {
-                    if c.get().is_null() {
-                        return Err(unbound_deref(vm, code, arg as usize).into());
-                    }
-                    c.set(Value::NULL);
-                }
-            }
-            Opcode::LOAD_FROM_DICT_OR_DEREF => {
-                let mapping = pop(vm);
-                let name = code.localsplus_names[arg as usize];
-                let found = ops::dict_get(vm, mapping, name)?;
-                let v = match found {
-                    Some(v) => v,
-                    None => {
-                        let cell = vm.stack[base + arg as usize];
-                        match kind(&cell) {
-                            Some(ObjKind::Cell(c)) if !c.get().is_null() => c.get(),
-                            _ => return Err(unbound_deref(vm, code, arg as usize).into()),
-                        }
-                    }
+        }
+        Opcode::STORE_ATTR => {
+            let name = code.names[arg as usize];
+            let owner = pop(vm);
+            let v = pop(vm);
+            attr::set_attr(vm, owner, name, v)?;
+        }
+        Opcode::DELETE_ATTR => {
+            let name = code.names[arg as usize];
+            let owner = pop(vm);
+            attr::del_attr(vm, owner, name)?;
+        }
+        Opcode::UNARY_NEGATIVE => {
+            let v = pop(vm);
+            let r = ops::unary_negative(vm, v)?;
+            vm.stack.push(r);
+        }
+        Opcode::UNARY_INVERT => {
+            let v = pop(vm);
+            let r = ops::unary_invert(vm, v)?;
+            vm.stack.push(r);
+        }
+        Opcode::UNARY_NOT => {
+            let v = pop(vm);
+            let truth = ops::truthy(vm, v)?;
+            vm.stack.push(Value::bool(!truth));
+        }
+        Opcode::TO_BOOL => {
+            let v = pop(vm);
+            let truth = if v.is_bool() {
+                v == Value::TRUE
+            } else {
+                ops::truthy(vm, v)?
+            };
+            vm.stack.push(Value::bool(truth));
+        }
+        Opcode::BINARY_OP => {
+            let rhs = pop(vm);
+            let lhs = pop(vm);
+            if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
+                let fast = match arg {
+                    0 | 13 => Value::small_int(a + b),
+                    10 | 23 => Value::small_int(a - b),
+                    _ => None,
                 };
-                vm.stack.push(v);
-            }
-            Opcode::LOAD_ATTR => {
-                let name = code.names[(arg >> 1) as usize];
-                let owner = pop(vm);
-                if arg & 1 != 0 {
-                    let (method, self_or_null) = attr::load_method(vm, owner, name)?;
-                    vm.stack.push(method);
-                    vm.stack.push(self_or_null);
-                } else {
-                    let v = attr::get_attr(vm, owner, name)?;
-                    vm.stack.push(v);
+                if let Some(r) = fast {
+                    vm.stack.push(r);
+                    return Ok(());
                 }
             }
-            Opcode::STORE_ATTR => {
-                let name = code.names[arg as usize];
-                let owner = pop(vm);
-                let v = pop(vm);
-                attr::set_attr(vm, owner, name, v)?;
-            }
-            Opcode::DELETE_ATTR => {
-                let name = code.names[arg as usize];
-                let owner = pop(vm);
-                attr::del_attr(vm, owner, name)?;
-            }
-            Opcode::UNARY_NEGATIVE => {
-                let v = pop(vm);
-                let r = ops::unary_negative(vm, v)?;
-                vm.stack.push(r);
-            }
-            Opcode::UNARY_INVERT => {
-                let v = pop(vm);
-                let r = ops::unary_invert(vm, v)?;
-                vm.stack.push(r);
-            }
-            Opcode::UNARY_NOT => {
-                let v = pop(vm);
-                let truth = ops::truthy(vm, v)?;
-                vm.stack.push(Value::bool(!truth));
-            }
-            Opcode::TO_BOOL => {
-                let v = pop(vm);
-                let truth = if v.is_bool() { v == Value::TRUE } else { ops::truthy(vm, v)? };
-                vm.stack.push(Value::bool(truth));
-            }
-            Opcode::BINARY_OP => {
-                let rhs = pop(vm);
-                let lhs = pop(vm);
-                let op = BinaryOpArg::from_arg(arg).unwrap_or(BinaryOpArg::Add);
-                let r = ops::binary_op(vm, lhs, rhs, op)?;
-                vm.stack.push(r);
-            }
-            Opcode::COMPARE_OP => {
-                let rhs = pop(vm);
-                let lhs = pop(vm);
-                let (op, to_bool) = CompareOp::from_arg(arg).unwrap_or((CompareOp::Eq, false));
-                let mut r = ops::compare(vm, lhs, rhs, op)?;
-                if to_bool && !r.is_bool() {
-                    r = Value::bool(ops::truthy(vm, r)?);
-                }
-                vm.stack.push(r);
-            }
-            Opcode::IS_OP => {
-                let rhs = pop(vm);
-                let lhs = pop(vm);
-                let same = lhs == rhs;
-                vm.stack.push(Value::bool(same != (arg == 1)));
-            }
-            Opcode::CONTAINS_OP => {
-                let container = pop(vm);
-                let item = pop(vm);
-                let found = ops::contains(vm, container, item)?;
-                vm.stack.push(Value::bool(found != (arg == 1)));
-            }
-            Opcode::BINARY_SUBSCR => {
-                let key = pop(vm);
-                let container = pop(vm);
-                let r = ops::getitem(vm, container, key)?;
-                vm.stack.push(r);
-            }
-            Opcode::STORE_SUBSCR => {
-                let key = pop(vm);
-                let container = pop(vm);
-                let v = pop(vm);
-                ops::setitem(vm, container, key, v)?;
-            }
-            Opcode::DELETE_SUBSCR => {
-                let key = pop(vm);
-                let container = pop(vm);
-                ops::delitem(vm, container, key)?;
-            }
-            Opcode::BINARY_SLICE => {
-                let stop = pop(vm);
-                let start = pop(vm);
-                let container = pop(vm);
-                let slice = vm.alloc(ObjKind::Slice(SliceObj { start, stop, step: Value::NONE }));
-                let r = ops::getitem(vm, container, slice)?;
-                vm.stack.push(r);
-            }
-            Opcode::STORE_SLICE => {
-                let stop = pop(vm);
-                let start = pop(vm);
-                let container = pop(vm);
-                let v = pop(vm);
-                let slice = vm.alloc(ObjKind::Slice(SliceObj { start, stop, step: Value::NONE }));
-                ops::setitem(vm, container, slice, v)?;
-            }
-            Opcode::BUILD_SLICE => {
-                let step = if arg == 3 { pop(vm) } else { Value::NONE };
-                let stop = pop(vm);
-                let start = pop(vm);
-                let slice = vm.alloc(ObjKind::Slice(SliceObj { start, stop, step }));
-                vm.stack.push(slice);
-            }
-            Opcode::BUILD_TUPLE => {
-                let items = vm.stack.split_off(vm.stack.len() - arg as usize);
-                let t = vm.new_tuple(items);
-                vm.stack.push(t);
-            }
-            Opcode::BUILD_LIST => {
-                let items = vm.stack.split_off(vm.stack.len() - arg as usize);
-                let l = vm.new_list(items);
-                vm.stack.push(l);
-            }
-            Opcode::BUILD_SET => {
-                let items = vm.stack.split_off(vm.stack.len() - arg as usize);
-                let set = vm.new_set(false);
-                vm.stack.push(set);
-                for item in items {
-                    ops::set_add(vm, set, item)?;
-                }
-            }
-            Opcode::BUILD_MAP => {
-                let items = vm.stack.split_off(vm.stack.len() - 2 * arg as usize);
-                let dict = vm.new_dict();
-                vm.stack.push(dict);
-                for pair in items.chunks(2) {
-                    ops::dict_set(vm, dict, pair[0], pair[1])?;
-                }
-            }
-            Opcode::BUILD_CONST_KEY_MAP => {
-                let keys = pop(vm);
-                let values = vm.stack.split_off(vm.stack.len() - arg as usize);
-                let keys: Vec<Value> = match kind(&keys) {
-                    Some(ObjKind::Tuple(k)) => k.to_vec(),
-                    _ => Vec::new(),
+            let op = BinaryOpArg::from_arg(arg).unwrap_or(BinaryOpArg::Add);
+            let r = ops::binary_op(vm, lhs, rhs, op)?;
+            vm.stack.push(r);
+        }
+        Opcode::COMPARE_OP => {
+            let rhs = pop(vm);
+            let lhs = pop(vm);
+            if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
+                let result = match arg >> 5 {
+                    0 => a < b,
+                    1 => a <= b,
+                    2 => a == b,
+                    3 => a != b,
+                    4 => a > b,
+                    _ => a >= b,
                 };
-                let dict = vm.new_dict();
-                vm.stack.push(dict);
-                for (k, v) in keys.into_iter().zip(values) {
-                    ops::dict_set(vm, dict, k, v)?;
-                }
+                vm.stack.push(Value::bool(result));
+                return Ok(());
             }
-            Opcode::BUILD_STRING => {
-                let parts = vm.stack.split_off(vm.stack.len() - arg as usize);
-                let mut text = String::new();
-                for part in &parts {
-                    text.push_str(str_text(part).unwrap_or(""));
-                }
-                let s = vm.new_string(text);
-                vm.stack.push(s);
+            let (op, to_bool) = CompareOp::from_arg(arg).unwrap_or((CompareOp::Eq, false));
+            let mut r = ops::compare(vm, lhs, rhs, op)?;
+            if to_bool && !r.is_bool() {
+                r = Value::bool(ops::truthy(vm, r)?);
             }
-            Opcode::LIST_APPEND => {
-                let item = pop(vm);
-                let list = peek(vm, arg as usize);
-                if let Some(ObjKind::List(items)) = kind(&list) {
-                    items.borrow_mut().push(item);
-                }
-            }
-            Opcode::LIST_EXTEND => {
-                let iterable = pop(vm);
-                let list = peek(vm, arg as usize);
-                let items = match cpjit_runtime::iter::collect(vm, iterable) {
-                    Ok(items) => items,
-                    Err(e) => {
-                        if vm.isinstance(e.0, vm.exceptions.type_error)
-                            && !matches!(kind(&iterable), Some(ObjKind::Instance(_)))
-                        {
-                            let name = vm.type_name(iterable);
-                            return Err(vm
-                                .type_error(format!("Value after * must be an iterable, not {name}"))
-                                .into());
-                        }
-                        return Err(e.into());
-                    }
-                };
-                if let Some(ObjKind::List(list_items)) = kind(&list) {
-                    list_items.borrow_mut().extend(items);
-                }
-            }
-            Opcode::SET_ADD => {
-                let item = pop(vm);
-                let set = peek(vm, arg as usize);
+            vm.stack.push(r);
+        }
+        Opcode::IS_OP => {
+            let rhs = pop(vm);
+            let lhs = pop(vm);
+            let same = lhs == rhs;
+            vm.stack.push(Value::bool(same != (arg == 1)));
+        }
+        Opcode::CONTAINS_OP => {
+            let container = pop(vm);
+            let item = pop(vm);
+            let found = ops::contains(vm, container, item)?;
+            vm.stack.push(Value::bool(found != (arg == 1)));
+        }
+        Opcode::BINARY_SUBSCR => {
+            let key = pop(vm);
+            let container = pop(vm);
+            let r = ops::getitem(vm, container, key)?;
+            vm.stack.push(r);
+        }
+        Opcode::STORE_SUBSCR => {
+            let key = pop(vm);
+            let container = pop(vm);
+            let v = pop(vm);
+            ops::setitem(vm, container, key, v)?;
+        }
+        Opcode::DELETE_SUBSCR => {
+            let key = pop(vm);
+            let container = pop(vm);
+            ops::delitem(vm, container, key)?;
+        }
+        Opcode::BINARY_SLICE => {
+            let stop = pop(vm);
+            let start = pop(vm);
+            let container = pop(vm);
+            let slice = vm.alloc(ObjKind::Slice(SliceObj {
+                start,
+                stop,
+                step: Value::NONE,
+            }));
+            let r = ops::getitem(vm, container, slice)?;
+            vm.stack.push(r);
+        }
+        Opcode::STORE_SLICE => {
+            let stop = pop(vm);
+            let start = pop(vm);
+            let container = pop(vm);
+            let v = pop(vm);
+            let slice = vm.alloc(ObjKind::Slice(SliceObj {
+                start,
+                stop,
+                step: Value::NONE,
+            }));
+            ops::setitem(vm, container, slice, v)?;
+        }
+        Opcode::BUILD_SLICE => {
+            let step = if arg == 3 { pop(vm) } else { Value::NONE };
+            let stop = pop(vm);
+            let start = pop(vm);
+            let slice = vm.alloc(ObjKind::Slice(SliceObj { start, stop, step }));
+            vm.stack.push(slice);
+        }
+        Opcode::BUILD_TUPLE => {
+            let items = vm.stack.split_off(vm.stack.len() - arg as usize);
+            let t = vm.new_tuple(items);
+            vm.stack.push(t);
+        }
+        Opcode::BUILD_LIST => {
+            let items = vm.stack.split_off(vm.stack.len() - arg as usize);
+            let l = vm.new_list(items);
+            vm.stack.push(l);
+        }
+        Opcode::BUILD_SET => {
+            let items = vm.stack.split_off(vm.stack.len() - arg as usize);
+            let set = vm.new_set(false);
+            vm.stack.push(set);
+            for item in items {
                 ops::set_add(vm, set, item)?;
             }
-            Opcode::SET_UPDATE => {
-                let iterable = pop(vm);
-                let set = peek(vm, arg as usize);
-                let items = cpjit_runtime::iter::collect(vm, iterable)?;
-                for item in items {
-                    ops::set_add(vm, set, item)?;
-                }
+        }
+        Opcode::BUILD_MAP => {
+            let items = vm.stack.split_off(vm.stack.len() - 2 * arg as usize);
+            let dict = vm.new_dict();
+            vm.stack.push(dict);
+            for pair in items.chunks(2) {
+                ops::dict_set(vm, dict, pair[0], pair[1])?;
             }
-            Opcode::MAP_ADD => {
-                let value = pop(vm);
-                let key = pop(vm);
-                let dict = peek(vm, arg as usize);
-                ops::dict_set(vm, dict, key, value)?;
+        }
+        Opcode::BUILD_CONST_KEY_MAP => {
+            let keys = pop(vm);
+            let values = vm.stack.split_off(vm.stack.len() - arg as usize);
+            let keys: Vec<Value> = match kind(&keys) {
+                Some(ObjKind::Tuple(k)) => k.to_vec(),
+                _ => Vec::new(),
+            };
+            let dict = vm.new_dict();
+            vm.stack.push(dict);
+            for (k, v) in keys.into_iter().zip(values) {
+                ops::dict_set(vm, dict, k, v)?;
             }
-            Opcode::DICT_UPDATE => {
-                let update = pop(vm);
-                let dict = peek(vm, arg as usize);
-                if !matches!(kind(&update), Some(ObjKind::Dict(_))) {
-                    let name = vm.type_name(update);
-                    return Err(vm.type_error(format!("'{name}' object is not a mapping")).into());
-                }
-                cpjit_runtime::methods::dict_update_from(vm, dict, update)?;
+        }
+        Opcode::BUILD_STRING => {
+            let parts = vm.stack.split_off(vm.stack.len() - arg as usize);
+            let mut text = String::new();
+            for part in &parts {
+                text.push_str(str_text(part).unwrap_or(""));
             }
-            Opcode::DICT_MERGE => {
-                let update = pop(vm);
-                let dict = peek(vm, arg as usize);
-                let callable = peek(vm, arg as usize + 2);
-                dict_merge(vm, dict, update, callable)?;
+            let s = vm.new_string(text);
+            vm.stack.push(s);
+        }
+        Opcode::LIST_APPEND => {
+            let item = pop(vm);
+            let list = peek(vm, arg as usize);
+            if let Some(ObjKind::List(items)) = kind(&list) {
+                items.borrow_mut().push(item);
             }
-            Opcode::UNPACK_SEQUENCE => {
-                let seq = pop(vm);
-                let items = unpack_exact(vm, seq, arg as usize)?;
-                vm.stack.extend(items.into_iter().rev());
-            }
-            Opcode::UNPACK_EX => {
-                let before = (arg & 0xff) as usize;
-                let after = (arg >> 8) as usize;
-                let seq = pop(vm);
-                let items = cpjit_runtime::iter::collect(vm, seq).map_err(|e| {
-                    if vm.isinstance(e.0, vm.exceptions.type_error) {
-                        let name = vm.type_name(seq);
-                        vm.type_error(format!("cannot unpack non-iterable {name} object"))
-                    } else {
-                        e
+        }
+        Opcode::LIST_EXTEND => {
+            let iterable = pop(vm);
+            let list = peek(vm, arg as usize);
+            let items = match cpjit_runtime::iter::collect(vm, iterable) {
+                Ok(items) => items,
+                Err(e) => {
+                    if vm.isinstance(e.0, vm.exceptions.type_error)
+                        && !matches!(kind(&iterable), Some(ObjKind::Instance(_)))
+                    {
+                        let name = vm.type_name(iterable);
+                        return Err(vm
+                            .type_error(format!("Value after * must be an iterable, not {name}"))
+                            .into());
                     }
-                })?;
-                if items.len() < before + after {
-                    return Err(vm
-                        .value_error(format!(
-                            "not enough values to unpack (expected at least {}, got {})",
-                            before + after,
-                            items.len()
-                        ))
-                        .into());
+                    return Err(e.into());
                 }
-                let middle = items[before..items.len() - after].to_vec();
-                for item in items[items.len() - after..].iter().rev() {
-                    vm.stack.push(*item);
+            };
+            if let Some(ObjKind::List(list_items)) = kind(&list) {
+                list_items.borrow_mut().extend(items);
+            }
+        }
+        Opcode::SET_ADD => {
+            let item = pop(vm);
+            let set = peek(vm, arg as usize);
+            ops::set_add(vm, set, item)?;
+        }
+        Opcode::SET_UPDATE => {
+            let iterable = pop(vm);
+            let set = peek(vm, arg as usize);
+            let items = cpjit_runtime::iter::collect(vm, iterable)?;
+            for item in items {
+                ops::set_add(vm, set, item)?;
+            }
+        }
+        Opcode::MAP_ADD => {
+            let value = pop(vm);
+            let key = pop(vm);
+            let dict = peek(vm, arg as usize);
+            ops::dict_set(vm, dict, key, value)?;
+        }
+        Opcode::DICT_UPDATE => {
+            let update = pop(vm);
+            let dict = peek(vm, arg as usize);
+            if !matches!(kind(&update), Some(ObjKind::Dict(_))) {
+                let name = vm.type_name(update);
+                return Err(vm
+                    .type_error(format!("'{name}' object is not a mapping"))
+                    .into());
+            }
+            cpjit_runtime::methods::dict_update_from(vm, dict, update)?;
+        }
+        Opcode::DICT_MERGE => {
+            let update = pop(vm);
+            let dict = peek(vm, arg as usize);
+            let callable = peek(vm, arg as usize + 2);
+            dict_merge(vm, dict, update, callable)?;
+        }
+        Opcode::UNPACK_SEQUENCE => {
+            let seq = pop(vm);
+            let items = unpack_exact(vm, seq, arg as usize)?;
+            vm.stack.extend(items.into_iter().rev());
+        }
+        Opcode::UNPACK_EX => {
+            let before = (arg & 0xff) as usize;
+            let after = (arg >> 8) as usize;
+            let seq = pop(vm);
+            let items = cpjit_runtime::iter::collect(vm, seq).map_err(|e| {
+                if vm.isinstance(e.0, vm.exceptions.type_error) {
+                    let name = vm.type_name(seq);
+                    vm.type_error(format!("cannot unpack non-iterable {name} object"))
+                } else {
+                    e
                 }
-                let list = vm.new_list(middle);
-                vm.stack.push(list);
-                for item in items[..before].iter().rev() {
-                    vm.stack.push(*item);
+            })?;
+            if items.len() < before + after {
+                return Err(vm
+                    .value_error(format!(
+                        "not enough values to unpack (expected at least {}, got {})",
+                        before + after,
+                        items.len()
+                    ))
+                    .into());
+            }
+            let middle = items[before..items.len() - after].to_vec();
+            for item in items[items.len() - after..].iter().rev() {
+                vm.stack.push(*item);
+            }
+            let list = vm.new_list(middle);
+            vm.stack.push(list);
+            for item in items[..before].iter().rev() {
+                vm.stack.push(*item);
+            }
+        }
+        Opcode::FORMAT_SIMPLE => {
+            let v = pop(vm);
+            let r = if str_text(&v).is_some() {
+                v
+            } else {
+                let text = cpjit_runtime::format::format_value(vm, v, "")?;
+                vm.new_string(text)
+            };
+            vm.stack.push(r);
+        }
+        Opcode::FORMAT_WITH_SPEC => {
+            let spec = pop(vm);
+            let v = pop(vm);
+            let spec_text = str_text(&spec).unwrap_or("").to_string();
+            let text = cpjit_runtime::format::format_value(vm, v, &spec_text)?;
+            let r = vm.new_string(text);
+            vm.stack.push(r);
+        }
+        Opcode::CONVERT_VALUE => {
+            let v = pop(vm);
+            let text = match arg {
+                ConvertValueKind::STR => display::str(vm, v)?,
+                ConvertValueKind::REPR => display::repr(vm, v)?,
+                _ => {
+                    let r = display::repr(vm, v)?;
+                    cpjit_runtime::format::ascii_escape(&r)
+                }
+            };
+            let r = vm.new_string(text);
+            vm.stack.push(r);
+        }
+        Opcode::GET_ITER => {
+            let v = pop(vm);
+            let it = cpjit_runtime::iter::get_iter(vm, v)?;
+            vm.stack.push(it);
+        }
+        Opcode::GET_LEN => {
+            let v = top(vm);
+            let n = ops::len(vm, v)?;
+            let n = vm.new_int(n as i64);
+            vm.stack.push(n);
+        }
+        Opcode::SETUP_ANNOTATIONS => {
+            let namespace = namespace_of(&vm.frames[frame_index]);
+            let key = vm.intern("__annotations__");
+            if ops::dict_get(vm, namespace, key)?.is_none() {
+                let d = vm.new_dict();
+                ops::dict_set(vm, namespace, key, d)?;
+            }
+        }
+        Opcode::LOAD_ASSERTION_ERROR => {
+            let t = vm.exceptions.assertion_error;
+            vm.stack.push(t);
+        }
+        Opcode::MAKE_FUNCTION => {
+            let code_value = pop(vm);
+            let frame = vm.frames[frame_index];
+            let f = make_function(vm, code_value, frame.globals, frame.builtins);
+            vm.stack.push(f);
+        }
+        Opcode::SET_FUNCTION_ATTRIBUTE => {
+            let function = pop(vm);
+            let value = pop(vm);
+            if let Some(ObjKind::Function(f)) = kind(&function) {
+                match arg {
+                    1 => *f.defaults.borrow_mut() = value,
+                    2 => *f.kwdefaults.borrow_mut() = value,
+                    8 => *f.closure.borrow_mut() = value,
+                    _ => {}
                 }
             }
-            Opcode::FORMAT_SIMPLE => {
-                let v = pop(vm);
-                let r = if str_text(&v).is_some() {
+            vm.stack.push(function);
+        }
+        Opcode::CALL_INTRINSIC_1 => {
+            let v = pop(vm);
+            let r = match arg {
+                5 => ops::unary_positive(vm, v)?,
+                6 => {
+                    let items = cpjit_runtime::iter::collect(vm, v)?;
+                    vm.new_tuple(items)
+                }
+                3 => {
+                    // StopIteration raised inside a generator body.
                     v
-                } else {
-                    let text = cpjit_runtime::format::format_value(vm, v, "")?;
-                    vm.new_string(text)
-                };
-                vm.stack.push(r);
-            }
-            Opcode::FORMAT_WITH_SPEC => {
-                let spec = pop(vm);
-                let v = pop(vm);
-                let spec_text = str_text(&spec).unwrap_or("").to_string();
-                let text = cpjit_runtime::format::format_value(vm, v, &spec_text)?;
-                let r = vm.new_string(text);
-                vm.stack.push(r);
-            }
-            Opcode::CONVERT_VALUE => {
-                let v = pop(vm);
-                let text = match arg {
-                    ConvertValueKind::STR => display::str(vm, v)?,
-                    ConvertValueKind::REPR => display::repr(vm, v)?,
-                    _ => {
-                        let r = display::repr(vm, v)?;
-                        cpjit_runtime::format::ascii_escape(&r)
-                    }
-                };
-                let r = vm.new_string(text);
-                vm.stack.push(r);
-            }
-            Opcode::GET_ITER => {
-                let v = pop(vm);
-                let it = cpjit_runtime::iter::get_iter(vm, v)?;
-                vm.stack.push(it);
-            }
-            Opcode::GET_LEN => {
-                let v = top(vm);
-                let n = ops::len(vm, v)?;
-                let n = vm.new_int(n as i64);
-                vm.stack.push(n);
-            }
-            Opcode::SETUP_ANNOTATIONS => {
-                let namespace = namespace_of(&vm.frames[frame_index]);
-                let key = vm.intern("__annotations__");
-                if ops::dict_get(vm, namespace, key)?.is_none() {
-                    let d = vm.new_dict();
-                    ops::dict_set(vm, namespace, key, d)?;
                 }
-            }
-            Opcode::LOAD_ASSERTION_ERROR => {
-                let t = vm.exceptions.assertion_error;
-                vm.stack.push(t);
-            }
-            Opcode::MAKE_FUNCTION => {
-                let code_value = pop(vm);
-                let frame = vm.frames[frame_index];
-                let f = make_function(vm, code_value, frame.globals, frame.builtins);
-                vm.stack.push(f);
-            }
-            Opcode::SET_FUNCTION_ATTRIBUTE => {
-                let function = pop(vm);
-                let value = pop(vm);
-                if let Some(ObjKind::Function(f)) = kind(&function) {
-                    match arg {
-                        1 => *f.defaults.borrow_mut() = value,
-                        2 => *f.kwdefaults.borrow_mut() = value,
-                        8 => *f.closure.borrow_mut() = value,
-                        _ => {}
-                    }
+                _ => {
+                    return Err(vm
+                        .not_implemented(format!(
+                            "{} is not supported yet",
+                            cpjit_bytecode::IntrinsicFunction1::name(arg)
+                        ))
+                        .into())
                 }
-                vm.stack.push(function);
-            }
-            Opcode::CALL_INTRINSIC_1 => {
-                let v = pop(vm);
-                let r = match arg {
-                    5 => ops::unary_positive(vm, v)?,
-                    6 => {
-                        let items = cpjit_runtime::iter::collect(vm, v)?;
-                        vm.new_tuple(items)
-                    }
-                    3 => {
-                        // StopIteration raised inside a generator body.
-                        v
-                    }
-                    _ => {
-                        return Err(vm
-                            .not_implemented(format!(
-                                "{} is not supported yet",
-                                cpjit_bytecode::IntrinsicFunction1::name(arg)
-                            ))
-                            .into())
-                    }
-                };
-                vm.stack.push(r);
-            }
-            Opcode::RAISE_VARARGS => {
-                let error = raise_varargs(vm, arg)?;
-                return Err(error);
-            }
-            Opcode::RERAISE => {
-                let exc = pop(vm);
-                let lasti = if arg != 0 {
-                    peek(vm, arg as usize).as_small_int().map(|i| i as usize)
-                } else {
-                    None
-                };
-                return Err(Unwind::Reraise(PyErr(exc), lasti));
-            }
-            Opcode::PUSH_EXC_INFO => {
-                let exc = pop(vm);
-                let previous = vm.handled_exception;
-                vm.stack.push(if previous.is_null() { Value::NONE } else { previous });
-                vm.handled_exception = exc;
-                vm.stack.push(exc);
-            }
-            Opcode::POP_EXCEPT => {
-                let previous = pop(vm);
-                vm.handled_exception = if previous.is_none() { Value::NULL } else { previous };
-            }
-            Opcode::CHECK_EXC_MATCH => {
-                let class = pop(vm);
-                let exc = top(vm);
-                let matched = exception_matches(vm, exc, class)?;
-                vm.stack.push(Value::bool(matched));
-            }
-            Opcode::IMPORT_NAME => {
-                let name = code.names[arg as usize];
-                let _fromlist = pop(vm);
-                let _level = pop(vm);
-                let module = crate::modules::import(vm, name)?;
-                vm.stack.push(module);
-            }
-            Opcode::IMPORT_FROM => {
-                let name = code.names[arg as usize];
-                let module = top(vm);
-                match attr::lookup_attr(vm, module, name)? {
-                    Some(v) => vm.stack.push(v),
-                    None => {
-                        let module_name = match kind(&module) {
-                            Some(ObjKind::Module(m)) => str_text(&m.name).unwrap_or("?").to_string(),
-                            _ => "?".into(),
-                        };
-                        let attr_name = str_text(&name).unwrap_or("?").to_string();
-                        return Err(vm
+            };
+            vm.stack.push(r);
+        }
+        Opcode::RAISE_VARARGS => {
+            let error = raise_varargs(vm, arg)?;
+            return Err(error);
+        }
+        Opcode::RERAISE => {
+            let exc = pop(vm);
+            let lasti = if arg != 0 {
+                peek(vm, arg as usize).as_small_int().map(|i| i as usize)
+            } else {
+                None
+            };
+            return Err(Unwind::Reraise(PyErr(exc), lasti));
+        }
+        Opcode::PUSH_EXC_INFO => {
+            let exc = pop(vm);
+            let previous = vm.handled_exception;
+            vm.stack.push(if previous.is_null() {
+                Value::NONE
+            } else {
+                previous
+            });
+            vm.handled_exception = exc;
+            vm.stack.push(exc);
+        }
+        Opcode::POP_EXCEPT => {
+            let previous = pop(vm);
+            vm.handled_exception = if previous.is_none() {
+                Value::NULL
+            } else {
+                previous
+            };
+        }
+        Opcode::CHECK_EXC_MATCH => {
+            let class = pop(vm);
+            let exc = top(vm);
+            let matched = exception_matches(vm, exc, class)?;
+            vm.stack.push(Value::bool(matched));
+        }
+        Opcode::IMPORT_NAME => {
+            let name = code.names[arg as usize];
+            let _fromlist = pop(vm);
+            let _level = pop(vm);
+            let module = crate::modules::import(vm, name)?;
+            vm.stack.push(module);
+        }
+        Opcode::IMPORT_FROM => {
+            let name = code.names[arg as usize];
+            let module = top(vm);
+            match attr::lookup_attr(vm, module, name)? {
+                Some(v) => vm.stack.push(v),
+                None => {
+                    let module_name = match kind(&module) {
+                        Some(ObjKind::Module(m)) => str_text(&m.name).unwrap_or("?").to_string(),
+                        _ => "?".into(),
+                    };
+                    let attr_name = str_text(&name).unwrap_or("?").to_string();
+                    return Err(vm
                             .new_error(
                                 vm.exceptions.import_error,
                                 format!("cannot import name '{attr_name}' from '{module_name}' (unknown location)"),
                             )
                             .into());
-                    }
                 }
-            }
-            Opcode::JUMP_FORWARD => *ip = arg as usize,
-            Opcode::JUMP_BACKWARD => {
-                *ip = arg as usize;
-                vm.safepoint();
-            }
-            Opcode::JUMP_BACKWARD_NO_INTERRUPT => *ip = arg as usize,
-            Opcode::POP_JUMP_IF_FALSE => {
-                let v = pop(vm);
-                let truth = if v.is_bool() { v == Value::TRUE } else { ops::truthy(vm, v)? };
-                if !truth {
-                    *ip = arg as usize;
-                }
-            }
-            Opcode::POP_JUMP_IF_TRUE => {
-                let v = pop(vm);
-                let truth = if v.is_bool() { v == Value::TRUE } else { ops::truthy(vm, v)? };
-                if truth {
-                    *ip = arg as usize;
-                }
-            }
-            Opcode::POP_JUMP_IF_NONE => {
-                if pop(vm).is_none() {
-                    *ip = arg as usize;
-                }
-            }
-            Opcode::POP_JUMP_IF_NOT_NONE => {
-                if !pop(vm).is_none() {
-                    *ip = arg as usize;
-                }
-            }
-            Opcode::FOR_ITER => {
-                let iterator = top(vm);
-                match cpjit_runtime::iter::next(vm, iterator)? {
-                    Some(v) => vm.stack.push(v),
-                    None => {
-                        pop(vm);
-                        *ip = arg as usize + 2;
-                    }
-                }
-            }
-            // Calls and returns change frames: handled after this closure.
-            Opcode::CALL | Opcode::CALL_KW | Opcode::CALL_FUNCTION_EX | Opcode::RETURN_VALUE
-            | Opcode::RETURN_CONST => unreachable!("handled outside"),
-            other => {
-                return Err(vm.not_implemented(unsupported_message(other)).into());
             }
         }
-        Ok(())
+        Opcode::JUMP_FORWARD => *ip = arg as usize,
+        Opcode::JUMP_BACKWARD => {
+            *ip = arg as usize;
+            vm.safepoint();
+        }
+        Opcode::JUMP_BACKWARD_NO_INTERRUPT => *ip = arg as usize,
+        Opcode::POP_JUMP_IF_FALSE => {
+            let v = pop(vm);
+            let truth = if v.is_bool() {
+                v == Value::TRUE
+            } else {
+                ops::truthy(vm, v)?
+            };
+            if !truth {
+                *ip = arg as usize;
+            }
+        }
+        Opcode::POP_JUMP_IF_TRUE => {
+            let v = pop(vm);
+            let truth = if v.is_bool() {
+                v == Value::TRUE
+            } else {
+                ops::truthy(vm, v)?
+            };
+            if truth {
+                *ip = arg as usize;
+            }
+        }
+        Opcode::POP_JUMP_IF_NONE => {
+            if pop(vm).is_none() {
+                *ip = arg as usize;
+            }
+        }
+        Opcode::POP_JUMP_IF_NOT_NONE => {
+            if !pop(vm).is_none() {
+                *ip = arg as usize;
+            }
+        }
+        Opcode::FOR_ITER => {
+            let iterator = top(vm);
+            match cpjit_runtime::iter::next(vm, iterator)? {
+                Some(v) => vm.stack.push(v),
+                None => {
+                    pop(vm);
+                    *ip = arg as usize + 2;
+                }
+            }
+        }
+        // Calls and returns change frames: handled after this closure.
+        Opcode::CALL
+        | Opcode::CALL_KW
+        | Opcode::CALL_FUNCTION_EX
+        | Opcode::RETURN_VALUE
+        | Opcode::RETURN_CONST => unreachable!("handled outside"),
+        other => {
+            return Err(vm.not_implemented(unsupported_message(other)).into());
+        }
+    }
+    Ok(())
+}
+
+fn dict_table(dict: &Value) -> Option<&std::cell::RefCell<cpjit_runtime::dict::DictTable>> {
+    match kind(dict) {
+        Some(ObjKind::Dict(table)) => Some(table),
+        _ => None,
+    }
+}
+
+/// `LOAD_GLOBAL` through its inline cache: the cached entry position is used only if
+/// that entry still holds the same interned name (and, for builtins, the globals dict
+/// has not gained or lost keys since), so a stale cache can only miss.
+#[inline]
+fn load_global_cached(
+    cache: &std::cell::Cell<cpjit_runtime::object::GlobalCache>,
+    globals: Value,
+    builtins: Value,
+    name: Value,
+) -> Option<Value> {
+    let (Some(globals_table), Some(builtins_table)) = (dict_table(&globals), dict_table(&builtins))
+    else {
+        return ops::dict_get_str(globals, name).or_else(|| ops::dict_get_str(builtins, name));
+    };
+    let entry = cache.get();
+    match entry.kind {
+        1 => {
+            if let Some(e) = globals_table.borrow().entry_at(entry.index as usize) {
+                if e.key == name {
+                    return Some(e.value);
+                }
+            }
+        }
+        2 if globals_table.borrow().keys_version() == entry.globals_keys_version => {
+            if let Some(e) = builtins_table.borrow().entry_at(entry.index as usize) {
+                if e.key == name {
+                    return Some(e.value);
+                }
+            }
+        }
+        _ => {}
+    }
+    // Miss: look up by hash and remember where the name lives.
+    let hash = match kind(&name) {
+        Some(ObjKind::Str(s)) => s.hash.get().unwrap_or_else(|| {
+            let h = ops::str_hash(&s.text);
+            s.hash.set(Some(h));
+            h
+        }),
+        _ => return None,
+    };
+    let same_name = |k: Value| k == name || str_text(&k) == str_text(&name);
+    if let Some(index) = globals_table.borrow().find(hash, same_name) {
+        let value = globals_table
+            .borrow()
+            .entry_at(index)
+            .map(|e| (e.key, e.value));
+        if let Some((key, value)) = value {
+            if key == name {
+                cache.set(cpjit_runtime::object::GlobalCache {
+                    kind: 1,
+                    index: index as u32,
+                    globals_keys_version: 0,
+                });
+            }
+            return Some(value);
+        }
+    }
+    let globals_keys_version = globals_table.borrow().keys_version();
+    if let Some(index) = builtins_table.borrow().find(hash, same_name) {
+        let value = builtins_table
+            .borrow()
+            .entry_at(index)
+            .map(|e| (e.key, e.value));
+        if let Some((key, value)) = value {
+            if key == name {
+                cache.set(cpjit_runtime::object::GlobalCache {
+                    kind: 2,
+                    index: index as u32,
+                    globals_keys_version,
+                });
+            }
+            return Some(value);
+        }
+    }
+    None
 }
 
 fn unsupported_message(op: Opcode) -> String {
     let construct = match op {
         Opcode::LOAD_BUILD_CLASS => "class definitions",
-        Opcode::RETURN_GENERATOR | Opcode::YIELD_VALUE | Opcode::SEND | Opcode::END_SEND
-        | Opcode::GET_YIELD_FROM_ITER | Opcode::CLEANUP_THROW => "generators",
+        Opcode::RETURN_GENERATOR
+        | Opcode::YIELD_VALUE
+        | Opcode::SEND
+        | Opcode::END_SEND
+        | Opcode::GET_YIELD_FROM_ITER
+        | Opcode::CLEANUP_THROW => "generators",
         Opcode::BEFORE_WITH | Opcode::WITH_EXCEPT_START => "'with' statements",
         Opcode::CALL_INTRINSIC_2 => "'except*'",
         _ => op.name(),
@@ -773,7 +918,12 @@ fn unsupported_message(op: Opcode) -> String {
 /// raised, even for `RERAISE`, as CPython's `exception_unwind`); `Frame::last_ip` may
 /// differ (RERAISE restores the original `lasti`) and is what tracebacks and pushed
 /// `lasti` values use.
-fn handle_exception(vm: &mut Vm, unwind: Unwind, raising_ip: usize, entry_depth: usize) -> Result<(), PyErr> {
+fn handle_exception(
+    vm: &mut Vm,
+    unwind: Unwind,
+    raising_ip: usize,
+    entry_depth: usize,
+) -> Result<(), PyErr> {
     let (error, add_traceback) = match unwind {
         Unwind::Raise(e) => (e, true),
         Unwind::Reraise(e, _) => (e, false),
@@ -869,11 +1019,16 @@ fn lookup_name(vm: &mut Vm, frame: &Frame, name: Value, raise: bool) -> PyResult
 
 fn name_error(vm: &mut Vm, name: Value) -> PyErr {
     let text = str_text(&name).unwrap_or("?").to_string();
-    vm.new_error(vm.exceptions.name_error, format!("name '{text}' is not defined"))
+    vm.new_error(
+        vm.exceptions.name_error,
+        format!("name '{text}' is not defined"),
+    )
 }
 
 fn unbound_local(vm: &mut Vm, code: &CodeData, slot: usize) -> PyErr {
-    let name = str_text(&code.localsplus_names[slot]).unwrap_or("?").to_string();
+    let name = str_text(&code.localsplus_names[slot])
+        .unwrap_or("?")
+        .to_string();
     vm.new_error(
         vm.exceptions.unbound_local_error,
         format!("cannot access local variable '{name}' where it is not associated with a value"),
@@ -881,7 +1036,9 @@ fn unbound_local(vm: &mut Vm, code: &CodeData, slot: usize) -> PyErr {
 }
 
 fn unbound_deref(vm: &mut Vm, code: &CodeData, slot: usize) -> PyErr {
-    let name = str_text(&code.localsplus_names[slot]).unwrap_or("?").to_string();
+    let name = str_text(&code.localsplus_names[slot])
+        .unwrap_or("?")
+        .to_string();
     let is_free = slot >= code.nlocalsplus - code.code.freevars.len();
     if is_free {
         vm.new_error(
@@ -891,7 +1048,9 @@ fn unbound_deref(vm: &mut Vm, code: &CodeData, slot: usize) -> PyErr {
     } else {
         vm.new_error(
             vm.exceptions.unbound_local_error,
-            format!("cannot access local variable '{name}' where it is not associated with a value"),
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
         )
     }
 }
@@ -903,7 +1062,12 @@ fn unpack_exact(vm: &mut Vm, seq: Value, n: usize) -> PyResult<Vec<Value>> {
         }
     }
     let items = cpjit_runtime::iter::collect(vm, seq).map_err(|e| {
-        if vm.isinstance(e.0, vm.exceptions.type_error) && !matches!(kind(&seq), Some(ObjKind::Instance(_) | ObjKind::Iterator(_))) {
+        if vm.isinstance(e.0, vm.exceptions.type_error)
+            && !matches!(
+                kind(&seq),
+                Some(ObjKind::Instance(_) | ObjKind::Iterator(_))
+            )
+        {
             let name = vm.type_name(seq);
             vm.type_error(format!("cannot unpack non-iterable {name} object"))
         } else {
@@ -956,7 +1120,9 @@ fn dict_merge(vm: &mut Vm, dict: Value, update: Value, callable: Value) -> PyRes
 
 fn exception_matches(vm: &mut Vm, exc: Value, class: Value) -> PyResult<bool> {
     let check_one = |vm: &mut Vm, c: Value| -> PyResult<bool> {
-        if !matches!(kind(&c), Some(ObjKind::Type(_))) || !vm.is_subtype(c, vm.exceptions.base_exception) {
+        if !matches!(kind(&c), Some(ObjKind::Type(_)))
+            || !vm.is_subtype(c, vm.exceptions.base_exception)
+        {
             return Err(vm.type_error(
                 "catching classes that do not inherit from BaseException is not allowed",
             ));
@@ -994,7 +1160,9 @@ fn raise_varargs(vm: &mut Vm, arg: u32) -> Result<Unwind, Unwind> {
         0 => {
             let current = vm.handled_exception;
             if current.is_null() {
-                return Ok(Unwind::Raise(vm.runtime_error("No active exception to reraise")));
+                return Ok(Unwind::Raise(
+                    vm.runtime_error("No active exception to reraise"),
+                ));
             }
             Ok(Unwind::Reraise(PyErr(current), None))
         }
@@ -1034,7 +1202,7 @@ pub fn make_function(vm: &mut Vm, code_value: Value, globals: Value, builtins: V
         Some(ObjKind::Code(c)) => (c.name_value, c.qualname_value),
         _ => (Value::NONE, Value::NONE),
     };
-    vm.alloc(ObjKind::Function(FunctionObj {
+    vm.alloc(ObjKind::Function(Box::new(FunctionObj {
         code: code_value,
         globals,
         builtins,
@@ -1044,7 +1212,7 @@ pub fn make_function(vm: &mut Vm, code_value: Value, globals: Value, builtins: V
         kwdefaults: std::cell::RefCell::new(Value::NULL),
         closure: std::cell::RefCell::new(Value::NULL),
         attrs: std::cell::RefCell::new(Value::NULL),
-    }))
+    })))
 }
 
 /// Executes `CALL`/`CALL_KW`/`CALL_FUNCTION_EX`. Returns `Ok(true)` when a new frame
@@ -1071,7 +1239,11 @@ fn call_instruction(vm: &mut Vm, opcode: Opcode, arg: u32) -> PyResult<bool> {
                             "maximum recursion depth exceeded",
                         ));
                     }
-                    let base = if self_or_null.is_null() { callable_index + 2 } else { callable_index + 1 };
+                    let base = if self_or_null.is_null() {
+                        callable_index + 2
+                    } else {
+                        callable_index + 1
+                    };
                     let extra = code.nlocalsplus - nargs;
                     vm.stack.extend(std::iter::repeat_n(Value::NULL, extra));
                     vm.frames.push(Frame {
@@ -1121,7 +1293,8 @@ fn call_instruction(vm: &mut Vm, opcode: Opcode, arg: u32) -> PyResult<bool> {
             };
             let mut kwnames = Vec::new();
             if let Some(ObjKind::Dict(table)) = kind(&kwargs) {
-                let entries: Vec<(Value, Value)> = table.borrow().iter().map(|e| (e.key, e.value)).collect();
+                let entries: Vec<(Value, Value)> =
+                    table.borrow().iter().map(|e| (e.key, e.value)).collect();
                 for (k, v) in entries {
                     if str_text(&k).is_none() {
                         return Err(vm.type_error("keywords must be strings"));
@@ -1141,7 +1314,9 @@ fn call_instruction(vm: &mut Vm, opcode: Opcode, arg: u32) -> PyResult<bool> {
     // Python functions (and bound methods of them) get a frame in this loop.
     let (function, args) = match kind(&callable) {
         Some(ObjKind::Function(_)) => (callable, args),
-        Some(ObjKind::BoundMethod(m)) if matches!(kind(&m.function), Some(ObjKind::Function(_))) => {
+        Some(ObjKind::BoundMethod(m))
+            if matches!(kind(&m.function), Some(ObjKind::Function(_))) =>
+        {
             let mut full = Vec::with_capacity(args.len() + 1);
             full.push(m.receiver);
             full.extend(args);
@@ -1176,7 +1351,12 @@ fn call_object(vm: &mut Vm, callable: Value, args: &[Value], kwnames: &[Value]) 
 }
 
 /// The VM's call hook: calls any callable, running Python functions in a nested loop.
-pub fn call_hook(vm: &mut Vm, callable: Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub fn call_hook(
+    vm: &mut Vm,
+    callable: Value,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<Value> {
     match kind(&callable) {
         Some(ObjKind::Function(f)) => {
             let code_value = f.code;

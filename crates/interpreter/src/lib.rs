@@ -46,8 +46,8 @@ pub fn run_main_module(vm: &mut Vm, code: Arc<CodeObject>) -> Result<Value, PyEr
     let main = vm.names.dunder_main;
     cpjit_runtime::ops::dict_set(vm, globals, name_key, main)?;
     let builtins_key = vm.names.dunder_builtins;
-    let builtins_module = cpjit_runtime::ops::dict_get_str(vm.modules, vm.intern("builtins"))
-        .unwrap_or(Value::NONE);
+    let builtins_module =
+        cpjit_runtime::ops::dict_get_str(vm.modules, vm.intern("builtins")).unwrap_or(Value::NONE);
     cpjit_runtime::ops::dict_set(vm, globals, builtins_key, builtins_module)?;
     let file_key = vm.intern("__file__");
     let file = vm.new_str(&code.filename);
@@ -56,7 +56,8 @@ pub fn run_main_module(vm: &mut Vm, code: Arc<CodeObject>) -> Result<Value, PyEr
     let code_value = vm.new_code(code);
     let base = vm.stack.len();
     // Module code keeps inlined-comprehension variables in fast locals (PEP 709).
-    vm.stack.extend(std::iter::repeat_n(Value::NULL, nlocalsplus));
+    vm.stack
+        .extend(std::iter::repeat_n(Value::NULL, nlocalsplus));
     vm.frames.push(Frame {
         function: Value::NONE,
         code: code_value,
@@ -128,7 +129,7 @@ pub fn exit_status_for(vm: &mut Vm, error: PyErr, sources: &mut SourceCache) -> 
     let _ = vm.stdout.flush();
     if vm.isinstance(error.0, vm.exceptions.system_exit) {
         let code = match kind(&error.0) {
-            Some(ObjKind::Exception(e)) => match kind(&*e.args.borrow()) {
+            Some(ObjKind::Exception(e)) => match kind(&e.args.borrow()) {
                 Some(ObjKind::Tuple(items)) if items.len() == 1 => items[0],
                 Some(ObjKind::Tuple(items)) if items.is_empty() => Value::NONE,
                 _ => *e.args.borrow(),

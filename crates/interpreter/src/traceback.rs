@@ -20,8 +20,10 @@ pub struct SourceCache {
 impl SourceCache {
     /// Registers the text of a file (the main script is known without re-reading).
     pub fn insert(&mut self, filename: &str, source: &str) {
-        self.files
-            .insert(filename.to_string(), source.lines().map(str::to_string).collect());
+        self.files.insert(
+            filename.to_string(),
+            source.lines().map(str::to_string).collect(),
+        );
     }
 
     fn line(&mut self, filename: &str, line: u32) -> Option<String> {
@@ -109,9 +111,15 @@ pub fn format_exception(vm: &mut Vm, exc: Value, sources: &mut SourceCache) -> S
         let cause = e.cause.get();
         let context = e.context.get();
         let next = if !cause.is_none() && !cause.is_null() {
-            Some((cause, "\nThe above exception was the direct cause of the following exception:\n\n"))
+            Some((
+                cause,
+                "\nThe above exception was the direct cause of the following exception:\n\n",
+            ))
         } else if !e.suppress_context.get() && !context.is_none() && !context.is_null() {
-            Some((context, "\nDuring handling of the above exception, another exception occurred:\n\n"))
+            Some((
+                context,
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+            ))
         } else {
             None
         };
@@ -149,16 +157,24 @@ pub fn format_compile_error(error: &CompileError) -> String {
         let stripped = stripped.trim_end();
         if !stripped.is_empty() {
             out.push_str(&format!("    {stripped}\n"));
-            let start = (error.offset as usize).saturating_sub(1).saturating_sub(indent);
+            let start = (error.offset as usize)
+                .saturating_sub(1)
+                .saturating_sub(indent);
             let end = if error.end_line == error.line && error.end_offset > error.offset {
-                (error.end_offset as usize).saturating_sub(1).saturating_sub(indent)
+                (error.end_offset as usize)
+                    .saturating_sub(1)
+                    .saturating_sub(indent)
             } else {
                 start + 1
             };
             let width = stripped.chars().count();
             let start = start.min(width);
             let end = end.clamp(start + 1, width.max(start + 1));
-            out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(end - start)));
+            out.push_str(&format!(
+                "    {}{}\n",
+                " ".repeat(start),
+                "^".repeat(end - start)
+            ));
         }
     }
     out.push_str(&format!("{kind_name}: {}\n", error.message));

@@ -203,7 +203,13 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
                 let name = n.name;
                 return Ok(Some(vm.intern(name)));
             }
-            "__self__" => return Ok(Some(if n.receiver.is_null() { Value::NONE } else { n.receiver })),
+            "__self__" => {
+                return Ok(Some(if n.receiver.is_null() {
+                    Value::NONE
+                } else {
+                    n.receiver
+                }))
+            }
             _ => {}
         },
         Some(ObjKind::BoundMethod(m)) => match attr.as_str() {
@@ -233,7 +239,7 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
                 }
             }
             let class = e.class;
-            let first_arg = match kind(&*e.args.borrow()) {
+            let first_arg = match kind(&e.args.borrow()) {
                 Some(ObjKind::Tuple(items)) => items.first().copied(),
                 _ => None,
             };
@@ -274,7 +280,9 @@ pub fn set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
         Some(ObjKind::Module(m)) => Some(m.dict),
         Some(ObjKind::Type(t)) if t.builtin.is_none() => {
             let h = crate::ops::hash(vm, name)?;
-            t.dict.borrow_mut().insert(h, name, value, |k| k == name || str_text(&k) == str_text(&name));
+            t.dict.borrow_mut().insert(h, name, value, |k| {
+                k == name || str_text(&k) == str_text(&name)
+            });
             return Ok(());
         }
         Some(ObjKind::Function(f)) => {

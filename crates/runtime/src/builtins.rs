@@ -88,9 +88,24 @@ pub fn install(vm: &mut Vm) {
     for (name, ty) in vm.types.all() {
         if matches!(
             name,
-            "int" | "bool" | "float" | "str" | "list" | "tuple" | "dict" | "set" | "frozenset"
-                | "range" | "slice" | "type" | "object" | "enumerate" | "zip" | "map"
-                | "filter" | "reversed"
+            "int"
+                | "bool"
+                | "float"
+                | "str"
+                | "list"
+                | "tuple"
+                | "dict"
+                | "set"
+                | "frozenset"
+                | "range"
+                | "slice"
+                | "type"
+                | "object"
+                | "enumerate"
+                | "zip"
+                | "map"
+                | "filter"
+                | "reversed"
         ) {
             let key = vm.intern(name);
             set_name(vm, vm.builtins, key, ty);
@@ -220,7 +235,9 @@ fn builtin_open(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> 
 }
 
 fn builtin_exit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Err(PyErr(vm.new_exception(vm.exceptions.system_exit, args.to_vec())))
+    Err(PyErr(
+        vm.new_exception(vm.exceptions.system_exit, args.to_vec()),
+    ))
 }
 
 fn builtin_unsupported_namespace(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -273,7 +290,13 @@ fn builtin_abs(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Err(vm.type_error(format!("bad operand type for abs(): '{name}'")))
 }
 
-fn min_max(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, want_max: bool) -> PyResult<Value> {
+fn min_max(
+    vm: &mut Vm,
+    args: &[Value],
+    kwnames: &[Value],
+    name: &str,
+    want_max: bool,
+) -> PyResult<Value> {
     let (positional, keywords) = split_kwargs(args, kwnames);
     let mut key = Value::NONE;
     let mut default = Value::NULL;
@@ -291,11 +314,7 @@ fn min_max(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, want_max:
         }
     }
     let items = match positional.len() {
-        0 => {
-            return Err(vm.type_error(format!(
-                "{name} expected at least 1 argument, got 0"
-            )))
-        }
+        0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
         1 => crate::iter::collect(vm, positional[0])?,
         _ => {
             if !default.is_null() {
@@ -313,11 +332,23 @@ fn min_max(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, want_max:
         return Err(vm.value_error(format!("{name}() iterable argument is empty")));
     }
     let mut best = items[0];
-    let mut best_key = if key.is_none() { best } else { call(vm, key, &[best], &[])? };
+    let mut best_key = if key.is_none() {
+        best
+    } else {
+        call(vm, key, &[best], &[])?
+    };
     for item in &items[1..] {
-        let item_key = if key.is_none() { *item } else { call(vm, key, &[*item], &[])? };
+        let item_key = if key.is_none() {
+            *item
+        } else {
+            call(vm, key, &[*item], &[])?
+        };
         // CPython compares `item > best` for max and `item < best` for min.
-        let op = if want_max { cpjit_bytecode::CompareOp::Gt } else { cpjit_bytecode::CompareOp::Lt };
+        let op = if want_max {
+            cpjit_bytecode::CompareOp::Gt
+        } else {
+            cpjit_bytecode::CompareOp::Lt
+        };
         let result = ops::compare(vm, item_key, best_key, op)?;
         let better = truthy(vm, result)?;
         if better {
@@ -338,14 +369,23 @@ fn builtin_max(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 fn builtin_sum(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let bound = bind(vm, "sum", args, kw, &["iterable", "start"], 1, &[])?;
-    let mut total = if bound[1].is_null() { vm.new_int(0) } else { bound[1] };
+    let mut total = if bound[1].is_null() {
+        vm.new_int(0)
+    } else {
+        bound[1]
+    };
     if let Some(ObjKind::Str(_)) = kind(&total) {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
     let items = crate::iter::collect(vm, bound[0])?;
     // Float accumulation uses compensated summation like CPython 3.12+.
     let all_float = total.as_float().is_some() || ops::to_i64(total).is_some();
-    if all_float && items.iter().any(|v| v.is_float()) && items.iter().all(|v| v.is_float() || ops::to_i64(*v).is_some()) {
+    if all_float
+        && items.iter().any(|v| v.is_float())
+        && items
+            .iter()
+            .all(|v| v.is_float() || ops::to_i64(*v).is_some())
+    {
         let mut int_part = total;
         let mut floats = Vec::new();
         for item in &items {
@@ -415,14 +455,16 @@ fn builtin_pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if bound[2].is_null() || bound[2].is_none() {
         return ops::binary_op(vm, bound[0], bound[1], cpjit_bytecode::BinaryOpArg::Power);
     }
-    match (int_view(&bound[0]), int_view(&bound[1]), int_view(&bound[2])) {
+    match (
+        int_view(&bound[0]),
+        int_view(&bound[1]),
+        int_view(&bound[2]),
+    ) {
         (Some(a), Some(b), Some(m)) => {
             let (a, b, m) = (a.clone(), b.clone(), m.clone());
             numeric::int_pow(vm, &a, &b, Some(&m))
         }
-        _ => Err(vm.type_error(
-            "pow() 3rd argument not allowed unless all arguments are integers",
-        )),
+        _ => Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")),
     }
 }
 
@@ -433,7 +475,11 @@ fn builtin_round(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         None
     } else {
         match int_view(&ndigits) {
-            Some(v) => Some(v.to_i64().unwrap_or(if v.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 })),
+            Some(v) => Some(v.to_i64().unwrap_or(if v.is_negative() {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            })),
             None => {
                 let name = vm.type_name(ndigits);
                 return Err(vm.type_error(format!(
@@ -471,9 +517,7 @@ fn builtin_round(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         return Ok(r);
     }
     let name = vm.type_name(number);
-    Err(vm.type_error(format!(
-        "type {name} doesn't define __round__ method"
-    )))
+    Err(vm.type_error(format!("type {name} doesn't define __round__ method")))
 }
 
 fn builtin_hash(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -516,7 +560,10 @@ fn builtin_chr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         )));
     };
     let code = view.to_i64();
-    match code.and_then(|c| u32::try_from(c).ok()).filter(|c| *c < 0x110000) {
+    match code
+        .and_then(|c| u32::try_from(c).ok())
+        .filter(|c| *c < 0x110000)
+    {
         Some(c) => match char::from_u32(c) {
             Some(ch) => Ok(vm.new_string(ch.to_string())),
             None => Err(vm.value_error("surrogate characters are not supported yet")),
@@ -531,17 +578,26 @@ fn builtin_chr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
 }
 
-fn radix_builtin(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, radix: u32, prefix: &str) -> PyResult<Value> {
+fn radix_builtin(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    name: &str,
+    radix: u32,
+    prefix: &str,
+) -> PyResult<Value> {
     no_kwargs(vm, name, kw)?;
     arg_count(vm, name, args, 1, 1)?;
     let Some(view) = int_view(&args[0]) else {
         let tn = vm.type_name(args[0]);
-        return Err(vm.type_error(format!(
-            "'{tn}' object cannot be interpreted as an integer"
-        )));
+        return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
     };
     let v = view.to_bigint();
-    let sign = if v.sign() == num_bigint::Sign::Minus { "-" } else { "" };
+    let sign = if v.sign() == num_bigint::Sign::Minus {
+        "-"
+    } else {
+        ""
+    };
     let digits = num_traits::Signed::abs(&v).to_str_radix(radix);
     Ok(vm.new_string(format!("{sign}{prefix}{digits}")))
 }
@@ -558,7 +614,13 @@ fn builtin_oct(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     radix_builtin(vm, args, kw, "oct", 8, "0o")
 }
 
-fn class_check(vm: &mut Vm, value: Value, classes: Value, name: &str, subclass: bool) -> PyResult<bool> {
+fn class_check(
+    vm: &mut Vm,
+    value: Value,
+    classes: Value,
+    name: &str,
+    subclass: bool,
+) -> PyResult<bool> {
     match kind(&classes) {
         Some(ObjKind::Type(_)) => Ok(if subclass {
             vm.is_subtype(value, classes)
@@ -583,7 +645,13 @@ fn class_check(vm: &mut Vm, value: Value, classes: Value, name: &str, subclass: 
 fn builtin_isinstance(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_kwargs(vm, "isinstance", kw)?;
     arg_count(vm, "isinstance", args, 2, 2)?;
-    Ok(Value::bool(class_check(vm, args[0], args[1], "isinstance", false)?))
+    Ok(Value::bool(class_check(
+        vm,
+        args[0],
+        args[1],
+        "isinstance",
+        false,
+    )?))
 }
 
 fn builtin_issubclass(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -592,7 +660,13 @@ fn builtin_issubclass(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Val
     if !matches!(kind(&args[0]), Some(ObjKind::Type(_))) {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     }
-    Ok(Value::bool(class_check(vm, args[0], args[1], "issubclass", true)?))
+    Ok(Value::bool(class_check(
+        vm,
+        args[0],
+        args[1],
+        "issubclass",
+        true,
+    )?))
 }
 
 fn builtin_sorted(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -652,7 +726,10 @@ fn builtin_iter(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn builtin_next(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_kwargs(vm, "next", kw)?;
     arg_count(vm, "next", args, 1, 2)?;
-    if !matches!(kind(&args[0]), Some(ObjKind::Iterator(_) | ObjKind::Instance(_))) {
+    if !matches!(
+        kind(&args[0]),
+        Some(ObjKind::Iterator(_) | ObjKind::Instance(_))
+    ) {
         let name = vm.type_name(args[0]);
         return Err(vm.type_error(format!("'{name}' object is not an iterator")));
     }
@@ -669,7 +746,9 @@ fn builtin_callable(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value
     no_kwargs(vm, "callable", kw)?;
     arg_count(vm, "callable", args, 1, 1)?;
     let result = match kind(&args[0]) {
-        Some(ObjKind::Function(_) | ObjKind::Native(_) | ObjKind::Type(_) | ObjKind::BoundMethod(_)) => true,
+        Some(
+            ObjKind::Function(_) | ObjKind::Native(_) | ObjKind::Type(_) | ObjKind::BoundMethod(_),
+        ) => true,
         Some(ObjKind::Instance(_)) => {
             let ty = vm.type_of(args[0]);
             let name = vm.intern("__call__");
@@ -718,7 +797,9 @@ fn builtin_hasattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
     no_kwargs(vm, "hasattr", kw)?;
     arg_count(vm, "hasattr", args, 2, 2)?;
     let name = attr_name(vm, args[1])?;
-    Ok(Value::bool(crate::attr::lookup_attr(vm, args[0], name)?.is_some()))
+    Ok(Value::bool(
+        crate::attr::lookup_attr(vm, args[0], name)?.is_some(),
+    ))
 }
 
 fn builtin_delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -745,9 +826,7 @@ fn builtin_format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
             Some(t) => t.to_string(),
             None => {
                 let name = vm.type_name(*s);
-                return Err(vm.type_error(format!(
-                    "format() argument 2 must be str, not {name}"
-                )));
+                return Err(vm.type_error(format!("format() argument 2 must be str, not {name}")));
             }
         },
         None => String::new(),
@@ -776,7 +855,10 @@ pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
             } else if let Some(rest) = lower.strip_prefix("0b") {
                 (2, rest.to_string())
             } else {
-                if lower.len() > 1 && lower.starts_with('0') && lower.chars().any(|c| c != '0' && c != '_') {
+                if lower.len() > 1
+                    && lower.starts_with('0')
+                    && lower.chars().any(|c| c != '0' && c != '_')
+                {
                     return None;
                 }
                 (10, lower.clone())
@@ -789,18 +871,28 @@ pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
     };
     // An underscore may directly follow a base prefix (`0x_ff`), nowhere else at the start.
     let digits = if has_prefix {
-        digits.strip_prefix('_').map(str::to_string).unwrap_or(digits)
+        digits
+            .strip_prefix('_')
+            .map(str::to_string)
+            .unwrap_or(digits)
     } else {
         digits
     };
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
         return None;
     }
     let clean: String = digits.chars().filter(|c| *c != '_').collect();
     // Unicode decimal digits are accepted by CPython; map them to ASCII.
     let clean: String = clean
         .chars()
-        .map(|c| c.to_digit(10).map_or(c, |d| char::from_digit(d, 10).unwrap_or(c)))
+        .map(|c| {
+            c.to_digit(10)
+                .map_or(c, |d| char::from_digit(d, 10).unwrap_or(c))
+        })
         .collect();
     let value = BigInt::from_str_radix(&clean, base).ok()?;
     Some(if negative { -value } else { value })
@@ -845,9 +937,7 @@ fn construct_int(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             Some(v) => Ok(vm.new_bigint(v)),
             None => {
                 let shown = cpjit_bytecode::repr::str_repr(&text);
-                Err(vm.value_error(format!(
-                    "invalid literal for int() with base 10: {shown}"
-                )))
+                Err(vm.value_error(format!("invalid literal for int() with base 10: {shown}")))
             }
         };
     }
@@ -891,14 +981,21 @@ pub fn parse_float(text: &str) -> Option<f64> {
     if t.is_empty() || t.contains("__") || t.starts_with('_') || t.ends_with('_') {
         return None;
     }
-    let valid = t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-' | '_'));
+    let valid = t
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-' | '_'));
     if !valid {
         return None;
     }
     // Underscores only between digits.
     let chars: Vec<char> = t.chars().collect();
     for (i, c) in chars.iter().enumerate() {
-        if *c == '_' && !(i > 0 && chars[i - 1].is_ascii_digit() && i + 1 < chars.len() && chars[i + 1].is_ascii_digit()) {
+        if *c == '_'
+            && !(i > 0
+                && chars[i - 1].is_ascii_digit()
+                && i + 1 < chars.len()
+                && chars[i + 1].is_ascii_digit())
+        {
             return None;
         }
     }
@@ -937,7 +1034,15 @@ fn construct_float(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
 }
 
 fn construct_str(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let bound = bind(vm, "str", &args[1..], kw, &["object", "encoding", "errors"], 0, &[])?;
+    let bound = bind(
+        vm,
+        "str",
+        &args[1..],
+        kw,
+        &["object", "encoding", "errors"],
+        0,
+        &[],
+    )?;
     if bound[0].is_null() {
         return Ok(vm.intern(""));
     }
@@ -1015,7 +1120,9 @@ fn range_bound(vm: &mut Vm, v: Value) -> PyResult<i64> {
     match int_view(&v) {
         Some(view) => match view.to_i64() {
             Some(i) => Ok(i),
-            None => Err(vm.overflow_error("range() arguments beyond 64 bits are not supported yet")),
+            None => {
+                Err(vm.overflow_error("range() arguments beyond 64 bits are not supported yet"))
+            }
         },
         None => {
             if let Some(i) = crate::dunder::index(vm, v)? {
@@ -1083,11 +1190,22 @@ fn construct_object(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Valu
     }
     let dict = vm.new_dict();
     let class = vm.types.object;
-    Ok(vm.alloc(ObjKind::Instance(crate::object::InstanceObj { class, dict })))
+    Ok(vm.alloc(ObjKind::Instance(crate::object::InstanceObj {
+        class,
+        dict,
+    })))
 }
 
 fn construct_enumerate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let bound = bind(vm, "enumerate", &args[1..], kw, &["iterable", "start"], 1, &[])?;
+    let bound = bind(
+        vm,
+        "enumerate",
+        &args[1..],
+        kw,
+        &["iterable", "start"],
+        1,
+        &[],
+    )?;
     let inner = crate::iter::get_iter(vm, bound[0])?;
     let count = if bound[1].is_null() {
         vm.new_int(0)
@@ -1113,16 +1231,8 @@ fn construct_zip(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         }
     }
     let mut iterators = Vec::with_capacity(positional.len());
-    for (i, iterable) in positional.iter().enumerate() {
-        match crate::iter::get_iter(vm, *iterable) {
-            Ok(it) => iterators.push(it),
-            Err(_) => {
-                let name = vm.type_name(*iterable);
-                return Err(vm.type_error(format!(
-                    "'{name}' object is not iterable"
-                ) + if i == usize::MAX { "" } else { "" }));
-            }
-        }
+    for iterable in positional {
+        iterators.push(crate::iter::get_iter(vm, *iterable)?);
     }
     Ok(vm.new_iterator(IterState::Zip { iterators, strict }))
 }
@@ -1137,7 +1247,10 @@ fn construct_map(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     for iterable in &args[2..] {
         iterators.push(crate::iter::get_iter(vm, *iterable)?);
     }
-    Ok(vm.new_iterator(IterState::Map { function, iterators }))
+    Ok(vm.new_iterator(IterState::Map {
+        function,
+        iterators,
+    }))
 }
 
 fn construct_filter(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -1181,15 +1294,12 @@ fn construct_reversed(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Val
 fn construct_exception(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let class = args[0];
     let (positional, keywords) = split_kwargs(&args[1..], kw);
-    if let Some((k, _)) = keywords.first() {
-        let name = str_text(k).unwrap_or("?").to_string();
+    if !keywords.is_empty() {
         let class_name = match kind(&class) {
             Some(ObjKind::Type(t)) => t.name.to_string(),
             _ => "Exception".into(),
         };
-        return Err(vm.type_error(format!(
-            "{class_name}() takes no keyword arguments"
-        ) + if name.is_empty() { "" } else { "" }));
+        return Err(vm.type_error(format!("{class_name}() takes no keyword arguments")));
     }
     Ok(vm.new_exception(class, positional.to_vec()))
 }
@@ -1252,14 +1362,21 @@ pub fn make_sys_module(vm: &mut Vm) -> Value {
 fn make_stream(vm: &mut Vm, is_stderr: bool) -> Value {
     let class = vm.types.text_io;
     let dict = vm.new_dict();
-    let write: NativeFn = if is_stderr { stderr_write } else { stdout_write };
+    let write: NativeFn = if is_stderr {
+        stderr_write
+    } else {
+        stdout_write
+    };
     let native = vm.new_native("write", write);
     let flush = vm.new_native("flush", stream_flush);
     let key = vm.intern("write");
     set_name(vm, dict, key, native);
     let key = vm.intern("flush");
     set_name(vm, dict, key, flush);
-    vm.alloc(ObjKind::Instance(crate::object::InstanceObj { class, dict }))
+    vm.alloc(ObjKind::Instance(crate::object::InstanceObj {
+        class,
+        dict,
+    }))
 }
 
 fn stream_text(vm: &mut Vm, args: &[Value]) -> PyResult<String> {
@@ -1293,7 +1410,9 @@ fn stream_flush(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> 
 
 fn sys_exit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     arg_count(vm, "exit", args, 0, 1)?;
-    Err(PyErr(vm.new_exception(vm.exceptions.system_exit, args.to_vec())))
+    Err(PyErr(
+        vm.new_exception(vm.exceptions.system_exit, args.to_vec()),
+    ))
 }
 
 fn sys_getrecursionlimit(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -1313,7 +1432,9 @@ fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult
         Some(_) => Err(vm.value_error("recursion limit must be greater or equal than 1")),
         None => {
             let name = vm.type_name(args[0]);
-            Err(vm.type_error(format!("'{name}' object cannot be interpreted as an integer")))
+            Err(vm.type_error(format!(
+                "'{name}' object cannot be interpreted as an integer"
+            )))
         }
     }
 }
@@ -1325,4 +1446,3 @@ fn sys_intern(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         None => Err(vm.type_error("intern() argument must be str")),
     }
 }
-

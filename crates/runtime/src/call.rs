@@ -47,7 +47,12 @@ pub fn call(vm: &mut Vm, callable: Value, args: &[Value], kwnames: &[Value]) -> 
 }
 
 /// Calls through the interpreter's hook (Python functions, instances with `__call__`).
-pub fn call_python(vm: &mut Vm, callable: Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub fn call_python(
+    vm: &mut Vm,
+    callable: Value,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<Value> {
     if vm.native_depth >= MAX_NATIVE_DEPTH {
         return Err(vm.new_error(
             vm.exceptions.recursion_error,
@@ -64,7 +69,10 @@ pub fn call_python(vm: &mut Vm, callable: Value, args: &[Value], kwnames: &[Valu
 }
 
 /// Splits vectorcall arguments into positional values and (name, value) pairs.
-pub fn split_kwargs<'a>(args: &'a [Value], kwnames: &[Value]) -> (&'a [Value], Vec<(Value, Value)>) {
+pub fn split_kwargs<'a>(
+    args: &'a [Value],
+    kwnames: &[Value],
+) -> (&'a [Value], Vec<(Value, Value)>) {
     let positional = &args[..args.len() - kwnames.len()];
     let keywords = kwnames
         .iter()
@@ -91,7 +99,10 @@ pub fn bind(
     let mut out = vec![Value::NULL; total];
     if given.len() > positional.len() {
         let message = if positional.len() == 1 && required == 1 {
-            format!("{function}() takes exactly one argument ({} given)", given.len())
+            format!(
+                "{function}() takes exactly one argument ({} given)",
+                given.len()
+            )
         } else if required == positional.len() {
             format!(
                 "{function}() takes exactly {} arguments ({} given)",
@@ -158,20 +169,37 @@ pub fn no_kwargs(vm: &mut Vm, function: &str, kwnames: &[Value]) -> PyResult<()>
 }
 
 /// Checks a positional-only argument count range.
-pub fn arg_count(vm: &mut Vm, function: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+pub fn arg_count(
+    vm: &mut Vm,
+    function: &str,
+    args: &[Value],
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
     if args.len() >= min && args.len() <= max {
         return Ok(());
     }
     let message = if min == max {
         match min {
             0 => format!("{function}() takes no arguments ({} given)", args.len()),
-            1 => format!("{function}() takes exactly one argument ({} given)", args.len()),
+            1 => format!(
+                "{function}() takes exactly one argument ({} given)",
+                args.len()
+            ),
             _ => format!("{function} expected {min} arguments, got {}", args.len()),
         }
     } else if args.len() < min {
-        format!("{function} expected at least {min} argument{}, got {}", if min == 1 { "" } else { "s" }, args.len())
+        format!(
+            "{function} expected at least {min} argument{}, got {}",
+            if min == 1 { "" } else { "s" },
+            args.len()
+        )
     } else {
-        format!("{function} expected at most {max} argument{}, got {}", if max == 1 { "" } else { "s" }, args.len())
+        format!(
+            "{function} expected at most {max} argument{}, got {}",
+            if max == 1 { "" } else { "s" },
+            args.len()
+        )
     };
     Err(vm.type_error(message))
 }

@@ -21,10 +21,13 @@ pub struct DictTable {
     entries: Vec<Option<DictEntry>>,
     index: HashTable<usize>,
     len: usize,
-    /// Incremented on every change of keys or values; caches key on it.
+    /// Incremented on every change of keys or values.
     version: u64,
+    /// Incremented when keys are added or removed (not when values change); inline
+    /// caches that remember an entry position key on it.
+    keys_version: u64,
     /// For sets: CPython's open-addressing slot layout, so iteration order matches.
-    set_slots: Option<SetSlots>,
+    set_slots: Option<Box<SetSlots>>,
 }
 
 /// A mirror of CPython's `setobject.c` table (linear probes, then perturbation) that
@@ -65,7 +68,11 @@ impl SetSlots {
         let mut i = (hash as u64 as usize) & mask;
         let mut free_slot = None;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in i..=i + probes {
                 match self.slots[j] {
                     EMPTY => {
@@ -78,21 +85,25 @@ impl SetSlots {
                         }
                         self.used += 1;
                         if self.fill * 5 >= mask * 3 {
-                            let minused = if self.used > 50000 { self.used * 2 } else { self.used * 4 };
+                            let minused = if self.used > 50000 {
+                                self.used * 2
+                            } else {
+                                self.used * 4
+                            };
                             self.resize(minused, hashes);
                         }
                         return;
                     }
-                    DUMMY => {
-                        if free_slot.is_none() {
-                            free_slot = Some(j);
-                        }
-                    }
+                    DUMMY if free_slot.is_none() => free_slot = Some(j),
                     _ => {}
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -109,7 +120,11 @@ impl SetSlots {
             let mut perturb = hash as u64;
             let mut i = (hash as u64 as usize) & mask;
             'probe: loop {
-                let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+                let probes = if i + LINEAR_PROBES <= mask {
+                    LINEAR_PROBES
+                } else {
+                    0
+                };
                 for j in i..=i + probes {
                     if self.slots[j] == EMPTY {
                         self.slots[j] = entry;
@@ -117,7 +132,11 @@ impl SetSlots {
                     }
                 }
                 perturb >>= PERTURB_SHIFT;
-                i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(1)
+                    .wrapping_add(perturb as usize))
+                    & mask;
             }
         }
         self.fill = self.used;
@@ -142,6 +161,7 @@ impl DictTable {
             index: HashTable::with_capacity(capacity),
             len: 0,
             version: 0,
+            keys_version: 0,
             set_slots: None,
         }
     }
@@ -149,7 +169,7 @@ impl DictTable {
     /// A key-only table that iterates in CPython's set order.
     pub fn new_set() -> DictTable {
         DictTable {
-            set_slots: Some(SetSlots::new()),
+            set_slots: Some(Box::new(SetSlots::new())),
             ..DictTable::default()
         }
     }
@@ -166,8 +186,13 @@ impl DictTable {
         self.version
     }
 
+    pub fn keys_version(&self) -> u64 {
+        self.keys_version
+    }
+
     pub(crate) fn capacity_bytes(&self) -> usize {
-        self.entries.capacity() * std::mem::size_of::<Option<DictEntry>>() + self.index.capacity() * 8
+        self.entries.capacity() * std::mem::size_of::<Option<DictEntry>>()
+            + self.index.capacity() * 8
     }
 
     /// Index (into the entries array) of the entry whose key matches.
@@ -211,6 +236,7 @@ impl DictTable {
         if self.entries.len() >= 16 && self.entries.len() > 2 * self.len + 8 {
             self.compact();
         }
+        self.keys_version = self.keys_version.wrapping_add(1);
         let position = self.entries.len();
         self.entries.push(Some(DictEntry { hash, key, value }));
         let entries = &self.entries;
@@ -237,6 +263,7 @@ impl DictTable {
         }
         self.len -= 1;
         self.version = self.version.wrapping_add(1);
+        self.keys_version = self.keys_version.wrapping_add(1);
         if let Some(slots) = self.set_slots.as_mut() {
             slots.remove(i as u32);
         }
@@ -264,8 +291,9 @@ impl DictTable {
         self.entries.clear();
         self.index.clear();
         self.len = 0;
+        self.keys_version = self.keys_version.wrapping_add(1);
         if self.set_slots.is_some() {
-            self.set_slots = Some(SetSlots::new());
+            self.set_slots = Some(Box::new(SetSlots::new()));
         }
         self.version = self.version.wrapping_add(1);
     }
@@ -288,6 +316,7 @@ impl DictTable {
             }
         }
         self.entries.retain(Option::is_some);
+        self.keys_version = self.keys_version.wrapping_add(1);
         self.index.clear();
         for (position, entry) in self.entries.iter().enumerate() {
             let hash = entry.as_ref().map_or(0, |e| e.hash);
@@ -395,7 +424,11 @@ mod tests {
             assert!(table.remove(k, |other| other == int(k)).is_some());
         }
         table.insert(5, int(5), int(0), |other| other == int(5));
-        let keys: Vec<i64> = table.keys().iter().map(|v| v.as_small_int().unwrap()).collect();
+        let keys: Vec<i64> = table
+            .keys()
+            .iter()
+            .map(|v| v.as_small_int().unwrap())
+            .collect();
         assert_eq!(keys, (90..100).chain([5]).collect::<Vec<_>>());
         assert_eq!(table.get(95, |o| o == int(95)), Some(int(950)));
         assert_eq!(table.len(), 11);

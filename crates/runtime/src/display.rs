@@ -49,11 +49,7 @@ pub fn str_text(v: &Value) -> Option<&str> {
     }
 }
 
-fn join_items(
-    vm: &mut Vm,
-    items: &[Value],
-    active: &mut Vec<Value>,
-) -> PyResult<String> {
+fn join_items(vm: &mut Vm, items: &[Value], active: &mut Vec<Value>) -> PyResult<String> {
     let mut out = String::new();
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
@@ -82,7 +78,13 @@ fn repr_inner(vm: &mut Vm, v: Value, active: &mut Vec<Value>) -> PyResult<String
     }
     let is_container = matches!(
         kind(&v),
-        Some(ObjKind::List(_) | ObjKind::Dict(_) | ObjKind::Set(_) | ObjKind::Tuple(_) | ObjKind::DictView(_))
+        Some(
+            ObjKind::List(_)
+                | ObjKind::Dict(_)
+                | ObjKind::Set(_)
+                | ObjKind::Tuple(_)
+                | ObjKind::DictView(_)
+        )
     );
     if is_container {
         if active.contains(&v) {
@@ -229,7 +231,11 @@ fn container_repr(vm: &mut Vm, v: Value, active: &mut Vec<Value>) -> PyResult<St
             let frozen = set.frozen;
             let items = set.table.borrow().keys();
             if items.is_empty() {
-                return Ok(if frozen { "frozenset()".into() } else { "set()".into() });
+                return Ok(if frozen {
+                    "frozenset()".into()
+                } else {
+                    "set()".into()
+                });
             }
             let body = join_items(vm, &items, active)?;
             Ok(if frozen {

@@ -213,7 +213,9 @@ pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
             Some(_) => Err(vm.value_error("__len__() should return >= 0")),
             None => {
                 let name = vm.type_name(result);
-                Err(vm.type_error(format!("'{name}' object cannot be interpreted as an integer")))
+                Err(vm.type_error(format!(
+                    "'{name}' object cannot be interpreted as an integer"
+                )))
             }
         },
         None => {
@@ -255,7 +257,10 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
         },
         None => {
             let name = vm.type_name(v);
-            Ok(format!("<__main__.{name} object at {:#x}>", crate::display::address(v)))
+            Ok(format!(
+                "<__main__.{name} object at {:#x}>",
+                crate::display::address(v)
+            ))
         }
     }
 }
@@ -321,9 +326,7 @@ pub fn construct(vm: &mut Vm, class: Value, args: &[Value], kwnames: &[Value]) -
             let result = call(vm, init, &full, kwnames)?;
             if !result.is_none() {
                 let name = vm.type_name(result);
-                return Err(vm.type_error(format!(
-                    "__init__() should return None, not '{name}'"
-                )));
+                return Err(vm.type_error(format!("__init__() should return None, not '{name}'")));
             }
         }
     }

@@ -63,7 +63,11 @@ fn parse_spec(vm: &mut Vm, spec: &str) -> PyResult<Spec> {
     }
     if i > start {
         let digits: String = chars[start..i].iter().collect();
-        out.width = Some(digits.parse().map_err(|_| vm.value_error("Too many decimal digits in format string"))?);
+        out.width = Some(
+            digits
+                .parse()
+                .map_err(|_| vm.value_error("Too many decimal digits in format string"))?,
+        );
     }
     if i < chars.len() && matches!(chars[i], ',' | '_') {
         out.grouping = Some(chars[i]);
@@ -79,7 +83,11 @@ fn parse_spec(vm: &mut Vm, spec: &str) -> PyResult<Spec> {
             return Err(vm.value_error("Format specifier missing precision"));
         }
         let digits: String = chars[start..i].iter().collect();
-        out.precision = Some(digits.parse().map_err(|_| vm.value_error("Too many decimal digits in format string"))?);
+        out.precision = Some(
+            digits
+                .parse()
+                .map_err(|_| vm.value_error("Too many decimal digits in format string"))?,
+        );
     }
     if i < chars.len() {
         out.kind = Some(chars[i]);
@@ -127,7 +135,9 @@ pub fn format_value(vm: &mut Vm, value: Value, spec_text: &str) -> PyResult<Stri
 fn format_str(vm: &mut Vm, text: &str, spec: &Spec) -> PyResult<String> {
     if let Some(k) = spec.kind {
         if k != 's' {
-            return Err(vm.value_error(format!("Unknown format code '{k}' for object of type 'str'")));
+            return Err(vm.value_error(format!(
+                "Unknown format code '{k}' for object of type 'str'"
+            )));
         }
     }
     if spec.sign.is_some() {
@@ -163,7 +173,11 @@ fn pad(body: &str, spec: &Spec, default_align: char) -> String {
     let fill_str = |n: usize| std::iter::repeat_n(fill, n).collect::<String>();
     match align {
         '<' => format!("{body}{}", fill_str(total)),
-        '^' => format!("{}{body}{}", fill_str(total / 2), fill_str(total - total / 2)),
+        '^' => format!(
+            "{}{body}{}",
+            fill_str(total / 2),
+            fill_str(total - total / 2)
+        ),
         '=' => {
             let split = body
                 .char_indices()
@@ -191,7 +205,7 @@ fn group_digits(digits: &str, separator: char, group: usize) -> String {
     let bytes: Vec<char> = digits.chars().collect();
     let mut out = String::new();
     for (i, c) in bytes.iter().enumerate() {
-        if i > 0 && (bytes.len() - i) % group == 0 {
+        if i > 0 && (bytes.len() - i).is_multiple_of(group) {
             out.push(separator);
         }
         out.push(*c);
@@ -269,7 +283,10 @@ fn format_int(vm: &mut Vm, view: &IntView, spec: &Spec, value: Value) -> PyResul
         if spec.sign.is_some() {
             return Err(vm.value_error("Sign not allowed with integer format specifier 'c'"));
         }
-        let code = magnitude.to_u32().filter(|_| !negative).and_then(char::from_u32);
+        let code = magnitude
+            .to_u32()
+            .filter(|_| !negative)
+            .and_then(char::from_u32);
         let Some(c) = code else {
             return Err(vm.overflow_error("%c arg not in range(0x110000)"));
         };
@@ -287,7 +304,13 @@ fn format_int(vm: &mut Vm, view: &IntView, spec: &Spec, value: Value) -> PyResul
         return Err(vm.value_error(format!("Cannot specify ',' with '{k}'.")));
     }
     let prefix = if spec.alternate { prefix } else { "" };
-    Ok(finish_number(sign_prefix(negative, spec.sign), prefix, &digits, spec, group))
+    Ok(finish_number(
+        sign_prefix(negative, spec.sign),
+        prefix,
+        &digits,
+        spec,
+        group,
+    ))
 }
 
 /// Formats a float under a spec (`type_name` is used in error messages).
@@ -309,13 +332,20 @@ fn format_float(vm: &mut Vm, f: f64, spec: &Spec, type_name: &str) -> PyResult<S
         },
         Some('f') | Some('F') => fixed(magnitude, spec.precision.unwrap_or(6)),
         Some('e') | Some('E') => scientific(magnitude, spec.precision.unwrap_or(6)),
-        Some('g') | Some('G') | Some('n') => {
-            format_general(magnitude, spec.precision.unwrap_or(6).max(1), spec.alternate, false)
-        }
+        Some('g') | Some('G') | Some('n') => format_general(
+            magnitude,
+            spec.precision.unwrap_or(6).max(1),
+            spec.alternate,
+            false,
+        ),
         Some('%') => format!("{}%", fixed(magnitude * 100.0, spec.precision.unwrap_or(6))),
         Some(_) => unreachable!("checked above"),
     };
-    if spec.alternate && !body.contains('.') && matches!(k, Some('f' | 'F' | 'e' | 'E' | '%') | None) && magnitude.is_finite() {
+    if spec.alternate
+        && !body.contains('.')
+        && matches!(k, Some('f' | 'F' | 'e' | 'E' | '%') | None)
+        && magnitude.is_finite()
+    {
         // '#' keeps the decimal point.
         if let Some(pos) = body.find(['e', '%']) {
             body.insert(pos, '.');
@@ -331,7 +361,9 @@ fn format_float(vm: &mut Vm, f: f64, spec: &Spec, type_name: &str) -> PyResult<S
     }
     let sign = sign_prefix(negative, spec.sign);
     // Split digits from the fractional/exponent tail for grouping.
-    let split = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+    let split = body
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(body.len());
     let (int_part, tail) = body.split_at(split);
     if !magnitude.is_finite() {
         let mut spec = spec.clone();
@@ -358,7 +390,11 @@ fn format_float(vm: &mut Vm, f: f64, spec: &Spec, type_name: &str) -> PyResult<S
             padded.insert(0, '0');
         }
     }
-    Ok(pad(&format!("{sign}{int_grouped}{grouped_tail}"), &spec_z, '>'))
+    Ok(pad(
+        &format!("{sign}{int_grouped}{grouped_tail}"),
+        &spec_z,
+        '>',
+    ))
 }
 
 fn non_finite(f: f64) -> Option<String> {
@@ -408,7 +444,9 @@ fn format_general(f: f64, precision: usize, alternate: bool, repr_style: bool) -
         };
     }
     let sci = format!("{:.*e}", precision - 1, f);
-    let exponent: i32 = sci.split_once('e').map_or(0, |(_, e)| e.parse().unwrap_or(0));
+    let exponent: i32 = sci
+        .split_once('e')
+        .map_or(0, |(_, e)| e.parse().unwrap_or(0));
     let use_fixed = exponent >= -4 && exponent < precision as i32;
     let mut text = if use_fixed {
         let decimals = (precision as i32 - 1 - exponent).max(0) as usize;
@@ -544,7 +582,13 @@ pub fn percent_format(vm: &mut Vm, format: Value, args: Value) -> PyResult<Value
                 while i < chars.len() && chars[i].is_ascii_digit() {
                     i += 1;
                 }
-                spec.precision = Some(chars[start..i].iter().collect::<String>().parse().unwrap_or(0));
+                spec.precision = Some(
+                    chars[start..i]
+                        .iter()
+                        .collect::<String>()
+                        .parse()
+                        .unwrap_or(0),
+                );
             }
         }
         while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
@@ -575,7 +619,13 @@ pub fn percent_format(vm: &mut Vm, format: Value, args: Value) -> PyResult<Value
     Ok(vm.new_string(out))
 }
 
-fn percent_one(vm: &mut Vm, conversion: char, value: Value, spec: &Spec, index: usize) -> PyResult<String> {
+fn percent_one(
+    vm: &mut Vm,
+    conversion: char,
+    value: Value,
+    spec: &Spec,
+    index: usize,
+) -> PyResult<String> {
     let text_spec = Spec {
         align: Some(spec.align.unwrap_or('>')),
         width: spec.width,
@@ -607,7 +657,7 @@ fn percent_one(vm: &mut Vm, conversion: char, value: Value, spec: &Spec, index: 
                 }
                 if !f.is_finite() {
                     let v = crate::numeric::float_to_int(vm, f)?;
-                    return Ok(display::str(vm, v)?);
+                    return display::str(vm, v);
                 }
                 num_traits::FromPrimitive::from_f64(f.trunc()).unwrap_or_default()
             } else {
@@ -660,17 +710,24 @@ fn percent_one(vm: &mut Vm, conversion: char, value: Value, spec: &Spec, index: 
         }
         'c' => {
             let c = if let Some(i) = crate::ops::to_i64(value) {
-                u32::try_from(i).ok().and_then(char::from_u32).ok_or_else(|| {
-                    vm.overflow_error("%c arg not in range(0x110000)")
-                })?
+                u32::try_from(i)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .ok_or_else(|| vm.overflow_error("%c arg not in range(0x110000)"))?
             } else if let Some(ObjKind::Str(s)) = kind(&value) {
                 if s.char_len != 1 {
-                    return Err(vm.type_error("%c requires an int or a unicode character, not a string of length ".to_string() + &s.char_len.to_string()));
+                    return Err(vm.type_error(
+                        "%c requires an int or a unicode character, not a string of length "
+                            .to_string()
+                            + &s.char_len.to_string(),
+                    ));
                 }
                 s.text.chars().next().unwrap_or(' ')
             } else {
                 let name = vm.type_name(value);
-                return Err(vm.type_error(format!("%c requires an int or a unicode character, not {name}")));
+                return Err(vm.type_error(format!(
+                    "%c requires an int or a unicode character, not {name}"
+                )));
             };
             Ok(pad(&c.to_string(), &text_spec, '>'))
         }
@@ -697,7 +754,14 @@ fn pad_printf(body: &str, spec: &Spec) -> String {
             .map(|(i, _)| i)
             .unwrap_or(0);
         let (sign, rest) = body.split_at(split);
-        let prefix_len = if rest.len() >= 2 && rest.starts_with('0') && matches!(rest.as_bytes()[1], b'x' | b'X' | b'o') { 2 } else { 0 };
+        let prefix_len = if rest.len() >= 2
+            && rest.starts_with('0')
+            && matches!(rest.as_bytes()[1], b'x' | b'X' | b'o')
+        {
+            2
+        } else {
+            0
+        };
         let (prefix, digits) = rest.split_at(prefix_len);
         return format!("{sign}{prefix}{}{digits}", "0".repeat(width - len));
     }
@@ -723,7 +787,12 @@ pub fn ascii_escape(text: &str) -> String {
 }
 
 /// `str.format(*args, **kwargs)`.
-pub fn str_format(vm: &mut Vm, template: &str, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<String> {
+pub fn str_format(
+    vm: &mut Vm,
+    template: &str,
+    args: &[Value],
+    kwargs: &[(Value, Value)],
+) -> PyResult<String> {
     let chars: Vec<char> = template.chars().collect();
     let mut out = String::new();
     let mut i = 0;
@@ -798,7 +867,9 @@ pub fn str_format(vm: &mut Vm, template: &str, args: &[Value], kwargs: &[(Value,
                     }
                 }
             } else {
-                let found = kwargs.iter().find(|(k, _)| display::str_text(k) == Some(first));
+                let found = kwargs
+                    .iter()
+                    .find(|(k, _)| display::str_text(k) == Some(first));
                 match found {
                     Some((_, v)) => *v,
                     None => {
@@ -816,7 +887,9 @@ pub fn str_format(vm: &mut Vm, template: &str, args: &[Value], kwargs: &[(Value,
                     value = crate::attr::get_attr(vm, value, attr)?;
                     rest = &after[end..];
                 } else if let Some(after) = rest.strip_prefix('[') {
-                    let end = after.find(']').ok_or_else(|| vm.value_error("Missing ']' in format string"))?;
+                    let end = after
+                        .find(']')
+                        .ok_or_else(|| vm.value_error("Missing ']' in format string"))?;
                     let key_text = &after[..end];
                     let key = match key_text.parse::<i64>() {
                         Ok(n) => vm.new_int(n),
@@ -825,7 +898,9 @@ pub fn str_format(vm: &mut Vm, template: &str, args: &[Value], kwargs: &[(Value,
                     value = crate::ops::getitem(vm, value, key)?;
                     rest = &after[end + 1..];
                 } else {
-                    return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier"));
+                    return Err(
+                        vm.value_error("Only '.' or '[' may follow ']' in format field specifier")
+                    );
                 }
             }
             let value = match conversion.as_deref() {
@@ -843,9 +918,7 @@ pub fn str_format(vm: &mut Vm, template: &str, args: &[Value], kwargs: &[(Value,
                     vm.new_string(ascii_escape(&t))
                 }
                 Some(other) => {
-                    return Err(vm.value_error(format!(
-                        "Unknown conversion specifier {other}"
-                    )))
+                    return Err(vm.value_error(format!("Unknown conversion specifier {other}")))
                 }
             };
             // Nested replacement fields in the spec.

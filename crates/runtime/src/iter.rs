@@ -233,7 +233,11 @@ pub fn next(vm: &mut Vm, iterator: Value) -> PyResult<Option<Value>> {
                                 return Err(vm.value_error(format!(
                                     "zip() argument {} is shorter than argument{plural} {}",
                                     position + 1,
-                                    if position == 1 { "1".to_string() } else { format!("1-{position}") }
+                                    if position == 1 {
+                                        "1".to_string()
+                                    } else {
+                                        format!("1-{position}")
+                                    }
                                 )));
                             }
                             for (later, it) in iterators.iter().enumerate().skip(1) {
@@ -242,7 +246,11 @@ pub fn next(vm: &mut Vm, iterator: Value) -> PyResult<Option<Value>> {
                                     return Err(vm.value_error(format!(
                                         "zip() argument {} is longer than argument{plural} {}",
                                         later + 1,
-                                        if later == 1 { "1".to_string() } else { format!("1-{later}") }
+                                        if later == 1 {
+                                            "1".to_string()
+                                        } else {
+                                            format!("1-{later}")
+                                        }
                                     )));
                                 }
                             }

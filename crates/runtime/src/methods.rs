@@ -125,7 +125,9 @@ fn int_arg(vm: &mut Vm, value: Value, default: i64) -> PyResult<i64> {
         Some(i) => Ok(i),
         None => {
             let name = vm.type_name(value);
-            Err(vm.type_error(format!("'{name}' object cannot be interpreted as an integer")))
+            Err(vm.type_error(format!(
+                "'{name}' object cannot be interpreted as an integer"
+            )))
         }
     }
 }
@@ -196,7 +198,14 @@ fn str_lower(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(vm.new_string(s.to_lowercase()))
 }
 
-fn strip_impl(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, left: bool, right: bool) -> PyResult<Value> {
+fn strip_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    name: &str,
+    left: bool,
+    right: bool,
+) -> PyResult<Value> {
     no_kwargs(vm, name, kw)?;
     arg_count(vm, name, &args[1..], 0, 1)?;
     let s = this_str(vm, args, name)?;
@@ -230,23 +239,38 @@ fn str_rstrip(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     strip_impl(vm, args, kw, "rstrip", false, true)
 }
 
-fn split_impl(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, from_right: bool) -> PyResult<Value> {
+fn split_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    name: &str,
+    from_right: bool,
+) -> PyResult<Value> {
     let bound = bind(vm, name, &args[1..], kw, &["sep", "maxsplit"], 0, &[])?;
     let s = this_str(vm, args, name)?;
     let sep = optional_str(vm, bound[0], name)?;
     let maxsplit = int_arg(vm, bound[1], -1)?;
-    let limit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let limit = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     let pieces: Vec<String> = match sep {
         Some(sep) => {
             if sep.is_empty() {
                 return Err(vm.value_error("empty separator"));
             }
             if from_right {
-                let mut parts: Vec<String> = s.rsplitn(limit.saturating_add(1), sep.as_str()).map(String::from).collect();
+                let mut parts: Vec<String> = s
+                    .rsplitn(limit.saturating_add(1), sep.as_str())
+                    .map(String::from)
+                    .collect();
                 parts.reverse();
                 parts
             } else {
-                s.splitn(limit.saturating_add(1), sep.as_str()).map(String::from).collect()
+                s.splitn(limit.saturating_add(1), sep.as_str())
+                    .map(String::from)
+                    .collect()
             }
         }
         None => whitespace_split(&s, limit, from_right),
@@ -331,7 +355,15 @@ fn str_join(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn str_replace(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let bound = bind(vm, "replace", &args[1..], kw, &["old", "new", "count"], 2, &[])?;
+    let bound = bind(
+        vm,
+        "replace",
+        &args[1..],
+        kw,
+        &["old", "new", "count"],
+        2,
+        &[],
+    )?;
     let s = this_str(vm, args, "replace")?;
     let old = str_arg(vm, bound[0], "replace", 1)?;
     let new = str_arg(vm, bound[1], "replace", 2)?;
@@ -374,7 +406,9 @@ fn char_window(s: &str, start: i64, end: i64) -> Option<(usize, usize)> {
         return None;
     }
     let byte_at = |ci: i64| -> usize {
-        s.char_indices().nth(ci as usize).map_or(s.len(), |(b, _)| b)
+        s.char_indices()
+            .nth(ci as usize)
+            .map_or(s.len(), |(b, _)| b)
     };
     Some((byte_at(start), byte_at(end)))
 }
@@ -383,7 +417,13 @@ fn byte_to_char_index(s: &str, byte: usize) -> i64 {
     s[..byte].chars().count() as i64
 }
 
-fn find_impl(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, reverse: bool) -> PyResult<Option<i64>> {
+fn find_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    name: &str,
+    reverse: bool,
+) -> PyResult<Option<i64>> {
     no_kwargs(vm, name, kw)?;
     arg_count(vm, name, &args[1..], 1, 3)?;
     let s = this_str(vm, args, name)?;
@@ -445,7 +485,13 @@ fn str_count(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(vm.new_int(n as i64))
 }
 
-fn affix_impl(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str, suffix: bool) -> PyResult<Value> {
+fn affix_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    name: &str,
+    suffix: bool,
+) -> PyResult<Value> {
     no_kwargs(vm, name, kw)?;
     arg_count(vm, name, &args[1..], 1, 3)?;
     let s = this_str(vm, args, name)?;
@@ -498,7 +544,12 @@ fn str_endswith(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     affix_impl(vm, args, kw, "endswith", true)
 }
 
-fn predicate(vm: &mut Vm, args: &[Value], name: &str, test: impl Fn(&str) -> bool) -> PyResult<Value> {
+fn predicate(
+    vm: &mut Vm,
+    args: &[Value],
+    name: &str,
+    test: impl Fn(&str) -> bool,
+) -> PyResult<Value> {
     arg_count(vm, name, &args[1..], 0, 0)?;
     let s = this_str(vm, args, name)?;
     Ok(Value::bool(test(&s)))
@@ -530,28 +581,40 @@ fn is_decimal_char(c: char) -> bool {
 
 fn str_isdigit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     predicate(vm, args, "isdigit", |s| {
-        !s.is_empty() && s.chars().all(|c| is_decimal_char(c) || is_digit_not_decimal(c))
+        !s.is_empty()
+            && s.chars()
+                .all(|c| is_decimal_char(c) || is_digit_not_decimal(c))
     })
 }
 
 fn str_isdecimal(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    predicate(vm, args, "isdecimal", |s| !s.is_empty() && s.chars().all(is_decimal_char))
+    predicate(vm, args, "isdecimal", |s| {
+        !s.is_empty() && s.chars().all(is_decimal_char)
+    })
 }
 
 fn str_isnumeric(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    predicate(vm, args, "isnumeric", |s| !s.is_empty() && s.chars().all(char::is_numeric))
+    predicate(vm, args, "isnumeric", |s| {
+        !s.is_empty() && s.chars().all(char::is_numeric)
+    })
 }
 
 fn str_isalpha(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    predicate(vm, args, "isalpha", |s| !s.is_empty() && s.chars().all(char::is_alphabetic))
+    predicate(vm, args, "isalpha", |s| {
+        !s.is_empty() && s.chars().all(char::is_alphabetic)
+    })
 }
 
 fn str_isalnum(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    predicate(vm, args, "isalnum", |s| !s.is_empty() && s.chars().all(char::is_alphanumeric))
+    predicate(vm, args, "isalnum", |s| {
+        !s.is_empty() && s.chars().all(char::is_alphanumeric)
+    })
 }
 
 fn str_isspace(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    predicate(vm, args, "isspace", |s| !s.is_empty() && s.chars().all(char::is_whitespace))
+    predicate(vm, args, "isspace", |s| {
+        !s.is_empty() && s.chars().all(char::is_whitespace)
+    })
 }
 
 fn str_isupper(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -570,7 +633,9 @@ fn str_isidentifier(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Valu
     predicate(vm, args, "isidentifier", |s| {
         let mut chars = s.chars();
         match chars.next() {
-            Some(c) if c == '_' || c.is_alphabetic() => chars.all(|c| c == '_' || c.is_alphanumeric()),
+            Some(c) if c == '_' || c.is_alphabetic() => {
+                chars.all(|c| c == '_' || c.is_alphanumeric())
+            }
             _ => false,
         }
     })
@@ -591,7 +656,9 @@ fn title_case(s: &str) -> String {
 }
 
 fn str_istitle(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    predicate(vm, args, "istitle", |s| s.chars().any(char::is_alphabetic) && title_case(s) == s)
+    predicate(vm, args, "istitle", |s| {
+        s.chars().any(char::is_alphabetic) && title_case(s) == s
+    })
 }
 
 fn str_title(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -603,7 +670,10 @@ fn str_capitalize(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value>
     let s = this_str(vm, args, "capitalize")?;
     let mut chars = s.chars();
     let result = match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+        Some(first) => first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect(),
         None => String::new(),
     };
     Ok(vm.new_string(result))
@@ -632,11 +702,7 @@ fn justify(vm: &mut Vm, args: &[Value], kw: &[Value], name: &str) -> PyResult<Va
     let fill = match args.get(2) {
         Some(v) => match str_text(v) {
             Some(t) if t.chars().count() == 1 => t.chars().next().unwrap_or(' '),
-            _ => {
-                return Err(vm.type_error(
-                    "The fill character must be exactly one character long",
-                ))
-            }
+            _ => return Err(vm.type_error("The fill character must be exactly one character long")),
         },
         None => ' ',
     };
@@ -697,7 +763,11 @@ fn partition_impl(vm: &mut Vm, args: &[Value], name: &str, reverse: bool) -> PyR
     }
     let found = if reverse { s.rfind(&sep) } else { s.find(&sep) };
     let parts = match found {
-        Some(pos) => [s[..pos].to_string(), sep.clone(), s[pos + sep.len()..].to_string()],
+        Some(pos) => [
+            s[..pos].to_string(),
+            sep.clone(),
+            s[pos + sep.len()..].to_string(),
+        ],
         None if reverse => [String::new(), String::new(), s.clone()],
         None => [s.clone(), String::new(), String::new()],
     };
@@ -721,7 +791,18 @@ fn str_splitlines(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
     let mut current = String::new();
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
-        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        let is_break = matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        );
         if is_break {
             let mut ending = c.to_string();
             if c == '\r' && chars.peek() == Some(&'\n') {
@@ -819,7 +900,9 @@ fn list_items(v: &Value) -> &std::cell::RefCell<Vec<Value>> {
 fn check_list(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<()> {
     match args.first().map(kind) {
         Some(Some(ObjKind::List(_))) => Ok(()),
-        _ => Err(vm.type_error(format!("descriptor '{name}' for 'list' objects doesn't apply"))),
+        _ => Err(vm.type_error(format!(
+            "descriptor '{name}' for 'list' objects doesn't apply"
+        ))),
     }
 }
 
@@ -847,12 +930,19 @@ fn list_extend(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn list_insert(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     check_list(vm, args, "insert")?;
     if args.len() != 3 {
-        return Err(vm.type_error(format!("insert expected 2 arguments, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "insert expected 2 arguments, got {}",
+            args.len() - 1
+        )));
     }
     let index = int_arg(vm, args[1], 0)?;
     let mut items = list_items(&args[0]).borrow_mut();
     let len = items.len() as i64;
-    let position = if index < 0 { (index + len).max(0) } else { index.min(len) };
+    let position = if index < 0 {
+        (index + len).max(0)
+    } else {
+        index.min(len)
+    };
     items.insert(position as usize, args[2]);
     Ok(Value::NONE)
 }
@@ -875,7 +965,13 @@ fn list_pop(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(items.remove(i as usize))
 }
 
-fn list_position(vm: &mut Vm, list: Value, item: Value, start: usize, end: usize) -> PyResult<Option<usize>> {
+fn list_position(
+    vm: &mut Vm,
+    list: Value,
+    item: Value,
+    start: usize,
+    end: usize,
+) -> PyResult<Option<usize>> {
     let snapshot = list_items(&list).borrow().clone();
     for (i, candidate) in snapshot.iter().enumerate().take(end).skip(start) {
         if *candidate == item || eq(vm, *candidate, item)? {
@@ -936,7 +1032,12 @@ fn list_count(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 /// Stable merge sort with a fallible comparison (Python's `<`).
-pub fn sort_values(vm: &mut Vm, items: &mut [Value], keys: Option<&[Value]>, reverse: bool) -> PyResult<()> {
+pub fn sort_values(
+    vm: &mut Vm,
+    items: &mut [Value],
+    keys: Option<&[Value]>,
+    reverse: bool,
+) -> PyResult<()> {
     let n = items.len();
     let mut order: Vec<usize> = (0..n).collect();
     let key_of = |i: usize| keys.map_or(items[i], |k| k[i]);
@@ -969,7 +1070,11 @@ pub fn sort_values(vm: &mut Vm, items: &mut [Value], keys: Option<&[Value]>, rev
     Ok(())
 }
 
-fn merge_sort(vm: &mut Vm, v: &mut Vec<usize>, less: &mut dyn FnMut(&mut Vm, usize, usize) -> bool) {
+fn merge_sort(
+    vm: &mut Vm,
+    v: &mut Vec<usize>,
+    less: &mut dyn FnMut(&mut Vm, usize, usize) -> bool,
+) {
     let n = v.len();
     if n <= 1 {
         return;
@@ -1125,7 +1230,9 @@ const DICT_METHODS: &[(&str, NativeFn)] = &[
 fn check_dict(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<()> {
     match args.first().map(kind) {
         Some(Some(ObjKind::Dict(_))) => Ok(()),
-        _ => Err(vm.type_error(format!("descriptor '{name}' for 'dict' objects doesn't apply"))),
+        _ => Err(vm.type_error(format!(
+            "descriptor '{name}' for 'dict' objects doesn't apply"
+        ))),
     }
 }
 
@@ -1183,10 +1290,9 @@ pub fn dict_update_from(vm: &mut Vm, target: Value, source: Value) -> PyResult<(
     let items = crate::iter::collect(vm, source)?;
     for (i, item) in items.into_iter().enumerate() {
         let pair = crate::iter::collect(vm, item).map_err(|_| {
-            let name = vm.type_name(item);
             vm.type_error(format!(
                 "cannot convert dictionary update sequence element #{i} to a sequence"
-            ) + if name.is_empty() { "" } else { "" })
+            ))
         })?;
         if pair.len() != 2 {
             return Err(vm.value_error(format!(
@@ -1269,7 +1375,10 @@ fn dict_clear(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn dict_fromkeys(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     // Called on an instance (d.fromkeys) or through the type (dict.fromkeys → bound to
     // the type object by the caller); skip a leading dict/type receiver.
-    let rest = if matches!(args.first().map(kind), Some(Some(ObjKind::Dict(_) | ObjKind::Type(_)))) {
+    let rest = if matches!(
+        args.first().map(kind),
+        Some(Some(ObjKind::Dict(_) | ObjKind::Type(_)))
+    ) {
         &args[1..]
     } else {
         args
@@ -1400,7 +1509,10 @@ fn set_algebra(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResult<Val
 /// `a | b`, `a & b`, `a - b`, `a ^ b` (and in-place forms) on sets.
 pub fn set_operator(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResult<Option<Value>> {
     let base = op.base();
-    if !matches!(base, BinaryOpArg::Or | BinaryOpArg::And | BinaryOpArg::Subtract | BinaryOpArg::Xor) {
+    if !matches!(
+        base,
+        BinaryOpArg::Or | BinaryOpArg::And | BinaryOpArg::Subtract | BinaryOpArg::Xor
+    ) {
         return Ok(None);
     }
     let result = set_algebra(vm, a, b, base)?;
@@ -1420,7 +1532,9 @@ pub fn set_operator(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResul
 fn check_set(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<()> {
     match args.first().map(kind) {
         Some(Some(ObjKind::Set(_))) => Ok(()),
-        _ => Err(vm.type_error(format!("descriptor '{name}' for 'set' objects doesn't apply"))),
+        _ => Err(vm.type_error(format!(
+            "descriptor '{name}' for 'set' objects doesn't apply"
+        ))),
     }
 }
 
@@ -1596,7 +1710,13 @@ fn int_bit_length(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value>
 
 fn int_bit_count(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let v = int_of(vm, args)?;
-    let ones: u64 = v.abs().to_u64_digits().1.iter().map(|d| d.count_ones() as u64).sum();
+    let ones: u64 = v
+        .abs()
+        .to_u64_digits()
+        .1
+        .iter()
+        .map(|d| d.count_ones() as u64)
+        .sum();
     Ok(vm.new_int(ones as i64))
 }
 
@@ -1635,7 +1755,11 @@ fn float_conjugate(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value
 fn float_hex(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let f = float_of(vm, args)?;
     let text = if f == 0.0 {
-        if f.is_sign_negative() { "-0x0.0p+0".to_string() } else { "0x0.0p+0".to_string() }
+        if f.is_sign_negative() {
+            "-0x0.0p+0".to_string()
+        } else {
+            "0x0.0p+0".to_string()
+        }
     } else if !f.is_finite() {
         cpjit_bytecode::repr::float_repr(f)
     } else {
@@ -1643,12 +1767,20 @@ fn float_hex(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         let sign = if f < 0.0 { "-" } else { "" };
         let exponent = ((bits >> 52) & 0x7ff) as i64;
         let mantissa = bits & ((1 << 52) - 1);
-        let (lead, exp) = if exponent == 0 { (0, -1022) } else { (1, exponent - 1023) };
+        let (lead, exp) = if exponent == 0 {
+            (0, -1022)
+        } else {
+            (1, exponent - 1023)
+        };
         let mut hex = format!("{mantissa:013x}");
         while hex.len() > 1 && hex.ends_with('0') {
             hex.pop();
         }
-        format!("{sign}0x{lead}.{hex}p{}{}", if exp >= 0 { "+" } else { "-" }, exp.abs())
+        format!(
+            "{sign}0x{lead}.{hex}p{}{}",
+            if exp >= 0 { "+" } else { "-" },
+            exp.abs()
+        )
     };
     Ok(vm.new_string(text))
 }

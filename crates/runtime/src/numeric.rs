@@ -128,7 +128,7 @@ pub fn int_binary(vm: &mut Vm, op: IntOp, a: &IntView, b: &IntView) -> PyResult<
                 }
                 if x == 0 {
                     Some(0)
-                } else if y < 63 && (x.abs() as u64) < (1u64 << (62 - y)) {
+                } else if y < 63 && x.unsigned_abs() < (1u64 << (62 - y)) {
                     Some(x << y)
                 } else {
                     None
@@ -138,7 +138,15 @@ pub fn int_binary(vm: &mut Vm, op: IntOp, a: &IntView, b: &IntView) -> PyResult<
                 if y < 0 {
                     return Err(vm.value_error("negative shift count"));
                 }
-                Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+                Some(if y >= 64 {
+                    if x < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    x >> y
+                })
             }
         };
         if let Some(result) = fast {
@@ -242,7 +250,12 @@ pub fn int_true_divide(vm: &mut Vm, a: &IntView, b: &IntView) -> PyResult<Value>
 }
 
 /// `a ** b` (and `pow(a, b, m)`) on ints.
-pub fn int_pow(vm: &mut Vm, a: &IntView, b: &IntView, modulus: Option<&IntView>) -> PyResult<Value> {
+pub fn int_pow(
+    vm: &mut Vm,
+    a: &IntView,
+    b: &IntView,
+    modulus: Option<&IntView>,
+) -> PyResult<Value> {
     if let Some(m) = modulus {
         let m = m.to_bigint();
         if m.is_zero() {

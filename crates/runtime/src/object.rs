@@ -30,16 +30,16 @@ pub enum ObjKind {
     BigInt(BigInt),
     List(RefCell<Vec<Value>>),
     Tuple(Box<[Value]>),
-    Dict(RefCell<DictTable>),
-    Set(SetObj),
+    Dict(Box<RefCell<DictTable>>),
+    Set(Box<SetObj>),
     Range(RangeObj),
     Slice(SliceObj),
-    Function(FunctionObj),
-    Code(CodeData),
+    Function(Box<FunctionObj>),
+    Code(Box<CodeData>),
     Cell(Cell<Value>),
     Native(NativeObj),
-    Type(TypeObj),
-    Exception(ExceptionObj),
+    Type(Box<TypeObj>),
+    Exception(Box<ExceptionObj>),
     Module(ModuleObj),
     Iterator(RefCell<IterState>),
     DictView(DictViewObj),
@@ -140,8 +140,22 @@ pub struct FunctionObj {
     pub attrs: RefCell<Value>,
 }
 
+/// Inline cache of one `LOAD_GLOBAL`: where the name was found last time. Always
+/// verified before use (the entry's key must be the same interned name), so a stale
+/// entry can only cost a miss, never a wrong value.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct GlobalCache {
+    /// 0 = empty, 1 = in globals at `index`, 2 = in builtins at `index` (valid while the
+    /// globals dict's keys version is `globals_keys_version`).
+    pub kind: u8,
+    pub index: u32,
+    pub globals_keys_version: u64,
+}
+
 /// Run-time companion of a [`CodeObject`]: its constants and names as values.
 pub struct CodeData {
+    /// One `LOAD_GLOBAL` cache per instruction (unused for other instructions).
+    pub global_cache: Box<[Cell<GlobalCache>]>,
     pub code: Arc<CodeObject>,
     pub consts: Vec<Value>,
     pub names: Vec<Value>,
@@ -250,20 +264,56 @@ pub enum IterState {
     Exhausted,
     /// Sequence iteration by index over a list, tuple or `str` (by code point index for
     /// `str`, tracked with the byte position).
-    List { list: Value, index: usize },
-    Tuple { tuple: Value, index: usize },
-    Str { string: Value, byte_pos: usize },
-    Range { next: i64, remaining: i64, step: i64 },
+    List {
+        list: Value,
+        index: usize,
+    },
+    Tuple {
+        tuple: Value,
+        index: usize,
+    },
+    Str {
+        string: Value,
+        byte_pos: usize,
+    },
+    Range {
+        next: i64,
+        remaining: i64,
+        step: i64,
+    },
     /// Iteration over a dict table (dict, set, or a dict view); raises if the table's
     /// size changes.
-    Table { owner: Value, kind: DictViewKind, entry_index: usize, expected_len: usize },
-    Reversed { sequence: Value, next_index: isize },
-    Enumerate { inner: Value, count: Value },
-    Zip { iterators: Vec<Value>, strict: bool },
-    Map { function: Value, iterators: Vec<Value> },
-    Filter { function: Value, inner: Value },
+    Table {
+        owner: Value,
+        kind: DictViewKind,
+        entry_index: usize,
+        expected_len: usize,
+    },
+    Reversed {
+        sequence: Value,
+        next_index: isize,
+    },
+    Enumerate {
+        inner: Value,
+        count: Value,
+    },
+    Zip {
+        iterators: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        function: Value,
+        iterators: Vec<Value>,
+    },
+    Filter {
+        function: Value,
+        inner: Value,
+    },
     /// The old sequence protocol via `__getitem__` (not used by builtins directly).
-    Callable { function: Value, sentinel: Value },
+    Callable {
+        function: Value,
+        sentinel: Value,
+    },
 }
 
 impl Object {
@@ -348,5 +398,14 @@ impl Object {
             _ => 32,
         };
         std::mem::size_of::<Object>() + payload
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    /// Every heap object pays this size; large payloads are boxed to keep it small.
+    #[test]
+    fn objects_stay_small() {
+        assert!(std::mem::size_of::<super::Object>() <= 64);
     }
 }

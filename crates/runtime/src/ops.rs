@@ -87,12 +87,16 @@ fn binary_type_error(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyErr 
             return vm.type_error(format!("can only concatenate list (not \"{tb}\") to list"));
         }
         if let Some(ObjKind::Tuple(_)) = kind(&a) {
-            return vm.type_error(format!("can only concatenate tuple (not \"{tb}\") to tuple"));
+            return vm.type_error(format!(
+                "can only concatenate tuple (not \"{tb}\") to tuple"
+            ));
         }
     }
     if base == BinaryOpArg::Multiply && (is_sequence(a) || is_sequence(b)) {
         let other = if is_sequence(a) { tb } else { ta };
-        return vm.type_error(format!("can't multiply sequence by non-int of type '{other}'"));
+        return vm.type_error(format!(
+            "can't multiply sequence by non-int of type '{other}'"
+        ));
     }
     let symbol = if base == BinaryOpArg::Power && !op.is_inplace() {
         "** or pow()"
@@ -225,12 +229,12 @@ fn sequence_binary(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResult
             Ok(Some(target))
         }
         (_, _, BinaryOpArg::Multiply) => {
-            if let Some(count) = int_view(&b).map(|v| v.clone()) {
+            if let Some(count) = int_view(&b) {
                 if is_sequence(a) {
                     return repeat_sequence(vm, a, &count, op.is_inplace()).map(Some);
                 }
             }
-            if let Some(count) = int_view(&a).map(|v| v.clone()) {
+            if let Some(count) = int_view(&a) {
                 if is_sequence(b) {
                     return repeat_sequence(vm, b, &count, false).map(Some);
                 }
@@ -423,7 +427,10 @@ pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
         (Some(ObjKind::DictView(x)), Some(ObjKind::DictView(y)))
             if x.kind == DictViewKind::Keys && y.kind == DictViewKind::Keys =>
         {
-            let (sa, sb) = (crate::methods::to_set(vm, a)?, crate::methods::to_set(vm, b)?);
+            let (sa, sb) = (
+                crate::methods::to_set(vm, a)?,
+                crate::methods::to_set(vm, b)?,
+            );
             eq(vm, sa, sb)
         }
         (Some(ObjKind::Instance(_)), _) | (_, Some(ObjKind::Instance(_))) => {
@@ -489,7 +496,11 @@ fn compare_int_float(x: &IntView, y: f64) -> Option<Ordering> {
         return None;
     }
     if y.is_infinite() {
-        return Some(if y > 0.0 { Ordering::Less } else { Ordering::Greater });
+        return Some(if y > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
     }
     if let IntView::Small(v) = x {
         if v.unsigned_abs() < (1 << 53) {
@@ -554,12 +565,8 @@ pub fn compare(vm: &mut Vm, a: Value, b: Value, op: CompareOp) -> PyResult<Value
             let result = match op {
                 CompareOp::Le => crate::methods::set_is_subset(vm, a, b)?,
                 CompareOp::Ge => crate::methods::set_is_subset(vm, b, a)?,
-                CompareOp::Lt => {
-                    crate::methods::set_is_subset(vm, a, b)? && !eq(vm, a, b)?
-                }
-                CompareOp::Gt => {
-                    crate::methods::set_is_subset(vm, b, a)? && !eq(vm, a, b)?
-                }
+                CompareOp::Lt => crate::methods::set_is_subset(vm, a, b)? && !eq(vm, a, b)?,
+                CompareOp::Gt => crate::methods::set_is_subset(vm, b, a)? && !eq(vm, a, b)?,
                 _ => unreachable!("== and != handled above"),
             };
             Ok(Value::bool(result))
@@ -738,7 +745,8 @@ fn table_of(value: &Value) -> Option<&std::cell::RefCell<crate::dict::DictTable>
 fn table_find(vm: &mut Vm, container: Value, key: Value, hash: i64) -> PyResult<Option<usize>> {
     let table = table_of(&container).expect("table_find on a dict or set");
     // Fast path: no fallible equality needed for str/int/identity keys.
-    let simple = key.is_small_int() || matches!(kind(&key), Some(ObjKind::Str(_))) || key.is_float();
+    let simple =
+        key.is_small_int() || matches!(kind(&key), Some(ObjKind::Str(_))) || key.is_float();
     if simple {
         let found = table.borrow().find(hash, |stored| {
             stored == key
@@ -915,23 +923,19 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
             }
         }
         Some(ObjKind::Instance(_)) => crate::dunder::contains(vm, container, item),
-        Some(ObjKind::Iterator(_)) => {
-            loop {
-                match crate::iter::next(vm, container)? {
-                    Some(candidate) => {
-                        if eq(vm, candidate, item)? {
-                            return Ok(true);
-                        }
+        Some(ObjKind::Iterator(_)) => loop {
+            match crate::iter::next(vm, container)? {
+                Some(candidate) => {
+                    if eq(vm, candidate, item)? {
+                        return Ok(true);
                     }
-                    None => return Ok(false),
                 }
+                None => return Ok(false),
             }
-        }
+        },
         _ => {
             let name = vm.type_name(container);
-            Err(vm.type_error(format!(
-                "argument of type '{name}' is not iterable"
-            )))
+            Err(vm.type_error(format!("argument of type '{name}' is not iterable")))
         }
     }
 }
@@ -965,7 +969,11 @@ pub fn slice_indices(vm: &mut Vm, slice: &SliceObj, length: i64) -> PyResult<(i6
             s => s.max(-i64::MAX),
         }
     };
-    let (default_start, default_stop) = if step < 0 { (length - 1, -1) } else { (0, length) };
+    let (default_start, default_stop) = if step < 0 {
+        (length - 1, -1)
+    } else {
+        (0, length)
+    };
     let adjust = |v: i64, negative_floor: i64, high: i64| -> i64 {
         if v < 0 {
             let v = v.saturating_add(length);
@@ -980,7 +988,11 @@ pub fn slice_indices(vm: &mut Vm, slice: &SliceObj, length: i64) -> PyResult<(i6
             v
         }
     };
-    let (low_clamp, high_clamp) = if step < 0 { (-1, length - 1) } else { (0, length) };
+    let (low_clamp, high_clamp) = if step < 0 {
+        (-1, length - 1)
+    } else {
+        (0, length)
+    };
     let start = if slice.start.is_none() {
         default_start
     } else {
@@ -1017,9 +1029,9 @@ fn slice_bound(vm: &mut Vm, v: Value) -> PyResult<i64> {
         }),
         None => match crate::dunder::index(vm, v)? {
             Some(i) => Ok(i),
-            None => Err(vm.type_error(
-                "slice indices must be integers or None or have an __index__ method",
-            )),
+            None => Err(
+                vm.type_error("slice indices must be integers or None or have an __index__ method")
+            ),
         },
     }
 }
@@ -1106,7 +1118,9 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
                     String::from_utf8(bytes).unwrap_or_default()
                 } else {
                     let chars: Vec<char> = s.text.chars().collect();
-                    slice_select(&chars, start, step, count).into_iter().collect()
+                    slice_select(&chars, start, step, count)
+                        .into_iter()
+                        .collect()
                 };
                 return Ok(vm.new_string(text));
             }
@@ -1126,9 +1140,7 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
                 },
                 None => {
                     let name = vm.type_name(key);
-                    Err(vm.type_error(format!(
-                        "string indices must be integers, not '{name}'"
-                    )))
+                    Err(vm.type_error(format!("string indices must be integers, not '{name}'")))
                 }
             }
         }
@@ -1228,9 +1240,7 @@ pub fn setitem(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<()
         Some(ObjKind::Instance(_)) => crate::dunder::setitem(vm, obj, key, value),
         _ => {
             let name = vm.type_name(obj);
-            Err(vm.type_error(format!(
-                "'{name}' object does not support item assignment"
-            )))
+            Err(vm.type_error(format!("'{name}' object does not support item assignment")))
         }
     }
 }
@@ -1280,9 +1290,7 @@ pub fn delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
         Some(ObjKind::Instance(_)) => crate::dunder::delitem(vm, obj, key),
         _ => {
             let name = vm.type_name(obj);
-            Err(vm.type_error(format!(
-                "'{name}' object doesn't support item deletion"
-            )))
+            Err(vm.type_error(format!("'{name}' object doesn't support item deletion")))
         }
     }
 }

@@ -104,7 +104,9 @@ impl Value {
     #[inline]
     pub fn small_int(value: i64) -> Option<Value> {
         if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&value) {
-            Some(Value((TAG_INT << TAG_SHIFT) | (value as u64 & PAYLOAD_MASK)))
+            Some(Value(
+                (TAG_INT << TAG_SHIFT) | (value as u64 & PAYLOAD_MASK),
+            ))
         } else {
             None
         }
@@ -172,7 +174,7 @@ impl Value {
     #[inline]
     pub fn object_ptr(self) -> Option<*mut Object> {
         self.is_object()
-            .then(|| (self.0 & PAYLOAD_MASK) as usize as *mut Object)
+            .then_some((self.0 & PAYLOAD_MASK) as usize as *mut Object)
     }
 
     /// The heap object this value points to.
@@ -230,7 +232,15 @@ mod tests {
 
     #[test]
     fn floats_round_trip_and_nan_is_canonical() {
-        for v in [0.0, -0.0, 1.5, f64::INFINITY, f64::NEG_INFINITY, f64::MIN, 1e-300] {
+        for v in [
+            0.0,
+            -0.0,
+            1.5,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MIN,
+            1e-300,
+        ] {
             let value = Value::float(v);
             assert!(value.is_float());
             assert_eq!(value.as_float().unwrap().to_bits(), v.to_bits());

@@ -26,7 +26,8 @@ pub struct PyErr(pub Value);
 pub type PyResult<T> = Result<T, PyErr>;
 
 /// Calls a callable (Python function or anything else) with vectorcall arguments.
-pub type CallHook = fn(&mut Vm, callable: Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value>;
+pub type CallHook =
+    fn(&mut Vm, callable: Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value>;
 
 /// One activation record. Locals live in `Vm::stack[base..base + nlocalsplus]`, the
 /// operand stack right above them.
@@ -118,14 +119,14 @@ struct TypeFactory<'a> {
 
 impl TypeFactory<'_> {
     fn make(&mut self, name: &str, bases: Vec<Value>, builtin: Option<BuiltinTypeId>) -> Value {
-        let ty = self.heap.alloc(ObjKind::Type(TypeObj {
+        let ty = self.heap.alloc(ObjKind::Type(Box::new(TypeObj {
             name: Arc::from(name),
             bases: bases.clone(),
             mro: RefCell::new(Vec::new()),
             dict: RefCell::new(DictTable::new()),
             builtin,
             constructor: Cell::new(None),
-        }));
+        })));
         let mut mro = vec![ty];
         if let Some(base) = bases.first() {
             if let Some(ObjKind::Type(base_type)) = base.as_object().map(|o| &o.kind) {
@@ -253,7 +254,12 @@ pub struct KnownNames {
     pub args: Value,
 }
 
-fn unset_call_hook(vm: &mut Vm, _callable: Value, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+fn unset_call_hook(
+    vm: &mut Vm,
+    _callable: Value,
+    _args: &[Value],
+    _kw: &[Value],
+) -> PyResult<Value> {
     Err(vm.new_error(vm.exceptions.runtime_error, "no interpreter installed"))
 }
 
@@ -261,14 +267,14 @@ impl Vm {
     /// A fresh runtime writing to the given streams.
     pub fn new(stdout: Box<dyn Write>, stderr: Box<dyn Write>) -> Vm {
         let mut heap = Heap::new();
-        let object = heap.alloc(ObjKind::Type(TypeObj {
+        let object = heap.alloc(ObjKind::Type(Box::new(TypeObj {
             name: Arc::from("object"),
             bases: Vec::new(),
             mro: RefCell::new(Vec::new()),
             dict: RefCell::new(DictTable::new()),
             builtin: Some(BuiltinTypeId::Object),
             constructor: Cell::new(None),
-        }));
+        })));
         if let Some(ObjKind::Type(t)) = object.as_object().map(|o| &o.kind) {
             t.mro.borrow_mut().push(object);
         }
@@ -372,14 +378,14 @@ impl Vm {
     }
 
     pub fn new_dict(&mut self) -> Value {
-        self.alloc(ObjKind::Dict(RefCell::new(DictTable::new())))
+        self.alloc(ObjKind::Dict(Box::new(RefCell::new(DictTable::new()))))
     }
 
     pub fn new_set(&mut self, frozen: bool) -> Value {
-        self.alloc(ObjKind::Set(SetObj {
+        self.alloc(ObjKind::Set(Box::new(SetObj {
             frozen,
             table: RefCell::new(DictTable::new_set()),
-        }))
+        })))
     }
 
     pub fn new_native(&mut self, name: &'static str, func: NativeFn) -> Value {
@@ -426,7 +432,11 @@ impl Vm {
 
     /// Wraps a compiled code object (and, recursively, its constants) for execution.
     pub fn new_code(&mut self, code: Arc<CodeObject>) -> Value {
-        let consts = code.constants.iter().map(|c| self.constant_to_value(c)).collect();
+        let consts = code
+            .constants
+            .iter()
+            .map(|c| self.constant_to_value(c))
+            .collect();
         let names = code.names.iter().map(|n| self.intern(n)).collect();
         let localsplus_names: Vec<Value> = code
             .localsplus_names()
@@ -436,7 +446,10 @@ impl Vm {
         let name_value = self.intern(&code.name);
         let qualname_value = self.intern(&code.qualname);
         let nlocalsplus = localsplus_names.len();
-        self.alloc(ObjKind::Code(CodeData {
+        let global_cache =
+            vec![Cell::new(GlobalCache::default()); code.instructions.len()].into_boxed_slice();
+        self.alloc(ObjKind::Code(Box::new(CodeData {
+            global_cache,
             code,
             consts,
             names,
@@ -444,7 +457,7 @@ impl Vm {
             nlocalsplus,
             name_value,
             qualname_value,
-        }))
+        })))
     }
 
     // ----- exceptions ---------------------------------------------------------------
@@ -452,7 +465,7 @@ impl Vm {
     /// A new exception instance of `class` with the given args.
     pub fn new_exception(&mut self, class: Value, args: Vec<Value>) -> Value {
         let args = self.new_tuple(args);
-        self.alloc(ObjKind::Exception(ExceptionObj {
+        self.alloc(ObjKind::Exception(Box::new(ExceptionObj {
             class,
             args: RefCell::new(args),
             traceback: RefCell::new(Vec::new()),
@@ -460,7 +473,7 @@ impl Vm {
             context: Cell::new(Value::NONE),
             suppress_context: Cell::new(false),
             attrs: RefCell::new(Value::NULL),
-        }))
+        })))
     }
 
     /// An exception of `class` with one string argument, ready to return as `Err`.
@@ -568,7 +581,10 @@ impl Vm {
                         }
                     }
                     IterState::Reversed { sequence, .. } => {
-                        if matches!(sequence.as_object().map(|o| &o.kind), Some(ObjKind::List(_))) {
+                        if matches!(
+                            sequence.as_object().map(|o| &o.kind),
+                            Some(ObjKind::List(_))
+                        ) {
                             self.types.list_reverseiterator
                         } else {
                             self.types.reversed
