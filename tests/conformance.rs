@@ -20,7 +20,8 @@ fn main() {
         trials.push(Trial::test(format!("tier1::{name}"), move || {
             let expected = cpjit_conformance::read_expected(&program)
                 .map_err(|e| Failed::from(format!("missing expected output: {e}")))?;
-            let outcome = cpjit_conformance::run_program(&program, &[]);
+            let outcome =
+                cpjit_conformance::run_program_with_timeout(&program, &[]).map_err(Failed::from)?;
             cpjit_conformance::check(&outcome, &expected).map_err(Failed::from)
         }));
     }

@@ -57,6 +57,27 @@ pub fn run_program(path: &Path, args: &[String]) -> Outcome {
     }
 }
 
+/// How long one corpus program may run before the test fails (a hang is a failure,
+/// never a stuck test run).
+pub const PROGRAM_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// [`run_program`] on a helper thread, failing after [`PROGRAM_TIMEOUT`].
+pub fn run_program_with_timeout(path: &Path, args: &[String]) -> Result<Outcome, String> {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let path_owned = path.to_path_buf();
+    let args_owned = args.to_vec();
+    std::thread::spawn(move || {
+        let _ = sender.send(run_program(&path_owned, &args_owned));
+    });
+    receiver.recv_timeout(PROGRAM_TIMEOUT).map_err(|_| {
+        format!(
+            "{} did not finish within {:?}",
+            path.display(),
+            PROGRAM_TIMEOUT
+        )
+    })
+}
+
 /// What CPython 3.13 produced for a corpus program.
 #[derive(Debug)]
 pub struct Expected {

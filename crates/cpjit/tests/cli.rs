@@ -1,0 +1,225 @@
+//! The `cpjit` command as a user meets it: exit codes, error reports, and inputs that
+//! must never crash or hang it.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn cpjit() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_cpjit"))
+}
+
+fn run_source(name: &str, source: &[u8], args: &[&str]) -> Output {
+    let dir = std::env::temp_dir().join(format!("cpjit-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, source).unwrap();
+    let output = cpjit()
+        .arg("run")
+        .arg(&path)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    output
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn runs_the_readme_example() {
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/hello.py");
+    let output = cpjit().args(["run", example]).output().unwrap();
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    assert!(stdout.contains("fib(20) = 6765"), "{stdout}");
+    assert!(stdout.contains("caught KeyError('missing')"), "{stdout}");
+}
+
+#[test]
+fn syntax_error_reports_file_line_and_caret() {
+    let output = run_source("bad.py", b"x = 1\nif x\n    pass\n", &[]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("bad.py\", line 2"), "{stderr}");
+    assert!(stderr.contains("    if x\n"), "{stderr}");
+    assert!(stderr.contains('^'), "{stderr}");
+    assert!(
+        stderr.trim_end().ends_with("SyntaxError: expected ':'"),
+        "{stderr}"
+    );
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn uncaught_exception_prints_traceback_after_flushed_output() {
+    let source = b"print('before')\ndef f(x):\n    return x // 0\nf(3)\n";
+    let output = run_source("boom.py", source, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(text(&output.stdout), "before\n");
+    let stderr = text(&output.stderr);
+    let expected_tail = "line 4, in <module>\n    f(3)\n";
+    assert!(
+        stderr.starts_with("Traceback (most recent call last):\n"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(expected_tail), "{stderr}");
+    assert!(
+        stderr.contains("line 3, in f\n    return x // 0\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("ZeroDivisionError: integer division or modulo by zero\n"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn deep_recursion_is_a_recursion_error_not_a_crash() {
+    let source = b"def f(n):\n    return f(n + 1)\nf(0)\n";
+    let output = run_source("deep.py", source, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("[Previous line repeated"), "{stderr}");
+    assert!(
+        stderr.ends_with("RecursionError: maximum recursion depth exceeded\n"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn deep_native_recursion_is_caught_too() {
+    // Nested containers 100k deep: repr and == recurse in native code.
+    let source = b"x = []\nfor i in range(100000):\n    x = [x]\ntry:\n    repr(x)\nexcept RecursionError:\n    print('repr ok')\ntry:\n    x == x[0]\nexcept RecursionError:\n    print('eq ok')\n";
+    let output = run_source("nested.py", source, &[]);
+    assert_eq!(
+        text(&output.stdout),
+        "repr ok\neq ok\n",
+        "{}",
+        text(&output.stderr)
+    );
+}
+
+#[test]
+fn binary_junk_is_a_syntax_error() {
+    let junk: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    let output = run_source("junk.bin", &junk, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text(&output.stderr).contains("SyntaxError"),
+        "{}",
+        text(&output.stderr)
+    );
+}
+
+#[test]
+fn invalid_utf8_is_reported_like_cpython() {
+    let output = run_source("latin1.py", b"x = 1\ns = '\xff'\n", &[]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("Non-UTF-8 code starting with '\\xff'"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("on line 2"), "{stderr}");
+}
+
+#[test]
+fn five_thousand_nested_parentheses_do_not_overflow() {
+    let source = format!("x = {}1{}\n", "(".repeat(5000), ")".repeat(5000));
+    let output = run_source("parens.py", source.as_bytes(), &[]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr
+            .trim_end()
+            .ends_with("SyntaxError: too many nested parentheses"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn ten_megabyte_program_runs() {
+    let line = b"x = 1\n";
+    let mut source = Vec::with_capacity(10 << 20);
+    while source.len() < 10 << 20 {
+        source.extend_from_slice(line);
+    }
+    source.extend_from_slice(b"print(x)\n");
+    let output = run_source("big.py", &source, &[]);
+    assert_eq!(text(&output.stdout), "1\n", "{}", text(&output.stderr));
+}
+
+#[test]
+fn argv_and_exit_codes() {
+    let source = b"import sys\nprint(len(sys.argv), sys.argv[1:])\nsys.exit(int(sys.argv[1]))\n";
+    let output = run_source("args.py", source, &["7", "--flag"]);
+    assert_eq!(text(&output.stdout), "3 ['7', '--flag']\n");
+    assert_eq!(output.status.code(), Some(7));
+}
+
+#[test]
+fn missing_file_exits_two() {
+    let output = cpjit().args(["run", "/nonexistent/x.py"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("can't open file"));
+}
+
+#[test]
+fn version_and_help() {
+    let output = cpjit().arg("--version").output().unwrap();
+    assert!(output.status.success());
+    assert!(text(&output.stdout).starts_with("cpjit "));
+    let output = cpjit().arg("--help").output().unwrap();
+    assert!(output.status.success());
+    let help = text(&output.stdout);
+    assert!(help.contains("run") && help.contains("dis"), "{help}");
+}
+
+#[test]
+fn unsupported_feature_names_construct_and_line() {
+    let source = b"print('start')\nasync def f():\n    pass\n";
+    let output = run_source("async.py", source, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("line 2"), "{stderr}");
+    assert!(stderr.contains("not supported yet"), "{stderr}");
+}
+
+#[test]
+fn dis_prints_cpython_layout() {
+    let dir = std::env::temp_dir().join(format!("cpjit-dis-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("f.py");
+    let mut file = std::fs::File::create(&path).unwrap();
+    file.write_all(b"def func():\n    a = 1\n    return a\n")
+        .unwrap();
+    let output = cpjit().arg("dis").arg(&path).output().unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(output.status.success());
+    let listing = text(&output.stdout);
+    let opnames: Vec<&str> = listing
+        .split("Disassembly of")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .filter_map(|l| {
+            l.split_whitespace()
+                .find(|w| w.chars().all(|c| c.is_ascii_uppercase() || c == '_') && w.len() > 2)
+        })
+        .collect();
+    assert_eq!(
+        opnames,
+        [
+            "RESUME",
+            "LOAD_CONST",
+            "STORE_FAST",
+            "LOAD_FAST",
+            "RETURN_VALUE"
+        ]
+    );
+}
