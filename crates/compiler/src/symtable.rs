@@ -354,7 +354,8 @@ impl<'a> Builder<'a> {
                 if let Expr::Name(n) = &*a.target {
                     let cur = mangle(self.private(), n.id.as_str());
                     let flags = self.cur().flags(&cur);
-                    if flags & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && a.simple {
+                    let at_module = self.cur().kind == BlockKind::Module;
+                    if flags & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && a.simple && !at_module {
                         let which = if flags & DEF_GLOBAL != 0 {
                             "global"
                         } else {
