@@ -2228,7 +2228,7 @@ impl<'a> Compiler<'a> {
                     self.load_const(Constant::Tuple(items.into()), loc);
                 } else {
                     let folded = if add == Opcode::SET_ADD {
-                        Constant::FrozenSet(items.into())
+                        crate::fold::frozenset(items)
                     } else {
                         Constant::Tuple(items.into())
                     };

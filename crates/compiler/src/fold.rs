@@ -115,7 +115,39 @@ fn float_mod(a: f64, b: f64) -> f64 {
     }
 }
 
+fn as_complex(c: &Constant) -> Option<(f64, f64)> {
+    match c {
+        Constant::Complex { real, imag } => Some((*real, *imag)),
+        other => as_f64(other).map(|x| (x, 0.0)),
+    }
+}
+
 fn fold_binop(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
+    // bool & | ^ bool stays a bool.
+    if let (Constant::Bool(a), Constant::Bool(b)) = (l, r) {
+        match op {
+            Operator::BitAnd => return Some(Constant::Bool(a & b)),
+            Operator::BitOr => return Some(Constant::Bool(a | b)),
+            Operator::BitXor => return Some(Constant::Bool(a ^ b)),
+            _ => {}
+        }
+    }
+    // Complex numbers.
+    if matches!(l, Constant::Complex { .. }) || matches!(r, Constant::Complex { .. }) {
+        let (a, b) = as_complex(l)?;
+        let (c, d) = as_complex(r)?;
+        let (re, im) = match op {
+            Operator::Add => (a + c, b + d),
+            Operator::Sub => (a - c, b - d),
+            Operator::Mult => {
+                // Python's complex multiplication with a real operand keeps signed zeros
+                // only approximately; fold only the simple, exact cases.
+                (a * c - b * d, a * d + b * c)
+            }
+            _ => return None,
+        };
+        return Some(Constant::Complex { real: re, imag: im });
+    }
     // Integers (and bools).
     if let (Some(a), Some(b)) = (as_bigint(l), as_bigint(r)) {
         return match op {
@@ -182,24 +214,9 @@ fn fold_binop(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
                 let e = b.to_u64()?.min(1 << 20);
                 Some(int_const(a >> e as usize))
             }
-            Operator::BitAnd => {
-                if matches!((l, r), (Constant::Bool(_), Constant::Bool(_))) {
-                    return None;
-                }
-                Some(int_const(a & b))
-            }
-            Operator::BitOr => {
-                if matches!((l, r), (Constant::Bool(_), Constant::Bool(_))) {
-                    return None;
-                }
-                Some(int_const(a | b))
-            }
-            Operator::BitXor => {
-                if matches!((l, r), (Constant::Bool(_), Constant::Bool(_))) {
-                    return None;
-                }
-                Some(int_const(a ^ b))
-            }
+            Operator::BitAnd => Some(int_const(a & b)),
+            Operator::BitOr => Some(int_const(a | b)),
+            Operator::BitXor => Some(int_const(a ^ b)),
             Operator::MatMult => None,
         };
     }
@@ -250,7 +267,8 @@ fn fold_binop(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
             }
             _ => return None,
         };
-        if !v.is_finite() && a.is_finite() && b.is_finite() {
+        // Float overflow to inf/nan does not raise, except in `**` (OverflowError).
+        if op == Operator::Pow && !v.is_finite() && a.is_finite() && b.is_finite() {
             return None;
         }
         return Some(Constant::Float(v));
@@ -412,10 +430,55 @@ pub(crate) fn fold_iterable(e: &Expr) -> Option<Constant> {
         items.push(fold_expr(x)?);
     }
     Some(if set {
-        Constant::FrozenSet(items.into())
+        frozenset(items)
     } else {
         Constant::Tuple(items.into())
     })
+}
+
+/// A frozenset constant: duplicates (by Python equality, `1 == 1.0 == True`) keep the
+/// first occurrence, as building the set does.
+pub(crate) fn frozenset(items: Vec<Constant>) -> Constant {
+    let mut out: Vec<Constant> = Vec::with_capacity(items.len());
+    for item in items {
+        if !out.iter().any(|x| py_eq(x, &item)) {
+            out.push(item);
+        }
+    }
+    Constant::FrozenSet(out.into())
+}
+
+fn py_eq(a: &Constant, b: &Constant) -> bool {
+    use Constant::*;
+    let num = |c: &Constant| -> Option<(f64, f64, Option<num_bigint::BigInt>)> {
+        match c {
+            Bool(x) => Some((
+                *x as i64 as f64,
+                0.0,
+                Some(num_bigint::BigInt::from(*x as i64)),
+            )),
+            Int(i) => Some((*i as f64, 0.0, Some(num_bigint::BigInt::from(*i)))),
+            BigInt(v) => Some((v.to_f64().unwrap_or(f64::NAN), 0.0, Some(v.clone()))),
+            Float(f) => Some((*f, 0.0, Option::None)),
+            Complex { real, imag } => Some((*real, *imag, Option::None)),
+            _ => Option::None,
+        }
+    };
+    if let (Some((ar, ai, abig)), Some((br, bi, bbig))) = (num(a), num(b)) {
+        if let (Some(x), Some(y)) = (&abig, &bbig) {
+            return x == y;
+        }
+        return ar == br && ai == bi;
+    }
+    match (a, b) {
+        (None, None) | (Ellipsis, Ellipsis) => true,
+        (Str(x), Str(y)) => x == y,
+        (Bytes(x), Bytes(y)) => x == y,
+        (Tuple(x), Tuple(y)) | (FrozenSet(x), FrozenSet(y)) => {
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| py_eq(p, q))
+        }
+        _ => false,
+    }
 }
 
 fn fold_subscript(v: &Constant, i: &Constant) -> Option<Constant> {

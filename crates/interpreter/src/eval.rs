@@ -343,16 +343,9 @@ fn execute(
         Opcode::BINARY_OP => {
             let rhs = pop(vm);
             let lhs = pop(vm);
-            if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
-                let fast = match arg {
-                    0 | 13 => Value::small_int(a + b),
-                    10 | 23 => Value::small_int(a - b),
-                    _ => None,
-                };
-                if let Some(r) = fast {
-                    vm.stack.push(r);
-                    return Ok(());
-                }
+            if let Some(r) = binary_op_fast(lhs, rhs, arg) {
+                vm.stack.push(r);
+                return Ok(());
             }
             let op = BinaryOpArg::from_arg(arg).unwrap_or(BinaryOpArg::Add);
             let r = ops::binary_op(vm, lhs, rhs, op)?;
@@ -361,15 +354,7 @@ fn execute(
         Opcode::COMPARE_OP => {
             let rhs = pop(vm);
             let lhs = pop(vm);
-            if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
-                let result = match arg >> 5 {
-                    0 => a < b,
-                    1 => a <= b,
-                    2 => a == b,
-                    3 => a != b,
-                    4 => a > b,
-                    _ => a >= b,
-                };
+            if let Some(result) = compare_fast(lhs, rhs, arg >> 5) {
                 vm.stack.push(Value::bool(result));
                 return Ok(());
             }
@@ -395,6 +380,10 @@ fn execute(
         Opcode::BINARY_SUBSCR => {
             let key = pop(vm);
             let container = pop(vm);
+            if let Some(v) = subscript_fast(container, key) {
+                vm.stack.push(v);
+                return Ok(());
+            }
             let r = ops::getitem(vm, container, key)?;
             vm.stack.push(r);
         }
@@ -402,6 +391,15 @@ fn execute(
             let key = pop(vm);
             let container = pop(vm);
             let v = pop(vm);
+            if let (Some(ObjKind::List(items)), Some(i)) = (kind(&container), key.as_small_int()) {
+                let mut items = items.borrow_mut();
+                let len = items.len() as i64;
+                let index = if i < 0 { i + len } else { i };
+                if (0..len).contains(&index) {
+                    items[index as usize] = v;
+                    return Ok(());
+                }
+            }
             ops::setitem(vm, container, key, v)?;
         }
         Opcode::DELETE_SUBSCR => {
@@ -808,6 +806,78 @@ fn execute(
         }
     }
     Ok(())
+}
+
+/// Arithmetic on small ints and floats without leaving the loop; `None` defers to the
+/// generic `ops::binary_op` (overflow, other types, errors).
+#[inline(always)]
+fn binary_op_fast(lhs: Value, rhs: Value, arg: u32) -> Option<Value> {
+    if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
+        return match arg {
+            0 | 13 => Value::small_int(a + b),
+            10 | 23 => Value::small_int(a - b),
+            5 | 18 => a.checked_mul(b).and_then(Value::small_int),
+            _ => None,
+        };
+    }
+    let (a, b) = match (lhs.as_float(), rhs.as_float()) {
+        (Some(a), Some(b)) => (a, b),
+        (Some(a), None) => (a, rhs.as_small_int()? as f64),
+        (None, Some(b)) => (lhs.as_small_int()? as f64, b),
+        (None, None) => return None,
+    };
+    let r = match arg {
+        0 | 13 => a + b,
+        10 | 23 => a - b,
+        5 | 18 => a * b,
+        11 | 24 if b != 0.0 => a / b,
+        _ => return None,
+    };
+    Some(Value::float(r))
+}
+
+/// Comparisons of two small ints or two floats.
+#[inline(always)]
+fn compare_fast(lhs: Value, rhs: Value, op: u32) -> Option<bool> {
+    if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
+        return Some(match op {
+            0 => a < b,
+            1 => a <= b,
+            2 => a == b,
+            3 => a != b,
+            4 => a > b,
+            _ => a >= b,
+        });
+    }
+    let (a, b) = (lhs.as_float()?, rhs.as_float()?);
+    Some(match op {
+        0 => a < b,
+        1 => a <= b,
+        2 => a == b,
+        3 => a != b,
+        4 => a > b,
+        _ => a >= b,
+    })
+}
+
+/// `list[i]` / `tuple[i]` with an in-range small int.
+#[inline(always)]
+fn subscript_fast(container: Value, key: Value) -> Option<Value> {
+    let i = key.as_small_int()?;
+    match kind(&container) {
+        Some(ObjKind::List(items)) => {
+            let items = items.borrow();
+            let len = items.len() as i64;
+            let index = if i < 0 { i + len } else { i };
+            (0..len).contains(&index).then(|| items[index as usize])
+        }
+        Some(ObjKind::Tuple(items)) => {
+            let len = items.len() as i64;
+            let index = if i < 0 { i + len } else { i };
+            (0..len).contains(&index).then(|| items[index as usize])
+        }
+        _ => None,
+    }
 }
 
 fn dict_table(dict: &Value) -> Option<&std::cell::RefCell<cpjit_runtime::dict::DictTable>> {

@@ -23,6 +23,9 @@ pub struct Heap {
     live_bytes: usize,
     pub collections: u64,
     pub objects_freed: u64,
+    /// The marking work list, kept between collections so a large heap does not make
+    /// every collection map (and fault in) a fresh multi-megabyte buffer.
+    mark_stack: Vec<Value>,
 }
 
 impl Default for Heap {
@@ -40,6 +43,7 @@ impl Heap {
             live_bytes: 0,
             collections: 0,
             objects_freed: 0,
+            mark_stack: Vec::new(),
         }
     }
 
@@ -72,7 +76,9 @@ impl Heap {
 
     /// Marks everything reachable from `roots` and frees the rest.
     pub fn collect(&mut self, roots: impl IntoIterator<Item = Value>) {
-        let mut work: Vec<Value> = roots.into_iter().collect();
+        let mut work = std::mem::take(&mut self.mark_stack);
+        work.clear();
+        work.extend(roots);
         while let Some(value) = work.pop() {
             if let Some(object) = value.as_object() {
                 if !object.marked.get() {
@@ -100,6 +106,7 @@ impl Heap {
                 false
             }
         });
+        self.mark_stack = work;
         self.objects_freed += (before - self.objects.len()) as u64;
         self.collections += 1;
         self.live_bytes = live_bytes;

@@ -54,15 +54,16 @@ pub struct InstanceObj {
     pub dict: Value,
 }
 
-/// A `str`: UTF-8 text plus its length in code points and a cached hash.
+/// A `str`: UTF-8 text (inline up to 24 bytes, so short strings cost one allocation)
+/// plus its length in code points and a cached hash.
 pub struct StrObj {
-    pub text: Box<str>,
+    pub text: compact_str::CompactString,
     pub char_len: usize,
     pub hash: Cell<Option<i64>>,
 }
 
 impl StrObj {
-    pub fn new(text: Box<str>) -> StrObj {
+    pub fn new(text: compact_str::CompactString) -> StrObj {
         let char_len = if text.is_ascii() {
             text.len()
         } else {

@@ -189,10 +189,10 @@ fn sequence_binary(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResult
     let base = op.base();
     match (kind(&a), kind(&b), base) {
         (Some(ObjKind::Str(x)), Some(ObjKind::Str(y)), BinaryOpArg::Add) => {
-            let mut text = String::with_capacity(x.text.len() + y.text.len());
+            let mut text = compact_str::CompactString::with_capacity(x.text.len() + y.text.len());
             text.push_str(&x.text);
             text.push_str(&y.text);
-            Ok(Some(vm.new_string(text)))
+            Ok(Some(vm.alloc(ObjKind::Str(crate::object::StrObj::new(text)))))
         }
         (Some(ObjKind::Str(_)), _, BinaryOpArg::Remainder) => {
             crate::format::percent_format(vm, a, b).map(Some)
@@ -256,7 +256,7 @@ fn repeat_sequence(vm: &mut Vm, seq: Value, count: &IntView, inplace: bool) -> P
             if s.text.len().saturating_mul(n) > (1 << 34) {
                 return Err(vm.new_error(vm.exceptions.memory_error, ""));
             }
-            let text = s.text.repeat(n);
+            let text = s.text.as_str().repeat(n);
             Ok(vm.new_string(text))
         }
         Some(ObjKind::List(items)) => {

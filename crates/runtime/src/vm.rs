@@ -222,6 +222,8 @@ pub struct Vm {
     /// `sys.modules`: name → module.
     pub modules: Value,
     interned: HashMap<Box<str>, Value>,
+    /// One-character ASCII strings (indexing and iterating strings produce these).
+    ascii_chars: [Value; 128],
     pub frames: Vec<Frame>,
     pub stack: Vec<Value>,
     /// The exception being handled (`sys.exception()`), or NULL.
@@ -294,6 +296,7 @@ impl Vm {
             builtins: Value::NONE,
             modules: Value::NONE,
             interned: HashMap::new(),
+            ascii_chars: [Value::NULL; 128],
             frames: Vec::new(),
             stack: Vec::with_capacity(1 << 16),
             handled_exception: Value::NULL,
@@ -337,15 +340,26 @@ impl Vm {
     }
 
     pub fn new_str(&mut self, text: &str) -> Value {
-        self.alloc(ObjKind::Str(StrObj::new(text.into())))
+        self.alloc(ObjKind::Str(StrObj::new(compact_str::CompactString::new(text))))
     }
 
     pub fn new_string(&mut self, text: String) -> Value {
-        self.alloc(ObjKind::Str(StrObj::new(text.into_boxed_str())))
+        self.alloc(ObjKind::Str(StrObj::new(compact_str::CompactString::from(text))))
     }
 
     /// The interned `str` for `text` (identifiers, constants): one object per text.
     pub fn intern(&mut self, text: &str) -> Value {
+        if let [byte] = text.as_bytes() {
+            if byte.is_ascii() {
+                let cached = self.ascii_chars[*byte as usize];
+                if !cached.is_null() {
+                    return cached;
+                }
+                let value = self.new_str(text);
+                self.ascii_chars[*byte as usize] = value;
+                return value;
+            }
+        }
         if let Some(&value) = self.interned.get(text) {
             return value;
         }
@@ -655,6 +669,7 @@ impl Vm {
             ]);
         }
         roots.extend(self.interned.values().copied());
+        roots.extend(self.ascii_chars.iter().copied());
         roots.extend(self.types.all().into_iter().map(|(_, v)| v));
         roots.extend(self.exceptions.all().into_iter().map(|(_, v)| v));
         roots.extend([self.builtins, self.modules, self.handled_exception]);
