@@ -359,9 +359,11 @@ impl CompareOp {
         ["<", "<=", "==", "!=", ">", ">="][self as usize]
     }
 
-    /// CPython's `compare_masks` entry (LESS_THAN=2, GREATER_THAN=4, EQUAL=8).
+    /// CPython's `compare_masks` entry (UNORDERED=1, LESS_THAN=2, GREATER_THAN=4,
+    /// EQUAL=8).
     pub fn mask(self) -> u32 {
-        [2, 2 | 8, 8, 2 | 4, 4, 4 | 8][self as usize]
+        // `!=` includes UNORDERED (1), as CPython's `compare_masks`.
+        [2, 2 | 8, 8, 1 | 2 | 4, 4, 4 | 8][self as usize]
     }
 
     /// Encodes a `COMPARE_OP` argument.
@@ -478,6 +480,7 @@ mod tests {
         assert_eq!(CompareOp::Eq.to_arg(true), 88);
         assert_eq!(CompareOp::Gt.to_arg(true), 148);
         assert_eq!(CompareOp::from_arg(88), Some((CompareOp::Eq, true)));
+        assert_eq!(CompareOp::Ne.to_arg(true), 119);
     }
 
     #[test]

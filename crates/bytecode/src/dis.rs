@@ -26,13 +26,47 @@ const INTRINSIC_2_NAMES: [&str; 6] = [
 /// Code-unit offset (CPython's, in 2-byte units counting inline caches) of every
 /// instruction, plus one past the end.
 fn code_unit_offsets(code: &CodeObject) -> Vec<u32> {
-    let mut offsets = Vec::with_capacity(code.instructions.len() + 1);
-    let mut offset = 0u32;
-    for instruction in &code.instructions {
+    // CPython spends EXTENDED_ARG prefixes on arguments over 255; for jumps the encoded
+    // argument is the relative delta, which itself depends on the prefixes, so iterate
+    // to a fixed point as CPython's assembler does.
+    let mut extended: Vec<u32> = code
+        .instructions
+        .iter()
+        .map(|i| match i.opcode.jump() {
+            JumpKind::None => extended_arg_count(i.arg),
+            _ => 0,
+        })
+        .collect();
+    for _ in 0..8 {
+        let mut offsets = Vec::with_capacity(code.instructions.len() + 1);
+        let mut offset = 0u32;
+        for (index, instruction) in code.instructions.iter().enumerate() {
+            // An instruction (and a jump to it) starts at its first EXTENDED_ARG.
+            offsets.push(offset);
+            offset += extended[index] + 1 + instruction.opcode.info().cache_entries as u32;
+        }
         offsets.push(offset);
-        offset += 1 + instruction.opcode.info().cache_entries as u32;
-        // CPython spends EXTENDED_ARG prefixes on arguments over 255.
-        offset += extended_arg_count(instruction.arg);
+        let mut changed = false;
+        for (index, instruction) in code.instructions.iter().enumerate() {
+            let kind = instruction.opcode.jump();
+            if kind != JumpKind::None {
+                let delta = cpython_jump_arg(&offsets, index, instruction.arg as usize, kind);
+                let needed = extended_arg_count(delta);
+                if needed != extended[index] {
+                    extended[index] = needed;
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            return offsets;
+        }
+    }
+    let mut offsets = Vec::new();
+    let mut offset = 0u32;
+    for (index, instruction) in code.instructions.iter().enumerate() {
+        offsets.push(offset);
+        offset += extended[index] + 1 + instruction.opcode.info().cache_entries as u32;
     }
     offsets.push(offset);
     offsets

@@ -2551,6 +2551,20 @@ impl<'a> Compiler<'a> {
         args: &'a [Expr],
         keywords: &'a [ast::Keyword],
     ) -> CResult<()> {
+        // CPython's parser rejects `f(a=1, a=2)` before compiling anything.
+        for (i, keyword) in keywords.iter().enumerate() {
+            if let Some(name) = &keyword.arg {
+                let repeated = keywords[..i]
+                    .iter()
+                    .any(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == name.as_str()));
+                if repeated {
+                    return Err(self.error(
+                        format!("keyword argument repeated: {}", name.as_str()),
+                        keyword.range,
+                    ));
+                }
+            }
+        }
         let nelts = args.len();
         let nkw = keywords.len();
         let simple = nelts + nkw * 2 <= STACK_USE_GUIDELINE

@@ -95,6 +95,57 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                     vm.stack.push(value);
                     continue 'frames;
                 }
+                // The hottest simple instructions are dispatched here directly.
+                Opcode::LOAD_FAST => {
+                    let v = vm.stack[base + arg as usize];
+                    vm.stack.push(v);
+                    continue;
+                }
+                Opcode::LOAD_CONST => {
+                    vm.stack.push(code.consts[arg as usize]);
+                    continue;
+                }
+                Opcode::STORE_FAST => {
+                    let v = pop(vm);
+                    vm.stack[base + arg as usize] = v;
+                    continue;
+                }
+                Opcode::LOAD_FAST_LOAD_FAST => {
+                    let a = vm.stack[base + (arg >> 4) as usize];
+                    let b = vm.stack[base + (arg & 15) as usize];
+                    vm.stack.push(a);
+                    vm.stack.push(b);
+                    continue;
+                }
+                Opcode::POP_TOP => {
+                    pop(vm);
+                    continue;
+                }
+                Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE if top(vm).is_bool() => {
+                    let truth = pop(vm) == Value::TRUE;
+                    if truth == (instruction.opcode == Opcode::POP_JUMP_IF_TRUE) {
+                        ip = arg as usize;
+                    }
+                    continue;
+                }
+                Opcode::BINARY_OP => {
+                    let len = vm.stack.len();
+                    if let Some(r) = binary_op_fast(vm.stack[len - 2], vm.stack[len - 1], arg) {
+                        vm.stack.truncate(len - 1);
+                        vm.stack[len - 2] = r;
+                        continue;
+                    }
+                    execute(vm, code, base, frame_index, &mut ip, instruction)
+                }
+                Opcode::COMPARE_OP => {
+                    let len = vm.stack.len();
+                    if let Some(r) = compare_fast(vm.stack[len - 2], vm.stack[len - 1], arg >> 5) {
+                        vm.stack.truncate(len - 1);
+                        vm.stack[len - 2] = Value::bool(r);
+                        continue;
+                    }
+                    execute(vm, code, base, frame_index, &mut ip, instruction)
+                }
                 _ => execute(vm, code, base, frame_index, &mut ip, instruction),
             };
             if let Err(unwind) = outcome {

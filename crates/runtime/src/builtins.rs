@@ -1116,17 +1116,15 @@ fn construct_frozenset(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Va
     construct_set_kind(vm, args, kw, true)
 }
 
-fn range_bound(vm: &mut Vm, v: Value) -> PyResult<i64> {
+fn range_bound(vm: &mut Vm, v: Value) -> PyResult<i128> {
     match int_view(&v) {
-        Some(view) => match view.to_i64() {
-            Some(i) => Ok(i),
-            None => {
-                Err(vm.overflow_error("range() arguments beyond 64 bits are not supported yet"))
-            }
+        Some(view) => match num_traits::ToPrimitive::to_i128(&view.to_bigint()) {
+            Some(i) if i.unsigned_abs() < 1 << 100 => Ok(i),
+            _ => Err(vm.overflow_error("range() arguments beyond 100 bits are not supported yet")),
         },
         None => {
             if let Some(i) = crate::dunder::index(vm, v)? {
-                return Ok(i);
+                return Ok(i as i128);
             }
             let name = vm.type_name(v);
             Err(vm.type_error(format!(

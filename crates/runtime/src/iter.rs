@@ -17,10 +17,14 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
             string: v,
             byte_pos: 0,
         },
-        Some(ObjKind::Range(r)) => IterState::Range {
-            next: r.start,
-            remaining: r.len(),
-            step: r.step,
+        Some(ObjKind::Range(r)) if r.fits_i64() => IterState::Range {
+            next: r.start as i64,
+            remaining: r.len() as i64,
+            step: r.step as i64,
+        },
+        Some(ObjKind::Range(_)) => IterState::Sequence {
+            sequence: v,
+            next_index: 0,
         },
         Some(ObjKind::Dict(table)) => IterState::Table {
             owner: v,
@@ -199,6 +203,24 @@ pub fn next(vm: &mut Vm, iterator: Value) -> PyResult<Option<Value>> {
             let key = vm.new_int(index as i64);
             crate::ops::getitem(vm, sequence, key).map(Some)
         }
+        IterState::Sequence {
+            sequence,
+            next_index,
+        } => {
+            let (sequence, index) = (*sequence, *next_index);
+            *next_index += 1;
+            drop(state);
+            let length = match kind(&sequence) {
+                Some(ObjKind::Range(r)) => r.len(),
+                _ => crate::ops::len(vm, sequence)? as i128,
+            };
+            if index as i128 >= length {
+                *cell.borrow_mut() = IterState::Exhausted;
+                return Ok(None);
+            }
+            let key = vm.new_int(index as i64);
+            crate::ops::getitem(vm, sequence, key).map(Some)
+        }
         IterState::Enumerate { inner, count } => {
             let (inner, count) = (*inner, *count);
             drop(state);
@@ -324,7 +346,7 @@ pub fn collect(vm: &mut Vm, iterable: Value) -> PyResult<Vec<Value>> {
             if len > 1 << 28 {
                 return Err(vm.new_error(vm.exceptions.memory_error, ""));
             }
-            return Ok((0..len).map(|i| vm.new_int(r.get(i))).collect());
+            return Ok((0..len).map(|i| vm.new_int_i128(r.get(i))).collect());
         }
         _ => {}
     }

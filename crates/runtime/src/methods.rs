@@ -69,9 +69,9 @@ pub fn builtin_attribute(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option
     if let Some(ObjKind::Range(r)) = kind(&obj) {
         let r = *r;
         return Ok(match name {
-            "start" => Some(vm.new_int(r.start)),
-            "stop" => Some(vm.new_int(r.stop)),
-            "step" => Some(vm.new_int(r.step)),
+            "start" => Some(vm.new_int_i128(r.start)),
+            "stop" => Some(vm.new_int_i128(r.stop)),
+            "step" => Some(vm.new_int_i128(r.step)),
             _ => None,
         });
     }
@@ -1809,26 +1809,19 @@ fn float_as_integer_ratio(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResul
 
 const RANGE_METHODS: &[(&str, NativeFn)] = &[("index", range_index), ("count", range_count)];
 
-fn range_position(vm: &mut Vm, args: &[Value]) -> PyResult<Option<i64>> {
+fn range_position(vm: &mut Vm, args: &[Value]) -> PyResult<Option<i128>> {
     arg_count(vm, "index", &args[1..], 1, 1)?;
     let Some(ObjKind::Range(r)) = kind(&args[0]) else {
         return Err(vm.type_error("descriptor requires a 'range' object"));
     };
     let r = *r;
-    let Some(v) = int_view(&args[1]).and_then(|v| v.to_i64()) else {
-        return Ok(None);
-    };
-    let offset = v as i128 - r.start as i128;
-    if offset % r.step as i128 != 0 {
-        return Ok(None);
-    }
-    let index = offset / r.step as i128;
-    Ok((index >= 0 && index < r.len() as i128).then_some(index as i64))
+    let value = int_view(&args[1]).and_then(|v| num_traits::ToPrimitive::to_i128(&v.to_bigint()));
+    Ok(value.and_then(|v| r.position(v)))
 }
 
 fn range_index(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     match range_position(vm, args)? {
-        Some(i) => Ok(vm.new_int(i)),
+        Some(i) => Ok(vm.new_int_i128(i)),
         None => {
             let text = display::repr(vm, args[1])?;
             Err(vm.value_error(format!("{text} is not in range")))

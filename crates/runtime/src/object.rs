@@ -87,33 +87,50 @@ pub struct SetObj {
     pub table: RefCell<DictTable>,
 }
 
-/// `range(start, stop, step)` with machine-int bounds.
+/// `range(start, stop, step)`. Bounds are 128-bit so ranges past `sys.maxsize` index
+/// and test membership correctly; `len()` of such a range raises OverflowError as in
+/// CPython.
 #[derive(Clone, Copy)]
 pub struct RangeObj {
-    pub start: i64,
-    pub stop: i64,
-    pub step: i64,
+    pub start: i128,
+    pub stop: i128,
+    pub step: i128,
 }
 
 impl RangeObj {
-    pub fn len(&self) -> i64 {
-        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
-        let len = if step > 0 && start < stop {
+    pub fn len(&self) -> i128 {
+        let (start, stop, step) = (self.start, self.stop, self.step);
+        if step > 0 && start < stop {
             (stop - start - 1) / step + 1
         } else if step < 0 && start > stop {
             (start - stop - 1) / (-step) + 1
         } else {
             0
-        };
-        len as i64
+        }
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
-    pub fn get(&self, index: i64) -> i64 {
+    pub fn get(&self, index: i128) -> i128 {
         self.start + index * self.step
+    }
+
+    /// Whether every value of the range fits in an `i64` (the fast iterator's domain).
+    pub fn fits_i64(&self) -> bool {
+        let fits = |v: i128| i64::try_from(v).is_ok();
+        fits(self.start) && fits(self.stop) && fits(self.step) && fits(self.len())
+    }
+
+    /// Index of `value` in the range, if it is a member.
+    pub fn position(&self, value: i128) -> Option<i128> {
+        let offset = value - self.start;
+        if offset % self.step != 0 {
+            return None;
+        }
+        let index = offset / self.step;
+        (index >= 0 && index < self.len()).then_some(index)
     }
 }
 
@@ -294,6 +311,11 @@ pub enum IterState {
         sequence: Value,
         next_index: isize,
     },
+    /// Forward iteration by index through `getitem` (ranges beyond 64 bits).
+    Sequence {
+        sequence: Value,
+        next_index: usize,
+    },
     Enumerate {
         inner: Value,
         count: Value,
@@ -371,7 +393,9 @@ impl Object {
                 IterState::Tuple { tuple, .. } => out.push(*tuple),
                 IterState::Str { string, .. } => out.push(*string),
                 IterState::Table { owner, .. } => out.push(*owner),
-                IterState::Reversed { sequence, .. } => out.push(*sequence),
+                IterState::Reversed { sequence, .. } | IterState::Sequence { sequence, .. } => {
+                    out.push(*sequence)
+                }
                 IterState::Enumerate { inner, count } => out.extend([*inner, *count]),
                 IterState::Zip { iterators, .. } => out.extend(iterators.iter().copied()),
                 IterState::Map {

@@ -192,7 +192,9 @@ fn sequence_binary(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResult
             let mut text = compact_str::CompactString::with_capacity(x.text.len() + y.text.len());
             text.push_str(&x.text);
             text.push_str(&y.text);
-            Ok(Some(vm.alloc(ObjKind::Str(crate::object::StrObj::new(text)))))
+            Ok(Some(
+                vm.alloc(ObjKind::Str(crate::object::StrObj::new(text))),
+            ))
         }
         (Some(ObjKind::Str(_)), _, BinaryOpArg::Remainder) => {
             crate::format::percent_format(vm, a, b).map(Some)
@@ -667,9 +669,13 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
             let parts = if len == 0 {
                 vec![vm.new_int(0), Value::NONE, Value::NONE]
             } else if len == 1 {
-                vec![vm.new_int(1), vm.new_int(r.start), Value::NONE]
+                vec![vm.new_int(1), vm.new_int_i128(r.start), Value::NONE]
             } else {
-                vec![vm.new_int(len), vm.new_int(r.start), vm.new_int(r.step)]
+                vec![
+                    vm.new_int_i128(len),
+                    vm.new_int_i128(r.start),
+                    vm.new_int_i128(r.step),
+                ]
             };
             tuple_hash(vm, &parts)
         }
@@ -896,21 +902,8 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
         Some(ObjKind::Range(r)) => {
             let r = *r;
             match int_view(&item) {
-                Some(view) => {
-                    let Some(v) = view.to_i64() else {
-                        return Ok(false);
-                    };
-                    let len = r.len();
-                    if len == 0 {
-                        return Ok(false);
-                    }
-                    let offset = v as i128 - r.start as i128;
-                    if offset % r.step as i128 != 0 {
-                        return Ok(false);
-                    }
-                    let index = offset / r.step as i128;
-                    Ok(index >= 0 && index < len as i128)
-                }
+                Some(view) => Ok(num_traits::ToPrimitive::to_i128(&view.to_bigint())
+                    .is_some_and(|v| r.position(v).is_some())),
                 None => {
                     let items = crate::iter::collect(vm, container)?;
                     for candidate in items {
@@ -1151,22 +1144,25 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
         Some(ObjKind::Range(r)) => {
             let r = *r;
             if let Some(ObjKind::Slice(slice)) = kind(&key) {
-                let (start, stop, step, _) = slice_indices(vm, slice, r.len())?;
+                let length = i64::try_from(r.len()).unwrap_or(i64::MAX);
+                let (start, stop, step, _) = slice_indices(vm, slice, length)?;
                 let new = RangeObj {
-                    start: r.start + start * r.step,
-                    stop: r.start + stop * r.step,
-                    step: r.step * step,
+                    start: r.start + start as i128 * r.step,
+                    stop: r.start + stop as i128 * r.step,
+                    step: r.step * step as i128,
                 };
                 return Ok(vm.alloc(ObjKind::Range(new)));
             }
             match index_value(vm, key)? {
                 Some(i) => {
                     let len = r.len();
+                    let i = i as i128;
                     let i = if i < 0 { i + len } else { i };
                     if i < 0 || i >= len {
                         return Err(vm.index_error("range object index out of range"));
                     }
-                    Ok(vm.new_int(r.get(i)))
+                    let value = r.get(i);
+                    Ok(vm.new_int_i128(value))
                 }
                 None => {
                     let name = vm.type_name(key);
@@ -1303,7 +1299,10 @@ pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
         Some(ObjKind::Tuple(items)) => items.len(),
         Some(ObjKind::Dict(table)) => table.borrow().len(),
         Some(ObjKind::Set(set)) => set.table.borrow().len(),
-        Some(ObjKind::Range(r)) => r.len() as usize,
+        Some(ObjKind::Range(r)) => match i64::try_from(r.len()) {
+            Ok(n) => n as usize,
+            Err(_) => return Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+        },
         Some(ObjKind::DictView(view)) => match kind(&view.dict) {
             Some(ObjKind::Dict(table)) => table.borrow().len(),
             _ => 0,

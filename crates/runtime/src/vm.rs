@@ -340,11 +340,15 @@ impl Vm {
     }
 
     pub fn new_str(&mut self, text: &str) -> Value {
-        self.alloc(ObjKind::Str(StrObj::new(compact_str::CompactString::new(text))))
+        self.alloc(ObjKind::Str(StrObj::new(compact_str::CompactString::new(
+            text,
+        ))))
     }
 
     pub fn new_string(&mut self, text: String) -> Value {
-        self.alloc(ObjKind::Str(StrObj::new(compact_str::CompactString::from(text))))
+        self.alloc(ObjKind::Str(StrObj::new(compact_str::CompactString::from(
+            text,
+        ))))
     }
 
     /// The interned `str` for `text` (identifiers, constants): one object per text.
@@ -372,6 +376,13 @@ impl Vm {
         match Value::small_int(value) {
             Some(v) => v,
             None => self.alloc(ObjKind::BigInt(BigInt::from(value))),
+        }
+    }
+
+    pub fn new_int_i128(&mut self, value: i128) -> Value {
+        match i64::try_from(value) {
+            Ok(v) => self.new_int(v),
+            Err(_) => self.alloc(ObjKind::BigInt(BigInt::from(value))),
         }
     }
 
@@ -605,6 +616,7 @@ impl Vm {
                         }
                     }
                     IterState::Enumerate { .. } => self.types.enumerate,
+                    IterState::Sequence { .. } => self.types.range_iterator,
                     IterState::Zip { .. } => self.types.zip,
                     IterState::Map { .. } => self.types.map,
                     IterState::Filter { .. } => self.types.filter,
