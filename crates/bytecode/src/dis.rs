@@ -94,6 +94,16 @@ fn cpython_jump_arg(offsets: &[u32], index: usize, target: usize, kind: JumpKind
 
 /// Disassembles one code object (not the code objects in its constants).
 pub fn disassemble(code: &CodeObject) -> String {
+    disassemble_showing(code, &|_| None)
+}
+
+/// Like [`disassemble`], but `shown_name(index)` may replace the opcode name printed
+/// for an instruction — `dis --adaptive` shows specialized forms this way while the
+/// arguments are still decoded by the generic opcode.
+pub fn disassemble_showing(
+    code: &CodeObject,
+    shown_name: &dyn Fn(usize) -> Option<&'static str>,
+) -> String {
     let mut out = String::new();
     let offsets = code_unit_offsets(code);
 
@@ -174,13 +184,14 @@ pub fn disassemble(code: &CodeObject) -> String {
             None => fields.push(" ".repeat(label_width)),
         }
         fields.push("   ".into());
-        fields.push(format!("{:<OPNAME_WIDTH$}", op.name()));
+        let opname = shown_name(index).unwrap_or(op.name());
+        fields.push(format!("{opname:<OPNAME_WIDTH$}"));
         if op.has_arg() {
             let shown_arg = match op.jump() {
                 JumpKind::None => arg,
                 kind => cpython_jump_arg(&offsets, index, arg as usize, kind),
             };
-            let excess = op.name().len().saturating_sub(OPNAME_WIDTH);
+            let excess = opname.len().saturating_sub(OPNAME_WIDTH);
             let width = OPARG_WIDTH.saturating_sub(excess);
             fields.push(format!("{shown_arg:>width$}"));
             let argrepr = argument_repr(code, op, arg, &label_of, &local_name, &name);
@@ -303,12 +314,21 @@ fn argument_repr(
 /// Disassembles a code object and, depth first, every code object among its constants,
 /// each introduced by `Disassembly of <code object …>:` as CPython does.
 pub fn disassemble_recursive(code: &CodeObject) -> String {
-    let mut out = disassemble(code);
+    disassemble_recursive_showing(code, &|_, _| None)
+}
+
+/// [`disassemble_recursive`] with per-instruction name overrides; `shown_name` gets the
+/// code object being listed and the instruction index.
+pub fn disassemble_recursive_showing(
+    code: &CodeObject,
+    shown_name: &dyn Fn(&CodeObject, usize) -> Option<&'static str>,
+) -> String {
+    let mut out = disassemble_showing(code, &|index| shown_name(code, index));
     for constant in &code.constants {
         if let Constant::Code(inner) = constant {
             out.push('\n');
             let _ = writeln!(out, "Disassembly of {}:", inner.repr());
-            out.push_str(&disassemble_recursive(inner));
+            out.push_str(&disassemble_recursive_showing(inner, shown_name));
         }
     }
     out

@@ -17,5 +17,9 @@ pub use code::{
     BinaryOpArg, CodeFlags, CodeObject, CompareOp, Constant, ConvertValueKind, ExceptionTableEntry,
     Instruction, IntrinsicFunction1, Location, SetFunctionAttributeFlag,
 };
-pub use dis::{disassemble, disassemble_recursive};
-pub use opcode::{JumpKind, Opcode, OpcodeInfo, ALL_OPCODES, OPCODE_COUNT};
+pub use dis::{
+    disassemble, disassemble_recursive, disassemble_recursive_showing, disassemble_showing,
+};
+pub use opcode::{
+    AdaptiveOpcode, JumpKind, Opcode, OpcodeInfo, ALL_ADAPTIVE_OPCODES, ALL_OPCODES, OPCODE_COUNT,
+};

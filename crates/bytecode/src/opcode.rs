@@ -25,8 +25,11 @@ pub struct OpcodeInfo {
 }
 
 macro_rules! define_opcodes {
-    ($( $name:ident : $has_arg:literal, $caches:literal, $jump:ident ; )*) => {
-        /// A tier-1 instruction opcode, named as in CPython 3.13.
+    (
+        base { $( $name:ident : $has_arg:literal, $caches:literal, $jump:ident ; )* }
+        specialized { $( $special:ident => $family:ident ; )* }
+    ) => {
+        /// A tier-1 instruction opcode, named as in CPython 3.13, as the compiler emits it.
         #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[repr(u8)]
@@ -38,10 +41,37 @@ macro_rules! define_opcodes {
 
         /// Every opcode in table order.
         pub const ALL_OPCODES: &[Opcode] = &[ $( Opcode::$name, )* ];
+
+        /// An opcode as the specializing interpreter stores it: every [`Opcode`] (same
+        /// discriminant) plus CPython 3.13's specialized forms, each belonging to the
+        /// family of the generic instruction it replaces.
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[repr(u8)]
+        pub enum AdaptiveOpcode { $( $name, )* $( $special, )* }
+
+        /// Every adaptive opcode in table order.
+        pub const ALL_ADAPTIVE_OPCODES: &[AdaptiveOpcode] =
+            &[ $( AdaptiveOpcode::$name, )* $( AdaptiveOpcode::$special, )* ];
+
+        const ADAPTIVE_NAMES: &[&str] = &[ $( stringify!($name), )* $( stringify!($special), )* ];
+
+        const ADAPTIVE_FAMILY: &[Opcode] = &[ $( Opcode::$name, )* $( Opcode::$family, )* ];
+
+        impl Opcode {
+            /// Whether the instruction has specialized forms (and so an adaptive
+            /// counter and an inline cache).
+            #[inline]
+            #[allow(unreachable_patterns)]
+            pub const fn is_specializable(self) -> bool {
+                matches!(self, $( Opcode::$family )|*)
+            }
+        }
     };
 }
 
 define_opcodes! {
+    base {
     NOP: false, 0, None;
     RESUME: true, 0, None;
     POP_TOP: false, 0, None;
@@ -145,6 +175,50 @@ define_opcodes! {
     SETUP_ANNOTATIONS: false, 0, None;
     GET_LEN: false, 0, None;
     ENTER_EXECUTOR: true, 0, None;
+    }
+    specialized {
+        BINARY_OP_ADD_INT => BINARY_OP;
+        BINARY_OP_SUBTRACT_INT => BINARY_OP;
+        BINARY_OP_MULTIPLY_INT => BINARY_OP;
+        BINARY_OP_ADD_FLOAT => BINARY_OP;
+        BINARY_OP_SUBTRACT_FLOAT => BINARY_OP;
+        BINARY_OP_MULTIPLY_FLOAT => BINARY_OP;
+        BINARY_OP_ADD_UNICODE => BINARY_OP;
+        COMPARE_OP_INT => COMPARE_OP;
+        COMPARE_OP_FLOAT => COMPARE_OP;
+        COMPARE_OP_STR => COMPARE_OP;
+        TO_BOOL_BOOL => TO_BOOL;
+        TO_BOOL_INT => TO_BOOL;
+        TO_BOOL_NONE => TO_BOOL;
+        TO_BOOL_LIST => TO_BOOL;
+        TO_BOOL_STR => TO_BOOL;
+        LOAD_GLOBAL_MODULE => LOAD_GLOBAL;
+        LOAD_GLOBAL_BUILTIN => LOAD_GLOBAL;
+        LOAD_ATTR_METHOD_NO_DICT => LOAD_ATTR;
+        LOAD_ATTR_MODULE => LOAD_ATTR;
+        CALL_PY_EXACT_ARGS => CALL;
+        CALL_BOUND_METHOD_EXACT_ARGS => CALL;
+        CALL_LEN => CALL;
+        CALL_ISINSTANCE => CALL;
+        CALL_LIST_APPEND => CALL;
+        CALL_BUILTIN_FAST => CALL;
+        CALL_METHOD_DESCRIPTOR_FAST => CALL;
+        CALL_BUILTIN_CLASS => CALL;
+        BINARY_SUBSCR_LIST_INT => BINARY_SUBSCR;
+        BINARY_SUBSCR_TUPLE_INT => BINARY_SUBSCR;
+        BINARY_SUBSCR_STR_INT => BINARY_SUBSCR;
+        BINARY_SUBSCR_DICT => BINARY_SUBSCR;
+        STORE_SUBSCR_LIST_INT => STORE_SUBSCR;
+        STORE_SUBSCR_DICT => STORE_SUBSCR;
+        FOR_ITER_RANGE => FOR_ITER;
+        FOR_ITER_LIST => FOR_ITER;
+        FOR_ITER_TUPLE => FOR_ITER;
+        UNPACK_SEQUENCE_TWO_TUPLE => UNPACK_SEQUENCE;
+        UNPACK_SEQUENCE_TUPLE => UNPACK_SEQUENCE;
+        UNPACK_SEQUENCE_LIST => UNPACK_SEQUENCE;
+        CONTAINS_OP_DICT => CONTAINS_OP;
+        CONTAINS_OP_SET => CONTAINS_OP;
+    }
 }
 
 /// Number of opcodes in the table.
@@ -192,6 +266,47 @@ impl Opcode {
     }
 }
 
+impl AdaptiveOpcode {
+    /// The generic instruction this one specializes (itself for generic opcodes).
+    #[inline]
+    pub fn family(self) -> Opcode {
+        ADAPTIVE_FAMILY[self as usize]
+    }
+
+    /// CPython's name (`BINARY_OP_ADD_INT`, …).
+    pub fn name(self) -> &'static str {
+        ADAPTIVE_NAMES[self as usize]
+    }
+
+    /// Whether this is a specialized form (not an opcode the compiler emits).
+    pub fn is_specialized(self) -> bool {
+        self as usize >= OPCODE_COUNT
+    }
+
+    /// Looks an adaptive opcode up by its CPython name.
+    pub fn from_name(name: &str) -> Option<AdaptiveOpcode> {
+        ALL_ADAPTIVE_OPCODES
+            .iter()
+            .copied()
+            .find(|op| op.name() == name)
+    }
+
+    /// The specialized forms of a family.
+    pub fn specializations_of(family: Opcode) -> impl Iterator<Item = AdaptiveOpcode> {
+        ALL_ADAPTIVE_OPCODES
+            .iter()
+            .copied()
+            .filter(move |op| op.is_specialized() && op.family() == family)
+    }
+}
+
+impl From<Opcode> for AdaptiveOpcode {
+    #[inline]
+    fn from(op: Opcode) -> AdaptiveOpcode {
+        ALL_ADAPTIVE_OPCODES[op as usize]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,6 +319,28 @@ mod tests {
             if op.jump() != JumpKind::None {
                 assert!(op.has_arg(), "{} jumps but has no argument", op.name());
             }
+            let adaptive = AdaptiveOpcode::from(*op);
+            assert_eq!(adaptive.name(), op.name());
+            assert_eq!(adaptive.family(), *op);
+            assert!(!adaptive.is_specialized());
         }
+    }
+
+    #[test]
+    fn specialized_forms_belong_to_their_family() {
+        for op in ALL_ADAPTIVE_OPCODES.iter().filter(|op| op.is_specialized()) {
+            let family = op.family().name();
+            // CPython's naming: a specialized form's name starts with its family's.
+            assert!(
+                op.name().starts_with(family),
+                "{} is not in family {family}",
+                op.name()
+            );
+            assert_eq!(AdaptiveOpcode::from_name(op.name()), Some(*op));
+        }
+        assert_eq!(
+            AdaptiveOpcode::specializations_of(Opcode::FOR_ITER).count(),
+            3
+        );
     }
 }

@@ -21,6 +21,9 @@ pub struct Cli {
 pub enum Command {
     /// Run a Python program (any file name or extension).
     Run {
+        /// Print specialization and runtime counters to stderr after the run.
+        #[arg(long)]
+        stats: bool,
         /// The program to run.
         file: PathBuf,
         /// Arguments passed to the program as `sys.argv[1:]`.
@@ -29,8 +32,15 @@ pub enum Command {
     },
     /// Print the bytecode of a program in the layout of `python3.13 -m dis`.
     Dis {
+        /// Run the program first, then show the instructions as specialized by the
+        /// adaptive interpreter (like `dis.dis(adaptive=True)`).
+        #[arg(long)]
+        adaptive: bool,
         /// The program to disassemble.
         file: PathBuf,
+        /// Arguments for the program when `--adaptive` runs it.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
     },
 }
 
@@ -85,6 +95,24 @@ pub fn run_file(
     path: &std::path::Path,
     args: &[String],
     stdout: Box<dyn Write + Send>,
+    stderr: Box<dyn Write + Send>,
+) -> i32 {
+    run_file_with(
+        path,
+        args,
+        &cpjit_interpreter::RunOptions::default(),
+        stdout,
+        stderr,
+    )
+}
+
+/// [`run_file`] with run options (`argv` is filled in from `path` and `args`).
+/// `CPJIT_HOT_THRESHOLD` in the environment sets the back-edge threshold.
+pub fn run_file_with(
+    path: &std::path::Path,
+    args: &[String],
+    options: &cpjit_interpreter::RunOptions,
+    stdout: Box<dyn Write + Send>,
     mut stderr: Box<dyn Write + Send>,
 ) -> i32 {
     let source = match read_source(path) {
@@ -97,7 +125,13 @@ pub fn run_file(
     let filename = path.display().to_string();
     let mut argv = vec![filename.clone()];
     argv.extend(args.iter().cloned());
-    let options = cpjit_interpreter::RunOptions { argv };
+    let mut options = options.clone();
+    options.argv = argv;
+    if options.hot_threshold.is_none() {
+        options.hot_threshold = std::env::var("CPJIT_HOT_THRESHOLD")
+            .ok()
+            .and_then(|v| v.trim().parse().ok());
+    }
     cpjit_interpreter::run_program(&filename, &source, &options, stdout, stderr)
 }
 
@@ -134,13 +168,31 @@ pub fn main_with_args(args: Vec<String>) -> i32 {
         }
     };
     match cli.command {
-        Command::Run { file, args } => run_file(
+        Command::Run { file, args, stats } => run_file_with(
             &file,
             &args,
+            &cpjit_interpreter::RunOptions {
+                print_stats: stats,
+                ..Default::default()
+            },
             Box::new(std::io::stdout()),
             Box::new(std::io::stderr()),
         ),
-        Command::Dis { file } => {
+        Command::Dis {
+            file,
+            adaptive: true,
+            args,
+        } => run_file_with(
+            &file,
+            &args,
+            &cpjit_interpreter::RunOptions {
+                print_adaptive_dis: true,
+                ..Default::default()
+            },
+            Box::new(std::io::stdout()),
+            Box::new(std::io::stderr()),
+        ),
+        Command::Dis { file, .. } => {
             let stdout = std::io::stdout();
             let stderr = std::io::stderr();
             dis_file(&file, &mut stdout.lock(), &mut stderr.lock())

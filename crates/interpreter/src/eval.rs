@@ -5,7 +5,9 @@
 //! recurse on the native stack: they push a frame and continue in the same loop. Must
 //! never contain object behaviour (that is `cpjit-runtime`) nor machine code.
 
-use cpjit_bytecode::{BinaryOpArg, CompareOp, ConvertValueKind, Opcode};
+use cpjit_bytecode::{
+    AdaptiveOpcode, BinaryOpArg, CompareOp, ConvertValueKind, Instruction, Opcode,
+};
 use cpjit_runtime::attr;
 use cpjit_runtime::display::{self, str_text};
 use cpjit_runtime::object::{CodeData, FunctionObj, ObjKind, SliceObj};
@@ -14,6 +16,7 @@ use cpjit_runtime::vm::kind;
 use cpjit_runtime::{Frame, PyErr, PyResult, Value, Vm};
 
 use crate::call::{bind_arguments, push_frame};
+use crate::specialize::adapt;
 
 /// Why control left an instruction.
 enum Unwind {
@@ -62,91 +65,359 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
         let frame = vm.frames[frame_index];
         let code_value = frame.code;
         let code = code_data(&code_value);
-        let instructions = &code.code.instructions[..];
+        let globals_pair = (frame.globals, frame.builtins);
         let base = frame.base;
         let mut ip = frame.ip;
-        loop {
-            let instruction = instructions[ip];
+        'instructions: loop {
+            let instruction = code.instructions[ip].get();
             let this_ip = ip;
             ip += 1;
             let arg = instruction.arg;
-            // Frame-changing instructions are handled here; the rest in `execute`.
-            let outcome = match instruction.opcode {
-                Opcode::CALL | Opcode::CALL_KW | Opcode::CALL_FUNCTION_EX => {
-                    vm.frames[frame_index].ip = ip;
-                    vm.frames[frame_index].last_ip = this_ip;
-                    match call_instruction(vm, instruction.opcode, arg) {
-                        Ok(true) => continue 'frames,
-                        Ok(false) => Ok(()),
-                        Err(e) => Err(Unwind::Raise(e)),
+            let mut op = instruction.op;
+            // A specialized form whose guard fails continues as its generic family
+            // (`continue 'dispatch`); generic forms run their adaptive prologue first.
+            let outcome = 'dispatch: loop {
+                break 'dispatch match op {
+                    AdaptiveOpcode::CALL => {
+                        if adapt(vm, code, this_ip, Opcode::CALL, arg, globals_pair) {
+                            ip = this_ip;
+                            continue 'instructions;
+                        }
+                        vm.frames[frame_index].ip = ip;
+                        vm.frames[frame_index].last_ip = this_ip;
+                        match call_instruction(vm, Opcode::CALL, arg) {
+                            Ok(true) => continue 'frames,
+                            Ok(false) => Ok(()),
+                            Err(e) => Err(Unwind::Raise(e)),
+                        }
                     }
-                }
-                Opcode::RETURN_VALUE | Opcode::RETURN_CONST => {
-                    let value = if instruction.opcode == Opcode::RETURN_CONST {
-                        code.consts[arg as usize]
-                    } else {
-                        pop(vm)
-                    };
-                    let frame = vm.frames.pop().expect("returning frame exists");
-                    vm.stack.truncate(frame.caller_sp);
-                    if frame_index == entry_depth {
-                        return Ok(value);
+                    AdaptiveOpcode::CALL_KW | AdaptiveOpcode::CALL_FUNCTION_EX => {
+                        vm.frames[frame_index].ip = ip;
+                        vm.frames[frame_index].last_ip = this_ip;
+                        match call_instruction(vm, op.family(), arg) {
+                            Ok(true) => continue 'frames,
+                            Ok(false) => Ok(()),
+                            Err(e) => Err(Unwind::Raise(e)),
+                        }
                     }
-                    vm.stack.push(value);
-                    continue 'frames;
-                }
-                // The hottest simple instructions are dispatched here directly.
-                Opcode::LOAD_FAST => {
-                    let v = vm.stack[base + arg as usize];
-                    vm.stack.push(v);
-                    continue;
-                }
-                Opcode::LOAD_CONST => {
-                    vm.stack.push(code.consts[arg as usize]);
-                    continue;
-                }
-                Opcode::STORE_FAST => {
-                    let v = pop(vm);
-                    vm.stack[base + arg as usize] = v;
-                    continue;
-                }
-                Opcode::LOAD_FAST_LOAD_FAST => {
-                    let a = vm.stack[base + (arg >> 4) as usize];
-                    let b = vm.stack[base + (arg & 15) as usize];
-                    vm.stack.push(a);
-                    vm.stack.push(b);
-                    continue;
-                }
-                Opcode::POP_TOP => {
-                    pop(vm);
-                    continue;
-                }
-                Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE if top(vm).is_bool() => {
-                    let truth = pop(vm) == Value::TRUE;
-                    if truth == (instruction.opcode == Opcode::POP_JUMP_IF_TRUE) {
+                    AdaptiveOpcode::RETURN_VALUE | AdaptiveOpcode::RETURN_CONST => {
+                        let value = if op == AdaptiveOpcode::RETURN_CONST {
+                            code.consts[arg as usize]
+                        } else {
+                            pop(vm)
+                        };
+                        let frame = vm.frames.pop().expect("returning frame exists");
+                        vm.stack.truncate(frame.caller_sp);
+                        if frame_index == entry_depth {
+                            return Ok(value);
+                        }
+                        vm.stack.push(value);
+                        continue 'frames;
+                    }
+                    // The hottest simple instructions are dispatched here directly.
+                    AdaptiveOpcode::LOAD_FAST => {
+                        let v = vm.stack[base + arg as usize];
+                        vm.stack.push(v);
+                        continue 'instructions;
+                    }
+                    AdaptiveOpcode::LOAD_CONST => {
+                        vm.stack.push(code.consts[arg as usize]);
+                        continue 'instructions;
+                    }
+                    AdaptiveOpcode::STORE_FAST => {
+                        let v = pop(vm);
+                        vm.stack[base + arg as usize] = v;
+                        continue 'instructions;
+                    }
+                    AdaptiveOpcode::LOAD_FAST_LOAD_FAST => {
+                        let a = vm.stack[base + (arg >> 4) as usize];
+                        let b = vm.stack[base + (arg & 15) as usize];
+                        vm.stack.push(a);
+                        vm.stack.push(b);
+                        continue 'instructions;
+                    }
+                    AdaptiveOpcode::POP_TOP => {
+                        pop(vm);
+                        continue 'instructions;
+                    }
+                    AdaptiveOpcode::POP_JUMP_IF_FALSE | AdaptiveOpcode::POP_JUMP_IF_TRUE
+                        if top(vm).is_bool() =>
+                    {
+                        let truth = pop(vm) == Value::TRUE;
+                        if truth == (op == AdaptiveOpcode::POP_JUMP_IF_TRUE) {
+                            ip = arg as usize;
+                        }
+                        continue 'instructions;
+                    }
+                    // The hottest specialized forms, inline; a failed guard continues as
+                    // the generic family.
+                    AdaptiveOpcode::BINARY_OP_ADD_INT
+                    | AdaptiveOpcode::BINARY_OP_SUBTRACT_INT
+                    | AdaptiveOpcode::BINARY_OP_MULTIPLY_INT
+                    | AdaptiveOpcode::BINARY_OP_ADD_FLOAT
+                    | AdaptiveOpcode::BINARY_OP_SUBTRACT_FLOAT
+                    | AdaptiveOpcode::BINARY_OP_MULTIPLY_FLOAT => {
+                        let len = vm.stack.len();
+                        let (lhs, rhs) = (vm.stack[len - 2], vm.stack[len - 1]);
+                        let result = match op {
+                            AdaptiveOpcode::BINARY_OP_ADD_INT
+                            | AdaptiveOpcode::BINARY_OP_SUBTRACT_INT
+                            | AdaptiveOpcode::BINARY_OP_MULTIPLY_INT => {
+                                match (lhs.as_small_int(), rhs.as_small_int()) {
+                                    (Some(a), Some(b)) => match op {
+                                        AdaptiveOpcode::BINARY_OP_ADD_INT => {
+                                            Value::small_int(a + b)
+                                        }
+                                        AdaptiveOpcode::BINARY_OP_SUBTRACT_INT => {
+                                            Value::small_int(a - b)
+                                        }
+                                        _ => a.checked_mul(b).and_then(Value::small_int),
+                                    },
+                                    _ => None,
+                                }
+                            }
+                            _ => match (lhs.as_float(), rhs.as_float()) {
+                                (Some(a), Some(b)) => Some(Value::float(match op {
+                                    AdaptiveOpcode::BINARY_OP_ADD_FLOAT => a + b,
+                                    AdaptiveOpcode::BINARY_OP_SUBTRACT_FLOAT => a - b,
+                                    _ => a * b,
+                                })),
+                                _ => None,
+                            },
+                        };
+                        match result {
+                            Some(r) => {
+                                vm.stack.truncate(len - 1);
+                                vm.stack[len - 2] = r;
+                                count_specialized(vm, op, true);
+                                continue 'instructions;
+                            }
+                            None => {
+                                count_specialized(vm, op, false);
+                                op = AdaptiveOpcode::BINARY_OP;
+                                continue 'dispatch;
+                            }
+                        }
+                    }
+                    AdaptiveOpcode::COMPARE_OP_INT | AdaptiveOpcode::COMPARE_OP_FLOAT => {
+                        let len = vm.stack.len();
+                        let (lhs, rhs) = (vm.stack[len - 2], vm.stack[len - 1]);
+                        let guard = if op == AdaptiveOpcode::COMPARE_OP_INT {
+                            lhs.is_small_int() && rhs.is_small_int()
+                        } else {
+                            lhs.is_float() && rhs.is_float()
+                        };
+                        match compare_fast(lhs, rhs, arg >> 5).filter(|_| guard) {
+                            Some(r) => {
+                                vm.stack.truncate(len - 1);
+                                vm.stack[len - 2] = Value::bool(r);
+                                count_specialized(vm, op, true);
+                                continue 'instructions;
+                            }
+                            None => {
+                                count_specialized(vm, op, false);
+                                op = AdaptiveOpcode::COMPARE_OP;
+                                continue 'dispatch;
+                            }
+                        }
+                    }
+                    AdaptiveOpcode::LOAD_GLOBAL_MODULE => {
+                        let name = code.names[(arg >> 1) as usize];
+                        let index = code.caches[this_ip].get().index as usize;
+                        let entry = match kind(&globals_pair.0) {
+                            Some(ObjKind::Dict(table)) => table.borrow().entry_at(index),
+                            _ => None,
+                        };
+                        match entry {
+                            Some(e) if e.key == name => {
+                                vm.stack.push(e.value);
+                                if arg & 1 != 0 {
+                                    vm.stack.push(Value::NULL);
+                                }
+                                count_specialized(vm, op, true);
+                                continue 'instructions;
+                            }
+                            _ => {
+                                count_specialized(vm, op, false);
+                                op = AdaptiveOpcode::LOAD_GLOBAL;
+                                continue 'dispatch;
+                            }
+                        }
+                    }
+                    AdaptiveOpcode::BINARY_SUBSCR_LIST_INT
+                    | AdaptiveOpcode::BINARY_SUBSCR_TUPLE_INT => {
+                        let len = vm.stack.len();
+                        let (container, key) = (vm.stack[len - 2], vm.stack[len - 1]);
+                        let same_kind = match op {
+                            AdaptiveOpcode::BINARY_SUBSCR_LIST_INT => {
+                                matches!(kind(&container), Some(ObjKind::List(_)))
+                            }
+                            _ => matches!(kind(&container), Some(ObjKind::Tuple(_))),
+                        };
+                        // An out-of-range index also takes the generic path, which raises.
+                        match subscript_fast(container, key).filter(|_| same_kind) {
+                            Some(v) => {
+                                vm.stack.truncate(len - 1);
+                                vm.stack[len - 2] = v;
+                                count_specialized(vm, op, true);
+                                continue 'instructions;
+                            }
+                            None => {
+                                count_specialized(vm, op, false);
+                                op = AdaptiveOpcode::BINARY_SUBSCR;
+                                continue 'dispatch;
+                            }
+                        }
+                    }
+                    AdaptiveOpcode::STORE_SUBSCR_LIST_INT => {
+                        let len = vm.stack.len();
+                        let (value, container, key) =
+                            (vm.stack[len - 3], vm.stack[len - 2], vm.stack[len - 1]);
+                        if let (Some(ObjKind::List(items)), Some(i)) =
+                            (kind(&container), key.as_small_int())
+                        {
+                            let mut items = items.borrow_mut();
+                            let length = items.len() as i64;
+                            let index = if i < 0 { i + length } else { i };
+                            if (0..length).contains(&index) {
+                                items[index as usize] = value;
+                                drop(items);
+                                vm.stack.truncate(len - 3);
+                                count_specialized(vm, op, true);
+                                continue 'instructions;
+                            }
+                        }
+                        count_specialized(vm, op, false);
+                        op = AdaptiveOpcode::STORE_SUBSCR;
+                        continue 'dispatch;
+                    }
+                    AdaptiveOpcode::FOR_ITER_RANGE => {
+                        let iterator = top(vm);
+                        let next = match kind(&iterator) {
+                            Some(ObjKind::Iterator(cell)) => match &mut *cell.borrow_mut() {
+                                cpjit_runtime::object::IterState::Range {
+                                    next,
+                                    remaining,
+                                    step,
+                                } => {
+                                    if *remaining > 0 {
+                                        let value = *next;
+                                        *remaining -= 1;
+                                        *next = next.wrapping_add(*step);
+                                        Some(Some(value))
+                                    } else {
+                                        Some(None)
+                                    }
+                                }
+                                _ => None,
+                            },
+                            _ => None,
+                        };
+                        match next {
+                            Some(Some(value)) => {
+                                let v = vm.new_int(value);
+                                vm.stack.push(v);
+                                count_specialized(vm, op, true);
+                                continue 'instructions;
+                            }
+                            Some(None) => {
+                                pop(vm);
+                                ip = arg as usize + 2;
+                                count_specialized(vm, op, true);
+                                continue 'instructions;
+                            }
+                            None => {
+                                count_specialized(vm, op, false);
+                                op = AdaptiveOpcode::FOR_ITER;
+                                continue 'dispatch;
+                            }
+                        }
+                    }
+                    AdaptiveOpcode::TO_BOOL_BOOL | AdaptiveOpcode::TO_BOOL_INT => {
+                        let v = top(vm);
+                        let result = match op {
+                            AdaptiveOpcode::TO_BOOL_BOOL => v.is_bool().then(|| v == Value::TRUE),
+                            _ => v.as_small_int().map(|i| i != 0),
+                        };
+                        match result {
+                            Some(truth) => {
+                                let len = vm.stack.len();
+                                vm.stack[len - 1] = Value::bool(truth);
+                                count_specialized(vm, op, true);
+                                continue 'instructions;
+                            }
+                            None => {
+                                count_specialized(vm, op, false);
+                                op = AdaptiveOpcode::TO_BOOL;
+                                continue 'dispatch;
+                            }
+                        }
+                    }
+                    AdaptiveOpcode::CALL_PY_EXACT_ARGS => {
+                        let n = arg as usize;
+                        let callable_index = vm.stack.len() - n - 2;
+                        if vm.stack[callable_index] == code.caches[this_ip].get().value {
+                            vm.frames[frame_index].ip = ip;
+                            vm.frames[frame_index].last_ip = this_ip;
+                            match push_exact_frame(vm, callable_index, n) {
+                                Ok(true) => {
+                                    count_specialized(vm, op, true);
+                                    continue 'frames;
+                                }
+                                Ok(false) => {}
+                                Err(e) => break 'dispatch Err(Unwind::Raise(e)),
+                            }
+                        }
+                        count_specialized(vm, op, false);
+                        op = AdaptiveOpcode::CALL;
+                        continue 'dispatch;
+                    }
+                    AdaptiveOpcode::JUMP_BACKWARD => {
                         ip = arg as usize;
+                        vm.safepoint();
+                        hot_back_edge(vm, code, &code_value, this_ip);
+                        continue 'instructions;
                     }
-                    continue;
-                }
-                Opcode::BINARY_OP => {
-                    let len = vm.stack.len();
-                    if let Some(r) = binary_op_fast(vm.stack[len - 2], vm.stack[len - 1], arg) {
-                        vm.stack.truncate(len - 1);
-                        vm.stack[len - 2] = r;
-                        continue;
+                    generic if !generic.is_specialized() => {
+                        let family = generic.family();
+                        if family.is_specializable()
+                            && adapt(vm, code, this_ip, family, arg, globals_pair)
+                        {
+                            ip = this_ip;
+                            continue 'instructions;
+                        }
+                        execute(
+                            vm,
+                            code,
+                            base,
+                            frame_index,
+                            &mut ip,
+                            Instruction::new(family, arg),
+                        )
                     }
-                    execute(vm, code, base, frame_index, &mut ip, instruction)
-                }
-                Opcode::COMPARE_OP => {
-                    let len = vm.stack.len();
-                    if let Some(r) = compare_fast(vm.stack[len - 2], vm.stack[len - 1], arg >> 5) {
-                        vm.stack.truncate(len - 1);
-                        vm.stack[len - 2] = Value::bool(r);
-                        continue;
+                    specialized => {
+                        let outcome = run_specialized(
+                            vm,
+                            code,
+                            base,
+                            frame_index,
+                            &mut ip,
+                            this_ip,
+                            specialized,
+                            arg,
+                        );
+                        count_specialized(vm, specialized, !matches!(outcome, Specialized::Miss));
+                        match outcome {
+                            Specialized::Hit => continue 'instructions,
+                            Specialized::PushedFrame => continue 'frames,
+                            Specialized::Failed(error) => Err(error),
+                            Specialized::Miss => {
+                                op = specialized.family().into();
+                                continue 'dispatch;
+                            }
+                        }
                     }
-                    execute(vm, code, base, frame_index, &mut ip, instruction)
-                }
-                _ => execute(vm, code, base, frame_index, &mut ip, instruction),
+                };
             };
             if let Err(unwind) = outcome {
                 vm.frames[frame_index].ip = ip;
@@ -258,8 +529,9 @@ fn execute(
         Opcode::LOAD_GLOBAL => {
             let name = code.names[(arg >> 1) as usize];
             let frame = vm.frames[frame_index];
-            let cache = &code.global_cache[*ip - 1];
-            let value = match load_global_cached(cache, frame.globals, frame.builtins, name) {
+            let value = match ops::dict_get_str(frame.globals, name)
+                .or_else(|| ops::dict_get_str(frame.builtins, name))
+            {
                 Some(v) => v,
                 None => return Err(name_error(vm, name).into()),
             };
@@ -931,89 +1203,484 @@ fn subscript_fast(container: Value, key: Value) -> Option<Value> {
     }
 }
 
-fn dict_table(dict: &Value) -> Option<&std::cell::RefCell<cpjit_runtime::dict::DictTable>> {
-    match kind(dict) {
-        Some(ObjKind::Dict(table)) => Some(table),
-        _ => None,
+/// Counts a specialized instruction's hit or miss when stats are enabled.
+#[inline(always)]
+fn count_specialized(vm: &mut Vm, op: AdaptiveOpcode, hit: bool) {
+    if vm.stats.enabled {
+        let family = &mut vm.stats.specialization[op.family() as usize];
+        if hit {
+            family.hits += 1;
+        } else {
+            family.misses += 1;
+        }
     }
 }
 
-/// `LOAD_GLOBAL` through its inline cache: the cached entry position is used only if
-/// that entry still holds the same interned name (and, for builtins, the globals dict
-/// has not gained or lost keys since), so a stale cache can only miss.
+/// Result of running a specialized instruction.
+enum Specialized {
+    /// Guards held; the instruction completed.
+    Hit,
+    /// Guards held and a Python frame was pushed (specialized calls).
+    PushedFrame,
+    /// Guards held but the operation raised.
+    Failed(Unwind),
+    /// A guard failed: nothing was consumed; run the generic instruction instead.
+    Miss,
+}
+
+/// `JUMP_BACKWARD`'s hot counter: when it fires, call the hot-loop hook (the optimizer
+/// API connects there) and restart with exponential backoff.
 #[inline]
-fn load_global_cached(
-    cache: &std::cell::Cell<cpjit_runtime::object::GlobalCache>,
-    globals: Value,
-    builtins: Value,
-    name: Value,
-) -> Option<Value> {
-    let (Some(globals_table), Some(builtins_table)) = (dict_table(&globals), dict_table(&builtins))
-    else {
-        return ops::dict_get_str(globals, name).or_else(|| ops::dict_get_str(builtins, name));
-    };
-    let entry = cache.get();
-    match entry.kind {
-        1 => {
-            if let Some(e) = globals_table.borrow().entry_at(entry.index as usize) {
-                if e.key == name {
-                    return Some(e.value);
+fn hot_back_edge(vm: &mut Vm, code: &CodeData, code_value: &Value, index: usize) {
+    use cpjit_runtime::object::counter;
+    let cache = &code.caches[index];
+    let mut entry = cache.get();
+    if counter::triggers(entry.counter) {
+        vm.stats.hot_loops += 1;
+        entry.counter = counter::backoff(entry.counter);
+        cache.set(entry);
+        if let Some(hook) = vm.hot_loop_hook {
+            hook(vm, *code_value, index);
+        }
+    } else {
+        entry.counter = counter::decrement(entry.counter);
+        cache.set(entry);
+    }
+}
+
+/// Executes a specialized instruction: guard, then the fast operation.
+#[allow(clippy::too_many_arguments)]
+#[inline(never)]
+fn run_specialized(
+    vm: &mut Vm,
+    code: &CodeData,
+    base: usize,
+    frame_index: usize,
+    ip: &mut usize,
+    this_ip: usize,
+    op: AdaptiveOpcode,
+    arg: u32,
+) -> Specialized {
+    use AdaptiveOpcode as A;
+    let _ = base;
+    let len = vm.stack.len();
+    match op {
+        A::BINARY_OP_ADD_INT | A::BINARY_OP_SUBTRACT_INT | A::BINARY_OP_MULTIPLY_INT => {
+            let (Some(a), Some(b)) = (
+                vm.stack[len - 2].as_small_int(),
+                vm.stack[len - 1].as_small_int(),
+            ) else {
+                return Specialized::Miss;
+            };
+            // Results outside the inline range are big ints: the generic path makes them.
+            let result = match op {
+                A::BINARY_OP_ADD_INT => Value::small_int(a + b),
+                A::BINARY_OP_SUBTRACT_INT => Value::small_int(a - b),
+                _ => a.checked_mul(b).and_then(Value::small_int),
+            };
+            let Some(result) = result else {
+                return Specialized::Miss;
+            };
+            vm.stack.truncate(len - 1);
+            vm.stack[len - 2] = result;
+            Specialized::Hit
+        }
+        A::BINARY_OP_ADD_FLOAT | A::BINARY_OP_SUBTRACT_FLOAT | A::BINARY_OP_MULTIPLY_FLOAT => {
+            let (Some(a), Some(b)) = (vm.stack[len - 2].as_float(), vm.stack[len - 1].as_float())
+            else {
+                return Specialized::Miss;
+            };
+            let result = match op {
+                A::BINARY_OP_ADD_FLOAT => a + b,
+                A::BINARY_OP_SUBTRACT_FLOAT => a - b,
+                _ => a * b,
+            };
+            vm.stack.truncate(len - 1);
+            vm.stack[len - 2] = Value::float(result);
+            Specialized::Hit
+        }
+        A::BINARY_OP_ADD_UNICODE => {
+            let (lhs, rhs) = (vm.stack[len - 2], vm.stack[len - 1]);
+            if !matches!(kind(&lhs), Some(ObjKind::Str(_)))
+                || !matches!(kind(&rhs), Some(ObjKind::Str(_)))
+            {
+                return Specialized::Miss;
+            }
+            match ops::binary_op(vm, lhs, rhs, BinaryOpArg::Add) {
+                Ok(result) => {
+                    vm.stack.truncate(len - 1);
+                    vm.stack[len - 2] = result;
+                    Specialized::Hit
+                }
+                Err(e) => Specialized::Failed(e.into()),
+            }
+        }
+        A::COMPARE_OP_INT | A::COMPARE_OP_FLOAT => {
+            let (lhs, rhs) = (vm.stack[len - 2], vm.stack[len - 1]);
+            let guard = if op == A::COMPARE_OP_INT {
+                lhs.is_small_int() && rhs.is_small_int()
+            } else {
+                lhs.is_float() && rhs.is_float()
+            };
+            if !guard {
+                return Specialized::Miss;
+            }
+            let Some(result) = compare_fast(lhs, rhs, arg >> 5) else {
+                return Specialized::Miss;
+            };
+            vm.stack.truncate(len - 1);
+            vm.stack[len - 2] = Value::bool(result);
+            Specialized::Hit
+        }
+        A::COMPARE_OP_STR => {
+            let (lhs, rhs) = (vm.stack[len - 2], vm.stack[len - 1]);
+            let (Some(ObjKind::Str(a)), Some(ObjKind::Str(b))) = (kind(&lhs), kind(&rhs)) else {
+                return Specialized::Miss;
+            };
+            let equal = a.text == b.text;
+            let result = if arg >> 5 == CompareOp::Ne as u32 {
+                !equal
+            } else {
+                equal
+            };
+            vm.stack.truncate(len - 1);
+            vm.stack[len - 2] = Value::bool(result);
+            Specialized::Hit
+        }
+        A::TO_BOOL_BOOL | A::TO_BOOL_INT | A::TO_BOOL_NONE | A::TO_BOOL_LIST | A::TO_BOOL_STR => {
+            let v = vm.stack[len - 1];
+            let result = match op {
+                A::TO_BOOL_BOOL if v.is_bool() => v == Value::TRUE,
+                A::TO_BOOL_INT if v.is_small_int() => v.small_int_unchecked() != 0,
+                A::TO_BOOL_NONE if v.is_none() => false,
+                A::TO_BOOL_LIST => match kind(&v) {
+                    Some(ObjKind::List(items)) => !items.borrow().is_empty(),
+                    _ => return Specialized::Miss,
+                },
+                A::TO_BOOL_STR => match kind(&v) {
+                    Some(ObjKind::Str(s)) => !s.text.is_empty(),
+                    _ => return Specialized::Miss,
+                },
+                _ => return Specialized::Miss,
+            };
+            vm.stack[len - 1] = Value::bool(result);
+            Specialized::Hit
+        }
+        A::LOAD_GLOBAL_MODULE | A::LOAD_GLOBAL_BUILTIN => {
+            let name = code.names[(arg >> 1) as usize];
+            let cache = code.caches[this_ip].get();
+            let frame = &vm.frames[frame_index];
+            let (Some(ObjKind::Dict(globals)), Some(ObjKind::Dict(builtins))) =
+                (kind(&frame.globals), kind(&frame.builtins))
+            else {
+                return Specialized::Miss;
+            };
+            let entry = if op == A::LOAD_GLOBAL_MODULE {
+                globals.borrow().entry_at(cache.index as usize)
+            } else if globals.borrow().keys_version() == cache.key {
+                builtins.borrow().entry_at(cache.index as usize)
+            } else {
+                None
+            };
+            match entry {
+                Some(e) if e.key == name => {
+                    vm.stack.push(e.value);
+                    if arg & 1 != 0 {
+                        vm.stack.push(Value::NULL);
+                    }
+                    Specialized::Hit
+                }
+                _ => Specialized::Miss,
+            }
+        }
+        A::LOAD_ATTR_METHOD_NO_DICT => {
+            let owner = vm.stack[len - 1];
+            let cache = code.caches[this_ip].get();
+            if arg & 1 == 0
+                || matches!(kind(&owner), Some(ObjKind::Instance(_)))
+                || vm.type_of(owner).raw() != cache.key
+            {
+                return Specialized::Miss;
+            }
+            vm.stack[len - 1] = cache.value;
+            vm.stack.push(owner);
+            Specialized::Hit
+        }
+        A::LOAD_ATTR_MODULE => {
+            let owner = vm.stack[len - 1];
+            let cache = code.caches[this_ip].get();
+            let name = code.names[(arg >> 1) as usize];
+            let Some(ObjKind::Module(module)) = kind(&owner) else {
+                return Specialized::Miss;
+            };
+            if owner.raw() != cache.key {
+                return Specialized::Miss;
+            }
+            let entry = match kind(&module.dict) {
+                Some(ObjKind::Dict(table)) => table.borrow().entry_at(cache.index as usize),
+                _ => None,
+            };
+            match entry {
+                Some(e) if e.key == name => {
+                    vm.stack[len - 1] = e.value;
+                    if arg & 1 != 0 {
+                        vm.stack.push(Value::NULL);
+                    }
+                    Specialized::Hit
+                }
+                _ => Specialized::Miss,
+            }
+        }
+        A::CALL_PY_EXACT_ARGS | A::CALL_BOUND_METHOD_EXACT_ARGS => {
+            let n = arg as usize;
+            let callable_index = len - n - 2;
+            let cache = code.caches[this_ip].get();
+            let callable = vm.stack[callable_index];
+            if op == A::CALL_BOUND_METHOD_EXACT_ARGS {
+                let Some(ObjKind::BoundMethod(m)) = kind(&callable) else {
+                    return Specialized::Miss;
+                };
+                if m.function != cache.value || !vm.stack[callable_index + 1].is_null() {
+                    return Specialized::Miss;
+                }
+                let (function, receiver) = (m.function, m.receiver);
+                vm.stack[callable_index] = function;
+                vm.stack[callable_index + 1] = receiver;
+            } else if callable != cache.value {
+                return Specialized::Miss;
+            }
+            vm.frames[frame_index].ip = *ip;
+            vm.frames[frame_index].last_ip = this_ip;
+            match push_exact_frame(vm, callable_index, n) {
+                Ok(true) => Specialized::PushedFrame,
+                Ok(false) => Specialized::Miss,
+                Err(e) => Specialized::Failed(Unwind::Raise(e)),
+            }
+        }
+        A::CALL_LEN
+        | A::CALL_ISINSTANCE
+        | A::CALL_BUILTIN_FAST
+        | A::CALL_METHOD_DESCRIPTOR_FAST
+        | A::CALL_BUILTIN_CLASS
+        | A::CALL_LIST_APPEND => {
+            let n = arg as usize;
+            let callable_index = len - n - 2;
+            let cache = code.caches[this_ip].get();
+            let callable = vm.stack[callable_index];
+            let self_or_null = vm.stack[callable_index + 1];
+            if callable != cache.value {
+                return Specialized::Miss;
+            }
+            let needs_self = matches!(op, A::CALL_METHOD_DESCRIPTOR_FAST | A::CALL_LIST_APPEND);
+            if needs_self == self_or_null.is_null() {
+                return Specialized::Miss;
+            }
+            if op == A::CALL_LIST_APPEND {
+                let Some(ObjKind::List(items)) = kind(&self_or_null) else {
+                    return Specialized::Miss;
+                };
+                if n != 1 {
+                    return Specialized::Miss;
+                }
+                items.borrow_mut().push(vm.stack[len - 1]);
+                vm.stack.truncate(callable_index);
+                vm.stack.push(Value::NONE);
+                return Specialized::Hit;
+            }
+            if op == A::CALL_LEN {
+                if n != 1 {
+                    return Specialized::Miss;
+                }
+                let arg_value = vm.stack[len - 1];
+                vm.frames[frame_index].last_ip = this_ip;
+                return match ops::len(vm, arg_value) {
+                    Ok(length) => {
+                        vm.stack.truncate(callable_index);
+                        let v = vm.new_int(length as i64);
+                        vm.stack.push(v);
+                        Specialized::Hit
+                    }
+                    Err(e) => Specialized::Failed(e.into()),
+                };
+            }
+            let first = if self_or_null.is_null() {
+                callable_index + 2
+            } else {
+                callable_index + 1
+            };
+            let args: Vec<Value> = vm.stack[first..].to_vec();
+            vm.stack.truncate(callable_index);
+            match cpjit_runtime::call::call(vm, callable, &args, &[]) {
+                Ok(result) => {
+                    vm.stack.push(result);
+                    Specialized::Hit
+                }
+                Err(e) => Specialized::Failed(e.into()),
+            }
+        }
+        A::BINARY_SUBSCR_LIST_INT | A::BINARY_SUBSCR_TUPLE_INT | A::BINARY_SUBSCR_STR_INT => {
+            let (container, key) = (vm.stack[len - 2], vm.stack[len - 1]);
+            let guard = key.is_small_int()
+                && match op {
+                    A::BINARY_SUBSCR_LIST_INT => matches!(kind(&container), Some(ObjKind::List(_))),
+                    A::BINARY_SUBSCR_TUPLE_INT => {
+                        matches!(kind(&container), Some(ObjKind::Tuple(_)))
+                    }
+                    _ => matches!(kind(&container), Some(ObjKind::Str(_))),
+                };
+            if !guard {
+                return Specialized::Miss;
+            }
+            let result = match subscript_fast(container, key) {
+                Some(v) => Ok(v),
+                None => ops::getitem(vm, container, key),
+            };
+            match result {
+                Ok(v) => {
+                    vm.stack.truncate(len - 1);
+                    vm.stack[len - 2] = v;
+                    Specialized::Hit
+                }
+                Err(e) => Specialized::Failed(e.into()),
+            }
+        }
+        A::BINARY_SUBSCR_DICT => {
+            let (container, key) = (vm.stack[len - 2], vm.stack[len - 1]);
+            if !matches!(kind(&container), Some(ObjKind::Dict(_))) {
+                return Specialized::Miss;
+            }
+            vm.stack.truncate(len - 2);
+            match ops::getitem(vm, container, key) {
+                Ok(v) => {
+                    vm.stack.push(v);
+                    Specialized::Hit
+                }
+                Err(e) => Specialized::Failed(e.into()),
+            }
+        }
+        A::STORE_SUBSCR_LIST_INT | A::STORE_SUBSCR_DICT => {
+            let (value, container, key) = (vm.stack[len - 3], vm.stack[len - 2], vm.stack[len - 1]);
+            let guard = match op {
+                A::STORE_SUBSCR_LIST_INT => {
+                    key.is_small_int() && matches!(kind(&container), Some(ObjKind::List(_)))
+                }
+                _ => matches!(kind(&container), Some(ObjKind::Dict(_))),
+            };
+            if !guard {
+                return Specialized::Miss;
+            }
+            vm.stack.truncate(len - 3);
+            match ops::setitem(vm, container, key, value) {
+                Ok(()) => Specialized::Hit,
+                Err(e) => Specialized::Failed(e.into()),
+            }
+        }
+        A::FOR_ITER_RANGE | A::FOR_ITER_LIST | A::FOR_ITER_TUPLE => {
+            let iterator = vm.stack[len - 1];
+            let Some(ObjKind::Iterator(cell)) = kind(&iterator) else {
+                return Specialized::Miss;
+            };
+            let mut state = cell.borrow_mut();
+            let next = match (&mut *state, op) {
+                (
+                    cpjit_runtime::object::IterState::Range {
+                        next,
+                        remaining,
+                        step,
+                    },
+                    A::FOR_ITER_RANGE,
+                ) => {
+                    if *remaining <= 0 {
+                        None
+                    } else {
+                        let value = *next;
+                        *remaining -= 1;
+                        *next = next.wrapping_add(*step);
+                        drop(state);
+                        Some(vm.new_int(value))
+                    }
+                }
+                (cpjit_runtime::object::IterState::List { list, index }, A::FOR_ITER_LIST) => {
+                    let item = match kind(list) {
+                        Some(ObjKind::List(items)) => items.borrow().get(*index).copied(),
+                        _ => None,
+                    };
+                    match item {
+                        Some(v) => {
+                            *index += 1;
+                            Some(v)
+                        }
+                        None => {
+                            *state = cpjit_runtime::object::IterState::Exhausted;
+                            None
+                        }
+                    }
+                }
+                (cpjit_runtime::object::IterState::Tuple { tuple, index }, A::FOR_ITER_TUPLE) => {
+                    let item = match kind(tuple) {
+                        Some(ObjKind::Tuple(items)) => items.get(*index).copied(),
+                        _ => None,
+                    };
+                    match item {
+                        Some(v) => {
+                            *index += 1;
+                            Some(v)
+                        }
+                        None => {
+                            *state = cpjit_runtime::object::IterState::Exhausted;
+                            None
+                        }
+                    }
+                }
+                _ => return Specialized::Miss,
+            };
+            match next {
+                Some(v) => vm.stack.push(v),
+                None => {
+                    vm.stack.truncate(len - 1);
+                    *ip = arg as usize + 2;
                 }
             }
+            Specialized::Hit
         }
-        2 if globals_table.borrow().keys_version() == entry.globals_keys_version => {
-            if let Some(e) = builtins_table.borrow().entry_at(entry.index as usize) {
-                if e.key == name {
-                    return Some(e.value);
+        A::UNPACK_SEQUENCE_TWO_TUPLE | A::UNPACK_SEQUENCE_TUPLE | A::UNPACK_SEQUENCE_LIST => {
+            let seq = vm.stack[len - 1];
+            let items: Vec<Value> = match (kind(&seq), op) {
+                (
+                    Some(ObjKind::Tuple(items)),
+                    A::UNPACK_SEQUENCE_TWO_TUPLE | A::UNPACK_SEQUENCE_TUPLE,
+                ) if items.len() == arg as usize => items.to_vec(),
+                (Some(ObjKind::List(items)), A::UNPACK_SEQUENCE_LIST)
+                    if items.borrow().len() == arg as usize =>
+                {
+                    items.borrow().clone()
                 }
+                _ => return Specialized::Miss,
+            };
+            vm.stack.truncate(len - 1);
+            vm.stack.extend(items.into_iter().rev());
+            Specialized::Hit
+        }
+        A::CONTAINS_OP_DICT | A::CONTAINS_OP_SET => {
+            let (item, container) = (vm.stack[len - 2], vm.stack[len - 1]);
+            let guard = match op {
+                A::CONTAINS_OP_DICT => matches!(kind(&container), Some(ObjKind::Dict(_))),
+                _ => matches!(kind(&container), Some(ObjKind::Set(_))),
+            };
+            if !guard {
+                return Specialized::Miss;
+            }
+            vm.stack.truncate(len - 2);
+            match ops::table_contains(vm, container, item) {
+                Ok(found) => {
+                    vm.stack.push(Value::bool(found != (arg == 1)));
+                    Specialized::Hit
+                }
+                Err(e) => Specialized::Failed(e.into()),
             }
         }
-        _ => {}
+        _ => Specialized::Miss,
     }
-    // Miss: look up by hash and remember where the name lives.
-    let hash = match kind(&name) {
-        Some(ObjKind::Str(s)) => s.hash.get().unwrap_or_else(|| {
-            let h = ops::str_hash(&s.text);
-            s.hash.set(Some(h));
-            h
-        }),
-        _ => return None,
-    };
-    let same_name = |k: Value| k == name || str_text(&k) == str_text(&name);
-    if let Some(index) = globals_table.borrow().find(hash, same_name) {
-        let value = globals_table
-            .borrow()
-            .entry_at(index)
-            .map(|e| (e.key, e.value));
-        if let Some((key, value)) = value {
-            if key == name {
-                cache.set(cpjit_runtime::object::GlobalCache {
-                    kind: 1,
-                    index: index as u32,
-                    globals_keys_version: 0,
-                });
-            }
-            return Some(value);
-        }
-    }
-    let globals_keys_version = globals_table.borrow().keys_version();
-    if let Some(index) = builtins_table.borrow().find(hash, same_name) {
-        let value = builtins_table
-            .borrow()
-            .entry_at(index)
-            .map(|e| (e.key, e.value));
-        if let Some((key, value)) = value {
-            if key == name {
-                cache.set(cpjit_runtime::object::GlobalCache {
-                    kind: 2,
-                    index: index as u32,
-                    globals_keys_version,
-                });
-            }
-            return Some(value);
-        }
-    }
-    None
 }
 
 fn unsupported_message(op: Opcode) -> String {
@@ -1345,41 +2012,8 @@ fn call_instruction(vm: &mut Vm, opcode: Opcode, arg: u32) -> PyResult<bool> {
             let callable_index = vm.stack.len() - n - 2;
             let self_or_null = vm.stack[callable_index + 1];
             // Fast path: exact positional call of a simple Python function.
-            let callable = vm.stack[callable_index];
-            if let Some(ObjKind::Function(f)) = kind(&callable) {
-                let code_value = f.code;
-                let code = code_data(&code_value);
-                let nargs = n + usize::from(!self_or_null.is_null());
-                if code.code.flags.0 & 0x0C == 0
-                    && code.code.kwonly_arg_count == 0
-                    && code.code.arg_count as usize == nargs
-                {
-                    if vm.frames.len() >= vm.recursion_limit {
-                        return Err(vm.new_error(
-                            vm.exceptions.recursion_error,
-                            "maximum recursion depth exceeded",
-                        ));
-                    }
-                    let base = if self_or_null.is_null() {
-                        callable_index + 2
-                    } else {
-                        callable_index + 1
-                    };
-                    let extra = code.nlocalsplus - nargs;
-                    vm.stack.extend(std::iter::repeat_n(Value::NULL, extra));
-                    vm.frames.push(Frame {
-                        function: callable,
-                        code: code_value,
-                        globals: f.globals,
-                        builtins: f.builtins,
-                        locals_dict: Value::NULL,
-                        base,
-                        ip: 0,
-                        last_ip: 0,
-                        caller_sp: callable_index,
-                    });
-                    return Ok(true);
-                }
+            if push_exact_frame(vm, callable_index, n)? {
+                return Ok(true);
             }
             let mut args = Vec::with_capacity(n + 1);
             if !self_or_null.is_null() {
@@ -1458,6 +2092,52 @@ fn call_instruction(vm: &mut Vm, opcode: Opcode, arg: u32) -> PyResult<bool> {
     let locals = bind_arguments(vm, f, code, &args, &kwnames)?;
     vm.stack.truncate(callable_index);
     push_frame(vm, function, &locals, callable_index)?;
+    Ok(true)
+}
+
+/// Pushes a frame for a call of a Python function whose parameters are exactly the
+/// positional arguments on the stack (CPython's layout: callable, self-or-NULL, args),
+/// binding them in place. Returns `Ok(false)` if the callee is not such a function.
+#[inline(always)]
+fn push_exact_frame(vm: &mut Vm, callable_index: usize, n: usize) -> PyResult<bool> {
+    let callable = vm.stack[callable_index];
+    let self_or_null = vm.stack[callable_index + 1];
+    let Some(ObjKind::Function(f)) = kind(&callable) else {
+        return Ok(false);
+    };
+    let code_value = f.code;
+    let code = code_data(&code_value);
+    let nargs = n + usize::from(!self_or_null.is_null());
+    if code.code.flags.0 & 0x0C != 0
+        || code.code.kwonly_arg_count != 0
+        || code.code.arg_count as usize != nargs
+    {
+        return Ok(false);
+    }
+    if vm.frames.len() >= vm.recursion_limit {
+        return Err(vm.new_error(
+            vm.exceptions.recursion_error,
+            "maximum recursion depth exceeded",
+        ));
+    }
+    let base = if self_or_null.is_null() {
+        callable_index + 2
+    } else {
+        callable_index + 1
+    };
+    let extra = code.nlocalsplus - nargs;
+    vm.stack.extend(std::iter::repeat_n(Value::NULL, extra));
+    vm.frames.push(Frame {
+        function: callable,
+        code: code_value,
+        globals: f.globals,
+        builtins: f.builtins,
+        locals_dict: Value::NULL,
+        base,
+        ip: 0,
+        last_ip: 0,
+        caller_sp: callable_index,
+    });
     Ok(true)
 }
 

@@ -9,6 +9,8 @@
 mod call;
 pub mod eval;
 pub mod modules;
+pub mod specialize;
+pub mod stats;
 pub mod traceback;
 
 use std::io::Write;
@@ -30,6 +32,13 @@ pub const INTERPRETER_STACK_BYTES: usize = 512 << 20;
 pub struct RunOptions {
     /// `sys.argv`, starting with the script path.
     pub argv: Vec<String>,
+    /// After the run, print specialization and runtime counters to stderr.
+    pub print_stats: bool,
+    /// After the run, print every code object with its current (specialized)
+    /// instructions to stdout, like `dis.dis(adaptive=True)`.
+    pub print_adaptive_dis: bool,
+    /// `JUMP_BACKWARD` warm-up threshold and backoff (`None`: the defaults, 16 and 4).
+    pub hot_threshold: Option<u16>,
 }
 
 /// Creates a VM wired to this interpreter.
@@ -114,11 +123,24 @@ fn run_program_on_this_thread(
     sources.insert(filename, source);
     let mut vm = new_vm(Box::new(std::io::BufWriter::new(stdout)), stderr);
     vm.argv = options.argv.clone();
+    vm.stats.enabled = options.print_stats;
+    if let Some(threshold) = options.hot_threshold {
+        vm.hot_threshold = threshold.min(4095);
+    }
     let result = run_main_module(&mut vm, code);
     let status = match result {
         Ok(_) => 0,
         Err(error) => exit_status_for(&mut vm, error, &mut sources),
     };
+    if options.print_adaptive_dis {
+        let listing = stats::adaptive_listing(&vm);
+        let _ = vm.stdout.write_all(listing.as_bytes());
+    }
+    if options.print_stats {
+        let _ = vm.stdout.flush();
+        let report = stats::report(&vm);
+        let _ = vm.stderr.write_all(report.as_bytes());
+    }
     let _ = vm.stdout.flush();
     let _ = vm.stderr.flush();
     status

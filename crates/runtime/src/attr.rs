@@ -286,6 +286,29 @@ pub fn set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
             return Ok(());
         }
         Some(ObjKind::Function(f)) => {
+            match str_text(&name) {
+                Some("__name__" | "__qualname__") => {
+                    if str_text(&value).is_none() {
+                        let attr = str_text(&name).unwrap_or("").to_string();
+                        return Err(vm.type_error(format!("{attr} must be set to a string object")));
+                    }
+                    if str_text(&name) == Some("__name__") {
+                        *f.name.borrow_mut() = value;
+                    } else {
+                        *f.qualname.borrow_mut() = value;
+                    }
+                    return Ok(());
+                }
+                Some("__defaults__") => {
+                    *f.defaults.borrow_mut() = if value.is_none() { Value::NULL } else { value };
+                    return Ok(());
+                }
+                Some("__kwdefaults__") => {
+                    *f.kwdefaults.borrow_mut() = if value.is_none() { Value::NULL } else { value };
+                    return Ok(());
+                }
+                _ => {}
+            }
             let mut attrs = *f.attrs.borrow();
             if attrs.is_null() {
                 attrs = vm.new_dict();
@@ -338,6 +361,8 @@ pub fn del_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
     let dict = match kind(&obj) {
         Some(ObjKind::Instance(i)) => Some(i.dict),
         Some(ObjKind::Module(m)) => Some(m.dict),
+        Some(ObjKind::Function(f)) => Some(*f.attrs.borrow()).filter(|d| !d.is_null()),
+        Some(ObjKind::Exception(e)) => Some(*e.attrs.borrow()).filter(|d| !d.is_null()),
         _ => None,
     };
     if let Some(dict) = dict {

@@ -50,8 +50,8 @@ pub fn install(vm: &mut Vm) {
         ("id", builtin_id),
         ("format", builtin_format),
         ("ascii", builtin_ascii),
-        ("globals", builtin_unsupported_namespace),
-        ("locals", builtin_unsupported_namespace),
+        ("globals", builtin_globals),
+        ("locals", builtin_locals),
         ("input", builtin_input),
         ("open", builtin_open),
         ("exit", builtin_exit),
@@ -240,8 +240,42 @@ fn builtin_exit(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     ))
 }
 
-fn builtin_unsupported_namespace(vm: &mut Vm, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Err(vm.not_implemented("globals()/locals() are not supported yet"))
+/// `globals()`: the namespace of the calling Python frame (natives push no frame).
+fn builtin_globals(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "globals", kw)?;
+    arg_count(vm, "globals", args, 0, 0)?;
+    match vm.frames.last() {
+        Some(frame) => Ok(frame.globals),
+        None => Ok(Value::NONE),
+    }
+}
+
+/// `locals()`: at module level the namespace dict; inside functions a snapshot dict
+/// of the fast locals, as CPython 3.13.
+fn builtin_locals(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "locals", kw)?;
+    arg_count(vm, "locals", args, 0, 0)?;
+    let Some(frame) = vm.frames.last().copied() else {
+        return Ok(Value::NONE);
+    };
+    if !frame.locals_dict.is_null() {
+        return Ok(frame.locals_dict);
+    }
+    let names: Vec<Value> = match kind(&frame.code) {
+        Some(ObjKind::Code(c)) => c.localsplus_names.clone(),
+        _ => Vec::new(),
+    };
+    let dict = vm.new_dict();
+    for (i, name) in names.into_iter().enumerate() {
+        let mut value = vm.stack.get(frame.base + i).copied().unwrap_or(Value::NULL);
+        if let Some(ObjKind::Cell(cell)) = kind(&value) {
+            value = cell.get();
+        }
+        if !value.is_null() {
+            dict_set(vm, dict, name, value)?;
+        }
+    }
+    Ok(dict)
 }
 
 // ----- simple builtins -------------------------------------------------------------------
@@ -1119,8 +1153,9 @@ fn construct_frozenset(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Va
 fn range_bound(vm: &mut Vm, v: Value) -> PyResult<i128> {
     match int_view(&v) {
         Some(view) => match num_traits::ToPrimitive::to_i128(&view.to_bigint()) {
-            Some(i) if i.unsigned_abs() < 1 << 100 => Ok(i),
-            _ => Err(vm.overflow_error("range() arguments beyond 100 bits are not supported yet")),
+            // 120 bits keep every derived quantity (length, index * step) inside i128.
+            Some(i) if i.unsigned_abs() < 1 << 120 => Ok(i),
+            _ => Err(vm.overflow_error("range() arguments beyond 120 bits are not supported yet")),
         },
         None => {
             if let Some(i) = crate::dunder::index(vm, v)? {
@@ -1158,7 +1193,7 @@ fn construct_range(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
     if step == 0 {
         return Err(vm.value_error("range() arg 3 must not be zero"));
     }
-    Ok(vm.alloc(ObjKind::Range(RangeObj { start, stop, step })))
+    Ok(vm.alloc(ObjKind::Range(Box::new(RangeObj { start, stop, step }))))
 }
 
 fn construct_slice(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {

@@ -341,7 +341,7 @@ pub fn collect(vm: &mut Vm, iterable: Value) -> PyResult<Vec<Value>> {
         Some(ObjKind::Dict(table)) => return Ok(table.borrow().keys()),
         Some(ObjKind::Set(set)) => return Ok(set.table.borrow().keys()),
         Some(ObjKind::Range(r)) => {
-            let r = *r;
+            let r = **r;
             let len = r.len();
             if len > 1 << 28 {
                 return Err(vm.new_error(vm.exceptions.memory_error, ""));

@@ -46,8 +46,127 @@ pub fn install(vm: &mut Vm) {
     }
 }
 
+/// The special methods builtin values expose as attributes (`[].__len__`,
+/// `iter(x).__next__`, …), bound to the value and backed by the generic operations.
+fn slot_wrapper(vm: &mut Vm, obj: Value, name: &str) -> Option<Value> {
+    let is_container = matches!(
+        kind(&obj),
+        Some(
+            ObjKind::Str(_)
+                | ObjKind::List(_)
+                | ObjKind::Tuple(_)
+                | ObjKind::Dict(_)
+                | ObjKind::Set(_)
+                | ObjKind::Range(_)
+                | ObjKind::DictView(_)
+        )
+    );
+    let is_iterator = matches!(kind(&obj), Some(ObjKind::Iterator(_)));
+    let is_subscriptable = matches!(
+        kind(&obj),
+        Some(
+            ObjKind::Str(_)
+                | ObjKind::List(_)
+                | ObjKind::Tuple(_)
+                | ObjKind::Dict(_)
+                | ObjKind::Range(_)
+        )
+    );
+    let func: NativeFn = match name {
+        "__len__" if is_container => slot_len,
+        "__contains__" if is_container => slot_contains,
+        "__iter__" if is_container || is_iterator => slot_iter,
+        "__next__" if is_iterator => slot_next,
+        "__getitem__" if is_subscriptable => slot_getitem,
+        "__repr__" => slot_repr,
+        "__str__" => slot_str,
+        "__hash__" => slot_hash,
+        "__eq__" => slot_eq,
+        "__ne__" => slot_ne,
+        _ => return None,
+    };
+    let name: &'static str = match name {
+        "__len__" => "__len__",
+        "__contains__" => "__contains__",
+        "__iter__" => "__iter__",
+        "__next__" => "__next__",
+        "__getitem__" => "__getitem__",
+        "__repr__" => "__repr__",
+        "__str__" => "__str__",
+        "__hash__" => "__hash__",
+        "__eq__" => "__eq__",
+        _ => "__ne__",
+    };
+    let owner = vm.type_of(obj);
+    Some(vm.alloc(ObjKind::Native(NativeObj {
+        name,
+        func,
+        receiver: obj,
+        owner,
+    })))
+}
+
+fn slot_len(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "__len__", &args[1..], 0, 0)?;
+    let n = ops::len(vm, args[0])?;
+    Ok(vm.new_int(n as i64))
+}
+
+fn slot_contains(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "__contains__", &args[1..], 1, 1)?;
+    Ok(Value::bool(ops::contains(vm, args[0], args[1])?))
+}
+
+fn slot_iter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "__iter__", &args[1..], 0, 0)?;
+    crate::iter::get_iter(vm, args[0])
+}
+
+fn slot_next(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "__next__", &args[1..], 0, 0)?;
+    match crate::iter::next(vm, args[0])? {
+        Some(v) => Ok(v),
+        None => Err(vm.stop_iteration()),
+    }
+}
+
+fn slot_getitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "__getitem__", &args[1..], 1, 1)?;
+    ops::getitem(vm, args[0], args[1])
+}
+
+fn slot_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let text = display::repr(vm, args[0])?;
+    Ok(vm.new_string(text))
+}
+
+fn slot_str(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let text = display::str(vm, args[0])?;
+    Ok(vm.new_string(text))
+}
+
+fn slot_hash(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let h = ops::hash(vm, args[0])?;
+    Ok(vm.new_int(h))
+}
+
+fn slot_eq(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "__eq__", &args[1..], 1, 1)?;
+    Ok(Value::bool(eq(vm, args[0], args[1])?))
+}
+
+fn slot_ne(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "__ne__", &args[1..], 1, 1)?;
+    Ok(Value::bool(!eq(vm, args[0], args[1])?))
+}
+
 /// Non-method attributes of builtin values (`x.real`, `x.imag`, …).
 pub fn builtin_attribute(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
+    if name.starts_with("__") && !matches!(kind(&obj), Some(ObjKind::Instance(_))) {
+        if let Some(wrapper) = slot_wrapper(vm, obj, name) {
+            return Ok(Some(wrapper));
+        }
+    }
     if let Some(view) = int_view(&obj) {
         return Ok(match name {
             "real" | "numerator" => {
@@ -67,7 +186,7 @@ pub fn builtin_attribute(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option
         });
     }
     if let Some(ObjKind::Range(r)) = kind(&obj) {
-        let r = *r;
+        let r = **r;
         return Ok(match name {
             "start" => Some(vm.new_int_i128(r.start)),
             "stop" => Some(vm.new_int_i128(r.stop)),
@@ -1814,7 +1933,7 @@ fn range_position(vm: &mut Vm, args: &[Value]) -> PyResult<Option<i128>> {
     let Some(ObjKind::Range(r)) = kind(&args[0]) else {
         return Err(vm.type_error("descriptor requires a 'range' object"));
     };
-    let r = *r;
+    let r = **r;
     let value = int_view(&args[1]).and_then(|v| num_traits::ToPrimitive::to_i128(&v.to_bigint()));
     Ok(value.and_then(|v| r.position(v)))
 }

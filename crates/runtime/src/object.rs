@@ -7,7 +7,7 @@
 use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 
-use cpjit_bytecode::CodeObject;
+use cpjit_bytecode::{AdaptiveOpcode, CodeObject};
 use num_bigint::BigInt;
 
 use crate::dict::DictTable;
@@ -32,7 +32,7 @@ pub enum ObjKind {
     Tuple(Box<[Value]>),
     Dict(Box<RefCell<DictTable>>),
     Set(Box<SetObj>),
-    Range(RangeObj),
+    Range(Box<RangeObj>),
     Slice(SliceObj),
     Function(Box<FunctionObj>),
     Code(Box<CodeData>),
@@ -158,22 +158,90 @@ pub struct FunctionObj {
     pub attrs: RefCell<Value>,
 }
 
-/// Inline cache of one `LOAD_GLOBAL`: where the name was found last time. Always
-/// verified before use (the entry's key must be the same interned name), so a stale
-/// entry can only cost a miss, never a wrong value.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct GlobalCache {
-    /// 0 = empty, 1 = in globals at `index`, 2 = in builtins at `index` (valid while the
-    /// globals dict's keys version is `globals_keys_version`).
-    pub kind: u8,
+/// One instruction as the specializing interpreter stores it: the opcode may be
+/// rewritten at run time into a specialized form of the same family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AdaptiveInstruction {
+    pub op: AdaptiveOpcode,
+    pub arg: u32,
+}
+
+/// The inline cache of one instruction (CPython keeps these in the code units after
+/// the instruction; cpjit keeps a parallel array). `counter` is the adaptive backoff
+/// counter; `index`, `key` and `value` hold whatever the instruction's specialization
+/// needs (a dict entry position and keys version, a type, a cached callee). Every
+/// specialized instruction re-checks its guard against these, so a stale entry can only
+/// cause a miss; `value` is traced by the collector so a cached object cannot be freed
+/// and its address reused while the cache refers to it.
+#[derive(Clone, Copy, Debug)]
+pub struct InlineCache {
+    pub counter: u16,
     pub index: u32,
-    pub globals_keys_version: u64,
+    pub key: u64,
+    pub value: Value,
+}
+
+/// CPython 3.13's adaptive backoff counter (`_Py_BackoffCounter`): a 12-bit value
+/// that counts down and a 4-bit backoff exponent. It "triggers" at zero; after a
+/// failed attempt it restarts at `2**backoff - 1` with the exponent raised (capped at
+/// 12), so repeatedly unspecializable sites are retried exponentially less often.
+pub mod counter {
+    const BACKOFF_BITS: u16 = 4;
+    const MAX_BACKOFF: u16 = 12;
+
+    pub const fn make(value: u16, backoff: u16) -> u16 {
+        (value << BACKOFF_BITS) | backoff
+    }
+
+    /// Initial counter of specializable instructions (`adaptive_counter_warmup`).
+    pub const WARMUP: u16 = make(1, 1);
+    /// Counter after a successful specialization (`adaptive_counter_cooldown`): misses
+    /// tolerated before re-specializing.
+    pub const COOLDOWN: u16 = make(52, 0);
+
+    #[inline]
+    pub fn triggers(counter: u16) -> bool {
+        counter >> BACKOFF_BITS == 0
+    }
+
+    #[inline]
+    pub fn decrement(counter: u16) -> u16 {
+        counter.saturating_sub(1 << BACKOFF_BITS)
+    }
+
+    /// The counter after a failed attempt: exponential backoff.
+    pub fn backoff(counter: u16) -> u16 {
+        let exponent = ((counter & ((1 << BACKOFF_BITS) - 1)) + 1).min(MAX_BACKOFF);
+        make((1 << exponent) - 1, exponent)
+    }
+
+    pub fn value(counter: u16) -> u16 {
+        counter >> BACKOFF_BITS
+    }
+
+    pub fn backoff_exponent(counter: u16) -> u16 {
+        counter & ((1 << BACKOFF_BITS) - 1)
+    }
+}
+
+impl Default for InlineCache {
+    fn default() -> Self {
+        InlineCache {
+            counter: 0,
+            index: 0,
+            key: 0,
+            value: Value::NULL,
+        }
+    }
 }
 
 /// Run-time companion of a [`CodeObject`]: its constants and names as values.
 pub struct CodeData {
-    /// One `LOAD_GLOBAL` cache per instruction (unused for other instructions).
-    pub global_cache: Box<[Cell<GlobalCache>]>,
+    /// The instructions as executed: a copy of `code.instructions` that specialization
+    /// rewrites in place.
+    pub instructions: Box<[Cell<AdaptiveInstruction>]>,
+    /// One inline cache per instruction.
+    pub caches: Box<[Cell<InlineCache>]>,
     pub code: Arc<CodeObject>,
     pub consts: Vec<Value>,
     pub names: Vec<Value>,
@@ -361,6 +429,7 @@ impl Object {
                 *f.attrs.borrow(),
             ]),
             ObjKind::Code(c) => {
+                out.extend(c.caches.iter().map(|cache| cache.get().value));
                 out.extend(c.consts.iter().copied());
                 out.extend(c.names.iter().copied());
                 out.extend(c.localsplus_names.iter().copied());

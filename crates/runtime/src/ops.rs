@@ -900,7 +900,7 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
             }
         },
         Some(ObjKind::Range(r)) => {
-            let r = *r;
+            let r = **r;
             match int_view(&item) {
                 Some(view) => Ok(num_traits::ToPrimitive::to_i128(&view.to_bigint())
                     .is_some_and(|v| r.position(v).is_some())),
@@ -1142,7 +1142,7 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
             None => Err(vm.key_error(key)),
         },
         Some(ObjKind::Range(r)) => {
-            let r = *r;
+            let r = **r;
             if let Some(ObjKind::Slice(slice)) = kind(&key) {
                 let length = i64::try_from(r.len()).unwrap_or(i64::MAX);
                 let (start, stop, step, _) = slice_indices(vm, slice, length)?;
@@ -1151,7 +1151,7 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
                     stop: r.start + stop as i128 * r.step,
                     step: r.step * step as i128,
                 };
-                return Ok(vm.alloc(ObjKind::Range(new)));
+                return Ok(vm.alloc(ObjKind::Range(Box::new(new))));
             }
             match index_value(vm, key)? {
                 Some(i) => {

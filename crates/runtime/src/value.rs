@@ -3,8 +3,9 @@
 //! Owns the bit layout of values. Must never allocate or know about the interpreter.
 //!
 //! Layout (upper 16 bits):
-//! - below `0xFFF9`: an `f64`, stored as its own bits. Every NaN is canonicalised to
-//!   `0x7FF8_0000_0000_0000`, so the negative quiet-NaN space above is free for tags.
+//! - below `0xFFF9`: an `f64`, stored as its own bits. Every NaN is a positive quiet
+//!   NaN (`0x7FF8…` with a unique payload, see [`Value::float`]), so the negative
+//!   quiet-NaN space above is free for tags.
 //! - `0xFFF9`: a small int, 48-bit two's complement payload. Ints outside that range
 //!   are heap `BigInt`s; an int that fits is *always* small, so equality of small ints
 //!   is equality of words.
@@ -26,6 +27,8 @@ const TAG_IMMEDIATE: u64 = 0xFFFA;
 const TAG_OBJECT: u64 = 0xFFFC;
 const FIRST_TAG: u64 = 0xFFF9;
 const CANONICAL_NAN: u64 = 0x7FF8_0000_0000_0000;
+/// Payload bits of a positive quiet NaN (below the quiet bit).
+const NAN_PAYLOAD_MASK: u64 = (1 << 51) - 1;
 
 /// Smallest int stored inline.
 pub const SMALL_INT_MIN: i64 = -(1 << 47);
@@ -74,13 +77,25 @@ impl Value {
         self.0 >> TAG_SHIFT
     }
 
+    /// A float. Every NaN produced gets a fresh payload in the positive quiet-NaN
+    /// space: in CPython each NaN is a separate object, and identity matters for NaN
+    /// (`x in [x]` is true, `float('nan') in [float('nan')]` is false), so distinct NaNs
+    /// must be distinct words while copies of one NaN stay identical.
     #[inline]
     pub fn float(value: f64) -> Value {
         if value.is_nan() {
-            Value(CANONICAL_NAN)
+            Value::fresh_nan()
         } else {
             Value(value.to_bits())
         }
+    }
+
+    #[cold]
+    fn fresh_nan() -> Value {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static SERIAL: AtomicU64 = AtomicU64::new(1);
+        let serial = SERIAL.fetch_add(1, Ordering::Relaxed) & NAN_PAYLOAD_MASK;
+        Value(CANONICAL_NAN | serial)
     }
 
     #[inline]
@@ -247,6 +262,11 @@ mod tests {
         }
         let nan = Value::float(-f64::NAN);
         assert!(nan.is_float() && nan.as_float().unwrap().is_nan());
+        // Two NaNs made separately are different values; a copy is the same value.
+        let other = Value::float(f64::NAN);
+        assert_ne!(nan, other);
+        let copy = nan;
+        assert_eq!(copy, nan);
     }
 
     #[test]

@@ -25,6 +25,9 @@ pub struct PyErr(pub Value);
 
 pub type PyResult<T> = Result<T, PyErr>;
 
+/// Called with the code object and the index of a `JUMP_BACKWARD` whose counter fired.
+pub type HotLoopHook = fn(&mut Vm, code: Value, instruction: usize);
+
 /// Calls a callable (Python function or anything else) with vectorcall arguments.
 pub type CallHook =
     fn(&mut Vm, callable: Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value>;
@@ -207,10 +210,31 @@ builtin_types! {
     text_io: "TextIOWrapper" = Object,
 }
 
+/// Specialization counters of one instruction family.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FamilyStats {
+    /// A specialized form ran and its guards held.
+    pub hits: u64,
+    /// A specialized form's guard failed; the generic instruction ran instead.
+    pub misses: u64,
+    /// A specialized instruction was rewritten back to the generic form.
+    pub deopts: u64,
+    /// Attempts to specialize that succeeded / found no applicable form.
+    pub specialized: u64,
+    pub failed: u64,
+}
+
 /// Counters reported by `--stats`.
 #[derive(Clone, Debug, Default)]
 pub struct RuntimeStats {
+    /// Whether per-execution counters (hits, misses) are kept; off by default because
+    /// counting every specialized instruction costs time (CPython needs a stats build).
+    pub enabled: bool,
     pub gc_collections: u64,
+    /// Per family, indexed by the generic opcode.
+    pub specialization: Vec<FamilyStats>,
+    /// Times a `JUMP_BACKWARD` counter fired (the hot-loop hook was called).
+    pub hot_loops: u64,
 }
 
 pub struct Vm {
@@ -238,6 +262,13 @@ pub struct Vm {
     /// Depth guard for recursive `repr`, equality and hashing of containers.
     pub repr_depth: Cell<usize>,
     pub call_hook: CallHook,
+    /// Called when a loop's back edge becomes hot (the optimizer API connects here).
+    pub hot_loop_hook: Option<HotLoopHook>,
+    /// `JUMP_BACKWARD` warm-up: the counter's initial value and backoff exponent.
+    pub hot_threshold: u16,
+    pub hot_backoff: u16,
+    /// Every code object made runnable, in creation order (for `dis --adaptive`).
+    pub code_objects: Vec<Value>,
     pub stdout: Box<dyn Write>,
     pub stderr: Box<dyn Write>,
     pub argv: Vec<String>,
@@ -306,11 +337,18 @@ impl Vm {
             native_depth: 0,
             repr_depth: Cell::new(0),
             call_hook: unset_call_hook,
+            hot_loop_hook: None,
+            hot_threshold: 16,
+            hot_backoff: 4,
+            code_objects: Vec::new(),
             stdout,
             stderr,
             argv: Vec::new(),
             script_dir: None,
-            stats: RuntimeStats::default(),
+            stats: RuntimeStats {
+                specialization: vec![FamilyStats::default(); cpjit_bytecode::OPCODE_COUNT],
+                ..RuntimeStats::default()
+            },
             names: KnownNames {
                 dunder_name: Value::NONE,
                 dunder_main: Value::NONE,
@@ -471,10 +509,39 @@ impl Vm {
         let name_value = self.intern(&code.name);
         let qualname_value = self.intern(&code.qualname);
         let nlocalsplus = localsplus_names.len();
-        let global_cache =
-            vec![Cell::new(GlobalCache::default()); code.instructions.len()].into_boxed_slice();
-        self.alloc(ObjKind::Code(Box::new(CodeData {
-            global_cache,
+        let instructions = code
+            .instructions
+            .iter()
+            .map(|i| {
+                Cell::new(AdaptiveInstruction {
+                    op: i.opcode.into(),
+                    arg: i.arg,
+                })
+            })
+            .collect();
+        // Quickening: specializable instructions start warming up; back edges count
+        // towards the hot-loop threshold.
+        let jump_counter = counter::make(self.hot_threshold, self.hot_backoff);
+        let caches = code
+            .instructions
+            .iter()
+            .map(|i| {
+                let counter = if i.opcode == cpjit_bytecode::Opcode::JUMP_BACKWARD {
+                    jump_counter
+                } else if i.opcode.is_specializable() {
+                    counter::WARMUP
+                } else {
+                    0
+                };
+                Cell::new(InlineCache {
+                    counter,
+                    ..InlineCache::default()
+                })
+            })
+            .collect();
+        let value = self.alloc(ObjKind::Code(Box::new(CodeData {
+            instructions,
+            caches,
             code,
             consts,
             names,
@@ -482,7 +549,9 @@ impl Vm {
             nlocalsplus,
             name_value,
             qualname_value,
-        })))
+        })));
+        self.code_objects.push(value);
+        value
     }
 
     // ----- exceptions ---------------------------------------------------------------
@@ -686,6 +755,7 @@ impl Vm {
         roots.extend(self.exceptions.all().into_iter().map(|(_, v)| v));
         roots.extend([self.builtins, self.modules, self.handled_exception]);
         roots.extend(self.temp_roots.iter().copied());
+        roots.extend(self.code_objects.iter().copied());
         self.heap.collect(roots);
         self.stats.gc_collections += 1;
     }

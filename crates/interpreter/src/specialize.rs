@@ -1,0 +1,330 @@
+//! Specialization: deciding, from the operands an instruction sees, which of CPython
+//! 3.13's specialized forms to rewrite it into, and filling its inline cache.
+//!
+//! Owns the decisions and the statistics of success and failure. Must never execute
+//! an instruction (that is `eval.rs`); every specialized form it installs re-checks its
+//! guard when it runs, so a wrong guess costs a miss, never a wrong result.
+
+use cpjit_bytecode::{AdaptiveOpcode, BinaryOpArg, CompareOp, Opcode};
+use cpjit_runtime::object::{
+    counter, AdaptiveInstruction, CodeData, InlineCache, IterState, ObjKind,
+};
+use cpjit_runtime::ops;
+use cpjit_runtime::vm::kind;
+use cpjit_runtime::{Value, Vm};
+
+fn peek(vm: &Vm, depth: usize) -> Value {
+    vm.stack[vm.stack.len() - depth]
+}
+
+/// Runs the adaptive prologue of a generic specializable instruction at `index`.
+/// Returns `true` when the instruction was just (re)specialized and must be dispatched
+/// again; otherwise counts down its warm-up counter.
+#[inline]
+pub fn adapt(
+    vm: &mut Vm,
+    code: &CodeData,
+    index: usize,
+    family: Opcode,
+    arg: u32,
+    frame_globals: (Value, Value),
+) -> bool {
+    let cache = &code.caches[index];
+    let mut entry = cache.get();
+    if !counter::triggers(entry.counter) {
+        entry.counter = counter::decrement(entry.counter);
+        cache.set(entry);
+        return false;
+    }
+    let was_specialized = code.instructions[index].get().op.is_specialized();
+    let chosen = choose(vm, code, family, arg, frame_globals);
+    let stats = &mut vm.stats.specialization[family as usize];
+    match chosen {
+        Some((op, mut fresh)) => {
+            stats.specialized += 1;
+            fresh.counter = counter::COOLDOWN;
+            cache.set(fresh);
+            code.instructions[index].set(AdaptiveInstruction { op, arg });
+        }
+        None => {
+            stats.failed += 1;
+            if was_specialized {
+                stats.deopts += 1;
+            }
+            entry.counter = counter::backoff(entry.counter);
+            cache.set(entry);
+            code.instructions[index].set(AdaptiveInstruction {
+                op: family.into(),
+                arg,
+            });
+        }
+    }
+    true
+}
+
+fn cache_with(value: Value, key: u64, index: u32) -> InlineCache {
+    InlineCache {
+        counter: 0,
+        index,
+        key,
+        value,
+    }
+}
+
+fn is_str(v: &Value) -> bool {
+    matches!(kind(v), Some(ObjKind::Str(_)))
+}
+
+/// Picks a specialized form for the operands on the stack, or `None`.
+fn choose(
+    vm: &Vm,
+    code: &CodeData,
+    family: Opcode,
+    arg: u32,
+    (globals, builtins): (Value, Value),
+) -> Option<(AdaptiveOpcode, InlineCache)> {
+    use AdaptiveOpcode as A;
+    let plain = InlineCache::default();
+    match family {
+        Opcode::BINARY_OP => {
+            let (lhs, rhs) = (peek(vm, 2), peek(vm, 1));
+            let op = BinaryOpArg::from_arg(arg)?.base();
+            if lhs.is_small_int() && rhs.is_small_int() {
+                return match op {
+                    BinaryOpArg::Add => Some((A::BINARY_OP_ADD_INT, plain)),
+                    BinaryOpArg::Subtract => Some((A::BINARY_OP_SUBTRACT_INT, plain)),
+                    BinaryOpArg::Multiply => Some((A::BINARY_OP_MULTIPLY_INT, plain)),
+                    _ => None,
+                };
+            }
+            if lhs.is_float() && rhs.is_float() {
+                return match op {
+                    BinaryOpArg::Add => Some((A::BINARY_OP_ADD_FLOAT, plain)),
+                    BinaryOpArg::Subtract => Some((A::BINARY_OP_SUBTRACT_FLOAT, plain)),
+                    BinaryOpArg::Multiply => Some((A::BINARY_OP_MULTIPLY_FLOAT, plain)),
+                    _ => None,
+                };
+            }
+            if is_str(&lhs) && is_str(&rhs) && op == BinaryOpArg::Add {
+                return Some((A::BINARY_OP_ADD_UNICODE, plain));
+            }
+            None
+        }
+        Opcode::COMPARE_OP => {
+            let (lhs, rhs) = (peek(vm, 2), peek(vm, 1));
+            let (op, _) = CompareOp::from_arg(arg)?;
+            if lhs.is_small_int() && rhs.is_small_int() {
+                return Some((A::COMPARE_OP_INT, plain));
+            }
+            if lhs.is_float() && rhs.is_float() {
+                return Some((A::COMPARE_OP_FLOAT, plain));
+            }
+            if is_str(&lhs) && is_str(&rhs) && matches!(op, CompareOp::Eq | CompareOp::Ne) {
+                return Some((A::COMPARE_OP_STR, plain));
+            }
+            None
+        }
+        Opcode::TO_BOOL => {
+            let v = peek(vm, 1);
+            if v.is_bool() {
+                Some((A::TO_BOOL_BOOL, plain))
+            } else if v.is_small_int() {
+                Some((A::TO_BOOL_INT, plain))
+            } else if v.is_none() {
+                Some((A::TO_BOOL_NONE, plain))
+            } else {
+                match kind(&v) {
+                    Some(ObjKind::List(_)) => Some((A::TO_BOOL_LIST, plain)),
+                    Some(ObjKind::Str(_)) => Some((A::TO_BOOL_STR, plain)),
+                    _ => None,
+                }
+            }
+        }
+        Opcode::LOAD_GLOBAL => {
+            let name = code.names[(arg >> 1) as usize];
+            let (Some(ObjKind::Dict(g)), Some(ObjKind::Dict(b))) =
+                (kind(&globals), kind(&builtins))
+            else {
+                return None;
+            };
+            let hash = str_hash(&name)?;
+            if let Some(index) = g.borrow().find(hash, |k| k == name) {
+                return Some((
+                    A::LOAD_GLOBAL_MODULE,
+                    cache_with(Value::NULL, 0, index as u32),
+                ));
+            }
+            let keys_version = g.borrow().keys_version();
+            let index = b.borrow().find(hash, |k| k == name)?;
+            Some((
+                A::LOAD_GLOBAL_BUILTIN,
+                cache_with(Value::NULL, keys_version, index as u32),
+            ))
+        }
+        Opcode::LOAD_ATTR => {
+            let owner = peek(vm, 1);
+            let name = code.names[(arg >> 1) as usize];
+            match kind(&owner) {
+                Some(ObjKind::Module(m)) => {
+                    let Some(ObjKind::Dict(d)) = kind(&m.dict) else {
+                        return None;
+                    };
+                    let index = d.borrow().find(str_hash(&name)?, |k| k == name)?;
+                    Some((
+                        A::LOAD_ATTR_MODULE,
+                        cache_with(Value::NULL, owner.raw(), index as u32),
+                    ))
+                }
+                Some(
+                    ObjKind::Instance(_)
+                    | ObjKind::Type(_)
+                    | ObjKind::Exception(_)
+                    | ObjKind::Function(_),
+                ) => None,
+                _ if arg & 1 != 0 => {
+                    let ty = vm.type_of(owner);
+                    let descriptor = cpjit_runtime::attr::type_lookup(ty, name)?;
+                    match kind(&descriptor) {
+                        Some(ObjKind::Native(n)) if !n.owner.is_null() && n.receiver.is_null() => {
+                            Some((
+                                A::LOAD_ATTR_METHOD_NO_DICT,
+                                cache_with(descriptor, ty.raw(), 0),
+                            ))
+                        }
+                        _ => None,
+                    }
+                }
+                _ => None,
+            }
+        }
+        Opcode::CALL => {
+            let n = arg as usize;
+            let callable = peek(vm, n + 2);
+            let self_or_null = peek(vm, n + 1);
+            let with_self = usize::from(!self_or_null.is_null());
+            match kind(&callable) {
+                Some(ObjKind::Function(f)) => exact_args(&f.code, n + with_self)
+                    .then_some((A::CALL_PY_EXACT_ARGS, cache_with(callable, 0, 0))),
+                Some(ObjKind::BoundMethod(m)) if self_or_null.is_null() => {
+                    match kind(&m.function) {
+                        Some(ObjKind::Function(f)) if exact_args(&f.code, n + 1) => Some((
+                            A::CALL_BOUND_METHOD_EXACT_ARGS,
+                            cache_with(m.function, 0, 0),
+                        )),
+                        _ => None,
+                    }
+                }
+                Some(ObjKind::Native(native)) => {
+                    if native.owner.is_null() {
+                        if !self_or_null.is_null() {
+                            return None;
+                        }
+                        let op = match (native.name, n) {
+                            ("len", 1) if native.receiver.is_null() => A::CALL_LEN,
+                            ("isinstance", 2) if native.receiver.is_null() => A::CALL_ISINSTANCE,
+                            _ => A::CALL_BUILTIN_FAST,
+                        };
+                        Some((op, cache_with(callable, 0, 0)))
+                    } else if !self_or_null.is_null() {
+                        let is_list_append = native.name == "append"
+                            && native.owner == vm.types.list
+                            && n == 1
+                            && matches!(kind(&self_or_null), Some(ObjKind::List(_)));
+                        let op = if is_list_append {
+                            A::CALL_LIST_APPEND
+                        } else {
+                            A::CALL_METHOD_DESCRIPTOR_FAST
+                        };
+                        Some((op, cache_with(callable, 0, 0)))
+                    } else {
+                        None
+                    }
+                }
+                Some(ObjKind::Type(t))
+                    if t.constructor.get().is_some() && self_or_null.is_null() =>
+                {
+                    Some((A::CALL_BUILTIN_CLASS, cache_with(callable, 0, 0)))
+                }
+                _ => None,
+            }
+        }
+        Opcode::BINARY_SUBSCR => {
+            let (container, key) = (peek(vm, 2), peek(vm, 1));
+            match kind(&container) {
+                Some(ObjKind::List(_)) if key.is_small_int() => {
+                    Some((A::BINARY_SUBSCR_LIST_INT, plain))
+                }
+                Some(ObjKind::Tuple(_)) if key.is_small_int() => {
+                    Some((A::BINARY_SUBSCR_TUPLE_INT, plain))
+                }
+                Some(ObjKind::Str(_)) if key.is_small_int() => {
+                    Some((A::BINARY_SUBSCR_STR_INT, plain))
+                }
+                Some(ObjKind::Dict(_)) => Some((A::BINARY_SUBSCR_DICT, plain)),
+                _ => None,
+            }
+        }
+        Opcode::STORE_SUBSCR => {
+            let (container, key) = (peek(vm, 2), peek(vm, 1));
+            match kind(&container) {
+                Some(ObjKind::List(_)) if key.is_small_int() => {
+                    Some((A::STORE_SUBSCR_LIST_INT, plain))
+                }
+                Some(ObjKind::Dict(_)) => Some((A::STORE_SUBSCR_DICT, plain)),
+                _ => None,
+            }
+        }
+        Opcode::FOR_ITER => match kind(&peek(vm, 1)) {
+            Some(ObjKind::Iterator(state)) => match &*state.borrow() {
+                IterState::Range { .. } => Some((A::FOR_ITER_RANGE, plain)),
+                IterState::List { .. } => Some((A::FOR_ITER_LIST, plain)),
+                IterState::Tuple { .. } => Some((A::FOR_ITER_TUPLE, plain)),
+                _ => None,
+            },
+            _ => None,
+        },
+        Opcode::UNPACK_SEQUENCE => match kind(&peek(vm, 1)) {
+            Some(ObjKind::Tuple(items)) if items.len() == arg as usize => {
+                if arg == 2 {
+                    Some((A::UNPACK_SEQUENCE_TWO_TUPLE, plain))
+                } else {
+                    Some((A::UNPACK_SEQUENCE_TUPLE, plain))
+                }
+            }
+            Some(ObjKind::List(items)) if items.borrow().len() == arg as usize => {
+                Some((A::UNPACK_SEQUENCE_LIST, plain))
+            }
+            _ => None,
+        },
+        Opcode::CONTAINS_OP => match kind(&peek(vm, 1)) {
+            Some(ObjKind::Dict(_)) => Some((A::CONTAINS_OP_DICT, plain)),
+            Some(ObjKind::Set(_)) => Some((A::CONTAINS_OP_SET, plain)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Whether a call with `nargs` positional arguments binds to `code` without defaults,
+/// `*args`, `**kwargs` or keyword-only parameters.
+fn exact_args(code_value: &Value, nargs: usize) -> bool {
+    match kind(code_value) {
+        Some(ObjKind::Code(c)) => {
+            c.code.flags.0 & 0x0C == 0
+                && c.code.kwonly_arg_count == 0
+                && c.code.arg_count as usize == nargs
+        }
+        _ => false,
+    }
+}
+
+fn str_hash(name: &Value) -> Option<i64> {
+    match kind(name) {
+        Some(ObjKind::Str(s)) => Some(s.hash.get().unwrap_or_else(|| {
+            let h = ops::str_hash(&s.text);
+            s.hash.set(Some(h));
+            h
+        })),
+        _ => None,
+    }
+}

@@ -1,0 +1,65 @@
+//! Reports about a finished run: specialization counters (`cpjit run --stats`) and the
+//! adaptive disassembly (`cpjit dis --adaptive`).
+//!
+//! Owns the text of those reports. Must never change VM state.
+
+use std::fmt::Write as _;
+
+use cpjit_bytecode::{disassemble_recursive_showing, AdaptiveOpcode, CodeObject, ALL_OPCODES};
+use cpjit_runtime::object::ObjKind;
+use cpjit_runtime::vm::kind;
+use cpjit_runtime::Vm;
+
+/// Per-family specialization counters and runtime counters, as a table.
+pub fn report(vm: &Vm) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "specialization (per family):");
+    let _ = writeln!(
+        out,
+        "  {:<16} {:>12} {:>12} {:>8} {:>11} {:>8}",
+        "family", "hits", "misses", "deopts", "specialized", "failed"
+    );
+    for op in ALL_OPCODES {
+        if AdaptiveOpcode::specializations_of(*op).next().is_none() {
+            continue;
+        }
+        let s = vm.stats.specialization[*op as usize];
+        let _ = writeln!(
+            out,
+            "  {:<16} {:>12} {:>12} {:>8} {:>11} {:>8}",
+            op.name(),
+            s.hits,
+            s.misses,
+            s.deopts,
+            s.specialized,
+            s.failed
+        );
+    }
+    let _ = writeln!(
+        out,
+        "hot loops (JUMP_BACKWARD counter fired): {}",
+        vm.stats.hot_loops
+    );
+    let _ = writeln!(out, "gc collections: {}", vm.stats.gc_collections);
+    out
+}
+
+/// Every code object the run created, with the instructions it holds now.
+pub fn adaptive_listing(vm: &Vm) -> String {
+    let Some(first) = vm.code_objects.first() else {
+        return String::new();
+    };
+    let Some(ObjKind::Code(main)) = kind(first) else {
+        return String::new();
+    };
+    let shown = |code: &CodeObject, index: usize| -> Option<&'static str> {
+        vm.code_objects.iter().find_map(|value| match kind(value) {
+            Some(ObjKind::Code(data)) if std::ptr::eq(&*data.code, code) => data
+                .instructions
+                .get(index)
+                .map(|cell| cell.get().op.name()),
+            _ => None,
+        })
+    };
+    disassemble_recursive_showing(&main.code, &shown)
+}
