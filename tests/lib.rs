@@ -40,13 +40,46 @@ pub struct Outcome {
     pub exit_code: i32,
 }
 
+/// The interpreter configurations every corpus program runs under.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// The default: the specializing tier-1 interpreter.
+    Tier1,
+    /// Tier 1 with specialization disabled (every instruction stays generic).
+    Generic,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 2] = [Mode::Tier1, Mode::Generic];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Tier1 => "tier1",
+            Mode::Generic => "generic",
+        }
+    }
+
+    fn options(self) -> cpjit_interpreter::RunOptions {
+        cpjit_interpreter::RunOptions {
+            no_specialize: self == Mode::Generic,
+            ..Default::default()
+        }
+    }
+}
+
 /// Runs a program file through cpjit in-process with captured output.
 pub fn run_program(path: &Path, args: &[String]) -> Outcome {
+    run_program_in(path, args, Mode::Tier1)
+}
+
+/// [`run_program`] under a given interpreter configuration.
+pub fn run_program_in(path: &Path, args: &[String], mode: Mode) -> Outcome {
     let stdout = SharedBuffer::default();
     let stderr = SharedBuffer::default();
-    let exit_code = cpjit::run_file(
+    let exit_code = cpjit::run_file_with(
         path,
         args,
+        &mode.options(),
         Box::new(stdout.clone()),
         Box::new(stderr.clone()),
     );
@@ -61,13 +94,17 @@ pub fn run_program(path: &Path, args: &[String]) -> Outcome {
 /// never a stuck test run).
 pub const PROGRAM_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 
-/// [`run_program`] on a helper thread, failing after [`PROGRAM_TIMEOUT`].
-pub fn run_program_with_timeout(path: &Path, args: &[String]) -> Result<Outcome, String> {
+/// [`run_program_in`] on a helper thread, failing after [`PROGRAM_TIMEOUT`].
+pub fn run_program_with_timeout(
+    path: &Path,
+    args: &[String],
+    mode: Mode,
+) -> Result<Outcome, String> {
     let (sender, receiver) = std::sync::mpsc::channel();
     let path_owned = path.to_path_buf();
     let args_owned = args.to_vec();
     std::thread::spawn(move || {
-        let _ = sender.send(run_program(&path_owned, &args_owned));
+        let _ = sender.send(run_program_in(&path_owned, &args_owned, mode));
     });
     receiver.recv_timeout(PROGRAM_TIMEOUT).map_err(|_| {
         format!(

@@ -35,8 +35,9 @@ Times benches/programs/*.py under cpjit (release build) and CPython 3.13.
 options:
   --runs N          runs per program and configuration; the minimum counts (default 3)
   --tiers LIST      comma-separated cpjit configurations (default: tier1):
-                      tier1  no extra arguments
-                      uops   --tier2=uops
+                      tier1    no extra arguments
+                      generic  --no-specialize (tier 1 without specialization)
+                      uops     --tier2=uops
                       jit    --tier2=jit
   --json PATH       also write the results as JSON to PATH
   --cpjit PATH      time this executable instead of building target/release/cpjit
@@ -52,6 +53,7 @@ on PATH; without it the CPython column and the ratios are left blank.";
 /// `cpjit run` (before the program path).
 const TIERS: &[(&str, &[&str])] = &[
     ("tier1", &[]),
+    ("generic", &["--no-specialize"]),
     ("uops", &["--tier2=uops"]),
     ("jit", &["--tier2=jit"]),
 ];

@@ -24,6 +24,9 @@ pub enum Command {
         /// Print specialization and runtime counters to stderr after the run.
         #[arg(long)]
         stats: bool,
+        /// Do not specialize instructions (the plain tier-1 interpreter).
+        #[arg(long)]
+        no_specialize: bool,
         /// The program to run.
         file: PathBuf,
         /// Arguments passed to the program as `sys.argv[1:]`.
@@ -168,11 +171,17 @@ pub fn main_with_args(args: Vec<String>) -> i32 {
         }
     };
     match cli.command {
-        Command::Run { file, args, stats } => run_file_with(
+        Command::Run {
+            file,
+            args,
+            stats,
+            no_specialize,
+        } => run_file_with(
             &file,
             &args,
             &cpjit_interpreter::RunOptions {
                 print_stats: stats,
+                no_specialize,
                 ..Default::default()
             },
             Box::new(std::io::stdout()),

@@ -39,6 +39,8 @@ pub struct RunOptions {
     pub print_adaptive_dis: bool,
     /// `JUMP_BACKWARD` warm-up threshold and backoff (`None`: the defaults, 16 and 4).
     pub hot_threshold: Option<u16>,
+    /// Keep every instruction generic (no specialization).
+    pub no_specialize: bool,
 }
 
 /// Creates a VM wired to this interpreter.
@@ -124,6 +126,7 @@ fn run_program_on_this_thread(
     let mut vm = new_vm(Box::new(std::io::BufWriter::new(stdout)), stderr);
     vm.argv = options.argv.clone();
     vm.stats.enabled = options.print_stats;
+    vm.specialization_enabled = !options.no_specialize;
     if let Some(threshold) = options.hot_threshold {
         vm.hot_threshold = threshold.min(4095);
     }

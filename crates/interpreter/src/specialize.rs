@@ -31,7 +31,7 @@ pub fn adapt(
 ) -> bool {
     let cache = &code.caches[index];
     let mut entry = cache.get();
-    if !counter::triggers(entry.counter) {
+    if !counter::triggers(entry.counter) || !vm.specialization_enabled {
         entry.counter = counter::decrement(entry.counter);
         cache.set(entry);
         return false;

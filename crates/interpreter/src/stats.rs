@@ -46,10 +46,12 @@ pub fn report(vm: &Vm) -> String {
 
 /// Every code object the run created, with the instructions it holds now.
 pub fn adaptive_listing(vm: &Vm) -> String {
-    let Some(first) = vm.code_objects.first() else {
-        return String::new();
-    };
-    let Some(ObjKind::Code(main)) = kind(first) else {
+    // The main module's code object (its constants, created first, come before it).
+    let main = vm.code_objects.iter().find_map(|value| match kind(value) {
+        Some(ObjKind::Code(data)) if &*data.code.name == "<module>" => Some(data),
+        _ => None,
+    });
+    let Some(main) = main else {
         return String::new();
     };
     let shown = |code: &CodeObject, index: usize| -> Option<&'static str> {

@@ -267,6 +267,9 @@ pub struct Vm {
     /// `JUMP_BACKWARD` warm-up: the counter's initial value and backoff exponent.
     pub hot_threshold: u16,
     pub hot_backoff: u16,
+    /// Whether generic instructions may specialize (off: the plain tier-1 interpreter,
+    /// for measuring what specialization buys).
+    pub specialization_enabled: bool,
     /// Every code object made runnable, in creation order (for `dis --adaptive`).
     pub code_objects: Vec<Value>,
     pub stdout: Box<dyn Write>,
@@ -340,6 +343,7 @@ impl Vm {
             hot_loop_hook: None,
             hot_threshold: 16,
             hot_backoff: 4,
+            specialization_enabled: true,
             code_objects: Vec::new(),
             stdout,
             stderr,

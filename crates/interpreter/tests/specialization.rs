@@ -1,0 +1,176 @@
+//! The specializing interpreter looks inside: hot sites rewrite themselves into
+//! CPython 3.13's specialized forms, polymorphic sites back off, and guards that fail
+//! never change results.
+
+use std::io::sink;
+
+use cpjit_bytecode::{AdaptiveOpcode, Opcode};
+use cpjit_runtime::object::{counter, ObjKind};
+use cpjit_runtime::vm::kind;
+use cpjit_runtime::Vm;
+
+fn run(source: &str) -> Vm {
+    let code = cpjit_compiler::compile_module(source, "spec.py").expect("compiles");
+    let mut vm = cpjit_interpreter::new_vm(Box::new(sink()), Box::new(sink()));
+    vm.stats.enabled = true;
+    cpjit_interpreter::run_main_module(&mut vm, code).expect("runs");
+    vm
+}
+
+/// The current opcodes of the code object named `name`.
+fn ops_of(vm: &Vm, name: &str) -> Vec<AdaptiveOpcode> {
+    for value in &vm.code_objects {
+        if let Some(ObjKind::Code(data)) = kind(value) {
+            if &*data.code.name == name {
+                return data.instructions.iter().map(|i| i.get().op).collect();
+            }
+        }
+    }
+    panic!("no code object named {name}");
+}
+
+fn counters_of(vm: &Vm, name: &str, family: Opcode) -> Vec<u16> {
+    for value in &vm.code_objects {
+        if let Some(ObjKind::Code(data)) = kind(value) {
+            if &*data.code.name == name {
+                return data
+                    .instructions
+                    .iter()
+                    .zip(data.caches.iter())
+                    .filter(|(i, _)| i.get().op.family() == family)
+                    .map(|(_, c)| c.get().counter)
+                    .collect();
+            }
+        }
+    }
+    panic!("no code object named {name}");
+}
+
+#[test]
+fn hot_monomorphic_sites_specialize() {
+    let vm = run("
+def work(n):
+    total = 0
+    items = [1, 2, 3]
+    for i in range(n):
+        total = total + items[i % 3] * 2
+        if total > 10 ** 9:
+            total = 0
+    return total
+work(200)
+");
+    let ops = ops_of(&vm, "work");
+    for expected in [
+        AdaptiveOpcode::FOR_ITER_RANGE,
+        AdaptiveOpcode::BINARY_SUBSCR_LIST_INT,
+        AdaptiveOpcode::BINARY_OP_MULTIPLY_INT,
+        AdaptiveOpcode::BINARY_OP_ADD_INT,
+        AdaptiveOpcode::COMPARE_OP_INT,
+    ] {
+        assert!(ops.contains(&expected), "{expected:?} missing from {ops:?}");
+    }
+    let binary = vm.stats.specialization[Opcode::BINARY_OP as usize];
+    assert!(binary.hits > 300, "{binary:?}");
+}
+
+#[test]
+fn polymorphic_site_misses_and_respecializes() {
+    // `a + b` sees int, float and str operands in turn: the specialized form misses,
+    // and after the cooldown the site is re-specialized for what it sees then.
+    let vm = run("
+def add(a, b):
+    return a + b
+values = [(1, 2), (1.5, 2.5), ('a', 'b')]
+for i in range(600):
+    a, b = values[i % 3]
+    add(a, b)
+");
+    let stats = vm.stats.specialization[Opcode::BINARY_OP as usize];
+    assert!(stats.misses > 100, "{stats:?}");
+    assert!(stats.specialized > 1, "never re-specialized: {stats:?}");
+}
+
+#[test]
+fn unspecializable_site_backs_off_exponentially() {
+    // List concatenation has no specialized form: each attempt fails and the next one
+    // comes exponentially later, so there are few attempts for many executions.
+    let vm = run("
+def join(a, b):
+    return a + b
+for i in range(2000):
+    join([i], [i])
+");
+    let stats = vm.stats.specialization[Opcode::BINARY_OP as usize];
+    assert!(stats.failed >= 3 && stats.failed < 15, "{stats:?}");
+    let counters = counters_of(&vm, "join", Opcode::BINARY_OP);
+    assert!(
+        counters.iter().all(|&c| counter::backoff_exponent(c) >= 4),
+        "{counters:?}"
+    );
+}
+
+#[test]
+fn failed_guards_keep_results_exact() {
+    let vm = run("
+def step(x, y):
+    return x + y
+acc = 0
+for i in range(100):
+    acc = step(acc, i)
+big = step(2 ** 47 - 1, 1)
+text = step('spam', 'eggs')
+result = (acc, big, text, step(0.5, 0.25))
+");
+    let globals_value = vm.frames.first().map(|f| f.globals);
+    assert!(globals_value.is_none(), "module frame popped after the run");
+    let stats = vm.stats.specialization[Opcode::BINARY_OP as usize];
+    assert!(
+        stats.misses >= 2,
+        "int overflow and str must miss: {stats:?}"
+    );
+}
+
+#[test]
+fn specialization_can_be_disabled() {
+    let code = cpjit_compiler::compile_module(
+        "def f(n):\n    t = 0\n    for i in range(n):\n        t = t + i\n    return t\nf(100)\n",
+        "off.py",
+    )
+    .unwrap();
+    let mut vm = cpjit_interpreter::new_vm(Box::new(sink()), Box::new(sink()));
+    vm.specialization_enabled = false;
+    cpjit_interpreter::run_main_module(&mut vm, code).unwrap();
+    assert!(ops_of(&vm, "f").iter().all(|op| !op.is_specialized()));
+}
+
+#[test]
+fn back_edges_call_the_hot_loop_hook() {
+    fn hook(vm: &mut Vm, _code: cpjit_runtime::Value, _index: usize) {
+        vm.temp_roots.push(cpjit_runtime::Value::NONE);
+    }
+    let code =
+        cpjit_compiler::compile_module("for i in range(1000):\n    pass\n", "hot.py").unwrap();
+    let mut vm = cpjit_interpreter::new_vm(Box::new(sink()), Box::new(sink()));
+    vm.hot_loop_hook = Some(hook);
+    cpjit_interpreter::run_main_module(&mut vm, code).unwrap();
+    // Threshold 16 with exponential backoff: fires a handful of times, not 1000.
+    let fired = vm.temp_roots.len();
+    assert!(fired >= 3 && fired < 20, "hook fired {fired} times");
+    assert_eq!(vm.stats.hot_loops as usize, fired);
+}
+
+/// `cpjit dis --adaptive`'s listing of a warmed-up function, reviewed as a snapshot.
+#[test]
+fn adaptive_listing_snapshot() {
+    let vm = run("
+def kernel(xs, scale):
+    total = 0.0
+    for x in xs:
+        total = total + x * scale
+    return total
+data = [float(i) for i in range(50)]
+for _ in range(3):
+    kernel(data, 0.5)
+");
+    insta::assert_snapshot!(cpjit_interpreter::stats::adaptive_listing(&vm));
+}
