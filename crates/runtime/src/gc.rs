@@ -26,7 +26,15 @@ pub struct Heap {
     /// The marking work list, kept between collections so a large heap does not make
     /// every collection map (and fault in) a fresh multi-megabyte buffer.
     mark_stack: Vec<Value>,
+    /// Swept object cells kept for reuse: every object has the same size, so recycling
+    /// the cell skips the allocator and keeps the heap's memory warm instead of
+    /// returning pages to the OS after each collection and faulting them in again.
+    free_cells: Vec<*mut Object>,
 }
+
+/// At most this many swept cells are kept for reuse (4 MiB of 64-byte objects beyond
+/// what the program keeps live); the rest go back to the allocator.
+const MAX_FREE_CELLS: usize = 1 << 16;
 
 impl Default for Heap {
     fn default() -> Self {
@@ -44,17 +52,29 @@ impl Heap {
             collections: 0,
             objects_freed: 0,
             mark_stack: Vec::new(),
+            free_cells: Vec::new(),
         }
     }
 
     /// Allocates an object and returns a value pointing to it.
     pub fn alloc(&mut self, kind: ObjKind) -> Value {
-        let object = Box::new(Object {
-            marked: Cell::new(false),
-            kind,
-        });
-        self.debt += object.approximate_size();
-        let ptr = Box::into_raw(object);
+        let ptr = match self.free_cells.pop() {
+            Some(ptr) => {
+                // SAFETY: cells in `free_cells` were swept: unreachable from every root,
+                // not in `objects`, owned by the heap alone, and still valid boxes. The
+                // assignment drops the placeholder payload left there by the sweep.
+                let object = unsafe { &mut *ptr };
+                object.kind = kind;
+                object.marked.set(false);
+                ptr
+            }
+            None => Box::into_raw(Box::new(Object {
+                marked: Cell::new(false),
+                kind,
+            })),
+        };
+        // SAFETY: `ptr` is a live box owned by the heap (just created or recycled).
+        self.debt += unsafe { &*ptr }.approximate_size();
         self.objects.push(ptr);
         Value::from_object(ptr)
     }
@@ -89,6 +109,7 @@ impl Heap {
         }
         let mut live_bytes = 0;
         let before = self.objects.len();
+        let free_cells = &mut self.free_cells;
         self.objects.retain(|&ptr| {
             // SAFETY: every pointer in `objects` came from `Box::into_raw` in `alloc`
             // and is removed from the registry in the same step that frees it, so it
@@ -98,10 +119,16 @@ impl Heap {
                 object.marked.set(false);
                 live_bytes += object.approximate_size();
                 true
-            } else {
+            } else if free_cells.len() < MAX_FREE_CELLS {
                 // SAFETY: the object is unreachable from every root (it was not marked)
                 // and collection only runs at safepoints where no Rust reference into
-                // the heap is live, so nothing can observe it after this free.
+                // the heap is live; the heap now owns the cell exclusively. Its payload
+                // is dropped here and the cell kept for reuse by `alloc`.
+                unsafe { (*ptr).kind = ObjKind::Cell(Cell::new(Value::NONE)) };
+                free_cells.push(ptr);
+                false
+            } else {
+                // SAFETY: as above; this cell is freed instead of kept.
                 drop(unsafe { Box::from_raw(ptr) });
                 false
             }
@@ -117,7 +144,7 @@ impl Heap {
 
 impl Drop for Heap {
     fn drop(&mut self) {
-        for &ptr in &self.objects {
+        for &ptr in self.objects.iter().chain(self.free_cells.iter()) {
             // SAFETY: the heap owns every registered object; when it is dropped no
             // values into it can be used any more (the VM that owns it is gone).
             drop(unsafe { Box::from_raw(ptr) });
