@@ -58,6 +58,23 @@ fn peek(vm: &Vm, depth: usize) -> Value {
     vm.stack[vm.stack.len() - depth]
 }
 
+/// A specialized instruction's guards held: count it and go to the next instruction.
+macro_rules! specialized_hit {
+    ($vm:ident, $op:ident, $next:lifetime) => {{
+        count_specialized($vm, $op, true);
+        continue $next;
+    }};
+}
+
+/// A specialized instruction's guard failed: count it and run its generic family.
+macro_rules! specialized_miss {
+    ($vm:ident, $op:ident, $dispatch:lifetime) => {{
+        count_specialized($vm, $op, false);
+        $op = $op.family().into();
+        continue $dispatch;
+    }};
+}
+
 /// Runs frames until the frame at index `entry_depth` returns; returns its value.
 pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
     'frames: loop {
@@ -189,13 +206,10 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                             Some(r) => {
                                 vm.stack.truncate(len - 1);
                                 vm.stack[len - 2] = r;
-                                count_specialized(vm, op, true);
-                                continue 'instructions;
+                                specialized_hit!(vm, op, 'instructions)
                             }
                             None => {
-                                count_specialized(vm, op, false);
-                                op = AdaptiveOpcode::BINARY_OP;
-                                continue 'dispatch;
+                                specialized_miss!(vm, op, 'dispatch)
                             }
                         }
                     }
@@ -211,13 +225,10 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                             Some(r) => {
                                 vm.stack.truncate(len - 1);
                                 vm.stack[len - 2] = Value::bool(r);
-                                count_specialized(vm, op, true);
-                                continue 'instructions;
+                                specialized_hit!(vm, op, 'instructions)
                             }
                             None => {
-                                count_specialized(vm, op, false);
-                                op = AdaptiveOpcode::COMPARE_OP;
-                                continue 'dispatch;
+                                specialized_miss!(vm, op, 'dispatch)
                             }
                         }
                     }
@@ -234,13 +245,10 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                                 if arg & 1 != 0 {
                                     vm.stack.push(Value::NULL);
                                 }
-                                count_specialized(vm, op, true);
-                                continue 'instructions;
+                                specialized_hit!(vm, op, 'instructions)
                             }
                             _ => {
-                                count_specialized(vm, op, false);
-                                op = AdaptiveOpcode::LOAD_GLOBAL;
-                                continue 'dispatch;
+                                specialized_miss!(vm, op, 'dispatch)
                             }
                         }
                     }
@@ -259,13 +267,10 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                             Some(v) => {
                                 vm.stack.truncate(len - 1);
                                 vm.stack[len - 2] = v;
-                                count_specialized(vm, op, true);
-                                continue 'instructions;
+                                specialized_hit!(vm, op, 'instructions)
                             }
                             None => {
-                                count_specialized(vm, op, false);
-                                op = AdaptiveOpcode::BINARY_SUBSCR;
-                                continue 'dispatch;
+                                specialized_miss!(vm, op, 'dispatch)
                             }
                         }
                     }
@@ -283,13 +288,10 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                                 items[index as usize] = value;
                                 drop(items);
                                 vm.stack.truncate(len - 3);
-                                count_specialized(vm, op, true);
-                                continue 'instructions;
+                                specialized_hit!(vm, op, 'instructions)
                             }
                         }
-                        count_specialized(vm, op, false);
-                        op = AdaptiveOpcode::STORE_SUBSCR;
-                        continue 'dispatch;
+                        specialized_miss!(vm, op, 'dispatch)
                     }
                     AdaptiveOpcode::FOR_ITER_RANGE => {
                         let iterator = top(vm);
@@ -317,19 +319,15 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                             Some(Some(value)) => {
                                 let v = vm.new_int(value);
                                 vm.stack.push(v);
-                                count_specialized(vm, op, true);
-                                continue 'instructions;
+                                specialized_hit!(vm, op, 'instructions)
                             }
                             Some(None) => {
                                 pop(vm);
                                 ip = arg as usize + 2;
-                                count_specialized(vm, op, true);
-                                continue 'instructions;
+                                specialized_hit!(vm, op, 'instructions)
                             }
                             None => {
-                                count_specialized(vm, op, false);
-                                op = AdaptiveOpcode::FOR_ITER;
-                                continue 'dispatch;
+                                specialized_miss!(vm, op, 'dispatch)
                             }
                         }
                     }
@@ -343,13 +341,10 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                             Some(truth) => {
                                 let len = vm.stack.len();
                                 vm.stack[len - 1] = Value::bool(truth);
-                                count_specialized(vm, op, true);
-                                continue 'instructions;
+                                specialized_hit!(vm, op, 'instructions)
                             }
                             None => {
-                                count_specialized(vm, op, false);
-                                op = AdaptiveOpcode::TO_BOOL;
-                                continue 'dispatch;
+                                specialized_miss!(vm, op, 'dispatch)
                             }
                         }
                     }
@@ -368,9 +363,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                                 Err(e) => break 'dispatch Err(Unwind::Raise(e)),
                             }
                         }
-                        count_specialized(vm, op, false);
-                        op = AdaptiveOpcode::CALL;
-                        continue 'dispatch;
+                        specialized_miss!(vm, op, 'dispatch)
                     }
                     AdaptiveOpcode::JUMP_BACKWARD => {
                         ip = arg as usize;
@@ -1265,40 +1258,6 @@ fn run_specialized(
     let _ = base;
     let len = vm.stack.len();
     match op {
-        A::BINARY_OP_ADD_INT | A::BINARY_OP_SUBTRACT_INT | A::BINARY_OP_MULTIPLY_INT => {
-            let (Some(a), Some(b)) = (
-                vm.stack[len - 2].as_small_int(),
-                vm.stack[len - 1].as_small_int(),
-            ) else {
-                return Specialized::Miss;
-            };
-            // Results outside the inline range are big ints: the generic path makes them.
-            let result = match op {
-                A::BINARY_OP_ADD_INT => Value::small_int(a + b),
-                A::BINARY_OP_SUBTRACT_INT => Value::small_int(a - b),
-                _ => a.checked_mul(b).and_then(Value::small_int),
-            };
-            let Some(result) = result else {
-                return Specialized::Miss;
-            };
-            vm.stack.truncate(len - 1);
-            vm.stack[len - 2] = result;
-            Specialized::Hit
-        }
-        A::BINARY_OP_ADD_FLOAT | A::BINARY_OP_SUBTRACT_FLOAT | A::BINARY_OP_MULTIPLY_FLOAT => {
-            let (Some(a), Some(b)) = (vm.stack[len - 2].as_float(), vm.stack[len - 1].as_float())
-            else {
-                return Specialized::Miss;
-            };
-            let result = match op {
-                A::BINARY_OP_ADD_FLOAT => a + b,
-                A::BINARY_OP_SUBTRACT_FLOAT => a - b,
-                _ => a * b,
-            };
-            vm.stack.truncate(len - 1);
-            vm.stack[len - 2] = Value::float(result);
-            Specialized::Hit
-        }
         A::BINARY_OP_ADD_UNICODE => {
             let (lhs, rhs) = (vm.stack[len - 2], vm.stack[len - 1]);
             if !matches!(kind(&lhs), Some(ObjKind::Str(_)))
@@ -1315,23 +1274,6 @@ fn run_specialized(
                 Err(e) => Specialized::Failed(e.into()),
             }
         }
-        A::COMPARE_OP_INT | A::COMPARE_OP_FLOAT => {
-            let (lhs, rhs) = (vm.stack[len - 2], vm.stack[len - 1]);
-            let guard = if op == A::COMPARE_OP_INT {
-                lhs.is_small_int() && rhs.is_small_int()
-            } else {
-                lhs.is_float() && rhs.is_float()
-            };
-            if !guard {
-                return Specialized::Miss;
-            }
-            let Some(result) = compare_fast(lhs, rhs, arg >> 5) else {
-                return Specialized::Miss;
-            };
-            vm.stack.truncate(len - 1);
-            vm.stack[len - 2] = Value::bool(result);
-            Specialized::Hit
-        }
         A::COMPARE_OP_STR => {
             let (lhs, rhs) = (vm.stack[len - 2], vm.stack[len - 1]);
             let (Some(ObjKind::Str(a)), Some(ObjKind::Str(b))) = (kind(&lhs), kind(&rhs)) else {
@@ -1347,11 +1289,9 @@ fn run_specialized(
             vm.stack[len - 2] = Value::bool(result);
             Specialized::Hit
         }
-        A::TO_BOOL_BOOL | A::TO_BOOL_INT | A::TO_BOOL_NONE | A::TO_BOOL_LIST | A::TO_BOOL_STR => {
+        A::TO_BOOL_NONE | A::TO_BOOL_LIST | A::TO_BOOL_STR => {
             let v = vm.stack[len - 1];
             let result = match op {
-                A::TO_BOOL_BOOL if v.is_bool() => v == Value::TRUE,
-                A::TO_BOOL_INT if v.is_small_int() => v.small_int_unchecked() != 0,
                 A::TO_BOOL_NONE if v.is_none() => false,
                 A::TO_BOOL_LIST => match kind(&v) {
                     Some(ObjKind::List(items)) => !items.borrow().is_empty(),
@@ -1366,7 +1306,7 @@ fn run_specialized(
             vm.stack[len - 1] = Value::bool(result);
             Specialized::Hit
         }
-        A::LOAD_GLOBAL_MODULE | A::LOAD_GLOBAL_BUILTIN => {
+        A::LOAD_GLOBAL_BUILTIN => {
             let name = code.names[(arg >> 1) as usize];
             let cache = code.caches[this_ip].get();
             let frame = &vm.frames[frame_index];
@@ -1375,9 +1315,7 @@ fn run_specialized(
             else {
                 return Specialized::Miss;
             };
-            let entry = if op == A::LOAD_GLOBAL_MODULE {
-                globals.borrow().entry_at(cache.index as usize)
-            } else if globals.borrow().keys_version() == cache.key {
+            let entry = if globals.borrow().keys_version() == cache.key {
                 builtins.borrow().entry_at(cache.index as usize)
             } else {
                 None
