@@ -47,21 +47,31 @@ pub enum Mode {
     Tier1,
     /// Tier 1 with specialization disabled (every instruction stays generic).
     Generic,
+    /// The counter optimizer with a back-edge threshold of 1: every loop becomes an
+    /// `ENTER_EXECUTOR` on its first back edge.
+    CounterStress,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 2] = [Mode::Tier1, Mode::Generic];
+    pub const ALL: [Mode; 3] = [Mode::Tier1, Mode::Generic, Mode::CounterStress];
 
     pub fn name(self) -> &'static str {
         match self {
             Mode::Tier1 => "tier1",
             Mode::Generic => "generic",
+            Mode::CounterStress => "counter-stress",
         }
     }
 
     fn options(self) -> cpjit_interpreter::RunOptions {
         cpjit_interpreter::RunOptions {
             no_specialize: self == Mode::Generic,
+            tier2: if self == Mode::CounterStress {
+                cpjit_interpreter::Tier2Mode::Counter
+            } else {
+                cpjit_interpreter::Tier2Mode::Off
+            },
+            hot_threshold: (self == Mode::CounterStress).then_some(1),
             ..Default::default()
         }
     }

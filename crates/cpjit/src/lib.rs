@@ -27,6 +27,9 @@ pub enum Command {
         /// Do not specialize instructions (the plain tier-1 interpreter).
         #[arg(long)]
         no_specialize: bool,
+        /// Optimizer for hot loops: off, counter (default: $CPJIT_TIER2, else off).
+        #[arg(long, value_name = "MODE")]
+        tier2: Option<String>,
         /// The program to run.
         file: PathBuf,
         /// Arguments passed to the program as `sys.argv[1:]`.
@@ -176,17 +179,33 @@ pub fn main_with_args(args: Vec<String>) -> i32 {
             args,
             stats,
             no_specialize,
-        } => run_file_with(
-            &file,
-            &args,
-            &cpjit_interpreter::RunOptions {
-                print_stats: stats,
-                no_specialize,
-                ..Default::default()
-            },
-            Box::new(std::io::stdout()),
-            Box::new(std::io::stderr()),
-        ),
+            tier2,
+        } => {
+            let tier2_text = tier2.or_else(|| std::env::var("CPJIT_TIER2").ok());
+            let tier2 = match tier2_text
+                .as_deref()
+                .map(cpjit_interpreter::Tier2Mode::parse)
+            {
+                None => cpjit_interpreter::Tier2Mode::Off,
+                Some(Ok(mode)) => mode,
+                Some(Err(message)) => {
+                    eprintln!("cpjit: {message}");
+                    return 2;
+                }
+            };
+            run_file_with(
+                &file,
+                &args,
+                &cpjit_interpreter::RunOptions {
+                    print_stats: stats,
+                    no_specialize,
+                    tier2,
+                    ..Default::default()
+                },
+                Box::new(std::io::stdout()),
+                Box::new(std::io::stderr()),
+            )
+        }
         Command::Dis {
             file,
             adaptive: true,

@@ -371,6 +371,27 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                         hot_back_edge(vm, code, &code_value, this_ip);
                         continue 'instructions;
                     }
+                    AdaptiveOpcode::ENTER_EXECUTOR => {
+                        vm.safepoint();
+                        vm.frames[frame_index].ip = ip;
+                        vm.frames[frame_index].last_ip = this_ip;
+                        match crate::tier2::enter(vm, code_value, this_ip, arg) {
+                            crate::tier2::Entered::Resume(target) => {
+                                ip = target;
+                                continue 'instructions;
+                            }
+                            crate::tier2::Entered::Fallback(original) => {
+                                ip = original as usize;
+                                hot_back_edge(vm, code, &code_value, this_ip);
+                                continue 'instructions;
+                            }
+                            crate::tier2::Entered::Raise(error, at) => {
+                                ip = at + 1;
+                                vm.frames[frame_index].last_ip = at;
+                                Err(Unwind::Raise(error))
+                            }
+                        }
+                    }
                     generic if !generic.is_specialized() => {
                         let family = generic.family();
                         if family.is_specializable()
@@ -1235,6 +1256,7 @@ fn hot_back_edge(vm: &mut Vm, code: &CodeData, code_value: &Value, index: usize)
         if let Some(hook) = vm.hot_loop_hook {
             hook(vm, *code_value, index);
         }
+        crate::tier2::on_hot_loop(vm, *code_value, index);
     } else {
         entry.counter = counter::decrement(entry.counter);
         cache.set(entry);

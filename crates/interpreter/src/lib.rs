@@ -11,6 +11,9 @@ pub mod eval;
 pub mod modules;
 pub mod specialize;
 pub mod stats;
+pub mod tier2;
+
+pub use tier2::{optimizer, set_optimizer};
 pub mod traceback;
 
 use std::io::Write;
@@ -27,6 +30,32 @@ pub use traceback::SourceCache;
 /// native callbacks (`sorted(key=…)`, `repr` of nested containers) still recurse.
 pub const INTERPRETER_STACK_BYTES: usize = 512 << 20;
 
+/// The optimizer installed for a run (`cpjit run --tier2=…`, `CPJIT_TIER2`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tier2Mode {
+    /// Hot loops stay in tier 1.
+    #[default]
+    Off,
+    /// The counter optimizer (a test fixture: executors count entries).
+    Counter,
+}
+
+impl Tier2Mode {
+    /// Parses a `--tier2`/`CPJIT_TIER2` value.
+    pub fn parse(text: &str) -> Result<Tier2Mode, String> {
+        match text.trim() {
+            "off" | "" => Ok(Tier2Mode::Off),
+            "counter" => Ok(Tier2Mode::Counter),
+            "uops" | "jit" => Err(format!(
+                "--tier2={text} is not supported yet (the micro-op tier is being built)"
+            )),
+            other => Err(format!(
+                "unknown tier-2 mode '{other}' (expected off, counter, uops or jit)"
+            )),
+        }
+    }
+}
+
 /// Options for one program run.
 #[derive(Clone, Debug, Default)]
 pub struct RunOptions {
@@ -41,6 +70,8 @@ pub struct RunOptions {
     pub hot_threshold: Option<u16>,
     /// Keep every instruction generic (no specialization).
     pub no_specialize: bool,
+    /// Which optimizer hot loops are handed to.
+    pub tier2: Tier2Mode,
 }
 
 /// Creates a VM wired to this interpreter.
@@ -127,6 +158,12 @@ fn run_program_on_this_thread(
     vm.argv = options.argv.clone();
     vm.stats.enabled = options.print_stats;
     vm.specialization_enabled = !options.no_specialize;
+    if options.tier2 == Tier2Mode::Counter {
+        set_optimizer(
+            &mut vm,
+            Some(Box::new(cpjit_optimizer::CounterOptimizer::new())),
+        );
+    }
     if let Some(threshold) = options.hot_threshold {
         vm.hot_threshold = threshold.min(4095);
     }

@@ -40,6 +40,19 @@ pub fn report(vm: &Vm) -> String {
         "hot loops (JUMP_BACKWARD counter fired): {}",
         vm.stats.hot_loops
     );
+    let tier2 = crate::tier2::stats(vm);
+    if let Some(optimizer) = crate::tier2::optimizer(vm) {
+        let _ = writeln!(out, "tier 2 optimizer: {}", optimizer.name());
+        let _ = writeln!(
+            out,
+            "  executors created: {}, entered: {}, invalid skipped: {}, declined: {}, errors: {}",
+            tier2.executors_created,
+            tier2.executor_entries,
+            tier2.invalid_executor_skips,
+            tier2.optimizations_declined,
+            tier2.optimization_errors
+        );
+    }
     let _ = writeln!(out, "gc collections: {}", vm.stats.gc_collections);
     out
 }

@@ -1,6 +1,194 @@
-//! cpjit optimizer API (placeholder until the tier-2 issue).
+//! cpjit optimizer API: the plugin interface between the interpreter and optimizers.
 //!
-//! Will own: the plugin traits `Optimizer` and `Executor`, trace projection from
-//! specialized bytecode into micro-ops, the uop passes, and the executor registry with
-//! its invalidation. Must never emit machine code (that is `cpjit-jit`'s job) nor depend
-//! on the interpreter.
+//! Owns the traits [`Optimizer`] (asked to optimize a hot loop) and [`Executor`] (the
+//! optimized code it returns), their request/outcome types, and the built-in
+//! [`CounterOptimizer`] (a test fixture, like CPython's). Mirrors CPython 3.13's
+//! `PyUnstable_SetOptimizer`/`GetOptimizer` design: the VM holds one installed
+//! optimizer; a hot `JUMP_BACKWARD` asks it for an executor, which then replaces the
+//! back edge as `ENTER_EXECUTOR`.
+//!
+//! Must never emit machine code (that is `cpjit-jit`) nor depend on the interpreter:
+//! executors run through the [`ExecutionContext`] the interpreter passes in.
+//!
+//! Trace projection into micro-ops, the uop passes and the uop optimizer are the next
+//! part of this crate (tier-2 work in progress).
+//!
+//! # Installing your own optimizer
+//!
+//! ```
+//! use std::cell::Cell;
+//! use std::rc::Rc;
+//! use cpjit_optimizer::{ExecutionContext, Executor, ExecutorOutcome, OptError, OptimizeRequest, Optimizer};
+//!
+//! /// Counts how often each hot loop is entered and lets tier 1 go on.
+//! struct LoggingExecutor { loop_head: usize, entries: Cell<u64>, valid: Cell<bool> }
+//!
+//! impl Executor for LoggingExecutor {
+//!     fn execute(&self, _context: &mut ExecutionContext<'_>) -> ExecutorOutcome {
+//!         self.entries.set(self.entries.get() + 1);
+//!         ExecutorOutcome::ResumeAt(self.loop_head)
+//!     }
+//!     fn is_valid(&self) -> bool { self.valid.get() }
+//!     fn invalidate(&self) { self.valid.set(false) }
+//!     fn describe(&self) -> String { format!("logging executor, {} entries", self.entries.get()) }
+//! }
+//!
+//! struct LoggingOptimizer;
+//!
+//! impl Optimizer for LoggingOptimizer {
+//!     fn name(&self) -> &str { "logging" }
+//!     fn optimize(&mut self, request: &mut OptimizeRequest<'_>) -> Result<Option<Rc<dyn Executor>>, OptError> {
+//!         Ok(Some(Rc::new(LoggingExecutor {
+//!             loop_head: request.loop_head,
+//!             entries: Cell::new(0),
+//!             valid: Cell::new(true),
+//!         })))
+//!     }
+//! }
+//!
+//! // A consumer embedding the VM installs it through the interpreter:
+//! //     cpjit_interpreter::set_optimizer(&mut vm, Some(Box::new(LoggingOptimizer)));
+//! let mut optimizer = LoggingOptimizer;
+//! assert_eq!(optimizer.name(), "logging");
+//! ```
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use cpjit_runtime::{PyErr, Value, Vm};
+
+/// What an optimizer is asked to optimize: a loop whose back edge became hot.
+pub struct OptimizeRequest<'a> {
+    pub vm: &'a mut Vm,
+    /// The code object (a runtime `Code` value) containing the loop.
+    pub code: Value,
+    /// Index of the hot `JUMP_BACKWARD`.
+    pub back_edge: usize,
+    /// Index of the loop head (the back edge's target).
+    pub loop_head: usize,
+}
+
+/// Why an optimizer declined with an error (the loop stays in tier 1 and the back
+/// edge's counter backs off).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OptError {
+    #[error("optimization aborted: {0}")]
+    Aborted(String),
+}
+
+/// What the interpreter gives a running executor.
+pub struct ExecutionContext<'a> {
+    pub vm: &'a mut Vm,
+    /// The code object the executor belongs to.
+    pub code: Value,
+    /// Index of the `ENTER_EXECUTOR` that was entered.
+    pub instruction: usize,
+}
+
+/// How an executor hands control back to tier 1.
+#[derive(Debug)]
+pub enum ExecutorOutcome {
+    /// Continue in tier 1 at this instruction index of the same code object, with the
+    /// value stack as the executor left it.
+    ResumeAt(usize),
+    /// The executor raised; tier 1 unwinds as if the instruction at the exit had raised.
+    Raise { error: PyErr, at: usize },
+}
+
+/// Optimized code for a loop, entered from `ENTER_EXECUTOR`.
+pub trait Executor {
+    fn execute(&self, context: &mut ExecutionContext<'_>) -> ExecutorOutcome;
+    /// An invalid executor is never entered (the original back edge runs instead).
+    fn is_valid(&self) -> bool;
+    fn invalidate(&self);
+    /// A human-readable description for `cpjit trace` and stats.
+    fn describe(&self) -> String;
+}
+
+/// Asked to optimize hot loops.
+pub trait Optimizer {
+    fn name(&self) -> &str;
+    /// An executor for the loop, `None` to leave it in tier 1, or an error.
+    fn optimize(
+        &mut self,
+        request: &mut OptimizeRequest<'_>,
+    ) -> Result<Option<Rc<dyn Executor>>, OptError>;
+}
+
+/// The counter optimizer: every hot loop gets an executor that counts its entries and
+/// returns to the loop head at once (CPython's test fixture of the same name).
+#[derive(Default)]
+pub struct CounterOptimizer {
+    executors: Vec<Rc<CounterExecutor>>,
+}
+
+impl CounterOptimizer {
+    pub fn new() -> CounterOptimizer {
+        CounterOptimizer::default()
+    }
+
+    /// Total entries over all executors this optimizer created.
+    pub fn total_entries(&self) -> u64 {
+        self.executors.iter().map(|e| e.entries.get()).sum()
+    }
+
+    pub fn executors_created(&self) -> usize {
+        self.executors.len()
+    }
+}
+
+impl Optimizer for CounterOptimizer {
+    fn name(&self) -> &str {
+        "counter"
+    }
+
+    fn optimize(
+        &mut self,
+        request: &mut OptimizeRequest<'_>,
+    ) -> Result<Option<Rc<dyn Executor>>, OptError> {
+        let executor = Rc::new(CounterExecutor {
+            loop_head: request.loop_head,
+            entries: Cell::new(0),
+            valid: Cell::new(true),
+        });
+        self.executors.push(executor.clone());
+        Ok(Some(executor))
+    }
+}
+
+/// The counter optimizer's executor.
+pub struct CounterExecutor {
+    loop_head: usize,
+    entries: Cell<u64>,
+    valid: Cell<bool>,
+}
+
+impl CounterExecutor {
+    pub fn entries(&self) -> u64 {
+        self.entries.get()
+    }
+}
+
+impl Executor for CounterExecutor {
+    fn execute(&self, _context: &mut ExecutionContext<'_>) -> ExecutorOutcome {
+        self.entries.set(self.entries.get() + 1);
+        ExecutorOutcome::ResumeAt(self.loop_head)
+    }
+
+    fn is_valid(&self) -> bool {
+        self.valid.get()
+    }
+
+    fn invalidate(&self) {
+        self.valid.set(false);
+    }
+
+    fn describe(&self) -> String {
+        format!(
+            "counter executor: loop head {}, {} entries{}",
+            self.loop_head,
+            self.entries.get(),
+            if self.valid.get() { "" } else { " (invalid)" }
+        )
+    }
+}

@@ -272,6 +272,9 @@ pub struct Vm {
     pub specialization_enabled: bool,
     /// Every code object made runnable, in creation order (for `dis --adaptive`).
     pub code_objects: Vec<Value>,
+    /// State owned by the tier-2 machinery of the interpreter (installed optimizer,
+    /// executors); opaque here so the runtime does not depend on it.
+    pub tier2: Option<Box<dyn std::any::Any>>,
     pub stdout: Box<dyn Write>,
     pub stderr: Box<dyn Write>,
     pub argv: Vec<String>,
@@ -345,6 +348,7 @@ impl Vm {
             hot_backoff: 4,
             specialization_enabled: true,
             code_objects: Vec::new(),
+            tier2: None,
             stdout,
             stderr,
             argv: Vec::new(),
