@@ -50,28 +50,51 @@ pub enum Mode {
     /// The counter optimizer with a back-edge threshold of 1: every loop becomes an
     /// `ENTER_EXECUTOR` on its first back edge.
     CounterStress,
+    /// Micro-op traces in the tier-2 interpreter, default thresholds.
+    Uops,
+    /// Micro-op traces with threshold 1: every loop is traced on its first back edge.
+    UopsStress,
+    /// Threshold 1 and every tier-2 guard forced to fail.
+    UopsDeopt,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 3] = [Mode::Tier1, Mode::Generic, Mode::CounterStress];
+    pub const ALL: [Mode; 6] = [
+        Mode::Tier1,
+        Mode::Generic,
+        Mode::CounterStress,
+        Mode::Uops,
+        Mode::UopsStress,
+        Mode::UopsDeopt,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Mode::Tier1 => "tier1",
             Mode::Generic => "generic",
             Mode::CounterStress => "counter-stress",
+            Mode::Uops => "uops",
+            Mode::UopsStress => "uops-stress",
+            Mode::UopsDeopt => "uops-deopt",
         }
     }
 
     fn options(self) -> cpjit_interpreter::RunOptions {
+        use cpjit_interpreter::Tier2Mode;
+        let tier2 = match self {
+            Mode::Tier1 | Mode::Generic => Tier2Mode::Off,
+            Mode::CounterStress => Tier2Mode::Counter,
+            Mode::Uops | Mode::UopsStress | Mode::UopsDeopt => Tier2Mode::Uops,
+        };
+        let stress = matches!(
+            self,
+            Mode::CounterStress | Mode::UopsStress | Mode::UopsDeopt
+        );
         cpjit_interpreter::RunOptions {
             no_specialize: self == Mode::Generic,
-            tier2: if self == Mode::CounterStress {
-                cpjit_interpreter::Tier2Mode::Counter
-            } else {
-                cpjit_interpreter::Tier2Mode::Off
-            },
-            hot_threshold: (self == Mode::CounterStress).then_some(1),
+            tier2,
+            hot_threshold: stress.then_some(1),
+            force_deopt: self == Mode::UopsDeopt,
             ..Default::default()
         }
     }

@@ -12,6 +12,7 @@ mod code;
 mod dis;
 mod opcode;
 pub mod repr;
+pub mod uops;
 
 pub use code::{
     BinaryOpArg, CodeFlags, CodeObject, CompareOp, Constant, ConvertValueKind, ExceptionTableEntry,

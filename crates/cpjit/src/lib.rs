@@ -36,6 +36,15 @@ pub enum Command {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
+    /// Run a program with the uop optimizer and print each trace before and after the
+    /// passes, with exits and targets.
+    Trace {
+        /// The program to run.
+        file: PathBuf,
+        /// Arguments for the program.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
     /// Print the bytecode of a program in the layout of `python3.13 -m dis`.
     Dis {
         /// Run the program first, then show the instructions as specialized by the
@@ -206,6 +215,17 @@ pub fn main_with_args(args: Vec<String>) -> i32 {
                 Box::new(std::io::stderr()),
             )
         }
+        Command::Trace { file, args } => run_file_with(
+            &file,
+            &args,
+            &cpjit_interpreter::RunOptions {
+                tier2: cpjit_interpreter::Tier2Mode::Uops,
+                print_traces: true,
+                ..Default::default()
+            },
+            Box::new(std::io::stdout()),
+            Box::new(std::io::stderr()),
+        ),
         Command::Dis {
             file,
             adaptive: true,

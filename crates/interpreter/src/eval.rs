@@ -161,7 +161,9 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                         if top(vm).is_bool() =>
                     {
                         let truth = pop(vm) == Value::TRUE;
-                        if truth == (op == AdaptiveOpcode::POP_JUMP_IF_TRUE) {
+                        let taken = truth == (op == AdaptiveOpcode::POP_JUMP_IF_TRUE);
+                        record_branch(code, this_ip, taken);
+                        if taken {
                             ip = arg as usize;
                         }
                         continue 'instructions;
@@ -386,9 +388,14 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                                 continue 'instructions;
                             }
                             crate::tier2::Entered::Raise(error, at) => {
-                                ip = at + 1;
+                                // The trace raised at tier-1 instruction `at`: unwind
+                                // from there (handler search and traceback line alike).
+                                vm.frames[frame_index].ip = at + 1;
                                 vm.frames[frame_index].last_ip = at;
-                                Err(Unwind::Raise(error))
+                                match handle_exception(vm, Unwind::Raise(error), at, entry_depth) {
+                                    Ok(()) => continue 'frames,
+                                    Err(error) => return Err(error),
+                                }
                             }
                         }
                     }
@@ -1090,25 +1097,16 @@ fn execute(
             vm.safepoint();
         }
         Opcode::JUMP_BACKWARD_NO_INTERRUPT => *ip = arg as usize,
-        Opcode::POP_JUMP_IF_FALSE => {
+        Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
             let v = pop(vm);
             let truth = if v.is_bool() {
                 v == Value::TRUE
             } else {
                 ops::truthy(vm, v)?
             };
-            if !truth {
-                *ip = arg as usize;
-            }
-        }
-        Opcode::POP_JUMP_IF_TRUE => {
-            let v = pop(vm);
-            let truth = if v.is_bool() {
-                v == Value::TRUE
-            } else {
-                ops::truthy(vm, v)?
-            };
-            if truth {
+            let taken = truth == (instruction.opcode == Opcode::POP_JUMP_IF_TRUE);
+            record_branch(code, *ip - 1, taken);
+            if taken {
                 *ip = arg as usize;
             }
         }
@@ -1175,7 +1173,7 @@ fn binary_op_fast(lhs: Value, rhs: Value, arg: u32) -> Option<Value> {
 
 /// Comparisons of two small ints or two floats.
 #[inline(always)]
-fn compare_fast(lhs: Value, rhs: Value, op: u32) -> Option<bool> {
+pub(crate) fn compare_fast(lhs: Value, rhs: Value, op: u32) -> Option<bool> {
     if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
         return Some(match op {
             0 => a < b,
@@ -1215,6 +1213,16 @@ fn subscript_fast(container: Value, key: Value) -> Option<Value> {
         }
         _ => None,
     }
+}
+
+/// Records a conditional branch's direction in its cache (a shift register of the
+/// last 32 outcomes, as CPython 3.13 does): trace projection follows the likely side.
+#[inline(always)]
+fn record_branch(code: &CodeData, index: usize, taken: bool) {
+    let cache = &code.caches[index];
+    let mut entry = cache.get();
+    entry.index = (entry.index << 1) | u32::from(taken);
+    cache.set(entry);
 }
 
 /// Counts a specialized instruction's hit or miss when stats are enabled.

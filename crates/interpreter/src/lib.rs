@@ -12,6 +12,7 @@ pub mod modules;
 pub mod specialize;
 pub mod stats;
 pub mod tier2;
+pub mod uop_interpreter;
 
 pub use tier2::{optimizer, set_optimizer};
 pub mod traceback;
@@ -38,6 +39,8 @@ pub enum Tier2Mode {
     Off,
     /// The counter optimizer (a test fixture: executors count entries).
     Counter,
+    /// The uop optimizer: traces run by the tier-2 interpreter.
+    Uops,
 }
 
 impl Tier2Mode {
@@ -46,8 +49,9 @@ impl Tier2Mode {
         match text.trim() {
             "off" | "" => Ok(Tier2Mode::Off),
             "counter" => Ok(Tier2Mode::Counter),
-            "uops" | "jit" => Err(format!(
-                "--tier2={text} is not supported yet (the micro-op tier is being built)"
+            "uops" => Ok(Tier2Mode::Uops),
+            "jit" => Err(format!(
+                "--tier2={text} is not supported yet (the copy-and-patch JIT is being built)"
             )),
             other => Err(format!(
                 "unknown tier-2 mode '{other}' (expected off, counter, uops or jit)"
@@ -72,6 +76,11 @@ pub struct RunOptions {
     pub no_specialize: bool,
     /// Which optimizer hot loops are handed to.
     pub tier2: Tier2Mode,
+    /// Stress mode: every tier-2 guard fails.
+    pub force_deopt: bool,
+    /// After the run, print the optimizer's report (traces before/after the passes)
+    /// to stdout (`cpjit trace`).
+    pub print_traces: bool,
 }
 
 /// Creates a VM wired to this interpreter.
@@ -158,12 +167,18 @@ fn run_program_on_this_thread(
     vm.argv = options.argv.clone();
     vm.stats.enabled = options.print_stats;
     vm.specialization_enabled = !options.no_specialize;
-    if options.tier2 == Tier2Mode::Counter {
-        set_optimizer(
+    match options.tier2 {
+        Tier2Mode::Off => {}
+        Tier2Mode::Counter => set_optimizer(
             &mut vm,
             Some(Box::new(cpjit_optimizer::CounterOptimizer::new())),
-        );
+        ),
+        Tier2Mode::Uops => set_optimizer(
+            &mut vm,
+            Some(Box::new(cpjit_optimizer::UopOptimizer::new())),
+        ),
     }
+    vm.force_deopt = options.force_deopt;
     if let Some(threshold) = options.hot_threshold {
         vm.hot_threshold = threshold.min(4095);
     }
@@ -175,6 +190,16 @@ fn run_program_on_this_thread(
     if options.print_adaptive_dis {
         let listing = stats::adaptive_listing(&vm);
         let _ = vm.stdout.write_all(listing.as_bytes());
+    }
+    if options.print_traces {
+        let mut report = String::new();
+        if let Some(optimizer) = optimizer(&vm) {
+            report.push_str(&optimizer.report());
+        }
+        for (i, executor) in tier2::describe_executors(&vm).iter().enumerate() {
+            report.push_str(&format!("executor {i}: {executor}\n"));
+        }
+        let _ = vm.stdout.write_all(report.as_bytes());
     }
     if options.print_stats {
         let _ = vm.stdout.flush();

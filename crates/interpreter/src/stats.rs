@@ -53,6 +53,13 @@ pub fn report(vm: &Vm) -> String {
             tier2.optimization_errors
         );
     }
+    if vm.stats.uops_executed > 0 {
+        let _ = writeln!(
+            out,
+            "tier 2 interpreter: {} uops executed, {} deopts, {} trace exits",
+            vm.stats.uops_executed, vm.stats.deopts, vm.stats.trace_exits
+        );
+    }
     let _ = writeln!(out, "gc collections: {}", vm.stats.gc_collections);
     out
 }

@@ -168,6 +168,7 @@ pub fn enter(vm: &mut Vm, code_value: Value, index: usize, executor_index: u32) 
         vm,
         code: code_value,
         instruction: index,
+        run_trace: crate::uop_interpreter::run_trace,
     };
     match executor.execute(&mut context) {
         ExecutorOutcome::ResumeAt(target) => Entered::Resume(target),

@@ -10,8 +10,9 @@
 //! Must never emit machine code (that is `cpjit-jit`) nor depend on the interpreter:
 //! executors run through the [`ExecutionContext`] the interpreter passes in.
 //!
-//! Trace projection into micro-ops, the uop passes and the uop optimizer are the next
-//! part of this crate (tier-2 work in progress).
+//! The uop optimizer ([`UopOptimizer`]) projects hot loops into micro-op traces
+//! ([`trace`]), simplifies them with passes, and returns executors the interpreter's
+//! tier-2 interpreter runs.
 //!
 //! # Installing your own optimizer
 //!
@@ -57,6 +58,8 @@ use std::rc::Rc;
 
 use cpjit_runtime::{PyErr, Value, Vm};
 
+pub mod trace;
+
 /// What an optimizer is asked to optimize: a loop whose back edge became hot.
 pub struct OptimizeRequest<'a> {
     pub vm: &'a mut Vm,
@@ -76,6 +79,11 @@ pub enum OptError {
     Aborted(String),
 }
 
+/// Runs a trace in the interpreter's tier-2 (uop) interpreter; `valid` is the
+/// executor's validity flag, checked by `_CHECK_VALIDITY`.
+pub type TraceRunner =
+    fn(&mut Vm, code: Value, trace: &trace::Trace, valid: &Cell<bool>) -> ExecutorOutcome;
+
 /// What the interpreter gives a running executor.
 pub struct ExecutionContext<'a> {
     pub vm: &'a mut Vm,
@@ -83,6 +91,8 @@ pub struct ExecutionContext<'a> {
     pub code: Value,
     /// Index of the `ENTER_EXECUTOR` that was entered.
     pub instruction: usize,
+    /// The interpreter's tier-2 interpreter.
+    pub run_trace: TraceRunner,
 }
 
 /// How an executor hands control back to tier 1.
@@ -108,6 +118,10 @@ pub trait Executor {
 /// Asked to optimize hot loops.
 pub trait Optimizer {
     fn name(&self) -> &str;
+    /// A report of what the optimizer did (for `cpjit trace`); empty by default.
+    fn report(&self) -> String {
+        String::new()
+    }
     /// An executor for the loop, `None` to leave it in tier 1, or an error.
     fn optimize(
         &mut self,
@@ -189,6 +203,121 @@ impl Executor for CounterExecutor {
             self.loop_head,
             self.entries.get(),
             if self.valid.get() { "" } else { " (invalid)" }
+        )
+    }
+}
+
+/// Counters of the uop optimizer.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UopOptimizerStats {
+    pub traces_created: u64,
+    /// Aborted projections by reason.
+    pub traces_aborted: std::collections::BTreeMap<String, u64>,
+}
+
+/// Projects hot loops into uop traces, runs the passes, and hands back executors.
+#[derive(Default)]
+pub struct UopOptimizer {
+    pub stats: UopOptimizerStats,
+    /// Every trace made, before and after the passes (for `cpjit trace`).
+    pub traces: Vec<(trace::Trace, trace::Trace)>,
+}
+
+impl UopOptimizer {
+    pub fn new() -> UopOptimizer {
+        UopOptimizer::default()
+    }
+}
+
+impl Optimizer for UopOptimizer {
+    fn name(&self) -> &str {
+        "uops"
+    }
+
+    fn report(&self) -> String {
+        let mut out = String::new();
+        for (i, (before, after)) in self.traces.iter().enumerate() {
+            out.push_str(&format!(
+                "trace {i}: loop head @{}, {} uops before the passes, {} after\n-- before\n{}-- after\n{}",
+                before.loop_head,
+                before.uops.len(),
+                after.uops.len(),
+                before.listing(),
+                after.listing()
+            ));
+        }
+        let aborted: u64 = self.stats.traces_aborted.values().sum();
+        out.push_str(&format!(
+            "traces created: {}, aborted: {}\n",
+            self.stats.traces_created, aborted
+        ));
+        for (reason, count) in &self.stats.traces_aborted {
+            out.push_str(&format!("  aborted ({reason}): {count}\n"));
+        }
+        out
+    }
+
+    fn optimize(
+        &mut self,
+        request: &mut OptimizeRequest<'_>,
+    ) -> Result<Option<Rc<dyn Executor>>, OptError> {
+        let Some(cpjit_runtime::object::ObjKind::Code(code)) =
+            cpjit_runtime::vm::kind(&request.code)
+        else {
+            return Err(OptError::Aborted("not a code object".into()));
+        };
+        let projected = match trace::project(code, request.loop_head, request.back_edge) {
+            Ok(t) => t,
+            Err(reason) => {
+                *self
+                    .stats
+                    .traces_aborted
+                    .entry(reason.to_string())
+                    .or_default() += 1;
+                return Err(OptError::Aborted(reason.to_string()));
+            }
+        };
+        let mut optimized = projected.clone();
+        trace::optimize(&mut optimized, code);
+        self.stats.traces_created += 1;
+        self.traces.push((projected, optimized.clone()));
+        Ok(Some(Rc::new(UopExecutor {
+            trace: optimized,
+            valid: Cell::new(true),
+            entries: Cell::new(0),
+        })))
+    }
+}
+
+/// An executor running a uop trace in the tier-2 interpreter.
+pub struct UopExecutor {
+    pub trace: trace::Trace,
+    valid: Cell<bool>,
+    entries: Cell<u64>,
+}
+
+impl Executor for UopExecutor {
+    fn execute(&self, context: &mut ExecutionContext<'_>) -> ExecutorOutcome {
+        self.entries.set(self.entries.get() + 1);
+        (context.run_trace)(context.vm, context.code, &self.trace, &self.valid)
+    }
+
+    fn is_valid(&self) -> bool {
+        self.valid.get()
+    }
+
+    fn invalidate(&self) {
+        self.valid.set(false);
+    }
+
+    fn describe(&self) -> String {
+        format!(
+            "uop executor: loop head @{}, {} uops, {} entries{}\n{}",
+            self.trace.loop_head,
+            self.trace.uops.len(),
+            self.entries.get(),
+            if self.valid.get() { "" } else { " (invalid)" },
+            self.trace.listing()
         )
     }
 }

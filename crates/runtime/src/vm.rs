@@ -235,6 +235,11 @@ pub struct RuntimeStats {
     pub specialization: Vec<FamilyStats>,
     /// Times a `JUMP_BACKWARD` counter fired (the hot-loop hook was called).
     pub hot_loops: u64,
+    /// Micro-ops run by the tier-2 interpreter (counted when `enabled`).
+    pub uops_executed: u64,
+    /// Traces left through a failed guard (deopt) or an `_EXIT_TRACE`.
+    pub deopts: u64,
+    pub trace_exits: u64,
 }
 
 pub struct Vm {
@@ -270,6 +275,8 @@ pub struct Vm {
     /// Whether generic instructions may specialize (off: the plain tier-1 interpreter,
     /// for measuring what specialization buys).
     pub specialization_enabled: bool,
+    /// Stress mode: every tier-2 guard fails (`CPJIT_FORCE_DEOPT=1`).
+    pub force_deopt: bool,
     /// Every code object made runnable, in creation order (for `dis --adaptive`).
     pub code_objects: Vec<Value>,
     /// State owned by the tier-2 machinery of the interpreter (installed optimizer,
@@ -347,6 +354,7 @@ impl Vm {
             hot_threshold: 16,
             hot_backoff: 4,
             specialization_enabled: true,
+            force_deopt: false,
             code_objects: Vec::new(),
             tier2: None,
             stdout,

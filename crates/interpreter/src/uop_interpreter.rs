@@ -1,0 +1,402 @@
+//! The tier-2 interpreter: runs micro-op traces. It is the reference semantics the JIT
+//! will be checked against.
+//!
+//! Owns the meaning of every uop. A failed guard leaves the trace with the value stack
+//! exactly as tier 1 expects at the uop's target instruction. Must never specialize or
+//! project (that is `specialize.rs` and `cpjit-optimizer`).
+
+use std::cell::Cell;
+
+use cpjit_bytecode::uops::Uop;
+use cpjit_bytecode::{BinaryOpArg, CompareOp};
+use cpjit_optimizer::trace::Trace;
+use cpjit_optimizer::ExecutorOutcome;
+use cpjit_runtime::object::{IterState, ObjKind};
+use cpjit_runtime::ops;
+use cpjit_runtime::vm::kind;
+use cpjit_runtime::{Value, Vm};
+
+/// Runs `trace` in the current frame until an exit.
+pub fn run_trace(
+    vm: &mut Vm,
+    code_value: Value,
+    trace: &Trace,
+    valid: &Cell<bool>,
+) -> ExecutorOutcome {
+    let Some(ObjKind::Code(code)) = kind(&code_value) else {
+        return ExecutorOutcome::ResumeAt(trace.loop_head);
+    };
+    let frame_index = vm.frames.len() - 1;
+    let base = vm.frames[frame_index].base;
+    let (globals, builtins) = (
+        vm.frames[frame_index].globals,
+        vm.frames[frame_index].builtins,
+    );
+    let force_deopt = vm.force_deopt;
+    let counting = vm.stats.enabled;
+    let mut pc = 0;
+    // A generic operation raised: tier 1 unwinds as if the instruction at `$target`
+    // had raised (the operands are dropped with the rest of the frame's stack above
+    // the handler's depth).
+    macro_rules! raise {
+        ($error:expr, $target:expr) => {{
+            return ExecutorOutcome::Raise {
+                error: $error,
+                at: $target as usize,
+            };
+        }};
+    }
+    macro_rules! exit {
+        ($target:expr) => {{
+            vm.stats.deopts += 1;
+            return ExecutorOutcome::ResumeAt($target as usize);
+        }};
+    }
+    loop {
+        let u = trace.uops[pc];
+        pc += 1;
+        if counting {
+            vm.stats.uops_executed += 1;
+        }
+        if force_deopt && u.uop.flags().guard {
+            exit!(u.target);
+        }
+        let len = vm.stack.len();
+        match u.uop {
+            Uop::_START_EXECUTOR | Uop::_NOP => {}
+            Uop::_CHECK_VALIDITY => {
+                if !valid.get() {
+                    exit!(u.target);
+                }
+            }
+            Uop::_SET_IP => vm.frames[frame_index].last_ip = u.oparg as usize,
+            Uop::_JUMP_TO_TOP => {
+                pc = 0;
+                vm.safepoint();
+            }
+            Uop::_EXIT_TRACE => {
+                vm.stats.trace_exits += 1;
+                return ExecutorOutcome::ResumeAt(u.target as usize);
+            }
+            Uop::_LOAD_FAST => {
+                let v = vm.stack[base + u.oparg as usize];
+                if v.is_null() {
+                    // Unbound: tier 1 raises UnboundLocalError at the instruction.
+                    exit!(u.target);
+                }
+                vm.stack.push(v);
+            }
+            Uop::_LOAD_CONST => vm.stack.push(code.consts[u.oparg as usize]),
+            Uop::_STORE_FAST => {
+                let v = vm.stack.pop().expect("trace stack discipline");
+                vm.stack[base + u.oparg as usize] = v;
+            }
+            Uop::_POP_TOP => {
+                vm.stack.pop();
+            }
+            Uop::_COPY => {
+                let v = vm.stack[len - u.oparg as usize];
+                vm.stack.push(v);
+            }
+            Uop::_SWAP => vm.stack.swap(len - 1, len - u.oparg as usize),
+            Uop::_GUARD_BOTH_INT => {
+                if !(vm.stack[len - 2].is_small_int() && vm.stack[len - 1].is_small_int()) {
+                    exit!(u.target);
+                }
+            }
+            Uop::_GUARD_BOTH_FLOAT => {
+                if !(vm.stack[len - 2].is_float() && vm.stack[len - 1].is_float()) {
+                    exit!(u.target);
+                }
+            }
+            Uop::_BINARY_OP_ADD_INT
+            | Uop::_BINARY_OP_SUBTRACT_INT
+            | Uop::_BINARY_OP_MULTIPLY_INT => {
+                let (Some(a), Some(b)) = (
+                    vm.stack[len - 2].as_small_int(),
+                    vm.stack[len - 1].as_small_int(),
+                ) else {
+                    exit!(u.target);
+                };
+                let result = match u.uop {
+                    Uop::_BINARY_OP_ADD_INT => Value::small_int(a + b),
+                    Uop::_BINARY_OP_SUBTRACT_INT => Value::small_int(a - b),
+                    _ => a.checked_mul(b).and_then(Value::small_int),
+                };
+                // Overflow into a big int: tier 1 does it (the operands are intact).
+                let Some(result) = result else {
+                    exit!(u.target);
+                };
+                vm.stack.truncate(len - 1);
+                vm.stack[len - 2] = result;
+            }
+            Uop::_BINARY_OP_ADD_FLOAT
+            | Uop::_BINARY_OP_SUBTRACT_FLOAT
+            | Uop::_BINARY_OP_MULTIPLY_FLOAT => {
+                let (Some(a), Some(b)) =
+                    (vm.stack[len - 2].as_float(), vm.stack[len - 1].as_float())
+                else {
+                    exit!(u.target);
+                };
+                let result = match u.uop {
+                    Uop::_BINARY_OP_ADD_FLOAT => a + b,
+                    Uop::_BINARY_OP_SUBTRACT_FLOAT => a - b,
+                    _ => a * b,
+                };
+                vm.stack.truncate(len - 1);
+                vm.stack[len - 2] = Value::float(result);
+            }
+            Uop::_COMPARE_OP_INT | Uop::_COMPARE_OP_FLOAT => {
+                let (lhs, rhs) = (vm.stack[len - 2], vm.stack[len - 1]);
+                let both = if u.uop == Uop::_COMPARE_OP_INT {
+                    lhs.is_small_int() && rhs.is_small_int()
+                } else {
+                    lhs.is_float() && rhs.is_float()
+                };
+                let Some(result) =
+                    crate::eval::compare_fast(lhs, rhs, u.oparg >> 5).filter(|_| both)
+                else {
+                    exit!(u.target);
+                };
+                vm.stack.truncate(len - 1);
+                vm.stack[len - 2] = Value::bool(result);
+            }
+            Uop::_GUARD_TOS_BOOL => {
+                if !vm.stack[len - 1].is_bool() {
+                    exit!(u.target);
+                }
+            }
+            Uop::_TO_BOOL_INT => {
+                let Some(i) = vm.stack[len - 1].as_small_int() else {
+                    exit!(u.target);
+                };
+                vm.stack[len - 1] = Value::bool(i != 0);
+            }
+            Uop::_GUARD_IS_TRUE_POP | Uop::_GUARD_IS_FALSE_POP => {
+                let v = vm.stack[len - 1];
+                if !v.is_bool() {
+                    // Cannot happen after a specialized comparison or TO_BOOL; leave
+                    // without consuming so tier 1 redoes the branch itself.
+                    exit!(vm.frames[frame_index].last_ip);
+                }
+                vm.stack.truncate(len - 1);
+                let expected = u.uop == Uop::_GUARD_IS_TRUE_POP;
+                if (v == Value::TRUE) != expected {
+                    exit!(u.target);
+                }
+            }
+            Uop::_ITER_CHECK_RANGE | Uop::_ITER_CHECK_LIST => {
+                let ok = match kind(&vm.stack[len - 1]) {
+                    Some(ObjKind::Iterator(state)) => matches!(
+                        (&*state.borrow(), u.uop),
+                        (IterState::Range { .. }, Uop::_ITER_CHECK_RANGE)
+                            | (IterState::List { .. }, Uop::_ITER_CHECK_LIST)
+                    ),
+                    _ => false,
+                };
+                if !ok {
+                    exit!(u.target);
+                }
+            }
+            Uop::_GUARD_NOT_EXHAUSTED_RANGE | Uop::_GUARD_NOT_EXHAUSTED_LIST => {
+                let more = match kind(&vm.stack[len - 1]) {
+                    Some(ObjKind::Iterator(state)) => match &*state.borrow() {
+                        IterState::Range { remaining, .. } => *remaining > 0,
+                        IterState::List { list, index } => match kind(list) {
+                            Some(ObjKind::List(items)) => *index < items.borrow().len(),
+                            _ => false,
+                        },
+                        _ => false,
+                    },
+                    _ => false,
+                };
+                if !more {
+                    // Tier 1's FOR_ITER finishes the loop.
+                    exit!(u.target);
+                }
+            }
+            Uop::_ITER_NEXT_RANGE | Uop::_ITER_NEXT_LIST => {
+                let iterator = vm.stack[len - 1];
+                let next = match kind(&iterator) {
+                    Some(ObjKind::Iterator(state)) => match &mut *state.borrow_mut() {
+                        IterState::Range {
+                            next,
+                            remaining,
+                            step,
+                        } => {
+                            let value = *next;
+                            *remaining -= 1;
+                            *next = next.wrapping_add(*step);
+                            Some(Err(value))
+                        }
+                        IterState::List { list, index } => {
+                            let item = match kind(list) {
+                                Some(ObjKind::List(items)) => items.borrow().get(*index).copied(),
+                                _ => None,
+                            };
+                            *index += 1;
+                            item.map(Ok)
+                        }
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                match next {
+                    Some(Ok(v)) => vm.stack.push(v),
+                    Some(Err(i)) => {
+                        let v = vm.new_int(i);
+                        vm.stack.push(v);
+                    }
+                    None => exit!(u.target),
+                }
+            }
+            Uop::_BINARY_SUBSCR_LIST_INT => {
+                let (container, key) = (vm.stack[len - 2], vm.stack[len - 1]);
+                let item = match (kind(&container), key.as_small_int()) {
+                    (Some(ObjKind::List(items)), Some(i)) => {
+                        let items = items.borrow();
+                        let n = items.len() as i64;
+                        let index = if i < 0 { i + n } else { i };
+                        (0..n).contains(&index).then(|| items[index as usize])
+                    }
+                    _ => None,
+                };
+                let Some(item) = item else {
+                    exit!(u.target);
+                };
+                vm.stack.truncate(len - 1);
+                vm.stack[len - 2] = item;
+            }
+            Uop::_STORE_SUBSCR_LIST_INT => {
+                let (value, container, key) =
+                    (vm.stack[len - 3], vm.stack[len - 2], vm.stack[len - 1]);
+                let stored = match (kind(&container), key.as_small_int()) {
+                    (Some(ObjKind::List(items)), Some(i)) => {
+                        let mut items = items.borrow_mut();
+                        let n = items.len() as i64;
+                        let index = if i < 0 { i + n } else { i };
+                        if (0..n).contains(&index) {
+                            items[index as usize] = value;
+                            true
+                        } else {
+                            false
+                        }
+                    }
+                    _ => false,
+                };
+                if !stored {
+                    exit!(u.target);
+                }
+                vm.stack.truncate(len - 3);
+            }
+            Uop::_BINARY_OP => {
+                let (lhs, rhs) = (vm.stack[len - 2], vm.stack[len - 1]);
+                let op = BinaryOpArg::from_arg(u.oparg).unwrap_or(BinaryOpArg::Add);
+                match ops::binary_op(vm, lhs, rhs, op) {
+                    Ok(r) => {
+                        vm.stack.truncate(len - 1);
+                        vm.stack[len - 2] = r;
+                    }
+                    Err(error) => raise!(error, u.target),
+                }
+            }
+            Uop::_COMPARE_OP => {
+                let (lhs, rhs) = (vm.stack[len - 2], vm.stack[len - 1]);
+                let (op, to_bool) = CompareOp::from_arg(u.oparg).unwrap_or((CompareOp::Eq, false));
+                let result = ops::compare(vm, lhs, rhs, op).and_then(|r| {
+                    if to_bool && !r.is_bool() {
+                        ops::truthy(vm, r).map(Value::bool)
+                    } else {
+                        Ok(r)
+                    }
+                });
+                match result {
+                    Ok(r) => {
+                        vm.stack.truncate(len - 1);
+                        vm.stack[len - 2] = r;
+                    }
+                    Err(error) => raise!(error, u.target),
+                }
+            }
+            Uop::_TO_BOOL => {
+                let v = vm.stack[len - 1];
+                match ops::truthy(vm, v) {
+                    Ok(b) => vm.stack[len - 1] = Value::bool(b),
+                    Err(error) => raise!(error, u.target),
+                }
+            }
+            Uop::_UNARY_NOT => {
+                let v = vm.stack[len - 1];
+                match ops::truthy(vm, v) {
+                    Ok(b) => vm.stack[len - 1] = Value::bool(!b),
+                    Err(error) => raise!(error, u.target),
+                }
+            }
+            Uop::_UNARY_NEGATIVE => {
+                let v = vm.stack[len - 1];
+                match ops::unary_negative(vm, v) {
+                    Ok(r) => vm.stack[len - 1] = r,
+                    Err(error) => raise!(error, u.target),
+                }
+            }
+            Uop::_BINARY_SUBSCR => {
+                let (container, key) = (vm.stack[len - 2], vm.stack[len - 1]);
+                match ops::getitem(vm, container, key) {
+                    Ok(r) => {
+                        vm.stack.truncate(len - 1);
+                        vm.stack[len - 2] = r;
+                    }
+                    Err(error) => raise!(error, u.target),
+                }
+            }
+            Uop::_STORE_SUBSCR => {
+                let (value, container, key) =
+                    (vm.stack[len - 3], vm.stack[len - 2], vm.stack[len - 1]);
+                if let Err(error) = ops::setitem(vm, container, key, value) {
+                    raise!(error, u.target);
+                }
+                vm.stack.truncate(len - 3);
+            }
+            Uop::_CONTAINS_OP => {
+                let (item, container) = (vm.stack[len - 2], vm.stack[len - 1]);
+                match ops::contains(vm, container, item) {
+                    Ok(found) => {
+                        vm.stack.truncate(len - 1);
+                        vm.stack[len - 2] = Value::bool(found != (u.oparg == 1));
+                    }
+                    Err(error) => raise!(error, u.target),
+                }
+            }
+            Uop::_IS_OP => {
+                let (lhs, rhs) = (vm.stack[len - 2], vm.stack[len - 1]);
+                vm.stack.truncate(len - 1);
+                vm.stack[len - 2] = Value::bool((lhs == rhs) != (u.oparg == 1));
+            }
+            Uop::_LOAD_GLOBAL_MODULE | Uop::_LOAD_GLOBAL_BUILTINS => {
+                let name = code.names[(u.oparg >> 1) as usize];
+                let cache = code.caches[u.target as usize].get();
+                let (Some(ObjKind::Dict(g)), Some(ObjKind::Dict(b))) =
+                    (kind(&globals), kind(&builtins))
+                else {
+                    exit!(u.target);
+                };
+                let entry = if u.uop == Uop::_LOAD_GLOBAL_MODULE {
+                    g.borrow().entry_at(cache.index as usize)
+                } else if g.borrow().keys_version() == cache.key {
+                    b.borrow().entry_at(cache.index as usize)
+                } else {
+                    None
+                };
+                match entry {
+                    Some(e) if e.key == name => {
+                        vm.stack.push(e.value);
+                        if u.oparg & 1 != 0 {
+                            vm.stack.push(Value::NULL);
+                        }
+                    }
+                    _ => exit!(u.target),
+                }
+            }
+        }
+    }
+}
