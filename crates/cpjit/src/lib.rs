@@ -27,9 +27,12 @@ pub enum Command {
         /// Do not specialize instructions (the plain tier-1 interpreter).
         #[arg(long)]
         no_specialize: bool,
-        /// Optimizer for hot loops: off, counter (default: $CPJIT_TIER2, else off).
+        /// Optimizer for hot loops: off, counter, uops (default: $CPJIT_TIER2, else off).
         #[arg(long, value_name = "MODE")]
         tier2: Option<String>,
+        /// Write every counter (specialization, tier 2, GC) as JSON to PATH after the run.
+        #[arg(long, value_name = "PATH")]
+        stats_json: Option<PathBuf>,
         /// The program to run.
         file: PathBuf,
         /// Arguments passed to the program as `sys.argv[1:]`.
@@ -122,7 +125,8 @@ pub fn run_file(
 }
 
 /// [`run_file`] with run options (`argv` is filled in from `path` and `args`).
-/// `CPJIT_HOT_THRESHOLD` in the environment sets the back-edge threshold.
+/// `CPJIT_HOT_THRESHOLD` in the environment sets the back-edge threshold and
+/// `CPJIT_FORCE_DEOPT=1` makes every tier-2 guard fail (stress modes).
 pub fn run_file_with(
     path: &std::path::Path,
     args: &[String],
@@ -146,6 +150,9 @@ pub fn run_file_with(
         options.hot_threshold = std::env::var("CPJIT_HOT_THRESHOLD")
             .ok()
             .and_then(|v| v.trim().parse().ok());
+    }
+    if std::env::var("CPJIT_FORCE_DEOPT").is_ok_and(|v| v.trim() == "1") {
+        options.force_deopt = true;
     }
     cpjit_interpreter::run_program(&filename, &source, &options, stdout, stderr)
 }
@@ -189,6 +196,7 @@ pub fn main_with_args(args: Vec<String>) -> i32 {
             stats,
             no_specialize,
             tier2,
+            stats_json,
         } => {
             let tier2_text = tier2.or_else(|| std::env::var("CPJIT_TIER2").ok());
             let tier2 = match tier2_text
@@ -209,6 +217,7 @@ pub fn main_with_args(args: Vec<String>) -> i32 {
                     print_stats: stats,
                     no_specialize,
                     tier2,
+                    stats_json,
                     ..Default::default()
                 },
                 Box::new(std::io::stdout()),

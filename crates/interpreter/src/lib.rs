@@ -81,6 +81,8 @@ pub struct RunOptions {
     /// After the run, print the optimizer's report (traces before/after the passes)
     /// to stdout (`cpjit trace`).
     pub print_traces: bool,
+    /// After the run, write every counter as JSON to this file (`--stats-json`).
+    pub stats_json: Option<std::path::PathBuf>,
 }
 
 /// Creates a VM wired to this interpreter.
@@ -165,7 +167,7 @@ fn run_program_on_this_thread(
     sources.insert(filename, source);
     let mut vm = new_vm(Box::new(std::io::BufWriter::new(stdout)), stderr);
     vm.argv = options.argv.clone();
-    vm.stats.enabled = options.print_stats;
+    vm.stats.enabled = options.print_stats || options.stats_json.is_some();
     vm.specialization_enabled = !options.no_specialize;
     match options.tier2 {
         Tier2Mode::Off => {}
@@ -190,6 +192,11 @@ fn run_program_on_this_thread(
     if options.print_adaptive_dis {
         let listing = stats::adaptive_listing(&vm);
         let _ = vm.stdout.write_all(listing.as_bytes());
+    }
+    if let Some(path) = &options.stats_json {
+        if let Err(error) = std::fs::write(path, stats::json(&vm) + "\n") {
+            let _ = writeln!(vm.stderr, "cpjit: cannot write {}: {error}", path.display());
+        }
     }
     if options.print_traces {
         let mut report = String::new();

@@ -85,3 +85,99 @@ pub fn adaptive_listing(vm: &Vm) -> String {
     };
     disassemble_recursive_showing(&main.code, &shown)
 }
+
+/// The `--stats-json` document. Schema (version 1), every counter an integer:
+///
+/// ```text
+/// { "schema": 1,
+///   "specialization": { FAMILY: { "hits", "misses", "deopts", "specialized", "failed" } },
+///   "tier2": { "optimizer": NAME or null, "traces_created", "traces_aborted": { REASON: N },
+///              "executors_created", "executors_invalidated", "executor_entries",
+///              "side_exits", "deopts", "uops_executed" },
+///   "gc": { "collections" } }
+/// ```
+///
+/// `hits`/`misses` and `uops_executed` are counted only when stats were requested
+/// (counting costs time); the others always.
+#[derive(serde::Serialize, Debug)]
+pub struct StatsDocument {
+    pub schema: u32,
+    pub specialization: std::collections::BTreeMap<String, FamilyCounters>,
+    pub tier2: Tier2Counters,
+    pub gc: GcCounters,
+}
+
+#[derive(serde::Serialize, Debug)]
+pub struct FamilyCounters {
+    pub hits: u64,
+    pub misses: u64,
+    pub deopts: u64,
+    pub specialized: u64,
+    pub failed: u64,
+}
+
+#[derive(serde::Serialize, Debug)]
+pub struct Tier2Counters {
+    pub optimizer: Option<String>,
+    pub traces_created: u64,
+    pub traces_aborted: std::collections::BTreeMap<String, u64>,
+    pub executors_created: u64,
+    pub executors_invalidated: u64,
+    pub executor_entries: u64,
+    pub side_exits: u64,
+    pub deopts: u64,
+    pub uops_executed: u64,
+}
+
+#[derive(serde::Serialize, Debug)]
+pub struct GcCounters {
+    pub collections: u64,
+}
+
+/// Every counter of a finished run.
+pub fn document(vm: &Vm) -> StatsDocument {
+    let mut specialization = std::collections::BTreeMap::new();
+    for op in ALL_OPCODES {
+        if !op.is_specializable() {
+            continue;
+        }
+        let s = vm.stats.specialization[*op as usize];
+        specialization.insert(
+            op.name().to_string(),
+            FamilyCounters {
+                hits: s.hits,
+                misses: s.misses,
+                deopts: s.deopts,
+                specialized: s.specialized,
+                failed: s.failed,
+            },
+        );
+    }
+    let tier2 = crate::tier2::stats(vm);
+    let optimizer = crate::tier2::optimizer(vm);
+    let counters = optimizer.map(|o| o.counters()).unwrap_or_default();
+    StatsDocument {
+        schema: 1,
+        specialization,
+        tier2: Tier2Counters {
+            optimizer: optimizer.map(|o| o.name().to_string()),
+            traces_created: counters.traces_created,
+            traces_aborted: counters.traces_aborted,
+            executors_created: tier2.executors_created,
+            executors_invalidated: crate::tier2::executors_invalidated(vm),
+            executor_entries: tier2.executor_entries,
+            side_exits: vm.stats.trace_exits,
+            deopts: vm.stats.deopts,
+            uops_executed: vm.stats.uops_executed,
+        },
+        gc: GcCounters {
+            collections: vm.stats.gc_collections,
+        },
+    }
+}
+
+/// The `--stats-json` text.
+pub fn json(vm: &Vm) -> String {
+    serde_json::to_string_pretty(&document(vm))
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}

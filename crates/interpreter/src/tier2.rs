@@ -76,6 +76,18 @@ pub fn describe_executors(vm: &Vm) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Executors currently invalid (invalidated by a dependency change or explicitly).
+pub fn executors_invalidated(vm: &Vm) -> u64 {
+    state_ref(vm)
+        .map(|s| {
+            s.executors
+                .iter()
+                .filter(|e| !e.executor.is_valid())
+                .count() as u64
+        })
+        .unwrap_or(0)
+}
+
 /// Invalidates every executor (for tests and for changes that invalidate everything).
 pub fn invalidate_all(vm: &mut Vm) {
     for entry in &state(vm).executors {
@@ -99,11 +111,17 @@ pub fn on_hot_loop(vm: &mut Vm, code_value: Value, index: usize) -> bool {
         return false;
     };
     let instruction = code.instructions[index].get();
+    let (globals, builtins) = vm
+        .frames
+        .last()
+        .map_or((Value::NONE, Value::NONE), |f| (f.globals, f.builtins));
     let mut request = OptimizeRequest {
         vm,
         code: code_value,
         back_edge: index,
         loop_head: instruction.arg as usize,
+        globals,
+        builtins,
     };
     let result = optimizer.optimize(&mut request);
     let state = state(vm);

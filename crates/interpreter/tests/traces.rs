@@ -87,3 +87,62 @@ fn forced_deopts_keep_results_and_really_deopt() {
     );
     assert!(vm.stats.deopts > 100, "deopts: {}", vm.stats.deopts);
 }
+
+#[test]
+fn rebinding_a_global_invalidates_exactly_dependent_executors() {
+    let vm = run_with_uops(
+        "
+K = 1
+def reads_global():
+    t = 0
+    for i in range(200):
+        t = t + K
+    return t
+def reads_no_global():
+    t = 0
+    for i in range(200):
+        t = t + i
+    return t
+a = reads_global()
+b = reads_no_global()
+K = 2
+c = reads_global()
+assert (a, c) == (200, 400), (a, c)
+",
+        16,
+        false,
+    );
+    let described = cpjit_interpreter::tier2::describe_executors(&vm);
+    let reading: Vec<&String> = described
+        .iter()
+        .filter(|d| d.contains("depends on: globals"))
+        .collect();
+    let independent: Vec<&String> = described
+        .iter()
+        .filter(|d| d.contains("depends on: nothing"))
+        .collect();
+    assert!(
+        !reading.is_empty() && !independent.is_empty(),
+        "{described:#?}"
+    );
+    assert!(
+        reading.iter().any(|d| d.contains("(invalid)")),
+        "{described:#?}"
+    );
+    assert!(
+        independent.iter().all(|d| !d.contains("(invalid)")),
+        "{described:#?}"
+    );
+    assert!(cpjit_interpreter::tier2::executors_invalidated(&vm) >= 1);
+}
+
+/// The `--stats-json` document for a small run: its schema is reviewed as a snapshot.
+#[test]
+fn stats_json_schema() {
+    let vm = run_with_uops(
+        "def f(n):\n    t = 0\n    for i in range(n):\n        t = t + i % 7\n    return t\nf(300)\n",
+        16,
+        false,
+    );
+    insta::assert_snapshot!(cpjit_interpreter::stats::json(&vm));
+}

@@ -69,6 +69,9 @@ pub struct OptimizeRequest<'a> {
     pub back_edge: usize,
     /// Index of the loop head (the back edge's target).
     pub loop_head: usize,
+    /// The running frame's globals and builtins namespaces (dicts).
+    pub globals: Value,
+    pub builtins: Value,
 }
 
 /// Why an optimizer declined with an error (the loop stays in tier 1 and the back
@@ -121,6 +124,10 @@ pub trait Optimizer {
     /// A report of what the optimizer did (for `cpjit trace`); empty by default.
     fn report(&self) -> String {
         String::new()
+    }
+    /// Counters for `--stats`/`--stats-json`.
+    fn counters(&self) -> OptimizerCounters {
+        OptimizerCounters::default()
     }
     /// An executor for the loop, `None` to leave it in tier 1, or an error.
     fn optimize(
@@ -207,13 +214,16 @@ impl Executor for CounterExecutor {
     }
 }
 
-/// Counters of the uop optimizer.
+/// Counters an optimizer reports.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct UopOptimizerStats {
+pub struct OptimizerCounters {
     pub traces_created: u64,
     /// Aborted projections by reason.
     pub traces_aborted: std::collections::BTreeMap<String, u64>,
 }
+
+/// Counters of the uop optimizer.
+pub type UopOptimizerStats = OptimizerCounters;
 
 /// Projects hot loops into uop traces, runs the passes, and hands back executors.
 #[derive(Default)]
@@ -232,6 +242,10 @@ impl UopOptimizer {
 impl Optimizer for UopOptimizer {
     fn name(&self) -> &str {
         "uops"
+    }
+
+    fn counters(&self) -> OptimizerCounters {
+        self.stats.clone()
     }
 
     fn report(&self) -> String {
@@ -281,23 +295,74 @@ impl Optimizer for UopOptimizer {
         trace::optimize(&mut optimized, code);
         self.stats.traces_created += 1;
         self.traces.push((projected, optimized.clone()));
+        // A trace that reads globals depends on the namespaces it read them from: any
+        // change to those dicts invalidates it (CPython watches them the same way).
+        let mut dependencies = Vec::new();
+        let uses = |u: cpjit_bytecode::uops::Uop| optimized.uops.iter().any(|i| i.uop == u);
+        if uses(cpjit_bytecode::uops::Uop::_LOAD_GLOBAL_MODULE)
+            || uses(cpjit_bytecode::uops::Uop::_LOAD_GLOBAL_BUILTINS)
+        {
+            dependencies.push(Dependency::watch(request.globals, "globals"));
+        }
+        if uses(cpjit_bytecode::uops::Uop::_LOAD_GLOBAL_BUILTINS) {
+            dependencies.push(Dependency::watch(request.builtins, "builtins"));
+        }
         Ok(Some(Rc::new(UopExecutor {
             trace: optimized,
+            dependencies,
             valid: Cell::new(true),
             entries: Cell::new(0),
         })))
     }
 }
 
+/// Something an executor's validity depends on: a dict (a namespace) and its
+/// mutation version when the trace was made.
+#[derive(Clone, Copy, Debug)]
+pub struct Dependency {
+    pub dict: Value,
+    pub version: u64,
+    pub what: &'static str,
+}
+
+impl Dependency {
+    fn watch(dict: Value, what: &'static str) -> Dependency {
+        Dependency {
+            dict,
+            version: dict_version(dict),
+            what,
+        }
+    }
+
+    fn unchanged(&self) -> bool {
+        dict_version(self.dict) == self.version
+    }
+}
+
+fn dict_version(dict: Value) -> u64 {
+    match cpjit_runtime::vm::kind(&dict) {
+        Some(cpjit_runtime::object::ObjKind::Dict(table)) => table.borrow().version(),
+        _ => u64::MAX,
+    }
+}
+
 /// An executor running a uop trace in the tier-2 interpreter.
 pub struct UopExecutor {
     pub trace: trace::Trace,
+    /// What the trace assumed; a change invalidates exactly this executor.
+    pub dependencies: Vec<Dependency>,
     valid: Cell<bool>,
     entries: Cell<u64>,
 }
 
 impl Executor for UopExecutor {
     fn execute(&self, context: &mut ExecutionContext<'_>) -> ExecutorOutcome {
+        if !self.dependencies.iter().all(Dependency::unchanged) {
+            // A namespace it read changed: invalid from now on; take the back edge
+            // in tier 1 this time.
+            self.invalidate();
+            return ExecutorOutcome::ResumeAt(self.trace.loop_head);
+        }
         self.entries.set(self.entries.get() + 1);
         (context.run_trace)(context.vm, context.code, &self.trace, &self.valid)
     }
@@ -311,12 +376,18 @@ impl Executor for UopExecutor {
     }
 
     fn describe(&self) -> String {
+        let dependencies: Vec<&str> = self.dependencies.iter().map(|d| d.what).collect();
         format!(
-            "uop executor: loop head @{}, {} uops, {} entries{}\n{}",
+            "uop executor: loop head @{}, {} uops, {} entries{}; depends on: {}\n{}",
             self.trace.loop_head,
             self.trace.uops.len(),
             self.entries.get(),
             if self.valid.get() { "" } else { " (invalid)" },
+            if dependencies.is_empty() {
+                "nothing".to_string()
+            } else {
+                dependencies.join(", ")
+            },
             self.trace.listing()
         )
     }
