@@ -189,7 +189,9 @@ pub fn enter(vm: &mut Vm, code_value: Value, index: usize, executor_index: u32) 
         run_trace: crate::uop_interpreter::run_trace,
     };
     match executor.execute(&mut context) {
-        ExecutorOutcome::ResumeAt(target) => Entered::Resume(target),
+        ExecutorOutcome::ResumeAt(target) | ExecutorOutcome::SideExit { target, .. } => {
+            Entered::Resume(target)
+        }
         ExecutorOutcome::Raise { error, at } => Entered::Raise(error, at),
     }
 }

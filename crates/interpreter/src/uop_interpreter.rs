@@ -24,7 +24,7 @@ pub fn run_trace(
     valid: &Cell<bool>,
 ) -> ExecutorOutcome {
     let Some(ObjKind::Code(code)) = kind(&code_value) else {
-        return ExecutorOutcome::ResumeAt(trace.loop_head);
+        return ExecutorOutcome::ResumeAt(trace.start);
     };
     let frame_index = vm.frames.len() - 1;
     let base = vm.frames[frame_index].base;
@@ -49,7 +49,10 @@ pub fn run_trace(
     macro_rules! exit {
         ($target:expr) => {{
             vm.stats.deopts += 1;
-            return ExecutorOutcome::ResumeAt($target as usize);
+            return ExecutorOutcome::SideExit {
+                uop: pc - 1,
+                target: $target as usize,
+            };
         }};
     }
     loop {
@@ -76,7 +79,10 @@ pub fn run_trace(
             }
             Uop::_EXIT_TRACE => {
                 vm.stats.trace_exits += 1;
-                return ExecutorOutcome::ResumeAt(u.target as usize);
+                return ExecutorOutcome::SideExit {
+                    uop: pc - 1,
+                    target: u.target as usize,
+                };
             }
             Uop::_LOAD_FAST => {
                 let v = vm.stack[base + u.oparg as usize];

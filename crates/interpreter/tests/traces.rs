@@ -146,3 +146,30 @@ fn stats_json_schema() {
     );
     insta::assert_snapshot!(cpjit_interpreter::stats::json(&vm));
 }
+
+#[test]
+fn hot_side_exits_grow_side_traces_and_stitch() {
+    // The branch goes one way while the loop warms up (so the trace follows it), then
+    // the other way for the rest: that exit becomes hot and gets its own trace.
+    let vm = run_with_uops(
+        "
+def f(n):
+    small = 0
+    big = 0
+    for i in range(n):
+        if i < 100:
+            small = small + 1
+        else:
+            big = big + 2
+    return small, big
+assert f(5000) == (100, 9800)
+",
+        16,
+        false,
+    );
+    let described = cpjit_interpreter::tier2::describe_executors(&vm).join("\n");
+    assert!(described.contains("side trace 0 from"), "{described}");
+    // Stitched: the loop ran through traces, not back and forth through tier 1.
+    let stats = cpjit_interpreter::tier2::stats(&vm);
+    assert!(stats.executor_entries < 100, "{stats:?}");
+}

@@ -106,6 +106,10 @@ pub enum ExecutorOutcome {
     ResumeAt(usize),
     /// The executor raised; tier 1 unwinds as if the instruction at the exit had raised.
     Raise { error: PyErr, at: usize },
+    /// A trace left through uop `uop` (a failed guard or `_EXIT_TRACE`) for tier-1
+    /// instruction `target`. Executors use it to count exit temperature and stitch
+    /// side traces; to the interpreter it means `ResumeAt(target)`.
+    SideExit { uop: usize, target: usize },
 }
 
 /// Optimized code for a loop, entered from `ENTER_EXECUTOR`.
@@ -280,7 +284,7 @@ impl Optimizer for UopOptimizer {
         else {
             return Err(OptError::Aborted("not a code object".into()));
         };
-        let projected = match trace::project(code, request.loop_head, request.back_edge) {
+        let projected = match trace::project(code, request.loop_head) {
             Ok(t) => t,
             Err(reason) => {
                 *self
@@ -309,7 +313,10 @@ impl Optimizer for UopOptimizer {
         }
         Ok(Some(Rc::new(UopExecutor {
             trace: optimized,
+            back_edge: request.back_edge,
             dependencies,
+            side_traces: Default::default(),
+            exits: Default::default(),
             valid: Cell::new(true),
             entries: Cell::new(0),
         })))
@@ -346,13 +353,98 @@ fn dict_version(dict: Value) -> u64 {
     }
 }
 
-/// An executor running a uop trace in the tier-2 interpreter.
+/// Most side traces followed in a row without rejoining the loop trace.
+const MAX_SIDE_TRACE_HOPS: u32 = 16;
+
+/// A trace's exit: how often it was taken and the side trace attached to it.
+#[derive(Default)]
+struct ExitState {
+    temperature: u32,
+    /// Index into `UopExecutor::side_traces` once the exit became hot.
+    side_trace: Option<usize>,
+    /// Projection from here failed; do not try again.
+    cold: bool,
+}
+
+/// An executor running a uop trace in the tier-2 interpreter, with side traces
+/// grown from its hot exits.
 pub struct UopExecutor {
     pub trace: trace::Trace,
+    /// The loop's back edge (where side traces end and rejoin the loop's trace).
+    pub back_edge: usize,
     /// What the trace assumed; a change invalidates exactly this executor.
     pub dependencies: Vec<Dependency>,
+    side_traces: std::cell::RefCell<Vec<Rc<trace::Trace>>>,
+    /// Exit state by (trace: `None` = the loop trace, `Some(i)` = side trace `i`; uop).
+    exits: std::cell::RefCell<std::collections::HashMap<(Option<usize>, usize), ExitState>>,
     valid: Cell<bool>,
     entries: Cell<u64>,
+}
+
+impl UopExecutor {
+    /// Side traces grown so far.
+    pub fn side_trace_count(&self) -> usize {
+        self.side_traces.borrow().len()
+    }
+
+    /// Follows a side exit: stitch to an attached side trace (growing one when the
+    /// exit is hot), rejoin the loop trace at the back edge, or give up to tier 1.
+    fn follow_exit(
+        &self,
+        context: &mut ExecutionContext<'_>,
+        current: Option<usize>,
+        uop: usize,
+        target: usize,
+    ) -> Option<Option<usize>> {
+        let exiting_uop = match current {
+            None => self.trace.uops[uop].uop,
+            Some(i) => self.side_traces.borrow()[i].uops[uop].uop,
+        };
+        if target == self.trace.loop_head {
+            if exiting_uop == cpjit_bytecode::uops::Uop::_EXIT_TRACE {
+                // A side trace reached the loop's back edge: continue with the loop
+                // trace instead of going through tier 1.
+                return Some(None);
+            }
+            // A guard at the loop head failed (e.g. the iterator is exhausted): tier 1
+            // finishes the loop; a side trace from here would repeat the loop trace.
+            return None;
+        }
+        if target == self.back_edge {
+            // Tier 1 would take the back edge into this executor: go straight to the
+            // loop trace instead.
+            return Some(None);
+        }
+        let threshold = u32::from(context.vm.hot_threshold.max(1));
+        let mut exits = self.exits.borrow_mut();
+        let exit = exits.entry((current, uop)).or_default();
+        if let Some(side) = exit.side_trace {
+            return Some(Some(side));
+        }
+        exit.temperature += 1;
+        if exit.cold || exit.temperature < threshold {
+            return None;
+        }
+        let Some(cpjit_runtime::object::ObjKind::Code(code)) =
+            cpjit_runtime::vm::kind(&context.code)
+        else {
+            return None;
+        };
+        match trace::project_from(code, target, self.trace.loop_head) {
+            Ok(mut side) => {
+                trace::optimize(&mut side, code);
+                let mut sides = self.side_traces.borrow_mut();
+                sides.push(Rc::new(side));
+                let index = sides.len() - 1;
+                exit.side_trace = Some(index);
+                Some(Some(index))
+            }
+            Err(_) => {
+                exit.cold = true;
+                None
+            }
+        }
+    }
 }
 
 impl Executor for UopExecutor {
@@ -364,7 +456,41 @@ impl Executor for UopExecutor {
             return ExecutorOutcome::ResumeAt(self.trace.loop_head);
         }
         self.entries.set(self.entries.get() + 1);
-        (context.run_trace)(context.vm, context.code, &self.trace, &self.valid)
+        let mut current: Option<usize> = None;
+        // Side-trace hops since the loop trace last ran: a cycle among side traces
+        // that never rejoins the loop goes back to tier 1.
+        let mut hops = 0;
+        loop {
+            let side;
+            let trace = match current {
+                None => &self.trace,
+                Some(i) => {
+                    side = self.side_traces.borrow()[i].clone();
+                    &*side
+                }
+            };
+            match (context.run_trace)(context.vm, context.code, trace, &self.valid) {
+                ExecutorOutcome::SideExit { uop, target } => {
+                    match self.follow_exit(context, current, uop, target) {
+                        Some(next) => {
+                            if next.is_none() {
+                                // Rejoining the loop trace is a back edge: a safepoint.
+                                context.vm.safepoint();
+                                hops = 0;
+                            } else {
+                                hops += 1;
+                                if hops > MAX_SIDE_TRACE_HOPS {
+                                    return ExecutorOutcome::ResumeAt(target);
+                                }
+                            }
+                            current = next;
+                        }
+                        None => return ExecutorOutcome::ResumeAt(target),
+                    }
+                }
+                other => return other,
+            }
+        }
     }
 
     fn is_valid(&self) -> bool {
@@ -377,8 +503,8 @@ impl Executor for UopExecutor {
 
     fn describe(&self) -> String {
         let dependencies: Vec<&str> = self.dependencies.iter().map(|d| d.what).collect();
-        format!(
-            "uop executor: loop head @{}, {} uops, {} entries{}; depends on: {}\n{}",
+        let mut text = format!(
+            "uop executor: loop head @{}, {} uops, {} entries{}; depends on: {}; {} side traces\n{}",
             self.trace.loop_head,
             self.trace.uops.len(),
             self.entries.get(),
@@ -388,7 +514,16 @@ impl Executor for UopExecutor {
             } else {
                 dependencies.join(", ")
             },
+            self.side_traces.borrow().len(),
             self.trace.listing()
-        )
+        );
+        for (i, side) in self.side_traces.borrow().iter().enumerate() {
+            text.push_str(&format!(
+                "side trace {i} from @{}:\n{}",
+                side.start,
+                side.listing()
+            ));
+        }
+        text
     }
 }

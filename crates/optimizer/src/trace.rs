@@ -30,6 +30,8 @@ pub struct Trace {
     pub uops: Vec<UopInstruction>,
     /// The tier-1 index of the loop head (`_JUMP_TO_TOP` goes back to uop 0).
     pub loop_head: usize,
+    /// Where the trace starts: the loop head, or a side exit's target.
+    pub start: usize,
 }
 
 impl Trace {
@@ -76,22 +78,31 @@ fn likely_taken(history: u32) -> bool {
     history.count_ones() > 16
 }
 
-/// Projects the loop whose head is `loop_head` and whose back edge is `back_edge`,
-/// following specialized instructions and recorded branch directions.
-pub fn project(code: &CodeData, loop_head: usize, back_edge: usize) -> Result<Trace, AbortReason> {
+/// Projects the loop whose head is `loop_head`, following specialized instructions
+/// and recorded branch directions.
+pub fn project(code: &CodeData, loop_head: usize) -> Result<Trace, AbortReason> {
+    project_from(code, loop_head, loop_head)
+}
+
+/// Projects a trace that starts at `start` inside the loop `loop_head..=back_edge`:
+/// the loop itself (`start == loop_head`, ending in `_JUMP_TO_TOP`) or a side trace
+/// from a hot exit (ending in `_EXIT_TRACE` to the loop head at a back edge, where the
+/// executor stitches it back to the loop's trace). Any back edge to the loop head
+/// closes the loop (a loop body may have several).
+pub fn project_from(code: &CodeData, start: usize, loop_head: usize) -> Result<Trace, AbortReason> {
     let mut uops = vec![
         UopInstruction {
             uop: Uop::_START_EXECUTOR,
             oparg: 0,
-            target: loop_head as u32,
+            target: start as u32,
         },
         UopInstruction {
             uop: Uop::_CHECK_VALIDITY,
             oparg: 0,
-            target: loop_head as u32,
+            target: start as u32,
         },
     ];
-    let mut ip = loop_head;
+    let mut ip = start;
     let mut steps = 0;
     loop {
         steps += 1;
@@ -133,17 +144,22 @@ pub fn project(code: &CodeData, loop_head: usize, back_edge: usize) -> Result<Tr
             Expansion::ControlFlow => match instruction.op {
                 AdaptiveOpcode::JUMP_FORWARD => ip = instruction.arg as usize,
                 AdaptiveOpcode::JUMP_BACKWARD | AdaptiveOpcode::JUMP_BACKWARD_NO_INTERRUPT => {
-                    if ip == back_edge && instruction.arg as usize == loop_head {
+                    let closes_loop = instruction.arg as usize == loop_head;
+                    if closes_loop && start == loop_head {
                         uops.push(UopInstruction {
                             uop: Uop::_JUMP_TO_TOP,
                             oparg: 0,
                             target: loop_head as u32,
                         });
                     } else {
+                        // A side trace reaching the loop's back edge rejoins the loop
+                        // trace (the executor stitches `_EXIT_TRACE` to the loop head);
+                        // any other back edge is left to tier 1.
+                        let target = if closes_loop { loop_head as u32 } else { here };
                         uops.push(UopInstruction {
                             uop: Uop::_EXIT_TRACE,
                             oparg: 0,
-                            target: here,
+                            target,
                         });
                     }
                     break;
@@ -174,7 +190,7 @@ pub fn project(code: &CodeData, loop_head: usize, back_edge: usize) -> Result<Tr
                 }
             },
             Expansion::Stop => {
-                if ip == loop_head {
+                if ip == start {
                     return Err(AbortReason::UnsupportedLoopHead(instruction.op.name()));
                 }
                 uops.push(UopInstruction {
@@ -186,7 +202,11 @@ pub fn project(code: &CodeData, loop_head: usize, back_edge: usize) -> Result<Tr
             }
         }
     }
-    Ok(Trace { uops, loop_head })
+    Ok(Trace {
+        uops,
+        loop_head,
+        start,
+    })
 }
 
 /// What the abstract interpreter knows about a value.
