@@ -99,6 +99,9 @@ define_uops! {
     _IS_OP { guard: false, terminator: false, oparg: true },
     _UNARY_NOT { guard: false, terminator: false, oparg: false },
     _UNARY_NEGATIVE { guard: false, terminator: false, oparg: false },
+    _CHECK_FUNCTION { guard: true, terminator: false, oparg: true },
+    _PUSH_FRAME { guard: false, terminator: false, oparg: true },
+    _POP_FRAME { guard: false, terminator: false, oparg: false },
 }
 
 impl Uop {

@@ -379,8 +379,14 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                         vm.frames[frame_index].last_ip = this_ip;
                         match crate::tier2::enter(vm, code_value, this_ip, arg) {
                             crate::tier2::Entered::Resume(target) => {
-                                ip = target;
-                                continue 'instructions;
+                                let top = vm.frames.len() - 1;
+                                if top == frame_index {
+                                    ip = target;
+                                    continue 'instructions;
+                                }
+                                // The trace left inside a call it inlined: resume that frame.
+                                vm.frames[top].ip = target;
+                                continue 'frames;
                             }
                             crate::tier2::Entered::Fallback(original) => {
                                 ip = original as usize;
@@ -390,8 +396,9 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                             crate::tier2::Entered::Raise(error, at) => {
                                 // The trace raised at tier-1 instruction `at`: unwind
                                 // from there (handler search and traceback line alike).
-                                vm.frames[frame_index].ip = at + 1;
-                                vm.frames[frame_index].last_ip = at;
+                                let top = vm.frames.len() - 1;
+                                vm.frames[top].ip = at + 1;
+                                vm.frames[top].last_ip = at;
                                 match handle_exception(vm, Unwind::Raise(error), at, entry_depth) {
                                     Ok(()) => continue 'frames,
                                     Err(error) => return Err(error),

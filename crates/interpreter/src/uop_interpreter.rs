@@ -23,15 +23,19 @@ pub fn run_trace(
     trace: &Trace,
     valid: &Cell<bool>,
 ) -> ExecutorOutcome {
-    let Some(ObjKind::Code(code)) = kind(&code_value) else {
+    let _ = code_value;
+    let Some(ObjKind::Code(first)) = trace.codes.first().and_then(kind) else {
         return ExecutorOutcome::ResumeAt(trace.start);
     };
-    let frame_index = vm.frames.len() - 1;
-    let base = vm.frames[frame_index].base;
-    let (globals, builtins) = (
+    let mut code: &cpjit_runtime::object::CodeData = first;
+    let mut frame_index = vm.frames.len() - 1;
+    let mut base = vm.frames[frame_index].base;
+    let (mut globals, mut builtins) = (
         vm.frames[frame_index].globals,
         vm.frames[frame_index].builtins,
     );
+    // Frames this run pushed for inlined calls (their code changes `code` and `base`).
+    let mut inline_depth = 0usize;
     let force_deopt = vm.force_deopt;
     let counting = vm.stats.enabled;
     let mut pc = 0;
@@ -52,6 +56,7 @@ pub fn run_trace(
             return ExecutorOutcome::SideExit {
                 uop: pc - 1,
                 target: $target as usize,
+                in_loop_code: inline_depth == 0,
             };
         }};
     }
@@ -82,6 +87,7 @@ pub fn run_trace(
                 return ExecutorOutcome::SideExit {
                     uop: pc - 1,
                     target: u.target as usize,
+                    in_loop_code: inline_depth == 0,
                 };
             }
             Uop::_LOAD_FAST => {
@@ -294,6 +300,71 @@ pub fn run_trace(
                     exit!(u.target);
                 }
                 vm.stack.truncate(len - 3);
+            }
+            Uop::_CHECK_FUNCTION => {
+                let n = u.oparg as usize;
+                let callable = vm.stack[len - n - 2];
+                let self_or_null = vm.stack[len - n - 1];
+                if callable.raw() != u.operand
+                    || !self_or_null.is_null()
+                    || vm.frames.len() >= vm.recursion_limit
+                {
+                    exit!(u.target);
+                }
+            }
+            Uop::_PUSH_FRAME => {
+                let n = u.oparg as usize;
+                let callable_index = len - n - 2;
+                let callable = vm.stack[callable_index];
+                let Some(ObjKind::Function(f)) = kind(&callable) else {
+                    exit!(u.target - 1);
+                };
+                let Some(ObjKind::Code(callee)) = kind(&f.code) else {
+                    exit!(u.target - 1);
+                };
+                // The caller resumes after the call when the callee returns in tier 1.
+                vm.frames[frame_index].ip = u.target as usize;
+                vm.frames[frame_index].last_ip = u.target as usize - 1;
+                let extra = callee.nlocalsplus - n;
+                vm.stack.extend(std::iter::repeat_n(Value::NULL, extra));
+                vm.frames.push(cpjit_runtime::Frame {
+                    function: callable,
+                    code: f.code,
+                    globals: f.globals,
+                    builtins: f.builtins,
+                    locals_dict: Value::NULL,
+                    base: callable_index + 2,
+                    ip: 0,
+                    last_ip: 0,
+                    caller_sp: callable_index,
+                });
+                inline_depth += 1;
+                frame_index += 1;
+                base = callable_index + 2;
+                globals = f.globals;
+                builtins = f.builtins;
+                let Some(ObjKind::Code(next)) = trace.codes.get(u.code as usize).and_then(kind)
+                else {
+                    exit!(0);
+                };
+                code = next;
+            }
+            Uop::_POP_FRAME => {
+                let value = vm.stack.pop().expect("trace stack discipline");
+                let frame = vm.frames.pop().expect("an inlined frame to return from");
+                vm.stack.truncate(frame.caller_sp);
+                vm.stack.push(value);
+                inline_depth = inline_depth.saturating_sub(1);
+                frame_index -= 1;
+                let caller = vm.frames[frame_index];
+                base = caller.base;
+                globals = caller.globals;
+                builtins = caller.builtins;
+                let Some(ObjKind::Code(next)) = trace.codes.get(u.code as usize).and_then(kind)
+                else {
+                    exit!(u.target);
+                };
+                code = next;
             }
             Uop::_BINARY_OP => {
                 let (lhs, rhs) = (vm.stack[len - 2], vm.stack[len - 1]);

@@ -173,3 +173,22 @@ assert f(5000) == (100, 9800)
     let stats = cpjit_interpreter::tier2::stats(&vm);
     assert!(stats.executor_entries < 100, "{stats:?}");
 }
+
+#[test]
+fn calls_to_simple_functions_are_inlined() {
+    let vm = run_with_uops(
+        "
+def square(x):
+    return x * x
+def f(n):
+    t = 0
+    for i in range(n):
+        t = t + square(i)
+    return t
+assert f(300) == 8955050
+",
+        16,
+        false,
+    );
+    insta::assert_snapshot!(report(&vm));
+}

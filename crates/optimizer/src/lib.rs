@@ -109,7 +109,12 @@ pub enum ExecutorOutcome {
     /// A trace left through uop `uop` (a failed guard or `_EXIT_TRACE`) for tier-1
     /// instruction `target`. Executors use it to count exit temperature and stitch
     /// side traces; to the interpreter it means `ResumeAt(target)`.
-    SideExit { uop: usize, target: usize },
+    SideExit {
+        uop: usize,
+        target: usize,
+        /// Whether the exit is in the loop's own code (not inside an inlined call).
+        in_loop_code: bool,
+    },
 }
 
 /// Optimized code for a loop, entered from `ENTER_EXECUTOR`.
@@ -279,12 +284,13 @@ impl Optimizer for UopOptimizer {
         &mut self,
         request: &mut OptimizeRequest<'_>,
     ) -> Result<Option<Rc<dyn Executor>>, OptError> {
-        let Some(cpjit_runtime::object::ObjKind::Code(code)) =
-            cpjit_runtime::vm::kind(&request.code)
-        else {
+        if !matches!(
+            cpjit_runtime::vm::kind(&request.code),
+            Some(cpjit_runtime::object::ObjKind::Code(_))
+        ) {
             return Err(OptError::Aborted("not a code object".into()));
-        };
-        let projected = match trace::project(code, request.loop_head) {
+        }
+        let projected = match trace::project(request.code, request.loop_head) {
             Ok(t) => t,
             Err(reason) => {
                 *self
@@ -296,7 +302,7 @@ impl Optimizer for UopOptimizer {
             }
         };
         let mut optimized = projected.clone();
-        trace::optimize(&mut optimized, code);
+        trace::optimize(&mut optimized);
         self.stats.traces_created += 1;
         self.traces.push((projected, optimized.clone()));
         // A trace that reads globals depends on the namespaces it read them from: any
@@ -425,14 +431,9 @@ impl UopExecutor {
         if exit.cold || exit.temperature < threshold {
             return None;
         }
-        let Some(cpjit_runtime::object::ObjKind::Code(code)) =
-            cpjit_runtime::vm::kind(&context.code)
-        else {
-            return None;
-        };
-        match trace::project_from(code, target, self.trace.loop_head) {
+        match trace::project_from(context.code, target, self.trace.loop_head) {
             Ok(mut side) => {
-                trace::optimize(&mut side, code);
+                trace::optimize(&mut side);
                 let mut sides = self.side_traces.borrow_mut();
                 sides.push(Rc::new(side));
                 let index = sides.len() - 1;
@@ -470,7 +471,12 @@ impl Executor for UopExecutor {
                 }
             };
             match (context.run_trace)(context.vm, context.code, trace, &self.valid) {
-                ExecutorOutcome::SideExit { uop, target } => {
+                ExecutorOutcome::SideExit {
+                    target,
+                    in_loop_code: false,
+                    ..
+                } => return ExecutorOutcome::ResumeAt(target),
+                ExecutorOutcome::SideExit { uop, target, .. } => {
                     match self.follow_exit(context, current, uop, target) {
                         Some(next) => {
                             if next.is_none() {

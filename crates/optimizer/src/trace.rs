@@ -22,11 +22,29 @@ pub struct UopInstruction {
     pub uop: Uop,
     pub oparg: u32,
     pub target: u32,
+    /// Which of [`Trace::codes`] the uop belongs to (inlined calls run other code).
+    pub code: u16,
+    /// An extra operand: the expected function's value bits for `_CHECK_FUNCTION`.
+    pub operand: u64,
+}
+
+impl UopInstruction {
+    pub fn new(uop: Uop, oparg: u32, target: u32, code: u16) -> UopInstruction {
+        UopInstruction {
+            uop,
+            oparg,
+            target,
+            code,
+            operand: 0,
+        }
+    }
 }
 
 /// A projected loop.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Trace {
+    /// Code objects the trace runs: `codes[0]` is the loop's; inlined callees follow.
+    pub codes: Vec<Value>,
     pub uops: Vec<UopInstruction>,
     /// The tier-1 index of the loop head (`_JUMP_TO_TOP` goes back to uop 0).
     pub loop_head: usize,
@@ -50,7 +68,12 @@ impl Trace {
             } else {
                 String::new()
             };
-            let _ = writeln!(out, "{i:>3}: {:<28} {arg:>4} {exit}", u.uop.name());
+            let frame = if u.code == 0 {
+                String::new()
+            } else {
+                format!("  [code {}]", u.code)
+            };
+            let _ = writeln!(out, "{i:>3}: {:<28} {arg:>4} {exit}{frame}", u.uop.name());
         }
         out
     }
@@ -78,54 +101,130 @@ fn likely_taken(history: u32) -> bool {
     history.count_ones() > 16
 }
 
+/// Deepest chain of calls inlined into a trace.
+pub const MAX_INLINE_DEPTH: usize = 3;
+
+fn code_data(value: &Value) -> Option<&CodeData> {
+    match cpjit_runtime::vm::kind(value) {
+        Some(cpjit_runtime::object::ObjKind::Code(c)) => Some(c),
+        _ => None,
+    }
+}
+
+/// The code object of a Python function that a call with `nargs` positional arguments
+/// binds exactly (no defaults, `*args`, `**kwargs`, keyword-only or cell variables).
+fn inlinable_callee(function: Value, nargs: usize) -> Option<Value> {
+    let Some(cpjit_runtime::object::ObjKind::Function(f)) = cpjit_runtime::vm::kind(&function)
+    else {
+        return None;
+    };
+    let code = code_data(&f.code)?;
+    let co = &code.code;
+    let simple = co.flags.0 & 0x2C == 0
+        && co.kwonly_arg_count == 0
+        && co.arg_count as usize == nargs
+        && co.cellvars.is_empty()
+        && co.freevars.is_empty();
+    simple.then_some(f.code)
+}
+
 /// Projects the loop whose head is `loop_head`, following specialized instructions
 /// and recorded branch directions.
-pub fn project(code: &CodeData, loop_head: usize) -> Result<Trace, AbortReason> {
+pub fn project(code: Value, loop_head: usize) -> Result<Trace, AbortReason> {
     project_from(code, loop_head, loop_head)
 }
 
-/// Projects a trace that starts at `start` inside the loop `loop_head..=back_edge`:
+/// Projects a trace that starts at `start` inside the loop at `loop_head` of `code`:
 /// the loop itself (`start == loop_head`, ending in `_JUMP_TO_TOP`) or a side trace
 /// from a hot exit (ending in `_EXIT_TRACE` to the loop head at a back edge, where the
 /// executor stitches it back to the loop's trace). Any back edge to the loop head
-/// closes the loop (a loop body may have several).
-pub fn project_from(code: &CodeData, start: usize, loop_head: usize) -> Result<Trace, AbortReason> {
+/// closes the loop (a loop body may have several). Calls of known simple Python
+/// functions are inlined: `_CHECK_FUNCTION`, `_PUSH_FRAME`, the callee's uops,
+/// `_POP_FRAME`.
+pub fn project_from(
+    code_value: Value,
+    start: usize,
+    loop_head: usize,
+) -> Result<Trace, AbortReason> {
+    let mut codes = vec![code_value];
     let mut uops = vec![
-        UopInstruction {
-            uop: Uop::_START_EXECUTOR,
-            oparg: 0,
-            target: start as u32,
-        },
-        UopInstruction {
-            uop: Uop::_CHECK_VALIDITY,
-            oparg: 0,
-            target: start as u32,
-        },
+        UopInstruction::new(Uop::_START_EXECUTOR, 0, start as u32, 0),
+        UopInstruction::new(Uop::_CHECK_VALIDITY, 0, start as u32, 0),
     ];
+    // Inlined frames: (code index, return ip in the caller).
+    let mut inline_stack: Vec<(u16, usize)> = Vec::new();
+    let mut current: u16 = 0;
     let mut ip = start;
     let mut steps = 0;
     loop {
         steps += 1;
+        let Some(code) = code_data(&codes[current as usize]) else {
+            return Err(AbortReason::UnsupportedLoopHead("<no code>"));
+        };
         if uops.len() >= MAX_TRACE_LENGTH
             || steps > MAX_TRACE_LENGTH
             || ip >= code.instructions.len()
         {
-            uops.push(UopInstruction {
-                uop: Uop::_EXIT_TRACE,
-                oparg: 0,
-                target: ip as u32,
-            });
+            uops.push(UopInstruction::new(Uop::_EXIT_TRACE, 0, ip as u32, current));
             break;
         }
         let instruction = code.instructions[ip].get();
         let here = ip as u32;
+        let depth = inline_stack.len();
+        match instruction.op {
+            AdaptiveOpcode::CALL_PY_EXACT_ARGS if depth < MAX_INLINE_DEPTH => {
+                let n = instruction.arg as usize;
+                let function = code.caches[ip].get().value;
+                if let Some(callee) =
+                    inlinable_callee(function, n).filter(|_| codes.len() < u16::MAX as usize)
+                {
+                    uops.push(UopInstruction::new(Uop::_SET_IP, here, here, current));
+                    let mut check =
+                        UopInstruction::new(Uop::_CHECK_FUNCTION, instruction.arg, here, current);
+                    check.operand = function.raw();
+                    uops.push(check);
+                    codes.push(callee);
+                    let callee_index = (codes.len() - 1) as u16;
+                    // `_PUSH_FRAME`'s target is where the caller resumes after the call.
+                    uops.push(UopInstruction::new(
+                        Uop::_PUSH_FRAME,
+                        instruction.arg,
+                        here + 1,
+                        callee_index,
+                    ));
+                    inline_stack.push((current, ip + 1));
+                    current = callee_index;
+                    ip = 0;
+                    continue;
+                }
+                uops.push(UopInstruction::new(Uop::_EXIT_TRACE, 0, here, current));
+                break;
+            }
+            AdaptiveOpcode::RETURN_VALUE | AdaptiveOpcode::RETURN_CONST if depth > 0 => {
+                if instruction.op == AdaptiveOpcode::RETURN_CONST {
+                    uops.push(UopInstruction::new(
+                        Uop::_LOAD_CONST,
+                        instruction.arg,
+                        here,
+                        current,
+                    ));
+                }
+                let (caller, return_ip) = inline_stack.pop().expect("depth > 0");
+                uops.push(UopInstruction::new(
+                    Uop::_POP_FRAME,
+                    0,
+                    return_ip as u32,
+                    caller,
+                ));
+                current = caller;
+                ip = return_ip;
+                continue;
+            }
+            _ => {}
+        }
         match expansion(instruction.op) {
             Expansion::Uops(parts) => {
-                uops.push(UopInstruction {
-                    uop: Uop::_SET_IP,
-                    oparg: here,
-                    target: here,
-                });
+                uops.push(UopInstruction::new(Uop::_SET_IP, here, here, current));
                 for (uop, source) in parts {
                     let oparg = match source {
                         UopArg::None => 0,
@@ -133,34 +232,27 @@ pub fn project_from(code: &CodeData, start: usize, loop_head: usize) -> Result<T
                         UopArg::OpargHigh => instruction.arg >> 4,
                         UopArg::OpargLow => instruction.arg & 15,
                     };
-                    uops.push(UopInstruction {
-                        uop: *uop,
-                        oparg,
-                        target: here,
-                    });
+                    uops.push(UopInstruction::new(*uop, oparg, here, current));
                 }
                 ip += 1;
             }
             Expansion::ControlFlow => match instruction.op {
                 AdaptiveOpcode::JUMP_FORWARD => ip = instruction.arg as usize,
                 AdaptiveOpcode::JUMP_BACKWARD | AdaptiveOpcode::JUMP_BACKWARD_NO_INTERRUPT => {
-                    let closes_loop = instruction.arg as usize == loop_head;
+                    let closes_loop = depth == 0 && instruction.arg as usize == loop_head;
                     if closes_loop && start == loop_head {
-                        uops.push(UopInstruction {
-                            uop: Uop::_JUMP_TO_TOP,
-                            oparg: 0,
-                            target: loop_head as u32,
-                        });
+                        uops.push(UopInstruction::new(
+                            Uop::_JUMP_TO_TOP,
+                            0,
+                            loop_head as u32,
+                            0,
+                        ));
                     } else {
                         // A side trace reaching the loop's back edge rejoins the loop
                         // trace (the executor stitches `_EXIT_TRACE` to the loop head);
                         // any other back edge is left to tier 1.
                         let target = if closes_loop { loop_head as u32 } else { here };
-                        uops.push(UopInstruction {
-                            uop: Uop::_EXIT_TRACE,
-                            oparg: 0,
-                            target,
-                        });
+                        uops.push(UopInstruction::new(Uop::_EXIT_TRACE, 0, target, current));
                     }
                     break;
                 }
@@ -176,33 +268,22 @@ pub fn project_from(code: &CodeData, start: usize, loop_head: usize) -> Result<T
                         (false, true) => (Uop::_GUARD_IS_FALSE_POP, jump_target, ip + 1),
                         (false, false) => (Uop::_GUARD_IS_TRUE_POP, jump_target, ip + 1),
                     };
-                    uops.push(UopInstruction {
-                        uop: Uop::_SET_IP,
-                        oparg: here,
-                        target: here,
-                    });
-                    uops.push(UopInstruction {
-                        uop: guard,
-                        oparg: 0,
-                        target: exit as u32,
-                    });
+                    uops.push(UopInstruction::new(Uop::_SET_IP, here, here, current));
+                    uops.push(UopInstruction::new(guard, 0, exit as u32, current));
                     ip = next;
                 }
             },
             Expansion::Stop => {
-                if ip == start {
+                if ip == start && depth == 0 {
                     return Err(AbortReason::UnsupportedLoopHead(instruction.op.name()));
                 }
-                uops.push(UopInstruction {
-                    uop: Uop::_EXIT_TRACE,
-                    oparg: 0,
-                    target: here,
-                });
+                uops.push(UopInstruction::new(Uop::_EXIT_TRACE, 0, here, current));
                 break;
             }
         }
     }
     Ok(Trace {
+        codes,
         uops,
         loop_head,
         start,
@@ -240,10 +321,14 @@ fn known_constant(value: Value) -> Known {
 
 /// Removes guards that abstract interpretation of types and constants proves always
 /// pass, and folds branches on known constants.
-pub fn remove_redundant_guards(trace: &mut Trace, code: &CodeData) {
+pub fn remove_redundant_guards(trace: &mut Trace) {
     use Uop::*;
+    let codes = trace.codes.clone();
+    let consts_of = |index: u16| code_data(&codes[index as usize]).map(|c| &c.consts);
     let mut stack: Vec<Known> = Vec::new();
-    let mut locals = vec![Known::Unknown; code.nlocalsplus];
+    let mut locals = vec![Known::Unknown; 256];
+    // Caller states saved across inlined calls.
+    let mut frames: Vec<(Vec<Known>, Vec<Known>, u32)> = Vec::new();
     let pop = |stack: &mut Vec<Known>| stack.pop().unwrap_or(Known::Unknown);
     let top2 = |stack: &Vec<Known>| {
         let n = stack.len();
@@ -261,8 +346,8 @@ pub fn remove_redundant_guards(trace: &mut Trace, code: &CodeData) {
                     .unwrap_or(Known::Unknown),
             ),
             _LOAD_CONST => stack.push(
-                code.consts
-                    .get(u.oparg as usize)
+                consts_of(u.code)
+                    .and_then(|consts| consts.get(u.oparg as usize))
                     .copied()
                     .map_or(Known::Unknown, known_constant),
             ),
@@ -402,6 +487,26 @@ pub fn remove_redundant_guards(trace: &mut Trace, code: &CodeData) {
                 pop(&mut stack);
                 pop(&mut stack);
             }
+            _CHECK_FUNCTION => {}
+            _PUSH_FRAME => {
+                // The callee starts with its arguments as locals, types unknown; the caller's
+                // knowledge is kept for after the return.
+                let n = u.oparg as usize + 2;
+                let keep = stack.len().saturating_sub(n);
+                let caller_stack = stack[..keep].to_vec();
+                let caller_locals = std::mem::replace(&mut locals, vec![Known::Unknown; 256]);
+                frames.push((caller_stack, caller_locals, u.oparg));
+                stack.clear();
+            }
+            _POP_FRAME => {
+                if let Some((caller_stack, caller_locals, _)) = frames.pop() {
+                    stack = caller_stack;
+                    locals = caller_locals;
+                    stack.push(Known::Unknown);
+                } else {
+                    stack.clear();
+                }
+            }
             _START_EXECUTOR
             | _CHECK_VALIDITY
             | _SET_IP
@@ -424,14 +529,13 @@ pub fn remove_set_ip_and_nops(trace: &mut Trace) {
 }
 
 /// All passes, in order.
-pub fn optimize(trace: &mut Trace, code: &CodeData) {
-    remove_redundant_guards(trace, code);
+pub fn optimize(trace: &mut Trace) {
+    remove_redundant_guards(trace);
     remove_set_ip_and_nops(trace);
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use cpjit_bytecode::uops::ALL_UOPS;
 
     /// Every uop has an arm in the tier-2 interpreter: the interpreter's `match` has no
