@@ -32,9 +32,9 @@ pub struct Heap {
     free_cells: Vec<*mut Object>,
 }
 
-/// At most this many swept cells are kept for reuse (4 MiB of 64-byte objects beyond
+/// At most this many swept cells are kept for reuse (64 MiB of 64-byte objects beyond
 /// what the program keeps live); the rest go back to the allocator.
-const MAX_FREE_CELLS: usize = 1 << 16;
+const MAX_FREE_CELLS: usize = 1 << 20;
 
 impl Default for Heap {
     fn default() -> Self {
