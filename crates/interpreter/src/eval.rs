@@ -132,6 +132,10 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                         continue 'frames;
                     }
                     // The hottest simple instructions are dispatched here directly.
+                    AdaptiveOpcode::RESUME => {
+                        vm.safepoint();
+                        continue 'instructions;
+                    }
                     AdaptiveOpcode::LOAD_FAST => {
                         let v = vm.stack[base + arg as usize];
                         vm.stack.push(v);
