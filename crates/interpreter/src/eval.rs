@@ -1249,6 +1249,19 @@ fn count_specialized(vm: &mut Vm, op: AdaptiveOpcode, hit: bool) {
     }
 }
 
+/// Finishes a specialized two-operand instruction: the result replaces both operands
+/// (`len` is the stack height before), or the error is raised.
+fn binary_result(vm: &mut Vm, len: usize, result: PyResult<Value>) -> Specialized {
+    match result {
+        Ok(value) => {
+            vm.stack.truncate(len - 1);
+            vm.stack[len - 2] = value;
+            Specialized::Hit
+        }
+        Err(e) => Specialized::Failed(e.into()),
+    }
+}
+
 /// Result of running a specialized instruction.
 enum Specialized {
     /// Guards held; the instruction completed.
@@ -1306,14 +1319,8 @@ fn run_specialized(
             {
                 return Specialized::Miss;
             }
-            match ops::binary_op(vm, lhs, rhs, BinaryOpArg::Add) {
-                Ok(result) => {
-                    vm.stack.truncate(len - 1);
-                    vm.stack[len - 2] = result;
-                    Specialized::Hit
-                }
-                Err(e) => Specialized::Failed(e.into()),
-            }
+            let result = ops::binary_op(vm, lhs, rhs, BinaryOpArg::Add);
+            binary_result(vm, len, result)
         }
         A::COMPARE_OP_STR => {
             let (lhs, rhs) = (vm.stack[len - 2], vm.stack[len - 1]);
@@ -1514,14 +1521,7 @@ fn run_specialized(
                 Some(v) => Ok(v),
                 None => ops::getitem(vm, container, key),
             };
-            match result {
-                Ok(v) => {
-                    vm.stack.truncate(len - 1);
-                    vm.stack[len - 2] = v;
-                    Specialized::Hit
-                }
-                Err(e) => Specialized::Failed(e.into()),
-            }
+            binary_result(vm, len, result)
         }
         A::BINARY_SUBSCR_DICT => {
             let (container, key) = (vm.stack[len - 2], vm.stack[len - 1]);

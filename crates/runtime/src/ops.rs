@@ -283,6 +283,16 @@ fn repeat_sequence(vm: &mut Vm, seq: Value, count: &IntView, inplace: bool) -> P
     }
 }
 
+/// A unary operator on a value builtins do not handle: the type's special method, or
+/// CPython's TypeError.
+fn unary_fallback(vm: &mut Vm, v: Value, dunder: &str, symbol: &str) -> PyResult<Value> {
+    if let Some(result) = crate::dunder::unary_op(vm, v, dunder)? {
+        return Ok(result);
+    }
+    let name = vm.type_name(v);
+    Err(vm.type_error(format!("bad operand type for unary {symbol}: '{name}'")))
+}
+
 /// `-x`.
 pub fn unary_negative(vm: &mut Vm, v: Value) -> PyResult<Value> {
     if let Some(f) = v.as_float() {
@@ -297,11 +307,7 @@ pub fn unary_negative(vm: &mut Vm, v: Value) -> PyResult<Value> {
             }
         });
     }
-    if let Some(result) = crate::dunder::unary_op(vm, v, "__neg__")? {
-        return Ok(result);
-    }
-    let name = vm.type_name(v);
-    Err(vm.type_error(format!("bad operand type for unary -: '{name}'")))
+    unary_fallback(vm, v, "__neg__", "-")
 }
 
 /// `+x`.
@@ -315,11 +321,7 @@ pub fn unary_positive(vm: &mut Vm, v: Value) -> PyResult<Value> {
             IntView::Big(_) => v,
         });
     }
-    if let Some(result) = crate::dunder::unary_op(vm, v, "__pos__")? {
-        return Ok(result);
-    }
-    let name = vm.type_name(v);
-    Err(vm.type_error(format!("bad operand type for unary +: '{name}'")))
+    unary_fallback(vm, v, "__pos__", "+")
 }
 
 /// `~x`.
@@ -333,11 +335,7 @@ pub fn unary_invert(vm: &mut Vm, v: Value) -> PyResult<Value> {
             }
         });
     }
-    if let Some(result) = crate::dunder::unary_op(vm, v, "__invert__")? {
-        return Ok(result);
-    }
-    let name = vm.type_name(v);
-    Err(vm.type_error(format!("bad operand type for unary ~: '{name}'")))
+    unary_fallback(vm, v, "__invert__", "~")
 }
 
 // ----- truth --------------------------------------------------------------------------
