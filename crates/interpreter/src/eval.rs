@@ -766,6 +766,10 @@ fn execute(
             let stop = pop(vm);
             let start = pop(vm);
             let container = pop(vm);
+            if let Some(r) = ops::get_slice_fast(vm, container, start, stop)? {
+                vm.stack.push(r);
+                return Ok(());
+            }
             let slice = vm.alloc(ObjKind::Slice(SliceObj {
                 start,
                 stop,

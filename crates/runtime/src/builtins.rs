@@ -871,6 +871,11 @@ fn builtin_format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
 
 // ----- constructors ------------------------------------------------------------------------
 
+/// Formats a machine int without a heap allocation.
+fn itoa_buffer(i: i64) -> compact_str::CompactString {
+    compact_str::format_compact!("{i}")
+}
+
 /// Parses an int literal the way `int(text, base)` does.
 pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
     let trimmed = text.trim();
@@ -1068,6 +1073,19 @@ fn construct_float(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
 }
 
 fn construct_str(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    // `str(x)`: the common one-argument form without argument binding.
+    if args.len() == 2 && kw.is_empty() {
+        let value = args[1];
+        if str_text(&value).is_some() {
+            return Ok(value);
+        }
+        if let Some(i) = value.as_small_int() {
+            let buffer = itoa_buffer(i);
+            return Ok(vm.new_str(buffer.as_str()));
+        }
+        let text = display::str(vm, value)?;
+        return Ok(vm.new_string(text));
+    }
     let bound = bind(
         vm,
         "str",

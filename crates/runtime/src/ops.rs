@@ -1040,6 +1040,71 @@ fn slice_select<T: Copy>(items: &[T], start: i64, step: i64, count: i64) -> Vec<
         .collect()
 }
 
+/// `obj[start:stop]` (`BINARY_SLICE`) without allocating a slice object for the common
+/// cases: str, list or tuple with int or `None` bounds. `Ok(None)` means "use the
+/// general path".
+pub fn get_slice_fast(
+    vm: &mut Vm,
+    obj: Value,
+    start: Value,
+    stop: Value,
+) -> PyResult<Option<Value>> {
+    let bound = |v: Value| -> Option<Option<i64>> {
+        if v.is_none() {
+            Some(None)
+        } else {
+            v.as_small_int().map(Some)
+        }
+    };
+    let (Some(start), Some(stop)) = (bound(start), bound(stop)) else {
+        return Ok(None);
+    };
+    let clamp = |index: Option<i64>, default: i64, len: i64| -> usize {
+        match index {
+            None => default as usize,
+            Some(i) if i < 0 => (i + len).max(0) as usize,
+            Some(i) => i.min(len) as usize,
+        }
+    };
+    match kind(&obj) {
+        Some(ObjKind::Str(s)) if s.is_ascii() => {
+            let len = s.text.len() as i64;
+            let (a, b) = (clamp(start, 0, len), clamp(stop, len, len));
+            let piece = if a < b { &s.text[a..b] } else { "" };
+            if piece.len() == s.text.len() {
+                return Ok(Some(obj));
+            }
+            Ok(Some(vm.new_str(piece)))
+        }
+        Some(ObjKind::List(items)) => {
+            let items = items.borrow();
+            let len = items.len() as i64;
+            let (a, b) = (clamp(start, 0, len), clamp(stop, len, len));
+            let piece = if a < b {
+                items[a..b].to_vec()
+            } else {
+                Vec::new()
+            };
+            drop(items);
+            Ok(Some(vm.new_list(piece)))
+        }
+        Some(ObjKind::Tuple(items)) => {
+            let len = items.len() as i64;
+            let (a, b) = (clamp(start, 0, len), clamp(stop, len, len));
+            if a == 0 && b == items.len() {
+                return Ok(Some(obj));
+            }
+            let piece = if a < b {
+                items[a..b].to_vec()
+            } else {
+                Vec::new()
+            };
+            Ok(Some(vm.new_tuple(piece)))
+        }
+        _ => Ok(None),
+    }
+}
+
 /// `obj[key]`.
 pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
     match kind(&obj) {
