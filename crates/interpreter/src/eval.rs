@@ -995,6 +995,30 @@ fn execute(
                 ops::dict_set(vm, namespace, key, d)?;
             }
         }
+        Opcode::LOAD_BUILD_CLASS => {
+            let key = vm.intern("__build_class__");
+            let builtins = vm.frames[frame_index].builtins;
+            match ops::dict_get_str(builtins, key) {
+                Some(v) => vm.stack.push(v),
+                None => {
+                    return Err(vm
+                        .new_error(vm.exceptions.name_error, "__build_class__ not found")
+                        .into())
+                }
+            }
+        }
+        Opcode::LOAD_SUPER_ATTR => {
+            let name = code.names[(arg >> 2) as usize];
+            let receiver = pop(vm);
+            let class = pop(vm);
+            let _global_super = pop(vm);
+            let (attr, self_or_null) =
+                crate::classes::load_super_attr(vm, class, receiver, name, arg & 1 != 0)?;
+            vm.stack.push(attr);
+            if arg & 1 != 0 {
+                vm.stack.push(self_or_null);
+            }
+        }
         Opcode::LOAD_ASSERTION_ERROR => {
             let t = vm.exceptions.assertion_error;
             vm.stack.push(t);
@@ -1668,7 +1692,6 @@ fn run_specialized(
 
 fn unsupported_message(op: Opcode) -> String {
     let construct = match op {
-        Opcode::LOAD_BUILD_CLASS => "class definitions",
         Opcode::RETURN_GENERATOR
         | Opcode::YIELD_VALUE
         | Opcode::SEND

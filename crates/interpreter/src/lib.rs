@@ -7,6 +7,7 @@
 //! never contain machine code or stencils.
 
 mod call;
+pub mod classes;
 pub mod eval;
 pub mod modules;
 pub mod specialize;
@@ -89,6 +90,18 @@ pub struct RunOptions {
 pub fn new_vm(stdout: Box<dyn Write>, stderr: Box<dyn Write>) -> Vm {
     let mut vm = Vm::new(stdout, stderr);
     vm.call_hook = eval::call_hook;
+    let builtins = vm.builtins;
+    for (name, function) in [
+        (
+            "__build_class__",
+            classes::build_class as cpjit_runtime::object::NativeFn,
+        ),
+        ("super", classes::super_builtin),
+    ] {
+        let native = vm.new_native(name, function);
+        let key = vm.intern(name);
+        cpjit_runtime::builtins::set_name(&mut vm, builtins, key, native);
+    }
     vm
 }
 

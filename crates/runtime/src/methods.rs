@@ -28,6 +28,7 @@ pub fn install(vm: &mut Vm) {
         (vm.types.float, FLOAT_METHODS),
         (vm.types.range, RANGE_METHODS),
         (vm.exceptions.base_exception, EXCEPTION_METHODS),
+        (vm.types.object, OBJECT_METHODS),
     ];
     for (ty, methods) in tables {
         for (name, func) in methods {
@@ -1955,7 +1956,33 @@ fn range_count(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 // ----- exceptions ---------------------------------------------------------------------
 
-const EXCEPTION_METHODS: &[(&str, NativeFn)] = &[("with_traceback", exception_with_traceback)];
+const EXCEPTION_METHODS: &[(&str, NativeFn)] = &[
+    ("with_traceback", exception_with_traceback),
+    ("__init__", exception_init),
+];
+
+const OBJECT_METHODS: &[(&str, NativeFn)] = &[("__init__", object_init)];
+
+/// `BaseException.__init__(self, *args)`: stores the arguments.
+fn exception_init(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let rest = args[1..].to_vec();
+    let tuple = vm.new_tuple(rest);
+    if let Some(ObjKind::Exception(e)) = kind(&args[0]) {
+        *e.args.borrow_mut() = tuple;
+    }
+    Ok(Value::NONE)
+}
+
+/// `object.__init__(self)`.
+fn object_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    if args.len() > 1 || !kw.is_empty() {
+        let name = vm.type_name(args[0]);
+        return Err(vm.type_error(format!(
+            "{name}.__init__() takes exactly one argument (the instance to initialize)"
+        )));
+    }
+    Ok(Value::NONE)
+}
 
 fn exception_with_traceback(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(args[0])

@@ -726,6 +726,100 @@ impl Vm {
         }
     }
 
+    /// Creates a user class: C3 linearization of the bases, the namespace's entries as
+    /// its attributes. Subclassing builtin container types is not supported yet.
+    pub fn new_class(
+        &mut self,
+        name: &str,
+        bases: Vec<Value>,
+        namespace: Value,
+    ) -> PyResult<Value> {
+        let bases = if bases.is_empty() {
+            vec![self.types.object]
+        } else {
+            bases
+        };
+        for base in &bases {
+            match kind(base) {
+                Some(ObjKind::Type(t)) => {
+                    let allowed = t.builtin.is_none()
+                        || matches!(
+                            t.builtin,
+                            Some(BuiltinTypeId::Object | BuiltinTypeId::BaseException)
+                        );
+                    if !allowed {
+                        let base_name = t.name.to_string();
+                        return Err(self.not_implemented(format!(
+                            "subclassing the builtin type '{base_name}' is not supported yet"
+                        )));
+                    }
+                }
+                _ => {
+                    let type_name = self.type_name(*base);
+                    return Err(self.type_error(format!("bases must be types, not {type_name}")));
+                }
+            }
+        }
+        // C3: merge the bases' MROs and the list of bases.
+        let mut sequences: Vec<Vec<Value>> = bases
+            .iter()
+            .map(|b| match kind(b) {
+                Some(ObjKind::Type(t)) => t.mro.borrow().clone(),
+                _ => Vec::new(),
+            })
+            .collect();
+        sequences.push(bases.clone());
+        let mut merged = Vec::new();
+        loop {
+            sequences.retain(|s| !s.is_empty());
+            if sequences.is_empty() {
+                break;
+            }
+            let candidate = sequences
+                .iter()
+                .map(|s| s[0])
+                .find(|head| !sequences.iter().any(|s| s[1..].contains(head)));
+            let Some(next) = candidate else {
+                let names: Vec<String> = bases
+                    .iter()
+                    .map(|b| match kind(b) {
+                        Some(ObjKind::Type(t)) => t.name.to_string(),
+                        _ => "?".into(),
+                    })
+                    .collect();
+                return Err(self.type_error(format!(
+                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    names.join(", ")
+                )));
+            };
+            merged.push(next);
+            for s in sequences.iter_mut() {
+                if s.first() == Some(&next) {
+                    s.remove(0);
+                }
+            }
+        }
+        let mut table = DictTable::new();
+        if let Some(ObjKind::Dict(ns)) = kind(&namespace) {
+            for entry in ns.borrow().iter() {
+                table.push_new(entry.hash, entry.key, entry.value);
+            }
+        }
+        let class = self.alloc(ObjKind::Type(Box::new(TypeObj {
+            name: Arc::from(name),
+            bases,
+            mro: RefCell::new(Vec::new()),
+            dict: RefCell::new(table),
+            builtin: None,
+            constructor: Cell::new(None),
+        })));
+        merged.insert(0, class);
+        if let Some(ObjKind::Type(t)) = kind(&class) {
+            *t.mro.borrow_mut() = merged;
+        }
+        Ok(class)
+    }
+
     /// Whether `sub` is `base` or derives from it (by MRO).
     pub fn is_subtype(&self, sub: Value, base: Value) -> bool {
         if sub == base {

@@ -1,0 +1,142 @@
+//! Class creation (`__build_class__`, run by `LOAD_BUILD_CLASS`) and zero-argument
+//! `super()` (`LOAD_SUPER_ATTR`).
+//!
+//! Owns running a class body in its namespace and filling the `__class__` cell. Must
+//! never decide attribute semantics (that is `cpjit_runtime::attr`) nor the MRO
+//! algorithm (`Vm::new_class`).
+
+use cpjit_runtime::attr::type_lookup;
+use cpjit_runtime::display::str_text;
+use cpjit_runtime::object::{BoundMethodObj, ObjKind};
+use cpjit_runtime::vm::kind;
+use cpjit_runtime::{Frame, PyResult, Value, Vm};
+
+/// `__build_class__(func, name, *bases, **kwds)`.
+pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    if !kwnames.is_empty() {
+        return Err(
+            vm.not_implemented("class keyword arguments (metaclass=...) are not supported yet")
+        );
+    }
+    if args.len() < 2 {
+        return Err(vm.type_error("__build_class__: not enough arguments"));
+    }
+    let (function, name) = (args[0], args[1]);
+    let Some(name_text) = str_text(&name).map(str::to_string) else {
+        return Err(vm.type_error("__build_class__: name is not a string"));
+    };
+    let bases = args[2..].to_vec();
+    let Some(ObjKind::Function(f)) = kind(&function) else {
+        return Err(vm.type_error("__build_class__: func must be a function"));
+    };
+    let (code_value, globals, builtins) = (f.code, f.globals, f.builtins);
+    let nlocals = match kind(&code_value) {
+        Some(ObjKind::Code(c)) => c.nlocalsplus,
+        _ => 0,
+    };
+    let namespace = vm.new_dict();
+    // Run the class body with the namespace as its locals.
+    if vm.frames.len() >= vm.recursion_limit {
+        return Err(vm.new_error(
+            vm.exceptions.recursion_error,
+            "maximum recursion depth exceeded",
+        ));
+    }
+    let base = vm.stack.len();
+    vm.stack.extend(std::iter::repeat_n(Value::NULL, nlocals));
+    vm.frames.push(Frame {
+        function,
+        code: code_value,
+        globals,
+        builtins,
+        locals_dict: namespace,
+        base,
+        ip: 0,
+        last_ip: 0,
+        caller_sp: base,
+    });
+    let depth = vm.frames.len() - 1;
+    vm.temp_roots.push(namespace);
+    let body = crate::eval::run(vm, depth);
+    vm.temp_roots.pop();
+    let class_cell = body?;
+    let class = vm.new_class(&name_text, bases, namespace)?;
+    if let Some(ObjKind::Cell(cell)) = kind(&class_cell) {
+        cell.set(class);
+    }
+    Ok(class)
+}
+
+/// `super()` called as a plain function (the compiler turns `super().name` into
+/// `LOAD_SUPER_ATTR`, so this only runs for other uses).
+pub fn super_builtin(vm: &mut Vm, _args: &[Value], _kwnames: &[Value]) -> PyResult<Value> {
+    Err(vm.not_implemented("super() objects other than super().attribute are not supported yet"))
+}
+
+/// `LOAD_SUPER_ATTR`: `name` looked up along `type(receiver).__mro__` after `class`.
+/// Returns `(attribute, self_or_null)` for the method form, `(attribute, NULL)`
+/// otherwise (the attribute bound when it is a function).
+pub fn load_super_attr(
+    vm: &mut Vm,
+    class: Value,
+    receiver: Value,
+    name: Value,
+    method: bool,
+) -> PyResult<(Value, Value)> {
+    let receiver_type = if matches!(kind(&receiver), Some(ObjKind::Type(_))) {
+        receiver
+    } else {
+        vm.type_of(receiver)
+    };
+    let mro = match kind(&receiver_type) {
+        Some(ObjKind::Type(t)) => t.mro.borrow().clone(),
+        _ => Vec::new(),
+    };
+    let start = mro
+        .iter()
+        .position(|c| *c == class)
+        .map_or(mro.len(), |i| i + 1);
+    for owner in &mro[start..] {
+        let Some(found) = owner_lookup(*owner, name) else {
+            continue;
+        };
+        let is_function = matches!(kind(&found), Some(ObjKind::Function(_)))
+            || matches!(kind(&found), Some(ObjKind::Native(n)) if !n.owner.is_null() && n.receiver.is_null());
+        if is_function && method {
+            return Ok((found, receiver));
+        }
+        if is_function {
+            let bound = vm.alloc(ObjKind::BoundMethod(BoundMethodObj {
+                function: found,
+                receiver,
+            }));
+            return Ok((bound, Value::NULL));
+        }
+        return Ok((found, Value::NULL));
+    }
+    let attr = str_text(&name).unwrap_or("?").to_string();
+    Err(vm.attribute_error(format!("'super' object has no attribute '{attr}'")))
+}
+
+/// `name` in the namespace of one class (not its bases).
+fn owner_lookup(class: Value, name: Value) -> Option<Value> {
+    let Some(ObjKind::Type(t)) = kind(&class) else {
+        return None;
+    };
+    let own_mro = t.mro.borrow();
+    // Look only at this class: a lookup on an MRO of just [class].
+    let _ = own_mro;
+    let text = str_text(&name)?;
+    let hash = cpjit_runtime::ops::str_hash(text);
+    t.dict
+        .borrow()
+        .get(hash, |k| k == name || str_text(&k) == Some(text))
+        .or_else(|| {
+            // `object`'s methods live on the builtin type too.
+            if t.builtin.is_some() {
+                type_lookup(class, name)
+            } else {
+                None
+            }
+        })
+}
