@@ -100,6 +100,13 @@ pub fn load_super_attr(
         let Some(found) = owner_lookup(*owner, name) else {
             continue;
         };
+        if let Some(ObjKind::Descriptor(_)) = kind(&found) {
+            let is_class = matches!(kind(&receiver), Some(ObjKind::Type(_)));
+            let instance = if is_class { Value::NULL } else { receiver };
+            let value =
+                cpjit_runtime::attr::resolve_descriptor(vm, found, instance, receiver_type, name)?;
+            return Ok((value, Value::NULL));
+        }
         let is_function = matches!(kind(&found), Some(ObjKind::Function(_)))
             || matches!(kind(&found), Some(ObjKind::Native(n)) if !n.owner.is_null() && n.receiver.is_null());
         if is_function && method {

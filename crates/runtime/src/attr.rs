@@ -5,7 +5,7 @@
 //! lookups (inline caches belong to the interpreter).
 
 use crate::display::str_text;
-use crate::object::{BoundMethodObj, NativeObj, ObjKind};
+use crate::object::{BoundMethodObj, DescriptorKind, NativeFn, NativeObj, ObjKind};
 use crate::ops::{dict_get_str, dict_set};
 use crate::value::Value;
 use crate::vm::{kind, PyResult, Vm};
@@ -148,14 +148,58 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
                 }
                 _ => {}
             }
-            return Ok(type_lookup(obj, name));
+            return match type_lookup(obj, name) {
+                Some(found) => match kind(&found) {
+                    Some(ObjKind::Descriptor(d)) if d.kind != DescriptorKind::Property => {
+                        resolve_descriptor(vm, found, Value::NULL, obj, name).map(Some)
+                    }
+                    _ => Ok(Some(found)),
+                },
+                None => Ok(None),
+            };
         }
         Some(ObjKind::Instance(i)) => {
             if attr == "__dict__" {
                 return Ok(Some(i.dict));
             }
+            // A property on the type is a data descriptor: it wins over the instance.
+            let ty = vm.type_of(obj);
+            if let Some(found) = type_lookup(ty, name) {
+                if let Some(ObjKind::Descriptor(d)) = kind(&found) {
+                    if d.kind == DescriptorKind::Property {
+                        return resolve_descriptor(vm, found, obj, ty, name).map(Some);
+                    }
+                }
+            }
             if let Some(v) = dict_get_str(i.dict, name) {
                 return Ok(Some(v));
+            }
+        }
+        Some(ObjKind::Descriptor(d)) => {
+            let function = d.function;
+            match attr.as_str() {
+                "__func__" | "fget" => {
+                    return Ok(Some(if function.is_null() {
+                        Value::NONE
+                    } else {
+                        function
+                    }))
+                }
+                "setter" | "getter" | "deleter" if d.kind == DescriptorKind::Property => {
+                    let method: NativeFn = match attr.as_str() {
+                        "setter" => property_setter,
+                        "getter" => property_getter,
+                        _ => property_deleter,
+                    };
+                    let owner = vm.types.property;
+                    return Ok(Some(vm.alloc(ObjKind::Native(NativeObj {
+                        name: "setter",
+                        func: method,
+                        receiver: obj,
+                        owner,
+                    }))));
+                }
+                _ => {}
             }
         }
         Some(ObjKind::Function(f)) => {
@@ -259,6 +303,9 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
         if is_method_like(&found) {
             return Ok(Some(bind(vm, found, obj)));
         }
+        if let Some(ObjKind::Descriptor(_)) = kind(&found) {
+            return resolve_descriptor(vm, found, obj, ty, name).map(Some);
+        }
         if let Some(ObjKind::Instance(_)) = kind(&found) {
             // Descriptors such as `property` live in `crate::dunder` later.
         }
@@ -273,8 +320,105 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
     Ok(None)
 }
 
+/// The value a `staticmethod`/`classmethod`/`property` found on `class` gives for
+/// `instance` (NULL when looked up through the class itself).
+pub fn resolve_descriptor(
+    vm: &mut Vm,
+    descriptor: Value,
+    instance: Value,
+    class: Value,
+    name: Value,
+) -> PyResult<Value> {
+    let Some(ObjKind::Descriptor(d)) = kind(&descriptor) else {
+        return Ok(descriptor);
+    };
+    let (descriptor_kind, function) = (d.kind, d.function);
+    match descriptor_kind {
+        DescriptorKind::StaticMethod => Ok(function),
+        DescriptorKind::ClassMethod => Ok(vm.alloc(ObjKind::BoundMethod(BoundMethodObj {
+            function,
+            receiver: class,
+        }))),
+        DescriptorKind::Property => {
+            if instance.is_null() {
+                return Ok(descriptor);
+            }
+            if function.is_null() {
+                let attr = str_text(&name).unwrap_or("?").to_string();
+                let type_name = vm.type_name(instance);
+                return Err(vm.attribute_error(format!(
+                    "property '{attr}' of '{type_name}' object has no getter"
+                )));
+            }
+            crate::call::call(vm, function, &[instance], &[])
+        }
+    }
+}
+
+fn property_setter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    crate::call::arg_count(vm, "setter", &args[1..], 1, 1)?;
+    crate::builtins::property_with(vm, args[0], "setter", args[1])
+}
+
+fn property_getter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    crate::call::arg_count(vm, "getter", &args[1..], 1, 1)?;
+    crate::builtins::property_with(vm, args[0], "getter", args[1])
+}
+
+fn property_deleter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    crate::call::arg_count(vm, "deleter", &args[1..], 1, 1)?;
+    crate::builtins::property_with(vm, args[0], "deleter", args[1])
+}
+
+/// `obj.name = value` through a property on the instance's type, if there is one.
+fn set_through_property(
+    vm: &mut Vm,
+    obj: Value,
+    name: Value,
+    value: Option<Value>,
+) -> PyResult<bool> {
+    if !matches!(kind(&obj), Some(ObjKind::Instance(_))) {
+        return Ok(false);
+    }
+    let ty = vm.type_of(obj);
+    let Some(found) = type_lookup(ty, name) else {
+        return Ok(false);
+    };
+    let Some(ObjKind::Descriptor(d)) = kind(&found) else {
+        return Ok(false);
+    };
+    if d.kind != DescriptorKind::Property {
+        return Ok(false);
+    }
+    let (setter, deleter) = (d.setter, d.deleter);
+    let attr = str_text(&name).unwrap_or("?").to_string();
+    let type_name = vm.type_name(obj);
+    match value {
+        Some(v) => {
+            if setter.is_null() {
+                return Err(vm.attribute_error(format!(
+                    "property '{attr}' of '{type_name}' object has no setter"
+                )));
+            }
+            crate::call::call(vm, setter, &[obj, v], &[])?;
+        }
+        None => {
+            if deleter.is_null() {
+                return Err(vm.attribute_error(format!(
+                    "property '{attr}' of '{type_name}' object has no deleter"
+                )));
+            }
+            crate::call::call(vm, deleter, &[obj], &[])?;
+        }
+    }
+    Ok(true)
+}
+
 /// `obj.name = value`.
 pub fn set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
+    if set_through_property(vm, obj, name, Some(value))? {
+        return Ok(());
+    }
     let target = match kind(&obj) {
         Some(ObjKind::Instance(i)) => Some(i.dict),
         Some(ObjKind::Module(m)) => Some(m.dict),
@@ -358,6 +502,9 @@ pub fn set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
 
 /// `del obj.name`.
 pub fn del_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
+    if set_through_property(vm, obj, name, None)? {
+        return Ok(());
+    }
     let dict = match kind(&obj) {
         Some(ObjKind::Instance(i)) => Some(i.dict),
         Some(ObjKind::Module(m)) => Some(m.dict),

@@ -81,6 +81,9 @@ pub fn install(vm: &mut Vm) {
         (vm.types.map, construct_map),
         (vm.types.filter, construct_filter),
         (vm.types.reversed, construct_reversed),
+        (vm.types.staticmethod, construct_staticmethod),
+        (vm.types.classmethod, construct_classmethod),
+        (vm.types.property, construct_property),
     ];
     for (ty, constructor) in constructors {
         set_constructor(ty, constructor);
@@ -106,6 +109,9 @@ pub fn install(vm: &mut Vm) {
                 | "map"
                 | "filter"
                 | "reversed"
+                | "staticmethod"
+                | "classmethod"
+                | "property"
         ) {
             let key = vm.intern(name);
             set_name(vm, vm.builtins, key, ty);
@@ -1340,6 +1346,93 @@ fn construct_reversed(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Val
             Err(vm.type_error(format!("'{name}' object is not reversible")))
         }
     }
+}
+
+fn new_descriptor(
+    vm: &mut Vm,
+    kind: crate::object::DescriptorKind,
+    function: Value,
+    setter: Value,
+    deleter: Value,
+) -> Value {
+    vm.alloc(ObjKind::Descriptor(Box::new(
+        crate::object::DescriptorObj {
+            kind,
+            function,
+            setter,
+            deleter,
+        },
+    )))
+}
+
+fn construct_staticmethod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "staticmethod", kw)?;
+    arg_count(vm, "staticmethod", &args[1..], 1, 1)?;
+    Ok(new_descriptor(
+        vm,
+        crate::object::DescriptorKind::StaticMethod,
+        args[1],
+        Value::NULL,
+        Value::NULL,
+    ))
+}
+
+fn construct_classmethod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "classmethod", kw)?;
+    arg_count(vm, "classmethod", &args[1..], 1, 1)?;
+    Ok(new_descriptor(
+        vm,
+        crate::object::DescriptorKind::ClassMethod,
+        args[1],
+        Value::NULL,
+        Value::NULL,
+    ))
+}
+
+fn construct_property(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let bound = bind(
+        vm,
+        "property",
+        &args[1..],
+        kw,
+        &["fget", "fset", "fdel", "doc"],
+        0,
+        &[],
+    )?;
+    let or_null = |v: Value| if v.is_none() { Value::NULL } else { v };
+    Ok(new_descriptor(
+        vm,
+        crate::object::DescriptorKind::Property,
+        or_null(bound[0]),
+        or_null(bound[1]),
+        or_null(bound[2]),
+    ))
+}
+
+/// `prop.setter(f)` / `prop.getter(f)` / `prop.deleter(f)`: a copy with one function
+/// replaced.
+pub fn property_with(
+    vm: &mut Vm,
+    property: Value,
+    which: &str,
+    function: Value,
+) -> PyResult<Value> {
+    let Some(ObjKind::Descriptor(d)) = kind(&property) else {
+        return Err(vm.type_error("descriptor requires a 'property' object"));
+    };
+    let (mut getter, mut setter, mut deleter) = (d.function, d.setter, d.deleter);
+    match which {
+        "setter" => setter = function,
+        "getter" => getter = function,
+        _ => deleter = function,
+    }
+    Ok(new_descriptor(
+        vm,
+        crate::object::DescriptorKind::Property,
+        getter,
+        setter,
+        deleter,
+    ))
 }
 
 fn construct_exception(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {

@@ -44,6 +44,7 @@ pub enum ObjKind {
     Iterator(RefCell<IterState>),
     DictView(DictViewObj),
     BoundMethod(BoundMethodObj),
+    Descriptor(Box<DescriptorObj>),
     Instance(InstanceObj),
 }
 
@@ -340,6 +341,23 @@ pub struct DictViewObj {
     pub kind: DictViewKind,
 }
 
+/// `staticmethod`, `classmethod` and `property` objects.
+pub struct DescriptorObj {
+    pub kind: DescriptorKind,
+    /// The wrapped function (the getter for a property).
+    pub function: Value,
+    /// Property setter and deleter, or NULL.
+    pub setter: Value,
+    pub deleter: Value,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DescriptorKind {
+    StaticMethod,
+    ClassMethod,
+    Property,
+}
+
 pub struct BoundMethodObj {
     pub function: Value,
     pub receiver: Value,
@@ -455,6 +473,7 @@ impl Object {
             ObjKind::Module(m) => out.extend([m.name, m.dict]),
             ObjKind::DictView(v) => out.push(v.dict),
             ObjKind::BoundMethod(m) => out.extend([m.function, m.receiver]),
+            ObjKind::Descriptor(d) => out.extend([d.function, d.setter, d.deleter]),
             ObjKind::Instance(i) => out.extend([i.class, i.dict]),
             ObjKind::Iterator(state) => match &*state.borrow() {
                 IterState::Exhausted | IterState::Range { .. } => {}

@@ -207,6 +207,9 @@ builtin_types! {
     dict_values: "dict_values" = DictValues,
     dict_items: "dict_items" = DictItems,
     method: "method" = Method,
+    staticmethod: "staticmethod" = Object,
+    classmethod: "classmethod" = Object,
+    property: "property" = Object,
     text_io: "TextIOWrapper" = Object,
 }
 
@@ -673,6 +676,11 @@ impl Vm {
                     DictViewKind::Items => self.types.dict_items,
                 },
                 ObjKind::BoundMethod(_) => self.types.method,
+                ObjKind::Descriptor(d) => match d.kind {
+                    DescriptorKind::StaticMethod => self.types.staticmethod,
+                    DescriptorKind::ClassMethod => self.types.classmethod,
+                    DescriptorKind::Property => self.types.property,
+                },
                 ObjKind::Instance(i) => i.class,
                 ObjKind::Iterator(state) => match &*state.borrow() {
                     IterState::List { .. } | IterState::Exhausted => self.types.list_iterator,
