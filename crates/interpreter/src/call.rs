@@ -250,6 +250,7 @@ pub fn push_frame(
         ip: 0,
         last_ip: 0,
         caller_sp,
+        generator: Value::NULL,
     });
     Ok(())
 }

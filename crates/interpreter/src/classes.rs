@@ -54,6 +54,7 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
         ip: 0,
         last_ip: 0,
         caller_sp: base,
+        generator: Value::NULL,
     });
     let depth = vm.frames.len() - 1;
     vm.temp_roots.push(namespace);

@@ -131,6 +131,26 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                         vm.stack.push(value);
                         continue 'frames;
                     }
+                    AdaptiveOpcode::RETURN_GENERATOR => {
+                        let frame = vm.frames[frame_index];
+                        let generator = crate::generators::create(vm, &frame, ip);
+                        vm.frames.pop();
+                        vm.stack.truncate(frame.caller_sp);
+                        if frame_index == entry_depth {
+                            return Ok(generator);
+                        }
+                        vm.stack.push(generator);
+                        continue 'frames;
+                    }
+                    AdaptiveOpcode::YIELD_VALUE => {
+                        let value = pop(vm);
+                        let frame = vm.frames[frame_index];
+                        crate::generators::suspend(vm, &frame, ip);
+                        vm.frames.pop();
+                        vm.stack.truncate(frame.caller_sp);
+                        // Generator frames are always entered by `generators::resume`.
+                        return Ok(value);
+                    }
                     // The hottest simple instructions are dispatched here directly.
                     AdaptiveOpcode::RESUME => {
                         vm.safepoint();
@@ -995,6 +1015,46 @@ fn execute(
                 ops::dict_set(vm, namespace, key, d)?;
             }
         }
+        Opcode::GET_YIELD_FROM_ITER => {
+            let v = top(vm);
+            if !matches!(kind(&v), Some(ObjKind::Generator(_))) {
+                let v = pop(vm);
+                let it = cpjit_runtime::iter::get_iter(vm, v)?;
+                vm.stack.push(it);
+            }
+        }
+        Opcode::SEND => {
+            let value = top(vm);
+            let receiver = peek(vm, 2);
+            match crate::generators::send(vm, receiver, value)? {
+                cpjit_runtime::vm::GeneratorResume::Yielded(v) => {
+                    let len = vm.stack.len();
+                    vm.stack[len - 1] = v;
+                }
+                cpjit_runtime::vm::GeneratorResume::Returned(v) => {
+                    let len = vm.stack.len();
+                    vm.stack[len - 1] = v;
+                    *ip = arg as usize;
+                }
+            }
+        }
+        Opcode::END_SEND => {
+            let value = pop(vm);
+            pop(vm);
+            vm.stack.push(value);
+        }
+        Opcode::CLEANUP_THROW => {
+            let exception = pop(vm);
+            if vm.isinstance(exception, vm.exceptions.stop_iteration) {
+                pop(vm);
+                pop(vm);
+                vm.stack.push(Value::NONE);
+                vm.stack
+                    .push(crate::generators::stop_iteration_value(exception));
+            } else {
+                return Err(Unwind::Reraise(PyErr(exception), None));
+            }
+        }
         Opcode::LOAD_BUILD_CLASS => {
             let key = vm.intern("__build_class__");
             let builtins = vm.frames[frame_index].builtins;
@@ -1051,8 +1111,18 @@ fn execute(
                     vm.new_tuple(items)
                 }
                 3 => {
-                    // StopIteration raised inside a generator body.
-                    v
+                    // A StopIteration escaping a generator body becomes a RuntimeError
+                    // (PEP 479); anything else passes through.
+                    if vm.isinstance(v, vm.exceptions.stop_iteration) {
+                        let error = vm.runtime_error("generator raised StopIteration");
+                        if let Some(ObjKind::Exception(e)) = kind(&error.0) {
+                            e.cause.set(v);
+                            e.suppress_context.set(true);
+                        }
+                        error.0
+                    } else {
+                        v
+                    }
                 }
                 _ => {
                     return Err(vm
@@ -1288,6 +1358,19 @@ fn binary_result(vm: &mut Vm, len: usize, result: PyResult<Value>) -> Specialize
         }
         Err(e) => Specialized::Failed(e.into()),
     }
+}
+
+/// Runs the frame at `entry_depth` as if `exception` had been raised at instruction
+/// `at` (generator `throw()`).
+pub fn run_raising(
+    vm: &mut Vm,
+    entry_depth: usize,
+    exception: Value,
+    at: usize,
+) -> PyResult<Value> {
+    vm.frames[entry_depth].last_ip = at;
+    handle_exception(vm, Unwind::Raise(PyErr(exception)), at, entry_depth)?;
+    run(vm, entry_depth)
 }
 
 /// Result of running a specialized instruction.
@@ -2143,6 +2226,7 @@ fn push_exact_frame(vm: &mut Vm, callable_index: usize, n: usize) -> PyResult<bo
         ip: 0,
         last_ip: 0,
         caller_sp: callable_index,
+        generator: Value::NULL,
     });
     Ok(true)
 }

@@ -9,6 +9,7 @@
 mod call;
 pub mod classes;
 pub mod eval;
+pub mod generators;
 pub mod modules;
 pub mod specialize;
 pub mod stats;
@@ -90,6 +91,7 @@ pub struct RunOptions {
 pub fn new_vm(stdout: Box<dyn Write>, stderr: Box<dyn Write>) -> Vm {
     let mut vm = Vm::new(stdout, stderr);
     vm.call_hook = eval::call_hook;
+    vm.resume_hook = generators::resume;
     let builtins = vm.builtins;
     for (name, function) in [
         (
@@ -134,6 +136,7 @@ pub fn run_main_module(vm: &mut Vm, code: Arc<CodeObject>) -> Result<Value, PyEr
         ip: 0,
         last_ip: 0,
         caller_sp: base,
+        generator: Value::NULL,
     });
     let depth = vm.frames.len() - 1;
     eval::run(vm, depth)

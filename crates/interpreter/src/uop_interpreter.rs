@@ -337,6 +337,7 @@ pub fn run_trace(
                     ip: 0,
                     last_ip: 0,
                     caller_sp: callable_index,
+                    generator: Value::NULL,
                 });
                 inline_depth += 1;
                 frame_index += 1;

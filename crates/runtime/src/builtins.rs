@@ -768,10 +768,25 @@ fn builtin_next(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     arg_count(vm, "next", args, 1, 2)?;
     if !matches!(
         kind(&args[0]),
-        Some(ObjKind::Iterator(_) | ObjKind::Instance(_))
+        Some(ObjKind::Iterator(_) | ObjKind::Instance(_) | ObjKind::Generator(_))
     ) {
         let name = vm.type_name(args[0]);
         return Err(vm.type_error(format!("'{name}' object is not an iterator")));
+    }
+    if let Some(ObjKind::Generator(_)) = kind(&args[0]) {
+        // A finished generator's StopIteration carries its return value.
+        return match crate::iter::resume_generator(vm, args[0], Value::NONE, None)? {
+            crate::vm::GeneratorResume::Yielded(v) => Ok(v),
+            crate::vm::GeneratorResume::Returned(v) => match args.get(1) {
+                Some(default) => Ok(*default),
+                None => {
+                    let payload = if v.is_none() { vec![] } else { vec![v] };
+                    Err(PyErr(
+                        vm.new_exception(vm.exceptions.stop_iteration, payload),
+                    ))
+                }
+            },
+        };
     }
     match crate::iter::next(vm, args[0])? {
         Some(v) => Ok(v),

@@ -195,6 +195,13 @@ fn repr_inner(vm: &mut Vm, v: Value, active: &mut Vec<Value>) -> PyResult<String
             format!("<bound method {name} of {receiver_repr}>")
         }
         Some(ObjKind::Instance(_)) => return crate::dunder::repr(vm, v),
+        Some(ObjKind::Generator(g)) => {
+            let qualname = match kind(&g.code) {
+                Some(ObjKind::Code(c)) => c.code.qualname.to_string(),
+                _ => "?".into(),
+            };
+            format!("<generator object {qualname} at {:#x}>", address(v))
+        }
         _ => format!("<object at {:#x}>", address(v)),
     })
 }

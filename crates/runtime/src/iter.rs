@@ -50,7 +50,7 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
                 expected_len,
             }
         }
-        Some(ObjKind::Iterator(_)) => return Ok(v),
+        Some(ObjKind::Iterator(_) | ObjKind::Generator(_)) => return Ok(v),
         Some(ObjKind::Instance(_)) => return crate::dunder::iter(vm, v),
         _ => {
             let name = vm.type_name(v);
@@ -65,6 +65,12 @@ pub fn next(vm: &mut Vm, iterator: Value) -> PyResult<Option<Value>> {
     let Some(ObjKind::Iterator(cell)) = kind(&iterator) else {
         if let Some(ObjKind::Instance(_)) = kind(&iterator) {
             return crate::dunder::next(vm, iterator);
+        }
+        if let Some(ObjKind::Generator(_)) = kind(&iterator) {
+            return match resume_generator(vm, iterator, Value::NONE, None)? {
+                crate::vm::GeneratorResume::Yielded(v) => Ok(Some(v)),
+                crate::vm::GeneratorResume::Returned(_) => Ok(None),
+            };
         }
         let name = vm.type_name(iterator);
         return Err(vm.type_error(format!("'{name}' object is not an iterator")));
@@ -331,6 +337,29 @@ pub fn next(vm: &mut Vm, iterator: Value) -> PyResult<Option<Value>> {
             Ok(Some(value))
         }
     }
+}
+
+/// Resumes a generator from native code (collection is held off meanwhile, as for any
+/// native → Python call: the caller's temporaries are on the native stack).
+pub fn resume_generator(
+    vm: &mut Vm,
+    generator: Value,
+    sent: Value,
+    throw: Option<Value>,
+) -> PyResult<crate::vm::GeneratorResume> {
+    if vm.native_depth >= crate::call::MAX_NATIVE_DEPTH {
+        return Err(vm.new_error(
+            vm.exceptions.recursion_error,
+            "maximum recursion depth exceeded",
+        ));
+    }
+    vm.native_depth += 1;
+    vm.gc_inhibit += 1;
+    let hook = vm.resume_hook;
+    let result = hook(vm, generator, sent, throw);
+    vm.gc_inhibit -= 1;
+    vm.native_depth -= 1;
+    result
 }
 
 /// Collects any iterable into a vector (fast paths for the builtin sequences).

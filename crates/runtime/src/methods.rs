@@ -29,6 +29,7 @@ pub fn install(vm: &mut Vm) {
         (vm.types.range, RANGE_METHODS),
         (vm.exceptions.base_exception, EXCEPTION_METHODS),
         (vm.types.object, OBJECT_METHODS),
+        (vm.types.generator, GENERATOR_METHODS),
     ];
     for (ty, methods) in tables {
         for (name, func) in methods {
@@ -62,7 +63,10 @@ fn slot_wrapper(vm: &mut Vm, obj: Value, name: &str) -> Option<Value> {
                 | ObjKind::DictView(_)
         )
     );
-    let is_iterator = matches!(kind(&obj), Some(ObjKind::Iterator(_)));
+    let is_iterator = matches!(
+        kind(&obj),
+        Some(ObjKind::Iterator(_) | ObjKind::Generator(_))
+    );
     let is_subscriptable = matches!(
         kind(&obj),
         Some(
@@ -1962,6 +1966,70 @@ const EXCEPTION_METHODS: &[(&str, NativeFn)] = &[
 ];
 
 const OBJECT_METHODS: &[(&str, NativeFn)] = &[("__init__", object_init)];
+
+const GENERATOR_METHODS: &[(&str, NativeFn)] = &[
+    ("send", generator_send),
+    ("throw", generator_throw),
+    ("close", generator_close),
+];
+
+fn generator_finished(vm: &mut Vm, result: crate::vm::GeneratorResume) -> PyResult<Value> {
+    match result {
+        crate::vm::GeneratorResume::Yielded(v) => Ok(v),
+        crate::vm::GeneratorResume::Returned(v) => {
+            let args = if v.is_none() { vec![] } else { vec![v] };
+            Err(crate::vm::PyErr(
+                vm.new_exception(vm.exceptions.stop_iteration, args),
+            ))
+        }
+    }
+}
+
+/// `generator.send(value)`.
+fn generator_send(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "send", &args[1..], 1, 1)?;
+    let result = crate::iter::resume_generator(vm, args[0], args[1], None)?;
+    generator_finished(vm, result)
+}
+
+/// `generator.throw(exception)`.
+fn generator_throw(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "throw", &args[1..], 1, 3)?;
+    let exception = match kind(&args[1]) {
+        Some(ObjKind::Type(_)) => call(vm, args[1], &[], &[])?,
+        _ => args[1],
+    };
+    let result = crate::iter::resume_generator(vm, args[0], Value::NONE, Some(exception))?;
+    generator_finished(vm, result)
+}
+
+/// `generator.close()`: throws GeneratorExit; a generator that yields again is an error.
+fn generator_close(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let Some(ObjKind::Generator(g)) = kind(&args[0]) else {
+        return Err(vm.type_error("descriptor 'close' requires a 'generator' object"));
+    };
+    if matches!(
+        g.state.get(),
+        crate::object::GeneratorState::Created | crate::object::GeneratorState::Finished
+    ) {
+        g.state.set(crate::object::GeneratorState::Finished);
+        return Ok(Value::NONE);
+    }
+    let exit = vm.new_exception(vm.exceptions.generator_exit, vec![]);
+    match crate::iter::resume_generator(vm, args[0], Value::NONE, Some(exit)) {
+        Ok(crate::vm::GeneratorResume::Yielded(_)) => {
+            Err(vm.runtime_error("generator ignored GeneratorExit"))
+        }
+        Ok(crate::vm::GeneratorResume::Returned(_)) => Ok(Value::NONE),
+        Err(e)
+            if vm.isinstance(e.0, vm.exceptions.generator_exit)
+                || vm.isinstance(e.0, vm.exceptions.stop_iteration) =>
+        {
+            Ok(Value::NONE)
+        }
+        Err(e) => Err(e),
+    }
+}
 
 /// `BaseException.__init__(self, *args)`: stores the arguments.
 fn exception_init(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {

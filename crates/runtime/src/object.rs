@@ -45,6 +45,7 @@ pub enum ObjKind {
     DictView(DictViewObj),
     BoundMethod(BoundMethodObj),
     Descriptor(Box<DescriptorObj>),
+    Generator(Box<GeneratorObj>),
     Instance(InstanceObj),
 }
 
@@ -341,6 +342,31 @@ pub struct DictViewObj {
     pub kind: DictViewKind,
 }
 
+/// Where a generator is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GeneratorState {
+    Created,
+    Suspended,
+    Running,
+    Finished,
+}
+
+/// A generator: a suspended frame (its locals and operand stack saved here while it
+/// is not running) and where to resume it.
+pub struct GeneratorObj {
+    pub function: Value,
+    pub code: Value,
+    pub globals: Value,
+    pub builtins: Value,
+    pub state: Cell<GeneratorState>,
+    /// The frame's localsplus followed by its operand stack.
+    pub saved: RefCell<Vec<Value>>,
+    /// Instruction to resume at.
+    pub ip: Cell<usize>,
+    /// The exception being handled inside the generator while it is suspended.
+    pub saved_exception: Cell<Value>,
+}
+
 /// `staticmethod`, `classmethod` and `property` objects.
 pub struct DescriptorObj {
     pub kind: DescriptorKind,
@@ -474,6 +500,16 @@ impl Object {
             ObjKind::DictView(v) => out.push(v.dict),
             ObjKind::BoundMethod(m) => out.extend([m.function, m.receiver]),
             ObjKind::Descriptor(d) => out.extend([d.function, d.setter, d.deleter]),
+            ObjKind::Generator(g) => {
+                out.extend([
+                    g.function,
+                    g.code,
+                    g.globals,
+                    g.builtins,
+                    g.saved_exception.get(),
+                ]);
+                out.extend(g.saved.borrow().iter().copied());
+            }
             ObjKind::Instance(i) => out.extend([i.class, i.dict]),
             ObjKind::Iterator(state) => match &*state.borrow() {
                 IterState::Exhausted | IterState::Range { .. } => {}

@@ -25,6 +25,28 @@ pub struct PyErr(pub Value);
 
 pub type PyResult<T> = Result<T, PyErr>;
 
+/// What resuming a generator produced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GeneratorResume {
+    Yielded(Value),
+    /// The generator finished, returning this value (`StopIteration.value`).
+    Returned(Value),
+}
+
+/// Resumes a generator sending a value, or throwing an exception into it (installed
+/// by the interpreter).
+pub type ResumeHook =
+    fn(&mut Vm, generator: Value, sent: Value, throw: Option<Value>) -> PyResult<GeneratorResume>;
+
+fn unset_resume_hook(
+    vm: &mut Vm,
+    _g: Value,
+    _s: Value,
+    _t: Option<Value>,
+) -> PyResult<GeneratorResume> {
+    Err(vm.runtime_error("no interpreter installed"))
+}
+
 /// Called with the code object and the index of a `JUMP_BACKWARD` whose counter fired.
 pub type HotLoopHook = fn(&mut Vm, code: Value, instruction: usize);
 
@@ -50,6 +72,8 @@ pub struct Frame {
     pub last_ip: usize,
     /// Value-stack height to restore in the caller when this frame returns.
     pub caller_sp: usize,
+    /// The generator object this frame runs for, or NULL.
+    pub generator: Value,
 }
 
 macro_rules! exception_types {
@@ -210,6 +234,7 @@ builtin_types! {
     staticmethod: "staticmethod" = Object,
     classmethod: "classmethod" = Object,
     property: "property" = Object,
+    generator: "generator" = Iterator,
     text_io: "TextIOWrapper" = Object,
 }
 
@@ -270,6 +295,10 @@ pub struct Vm {
     /// Depth guard for recursive `repr`, equality and hashing of containers.
     pub repr_depth: Cell<usize>,
     pub call_hook: CallHook,
+    /// Runs generator frames (installed by the interpreter).
+    pub resume_hook: ResumeHook,
+    /// Set by `YIELD_VALUE` when the value a frame hands back is a yield, not a return.
+    pub generator_yielded: bool,
     /// Called when a loop's back edge becomes hot (the optimizer API connects here).
     pub hot_loop_hook: Option<HotLoopHook>,
     /// `JUMP_BACKWARD` warm-up: the counter's initial value and backoff exponent.
@@ -353,6 +382,8 @@ impl Vm {
             native_depth: 0,
             repr_depth: Cell::new(0),
             call_hook: unset_call_hook,
+            resume_hook: unset_resume_hook,
+            generator_yielded: false,
             hot_loop_hook: None,
             hot_threshold: 16,
             hot_backoff: 4,
@@ -676,6 +707,7 @@ impl Vm {
                     DictViewKind::Items => self.types.dict_items,
                 },
                 ObjKind::BoundMethod(_) => self.types.method,
+                ObjKind::Generator(_) => self.types.generator,
                 ObjKind::Descriptor(d) => match d.kind {
                     DescriptorKind::StaticMethod => self.types.staticmethod,
                     DescriptorKind::ClassMethod => self.types.classmethod,
@@ -865,6 +897,7 @@ impl Vm {
                 frame.globals,
                 frame.builtins,
                 frame.locals_dict,
+                frame.generator,
             ]);
         }
         roots.extend(self.interned.values().copied());

@@ -1,0 +1,153 @@
+//! Generators: creating them (`RETURN_GENERATOR`), suspending (`YIELD_VALUE`),
+//! resuming with a sent value or a thrown exception, and `yield from` (`SEND`).
+//!
+//! Owns moving a generator's frame between the VM stack (while it runs) and the
+//! generator object (while it is suspended), and the generator life cycle. Must never
+//! run bytecode itself (that is `eval::run`).
+
+use cpjit_runtime::object::{GeneratorObj, GeneratorState, ObjKind};
+use cpjit_runtime::vm::{kind, GeneratorResume};
+use cpjit_runtime::{Frame, PyErr, PyResult, Value, Vm};
+
+/// Makes the generator for the frame at the top of the stack (its arguments bound),
+/// to resume at `resume_ip`. The caller pops the frame.
+pub fn create(vm: &mut Vm, frame: &Frame, resume_ip: usize) -> Value {
+    let saved = vm.stack[frame.base..].to_vec();
+    vm.alloc(ObjKind::Generator(Box::new(GeneratorObj {
+        function: frame.function,
+        code: frame.code,
+        globals: frame.globals,
+        builtins: frame.builtins,
+        state: std::cell::Cell::new(GeneratorState::Created),
+        saved: std::cell::RefCell::new(saved),
+        ip: std::cell::Cell::new(resume_ip),
+        saved_exception: std::cell::Cell::new(Value::NULL),
+    })))
+}
+
+/// `YIELD_VALUE` in the generator frame at the top: saves its locals and operand stack
+/// into the generator (to resume at `resume_ip`). The caller pops the frame.
+pub fn suspend(vm: &mut Vm, frame: &Frame, resume_ip: usize) {
+    if let Some(ObjKind::Generator(g)) = kind(&frame.generator) {
+        *g.saved.borrow_mut() = vm.stack[frame.base..].to_vec();
+        g.ip.set(resume_ip);
+        g.state.set(GeneratorState::Suspended);
+    }
+    vm.generator_yielded = true;
+}
+
+/// Resumes `generator`, sending `sent` (the value of the `yield` expression) or
+/// raising `throw` at the `yield`.
+pub fn resume(
+    vm: &mut Vm,
+    generator: Value,
+    sent: Value,
+    throw: Option<Value>,
+) -> PyResult<GeneratorResume> {
+    let Some(ObjKind::Generator(g)) = kind(&generator) else {
+        return Err(vm.type_error("resume: not a generator"));
+    };
+    match g.state.get() {
+        GeneratorState::Running => return Err(vm.value_error("generator already executing")),
+        GeneratorState::Finished => {
+            return match throw {
+                Some(exception) => Err(PyErr(exception)),
+                None => Ok(GeneratorResume::Returned(Value::NONE)),
+            };
+        }
+        GeneratorState::Created => {
+            if let Some(exception) = throw {
+                g.state.set(GeneratorState::Finished);
+                return Err(PyErr(exception));
+            }
+            if !sent.is_none() {
+                return Err(vm.type_error("can't send non-None value to a just-started generator"));
+            }
+        }
+        GeneratorState::Suspended => {}
+    }
+    if vm.frames.len() >= vm.recursion_limit {
+        return Err(vm.new_error(
+            vm.exceptions.recursion_error,
+            "maximum recursion depth exceeded",
+        ));
+    }
+    let saved = std::mem::take(&mut *g.saved.borrow_mut());
+    let ip = g.ip.get();
+    let base = vm.stack.len();
+    vm.stack.extend(saved);
+    vm.frames.push(Frame {
+        function: g.function,
+        code: g.code,
+        globals: g.globals,
+        builtins: g.builtins,
+        locals_dict: Value::NULL,
+        base,
+        ip,
+        last_ip: ip.saturating_sub(1),
+        caller_sp: base,
+        generator,
+    });
+    let depth = vm.frames.len() - 1;
+    g.state.set(GeneratorState::Running);
+    let outer_exception = vm.handled_exception;
+    vm.handled_exception = g.saved_exception.get();
+    vm.generator_yielded = false;
+    let result = match throw {
+        None => {
+            vm.stack.push(sent);
+            crate::eval::run(vm, depth)
+        }
+        // Thrown in at the `yield` (the instruction before the resume point).
+        Some(exception) => crate::eval::run_raising(vm, depth, exception, ip.saturating_sub(1)),
+    };
+    let yielded = std::mem::take(&mut vm.generator_yielded);
+    g.saved_exception.set(vm.handled_exception);
+    vm.handled_exception = outer_exception;
+    match result {
+        Ok(value) if yielded => Ok(GeneratorResume::Yielded(value)),
+        Ok(value) => {
+            g.state.set(GeneratorState::Finished);
+            Ok(GeneratorResume::Returned(value))
+        }
+        Err(error) => {
+            g.state.set(GeneratorState::Finished);
+            Err(error)
+        }
+    }
+}
+
+/// One step of `yield from`/`SEND`: resume a generator, or `next`/`send` another
+/// iterator. `Returned` carries the sub-iterator's return value.
+pub fn send(vm: &mut Vm, receiver: Value, value: Value) -> PyResult<GeneratorResume> {
+    if let Some(ObjKind::Generator(_)) = kind(&receiver) {
+        return resume(vm, receiver, value, None);
+    }
+    let step = if value.is_none() {
+        cpjit_runtime::iter::next(vm, receiver).map(|v| v.map(GeneratorResume::Yielded))
+    } else {
+        let send_name = vm.intern("send");
+        let method = cpjit_runtime::attr::get_attr(vm, receiver, send_name)?;
+        cpjit_runtime::call::call(vm, method, &[value], &[])
+            .map(|v| Some(GeneratorResume::Yielded(v)))
+    };
+    match step {
+        Ok(Some(resume)) => Ok(resume),
+        Ok(None) => Ok(GeneratorResume::Returned(Value::NONE)),
+        Err(error) if vm.isinstance(error.0, vm.exceptions.stop_iteration) => {
+            Ok(GeneratorResume::Returned(stop_iteration_value(error.0)))
+        }
+        Err(error) => Err(error),
+    }
+}
+
+/// `StopIteration.value`: its first argument, or None.
+pub fn stop_iteration_value(exception: Value) -> Value {
+    match kind(&exception) {
+        Some(ObjKind::Exception(e)) => match kind(&e.args.borrow()) {
+            Some(ObjKind::Tuple(items)) => items.first().copied().unwrap_or(Value::NONE),
+            _ => Value::NONE,
+        },
+        _ => Value::NONE,
+    }
+}
