@@ -1015,6 +1015,45 @@ fn execute(
                 ops::dict_set(vm, namespace, key, d)?;
             }
         }
+        Opcode::BEFORE_WITH => {
+            let manager = pop(vm);
+            let ty = vm.type_of(manager);
+            let enter_name = vm.intern("__enter__");
+            let exit_name = vm.intern("__exit__");
+            let has_enter = attr::type_lookup(ty, enter_name).is_some();
+            let has_exit = attr::type_lookup(ty, exit_name).is_some();
+            if !has_enter || !has_exit {
+                let type_name = vm.type_name(manager);
+                let missing = if has_enter {
+                    " (missed __exit__ method)"
+                } else {
+                    ""
+                };
+                return Err(vm
+                    .type_error(format!(
+                        "'{type_name}' object does not support the context manager protocol{missing}"
+                    ))
+                    .into());
+            }
+            let exit = attr::get_attr(vm, manager, exit_name)?;
+            vm.stack.push(exit);
+            let enter = attr::get_attr(vm, manager, enter_name)?;
+            let entered = cpjit_runtime::call::call(vm, enter, &[], &[])?;
+            vm.stack.push(entered);
+        }
+        Opcode::WITH_EXCEPT_START => {
+            // Stack: __exit__, lasti, previous exception, exception.
+            let exception = top(vm);
+            let exit = peek(vm, 4);
+            let exception_type = vm.type_of(exception);
+            let result = cpjit_runtime::call::call(
+                vm,
+                exit,
+                &[exception_type, exception, Value::NONE],
+                &[],
+            )?;
+            vm.stack.push(result);
+        }
         Opcode::GET_YIELD_FROM_ITER => {
             let v = top(vm);
             if !matches!(kind(&v), Some(ObjKind::Generator(_))) {
@@ -1781,7 +1820,6 @@ fn unsupported_message(op: Opcode) -> String {
         | Opcode::END_SEND
         | Opcode::GET_YIELD_FROM_ITER
         | Opcode::CLEANUP_THROW => "generators",
-        Opcode::BEFORE_WITH | Opcode::WITH_EXCEPT_START => "'with' statements",
         Opcode::CALL_INTRINSIC_2 => "'except*'",
         _ => op.name(),
     };
