@@ -15,6 +15,7 @@ pub fn import(vm: &mut Vm, name: Value) -> PyResult<Value> {
     let text = str_text(&name).unwrap_or("?").to_string();
     let module = match text.as_str() {
         "sys" => cpjit_runtime::builtins::make_sys_module(vm),
+        "math" => cpjit_runtime::math::make_module(vm),
         _ => {
             return Err(vm.new_error(
                 vm.exceptions.module_not_found_error,

@@ -17,6 +17,7 @@ pub mod dunder;
 pub mod format;
 pub mod gc;
 pub mod iter;
+pub mod math;
 pub mod methods;
 pub mod numeric;
 pub mod object;

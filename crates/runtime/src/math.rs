@@ -1,0 +1,540 @@
+//! The `math` module: CPython's functions with its results and errors ("math domain
+//! error", "math range error", integer-only functions on arbitrary-size ints).
+//!
+//! Owns `math`'s behaviour. Must never format or print (callers use `display`).
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+
+use crate::builtins::{new_module, set_name};
+use crate::call::{arg_count, no_kwargs};
+use crate::numeric::{self, int_view};
+use crate::object::NativeFn;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+fn float_arg(vm: &mut Vm, v: Value) -> PyResult<f64> {
+    match numeric::as_f64(vm, v) {
+        Some(f) => f,
+        None => {
+            let name = vm.type_name(v);
+            Err(vm.type_error(format!("must be real number, not {name}")))
+        }
+    }
+}
+
+fn int_arg(vm: &mut Vm, v: Value, function: &str) -> PyResult<BigInt> {
+    match int_view(&v) {
+        Some(view) => Ok(view.to_bigint()),
+        None => {
+            let name = vm.type_name(v);
+            let _ = function;
+            Err(vm.type_error(format!(
+                "'{name}' object cannot be interpreted as an integer"
+            )))
+        }
+    }
+}
+
+fn domain_error(vm: &mut Vm) -> crate::vm::PyErr {
+    vm.value_error("math domain error")
+}
+
+/// Applies a one-argument float function with CPython's error rules: a NaN result from
+/// a non-NaN input is a domain error, an infinite result from a finite one a range error.
+fn unary(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    name: &str,
+    f: fn(f64) -> f64,
+) -> PyResult<Value> {
+    no_kwargs(vm, name, kw)?;
+    arg_count(vm, name, args, 1, 1)?;
+    let x = float_arg(vm, args[0])?;
+    let r = f(x);
+    if r.is_nan() && !x.is_nan() {
+        return Err(domain_error(vm));
+    }
+    if r.is_infinite() && x.is_finite() {
+        return Err(vm.overflow_error("math range error"));
+    }
+    Ok(Value::float(r))
+}
+
+macro_rules! unary_fns {
+    ($( $fn_name:ident => $py:literal, $f:expr; )*) => {
+        $( fn $fn_name(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+            unary(vm, args, kw, $py, $f)
+        } )*
+    };
+}
+
+unary_fns! {
+    math_exp => "exp", f64::exp;
+    math_expm1 => "expm1", f64::exp_m1;
+    math_sin => "sin", f64::sin;
+    math_cos => "cos", f64::cos;
+    math_tan => "tan", f64::tan;
+    math_asin => "asin", f64::asin;
+    math_acos => "acos", f64::acos;
+    math_atan => "atan", f64::atan;
+    math_sinh => "sinh", f64::sinh;
+    math_cosh => "cosh", f64::cosh;
+    math_tanh => "tanh", f64::tanh;
+    math_asinh => "asinh", f64::asinh;
+    math_acosh => "acosh", f64::acosh;
+    math_atanh => "atanh", f64::atanh;
+    math_fabs => "fabs", f64::abs;
+    math_degrees => "degrees", f64::to_degrees;
+    math_radians => "radians", f64::to_radians;
+    math_log1p => "log1p", f64::ln_1p;
+    math_cbrt => "cbrt", f64::cbrt;
+}
+
+fn math_sqrt(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "sqrt", kw)?;
+    arg_count(vm, "sqrt", args, 1, 1)?;
+    let x = float_arg(vm, args[0])?;
+    if x < 0.0 {
+        return Err(domain_error(vm));
+    }
+    Ok(Value::float(x.sqrt()))
+}
+
+/// CPython's `loghelper`: floats and ints that fit a float go straight to `f`; larger
+/// ints are split as `m * 2**e` (`m` in [0.5, 1)) so that `f(m) + f(2) * e` is exact
+/// to the same rounding as CPython.
+fn log_with(vm: &mut Vm, v: Value, f: fn(f64) -> f64) -> PyResult<f64> {
+    if let Some(view) = int_view(&v) {
+        let b = view.to_bigint();
+        if b.sign() != num_bigint::Sign::Plus {
+            return Err(domain_error(vm));
+        }
+        if let Some(x) = b.to_f64().filter(|x| x.is_finite()) {
+            return Ok(f(x));
+        }
+        let bits = b.bits();
+        let top = (&b >> (bits - 53) as usize).to_f64().unwrap_or(1.0);
+        let m = top / 2f64.powi(53);
+        return Ok(f(m) + f(2.0) * bits as f64);
+    }
+    let x = float_arg(vm, v)?;
+    if x <= 0.0 || x.is_nan() {
+        if x.is_nan() {
+            return Ok(x);
+        }
+        return Err(domain_error(vm));
+    }
+    Ok(f(x))
+}
+
+fn math_log(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "log", kw)?;
+    arg_count(vm, "log", args, 1, 2)?;
+    let x = log_with(vm, args[0], f64::ln)?;
+    if let Some(base) = args.get(1) {
+        let b = log_with(vm, *base, f64::ln)?;
+        if b == 0.0 {
+            return Err(vm.zero_division("float division by zero"));
+        }
+        return Ok(Value::float(x / b));
+    }
+    Ok(Value::float(x))
+}
+
+fn math_log2(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "log2", kw)?;
+    arg_count(vm, "log2", args, 1, 1)?;
+    Ok(Value::float(log_with(vm, args[0], f64::log2)?))
+}
+
+fn math_log10(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "log10", kw)?;
+    arg_count(vm, "log10", args, 1, 1)?;
+    Ok(Value::float(log_with(vm, args[0], f64::log10)?))
+}
+
+fn rounding(vm: &mut Vm, args: &[Value], name: &str, f: fn(f64) -> f64) -> PyResult<Value> {
+    arg_count(vm, name, args, 1, 1)?;
+    if int_view(&args[0]).is_some() {
+        let v = int_view(&args[0])
+            .map(|v| v.to_bigint())
+            .unwrap_or_default();
+        return Ok(vm.new_bigint(v));
+    }
+    let x = float_arg(vm, args[0])?;
+    numeric::float_to_int(vm, f(x))
+}
+
+fn math_floor(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    rounding(vm, args, "floor", f64::floor)
+}
+
+fn math_ceil(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    rounding(vm, args, "ceil", f64::ceil)
+}
+
+fn math_trunc(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    rounding(vm, args, "trunc", f64::trunc)
+}
+
+fn math_pow(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "pow", args, 2, 2)?;
+    let (x, y) = (float_arg(vm, args[0])?, float_arg(vm, args[1])?);
+    if x == 0.0 && y < 0.0 {
+        return Err(domain_error(vm));
+    }
+    if x < 0.0 && y.is_finite() && y.fract() != 0.0 {
+        return Err(domain_error(vm));
+    }
+    let r = x.powf(y);
+    if r.is_infinite() && x.is_finite() && y.is_finite() {
+        return Err(vm.overflow_error("math range error"));
+    }
+    Ok(Value::float(r))
+}
+
+fn two_floats(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<(f64, f64)> {
+    arg_count(vm, name, args, 2, 2)?;
+    Ok((float_arg(vm, args[0])?, float_arg(vm, args[1])?))
+}
+
+fn math_atan2(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (y, x) = two_floats(vm, args, "atan2")?;
+    Ok(Value::float(y.atan2(x)))
+}
+
+fn math_copysign(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (x, y) = two_floats(vm, args, "copysign")?;
+    Ok(Value::float(x.copysign(y)))
+}
+
+fn math_fmod(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (x, y) = two_floats(vm, args, "fmod")?;
+    if y == 0.0 || x.is_infinite() {
+        return Err(domain_error(vm));
+    }
+    Ok(Value::float(x % y))
+}
+
+fn math_hypot(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let mut acc = 0.0f64;
+    for v in args {
+        let x = float_arg(vm, *v)?;
+        acc = acc.hypot(x);
+    }
+    Ok(Value::float(acc))
+}
+
+fn math_isnan(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "isnan", args, 1, 1)?;
+    Ok(Value::bool(float_arg(vm, args[0])?.is_nan()))
+}
+
+fn math_isinf(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "isinf", args, 1, 1)?;
+    Ok(Value::bool(float_arg(vm, args[0])?.is_infinite()))
+}
+
+fn math_isfinite(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "isfinite", args, 1, 1)?;
+    Ok(Value::bool(float_arg(vm, args[0])?.is_finite()))
+}
+
+fn math_isclose(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let bound = crate::call::bind(
+        vm,
+        "isclose",
+        args,
+        kw,
+        &["a", "b"],
+        2,
+        &["rel_tol", "abs_tol"],
+    )?;
+    let (a, b) = (float_arg(vm, bound[0])?, float_arg(vm, bound[1])?);
+    let rel = if bound[2].is_null() {
+        1e-9
+    } else {
+        float_arg(vm, bound[2])?
+    };
+    let abs = if bound[3].is_null() {
+        0.0
+    } else {
+        float_arg(vm, bound[3])?
+    };
+    if rel < 0.0 || abs < 0.0 {
+        return Err(vm.value_error("tolerances must be non-negative"));
+    }
+    if a == b {
+        return Ok(Value::TRUE);
+    }
+    if a.is_infinite() || b.is_infinite() {
+        return Ok(Value::FALSE);
+    }
+    let diff = (b - a).abs();
+    Ok(Value::bool(
+        diff <= (rel * b).abs() || diff <= (rel * a).abs() || diff <= abs,
+    ))
+}
+
+fn math_gcd(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let mut acc = BigInt::zero();
+    for v in args {
+        let n = int_arg(vm, *v, "gcd")?;
+        acc = acc.gcd(&n);
+    }
+    Ok(vm.new_bigint(acc))
+}
+
+fn math_lcm(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let mut acc = BigInt::one();
+    for v in args {
+        let n = int_arg(vm, *v, "lcm")?;
+        if n.is_zero() {
+            return Ok(vm.new_int(0));
+        }
+        acc = acc.lcm(&n);
+    }
+    Ok(vm.new_bigint(acc.abs()))
+}
+
+fn math_factorial(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "factorial", args, 1, 1)?;
+    if args[0].is_float() {
+        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
+    }
+    let n = int_arg(vm, args[0], "factorial")?;
+    if n.is_negative() {
+        return Err(vm.value_error("factorial() not defined for negative values"));
+    }
+    let n = n.to_u64().unwrap_or(u64::MAX);
+    if n > 100_000 {
+        return Err(vm.overflow_error("factorial() argument should not exceed 100000"));
+    }
+    let mut acc = BigInt::one();
+    for k in 2..=n {
+        acc *= k;
+    }
+    Ok(vm.new_bigint(acc))
+}
+
+fn comb_perm(vm: &mut Vm, args: &[Value], name: &str, comb: bool) -> PyResult<Value> {
+    arg_count(vm, name, args, 1, 2)?;
+    let n = int_arg(vm, args[0], name)?;
+    let k = match args.get(1) {
+        Some(v) if !v.is_none() => int_arg(vm, *v, name)?,
+        _ if !comb => n.clone(),
+        _ => return Err(vm.type_error("comb expected 2 arguments, got 1")),
+    };
+    if n.is_negative() {
+        return Err(vm.value_error("n must be a non-negative integer"));
+    }
+    if k.is_negative() {
+        return Err(vm.value_error("k must be a non-negative integer"));
+    }
+    if k > n {
+        return Ok(vm.new_int(0));
+    }
+    let k = k.to_u64().unwrap_or(0);
+    let mut acc = BigInt::one();
+    for i in 0..k {
+        acc *= &n - BigInt::from(i);
+    }
+    if comb {
+        let mut denominator = BigInt::one();
+        for i in 2..=k {
+            denominator *= i;
+        }
+        acc /= denominator;
+    }
+    Ok(vm.new_bigint(acc))
+}
+
+fn math_comb(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    comb_perm(vm, args, "comb", true)
+}
+
+fn math_perm(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    comb_perm(vm, args, "perm", false)
+}
+
+fn math_isqrt(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "isqrt", args, 1, 1)?;
+    let n = int_arg(vm, args[0], "isqrt")?;
+    if n.is_negative() {
+        return Err(vm.value_error("isqrt() argument must be nonnegative"));
+    }
+    Ok(vm.new_bigint(n.sqrt()))
+}
+
+fn math_modf(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "modf", args, 1, 1)?;
+    let x = float_arg(vm, args[0])?;
+    let int_part = x.trunc();
+    let frac = if x.is_infinite() {
+        0.0f64.copysign(x)
+    } else {
+        x - int_part
+    };
+    Ok(vm.new_tuple(vec![Value::float(frac), Value::float(int_part)]))
+}
+
+fn math_fsum(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "fsum", args, 1, 1)?;
+    let items = crate::iter::collect(vm, args[0])?;
+    // Shewchuk's exact partial sums, as CPython.
+    let mut partials: Vec<f64> = Vec::new();
+    for item in items {
+        let mut x = float_arg(vm, item)?;
+        let mut i = 0;
+        for j in 0..partials.len() {
+            let mut y = partials[j];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                partials[i] = lo;
+                i += 1;
+            }
+            x = hi;
+        }
+        partials.truncate(i);
+        partials.push(x);
+    }
+    Ok(Value::float(partials.iter().sum()))
+}
+
+fn math_prod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let bound = crate::call::bind(vm, "prod", args, kw, &["iterable"], 1, &["start"])?;
+    let mut acc = if bound[1].is_null() {
+        vm.new_int(1)
+    } else {
+        bound[1]
+    };
+    let items = crate::iter::collect(vm, bound[0])?;
+    for item in items {
+        acc = crate::ops::binary_op(vm, acc, item, cpjit_bytecode::BinaryOpArg::Multiply)?;
+    }
+    Ok(acc)
+}
+
+fn math_dist(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "dist", args, 2, 2)?;
+    let p = crate::iter::collect(vm, args[0])?;
+    let q = crate::iter::collect(vm, args[1])?;
+    if p.len() != q.len() {
+        return Err(vm.value_error("both points must have the same number of dimensions"));
+    }
+    let mut acc = 0.0f64;
+    for (a, b) in p.into_iter().zip(q) {
+        let d = float_arg(vm, a)? - float_arg(vm, b)?;
+        acc = acc.hypot(d);
+    }
+    Ok(Value::float(acc))
+}
+
+fn math_frexp(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "frexp", args, 1, 1)?;
+    let x = float_arg(vm, args[0])?;
+    if x == 0.0 || !x.is_finite() {
+        let zero = vm.new_int(0);
+        return Ok(vm.new_tuple(vec![Value::float(x), zero]));
+    }
+    let exponent = x.abs().log2().floor() as i64 + 1;
+    let mut m = x / 2f64.powi(exponent as i32);
+    let mut e = exponent;
+    if m.abs() >= 1.0 {
+        m /= 2.0;
+        e += 1;
+    } else if m.abs() < 0.5 {
+        m *= 2.0;
+        e -= 1;
+    }
+    let e = vm.new_int(e);
+    Ok(vm.new_tuple(vec![Value::float(m), e]))
+}
+
+fn math_ldexp(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "ldexp", args, 2, 2)?;
+    let x = float_arg(vm, args[0])?;
+    let i = int_arg(vm, args[1], "ldexp")?.to_i32().unwrap_or(i32::MAX);
+    let r = x * 2f64.powi(i);
+    if r.is_infinite() && x.is_finite() {
+        return Err(vm.overflow_error("math range error"));
+    }
+    Ok(Value::float(r))
+}
+
+/// Builds the `math` module.
+pub fn make_module(vm: &mut Vm) -> Value {
+    let dict = vm.new_dict();
+    let functions: &[(&'static str, NativeFn)] = &[
+        ("sqrt", math_sqrt),
+        ("exp", math_exp),
+        ("expm1", math_expm1),
+        ("log", math_log),
+        ("log2", math_log2),
+        ("log10", math_log10),
+        ("log1p", math_log1p),
+        ("sin", math_sin),
+        ("cos", math_cos),
+        ("tan", math_tan),
+        ("asin", math_asin),
+        ("acos", math_acos),
+        ("atan", math_atan),
+        ("atan2", math_atan2),
+        ("sinh", math_sinh),
+        ("cosh", math_cosh),
+        ("tanh", math_tanh),
+        ("asinh", math_asinh),
+        ("acosh", math_acosh),
+        ("atanh", math_atanh),
+        ("fabs", math_fabs),
+        ("degrees", math_degrees),
+        ("radians", math_radians),
+        ("cbrt", math_cbrt),
+        ("floor", math_floor),
+        ("ceil", math_ceil),
+        ("trunc", math_trunc),
+        ("pow", math_pow),
+        ("copysign", math_copysign),
+        ("fmod", math_fmod),
+        ("hypot", math_hypot),
+        ("isnan", math_isnan),
+        ("isinf", math_isinf),
+        ("isfinite", math_isfinite),
+        ("isclose", math_isclose),
+        ("gcd", math_gcd),
+        ("lcm", math_lcm),
+        ("factorial", math_factorial),
+        ("comb", math_comb),
+        ("perm", math_perm),
+        ("isqrt", math_isqrt),
+        ("modf", math_modf),
+        ("fsum", math_fsum),
+        ("prod", math_prod),
+        ("dist", math_dist),
+        ("frexp", math_frexp),
+        ("ldexp", math_ldexp),
+    ];
+    for (name, function) in functions {
+        let native = vm.new_native(name, *function);
+        let key = vm.intern(name);
+        set_name(vm, dict, key, native);
+    }
+    for (name, value) in [
+        ("pi", std::f64::consts::PI),
+        ("e", std::f64::consts::E),
+        ("tau", std::f64::consts::TAU),
+        ("inf", f64::INFINITY),
+        ("nan", f64::NAN),
+    ] {
+        let key = vm.intern(name);
+        set_name(vm, dict, key, Value::float(value));
+    }
+    new_module(vm, "math", dict)
+}
