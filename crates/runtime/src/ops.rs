@@ -4,6 +4,7 @@
 //! Owns the dispatch on operand types and CPython's error messages for them. Must never
 //! execute bytecode directly; calls into Python code go through `Vm::call_hook`.
 
+use std::cell::RefCell;
 use std::cmp::Ordering;
 
 use cpjit_bytecode::{BinaryOpArg, CompareOp};
@@ -1247,6 +1248,22 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
     }
 }
 
+/// Resolves `key` to an in-bounds position of `items` for `list[key] = v` and
+/// `del list[key]`, with CPython's errors. The length is read after `key` is
+/// converted, since a user `__index__` may resize the list.
+fn list_assignment_index(vm: &mut Vm, key: Value, items: &RefCell<Vec<Value>>) -> PyResult<usize> {
+    match index_value(vm, key)? {
+        Some(i) => normalize_index(i, items.borrow().len())
+            .ok_or_else(|| vm.index_error("list assignment index out of range")),
+        None => {
+            let name = vm.type_name(key);
+            Err(vm.type_error(format!(
+                "list indices must be integers or slices, not {name}"
+            )))
+        }
+    }
+}
+
 /// `obj[key] = value`.
 pub fn setitem(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<()> {
     match kind(&obj) {
@@ -1273,27 +1290,9 @@ pub fn setitem(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<()
                 }
                 return Ok(());
             }
-            match index_value(vm, key)? {
-                Some(i) => {
-                    let mut items = items.borrow_mut();
-                    match normalize_index(i, items.len()) {
-                        Some(i) => {
-                            items[i] = value;
-                            Ok(())
-                        }
-                        None => {
-                            drop(items);
-                            Err(vm.index_error("list assignment index out of range"))
-                        }
-                    }
-                }
-                None => {
-                    let name = vm.type_name(key);
-                    Err(vm.type_error(format!(
-                        "list indices must be integers or slices, not {name}"
-                    )))
-                }
-            }
+            let i = list_assignment_index(vm, key, items)?;
+            items.borrow_mut()[i] = value;
+            Ok(())
         }
         Some(ObjKind::Dict(_)) => dict_set(vm, obj, key, value),
         Some(ObjKind::Instance(_)) => crate::dunder::setitem(vm, obj, key, value),
@@ -1320,27 +1319,9 @@ pub fn delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
                 }
                 return Ok(());
             }
-            match index_value(vm, key)? {
-                Some(i) => {
-                    let mut items = items.borrow_mut();
-                    match normalize_index(i, items.len()) {
-                        Some(i) => {
-                            items.remove(i);
-                            Ok(())
-                        }
-                        None => {
-                            drop(items);
-                            Err(vm.index_error("list assignment index out of range"))
-                        }
-                    }
-                }
-                None => {
-                    let name = vm.type_name(key);
-                    Err(vm.type_error(format!(
-                        "list indices must be integers or slices, not {name}"
-                    )))
-                }
-            }
+            let i = list_assignment_index(vm, key, items)?;
+            items.borrow_mut().remove(i);
+            Ok(())
         }
         Some(ObjKind::Dict(_)) => match dict_remove(vm, obj, key)? {
             Some(_) => Ok(()),
