@@ -24,71 +24,131 @@ pub fn run_trace(
     valid: &Cell<bool>,
 ) -> ExecutorOutcome {
     let _ = code_value;
-    let Some(ObjKind::Code(first)) = trace.codes.first().and_then(kind) else {
-        return ExecutorOutcome::ResumeAt(trace.start);
+    let mut machine = match UopMachine::new(vm, trace, valid) {
+        Ok(machine) => machine,
+        Err(outcome) => return outcome,
     };
-    let mut code: &cpjit_runtime::object::CodeData = first;
-    let mut frame_index = vm.frames.len() - 1;
-    let mut base = vm.frames[frame_index].base;
-    let (mut globals, mut builtins) = (
-        vm.frames[frame_index].globals,
-        vm.frames[frame_index].builtins,
-    );
-    // Frames this run pushed for inlined calls (their code changes `code` and `base`).
-    let mut inline_depth = 0usize;
-    let force_deopt = vm.force_deopt;
     let counting = vm.stats.enabled;
     let mut pc = 0;
-    // A generic operation raised: tier 1 unwinds as if the instruction at `$target`
-    // had raised (the operands are dropped with the rest of the frame's stack above
-    // the handler's depth).
-    macro_rules! raise {
-        ($error:expr, $target:expr) => {{
-            return ExecutorOutcome::Raise {
-                error: $error,
-                at: $target as usize,
-            };
-        }};
-    }
-    macro_rules! exit {
-        ($target:expr) => {{
-            vm.stats.deopts += 1;
-            return ExecutorOutcome::SideExit {
-                uop: pc - 1,
-                target: $target as usize,
-                in_loop_code: inline_depth == 0,
-            };
-        }};
-    }
     loop {
-        let u = trace.uops[pc];
-        pc += 1;
         if counting {
             vm.stats.uops_executed += 1;
         }
-        if force_deopt && u.uop.flags().guard {
+        match machine.step(vm, pc) {
+            Step::Next => pc += 1,
+            Step::JumpToTop => pc = 0,
+            Step::Leave(outcome) => return outcome,
+        }
+    }
+}
+
+/// What running one uop decided.
+#[derive(Debug)]
+pub enum Step {
+    /// Go on with the next uop.
+    Next,
+    /// `_JUMP_TO_TOP`: go on with uop 0 (the safepoint has run).
+    JumpToTop,
+    /// Leave the trace.
+    Leave(ExecutorOutcome),
+}
+
+/// The state of a running trace between uops: which frame and code it is in (inlined
+/// calls push real frames). The JIT runs the same machine for every uop it does not
+/// inline, so both tiers share one meaning of every uop.
+pub struct UopMachine<'a> {
+    trace: &'a Trace,
+    code: &'a cpjit_runtime::object::CodeData,
+    /// Index in `vm.frames` of the frame the trace is running.
+    pub frame_index: usize,
+    /// Where that frame's locals start in `vm.stack`.
+    pub base: usize,
+    globals: Value,
+    builtins: Value,
+    /// Frames this run pushed for inlined calls.
+    pub inline_depth: usize,
+    valid: &'a Cell<bool>,
+    force_deopt: bool,
+}
+
+impl<'a> UopMachine<'a> {
+    /// A machine for `trace` starting in the VM's current frame; `Err` is the outcome
+    /// when the trace cannot run at all.
+    pub fn new(
+        vm: &Vm,
+        trace: &'a Trace,
+        valid: &'a Cell<bool>,
+    ) -> Result<UopMachine<'a>, ExecutorOutcome> {
+        let Some(ObjKind::Code(first)) = trace.codes.first().and_then(kind) else {
+            return Err(ExecutorOutcome::ResumeAt(trace.start));
+        };
+        let Some(frame) = vm.frames.last() else {
+            return Err(ExecutorOutcome::ResumeAt(trace.start));
+        };
+        Ok(UopMachine {
+            trace,
+            code: first,
+            frame_index: vm.frames.len() - 1,
+            base: frame.base,
+            globals: frame.globals,
+            builtins: frame.builtins,
+            inline_depth: 0,
+            valid,
+            force_deopt: vm.force_deopt,
+        })
+    }
+
+    /// Runs uop `pc` of the trace.
+    pub fn step(&mut self, vm: &mut Vm, pc: usize) -> Step {
+        let trace = self.trace;
+        let (code, frame_index, base) = (self.code, self.frame_index, self.base);
+        let (globals, builtins) = (self.globals, self.builtins);
+        let inline_depth = self.inline_depth;
+        let u = trace.uops[pc];
+        // A generic operation raised: tier 1 unwinds as if the instruction at `$target`
+        // had raised (the operands are dropped with the rest of the frame's stack above
+        // the handler's depth).
+        macro_rules! raise {
+            ($error:expr, $target:expr) => {{
+                return Step::Leave(ExecutorOutcome::Raise {
+                    error: $error,
+                    at: $target as usize,
+                });
+            }};
+        }
+        macro_rules! exit {
+            ($target:expr) => {{
+                vm.stats.deopts += 1;
+                return Step::Leave(ExecutorOutcome::SideExit {
+                    uop: pc,
+                    target: $target as usize,
+                    in_loop_code: inline_depth == 0,
+                });
+            }};
+        }
+        if self.force_deopt && u.uop.flags().guard {
             exit!(u.target);
         }
         let len = vm.stack.len();
         match u.uop {
             Uop::_START_EXECUTOR | Uop::_NOP => {}
             Uop::_CHECK_VALIDITY => {
-                if !valid.get() {
+                if !self.valid.get() {
                     exit!(u.target);
                 }
             }
             Uop::_SET_IP => vm.frames[frame_index].last_ip = u.oparg as usize,
             Uop::_JUMP_TO_TOP => {
-                pc = 0;
                 vm.safepoint();
+                return Step::JumpToTop;
             }
             Uop::_EXIT_TRACE => {
                 vm.stats.trace_exits += 1;
-                return ExecutorOutcome::SideExit {
-                    uop: pc - 1,
+                return Step::Leave(ExecutorOutcome::SideExit {
+                    uop: pc,
                     target: u.target as usize,
                     in_loop_code: inline_depth == 0,
-                };
+                });
             }
             Uop::_LOAD_FAST => {
                 let v = vm.stack[base + u.oparg as usize];
@@ -339,33 +399,33 @@ pub fn run_trace(
                     caller_sp: callable_index,
                     generator: Value::NULL,
                 });
-                inline_depth += 1;
-                frame_index += 1;
-                base = callable_index + 2;
-                globals = f.globals;
-                builtins = f.builtins;
+                self.inline_depth += 1;
+                self.frame_index += 1;
+                self.base = callable_index + 2;
+                self.globals = f.globals;
+                self.builtins = f.builtins;
                 let Some(ObjKind::Code(next)) = trace.codes.get(u.code as usize).and_then(kind)
                 else {
                     exit!(0);
                 };
-                code = next;
+                self.code = next;
             }
             Uop::_POP_FRAME => {
                 let value = vm.stack.pop().expect("trace stack discipline");
                 let frame = vm.frames.pop().expect("an inlined frame to return from");
                 vm.stack.truncate(frame.caller_sp);
                 vm.stack.push(value);
-                inline_depth = inline_depth.saturating_sub(1);
-                frame_index -= 1;
-                let caller = vm.frames[frame_index];
-                base = caller.base;
-                globals = caller.globals;
-                builtins = caller.builtins;
+                self.inline_depth = inline_depth.saturating_sub(1);
+                self.frame_index = frame_index - 1;
+                let caller = vm.frames[self.frame_index];
+                self.base = caller.base;
+                self.globals = caller.globals;
+                self.builtins = caller.builtins;
                 let Some(ObjKind::Code(next)) = trace.codes.get(u.code as usize).and_then(kind)
                 else {
                     exit!(u.target);
                 };
-                code = next;
+                self.code = next;
             }
             Uop::_BINARY_OP => {
                 let (lhs, rhs) = (vm.stack[len - 2], vm.stack[len - 1]);
@@ -476,5 +536,6 @@ pub fn run_trace(
                 }
             }
         }
+        Step::Next
     }
 }
