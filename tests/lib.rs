@@ -56,16 +56,25 @@ pub enum Mode {
     UopsStress,
     /// Threshold 1 and every tier-2 guard forced to fail.
     UopsDeopt,
+    /// Traces compiled by the copy-and-patch JIT, default thresholds.
+    Jit,
+    /// The JIT with threshold 1: every loop is compiled on its first back edge.
+    JitStress,
+    /// The JIT with threshold 1 and every guard forced to fail.
+    JitDeopt,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 6] = [
+    pub const ALL: [Mode; 9] = [
         Mode::Tier1,
         Mode::Generic,
         Mode::CounterStress,
         Mode::Uops,
         Mode::UopsStress,
         Mode::UopsDeopt,
+        Mode::Jit,
+        Mode::JitStress,
+        Mode::JitDeopt,
     ];
 
     pub fn name(self) -> &'static str {
@@ -76,6 +85,9 @@ impl Mode {
             Mode::Uops => "uops",
             Mode::UopsStress => "uops-stress",
             Mode::UopsDeopt => "uops-deopt",
+            Mode::Jit => "jit",
+            Mode::JitStress => "jit-stress",
+            Mode::JitDeopt => "jit-deopt",
         }
     }
 
@@ -85,16 +97,21 @@ impl Mode {
             Mode::Tier1 | Mode::Generic => Tier2Mode::Off,
             Mode::CounterStress => Tier2Mode::Counter,
             Mode::Uops | Mode::UopsStress | Mode::UopsDeopt => Tier2Mode::Uops,
+            Mode::Jit | Mode::JitStress | Mode::JitDeopt => Tier2Mode::Jit,
         };
         let stress = matches!(
             self,
-            Mode::CounterStress | Mode::UopsStress | Mode::UopsDeopt
+            Mode::CounterStress
+                | Mode::UopsStress
+                | Mode::UopsDeopt
+                | Mode::JitStress
+                | Mode::JitDeopt
         );
         cpjit_interpreter::RunOptions {
             no_specialize: self == Mode::Generic,
             tier2,
             hot_threshold: stress.then_some(1),
-            force_deopt: self == Mode::UopsDeopt,
+            force_deopt: matches!(self, Mode::UopsDeopt | Mode::JitDeopt),
             ..Default::default()
         }
     }

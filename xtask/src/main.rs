@@ -5,6 +5,8 @@
 //!   write their expected outputs next to them (see `record.rs`).
 //! - `cargo xtask bench [FILTER]` — run the whole-program benchmarks under cpjit (and
 //!   CPython 3.13 when found) and print a table of times and ratios (see `bench.rs`).
+//! - `cargo xtask gen-stencils [--check]` — run `stencil-gen` to write (or, with
+//!   `--check`, verify) `crates/jit/src/jit_stencils.rs`.
 //!
 //! Never shipped to users; nothing in the runtime crates depends on it.
 
@@ -22,8 +24,10 @@ fn main() -> anyhow::Result<()> {
     match command {
         "record" => record::run(rest),
         "bench" => bench::run(rest),
+        "gen-stencils" => gen_stencils(rest),
         _ => {
-            eprintln!("usage: cargo xtask <record|bench> [ARGS…]");
+            eprintln!("usage: cargo xtask <record|bench|gen-stencils> [ARGS…]");
+            eprintln!("  gen-stencils [--check]   (re)generate or verify jit_stencils.rs");
             eprintln!("  record [FILTER]   record CPython 3.13 outputs for tests/programs");
             eprintln!("  bench [FILTER]    time benches/programs under cpjit and CPython");
             if command == "help" || command == "--help" {
@@ -33,6 +37,25 @@ fn main() -> anyhow::Result<()> {
             }
         }
     }
+}
+
+/// Runs the stencil generator on `crates/jit/src/jit_stencils.rs`. The generator is
+/// built in the dev profile, so it shares the build the test suite makes.
+fn gen_stencils(args: &[String]) -> anyhow::Result<()> {
+    let root = workspace_root();
+    let output = root.join("crates/jit/src/jit_stencils.rs");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+    let mut command = std::process::Command::new(cargo);
+    command
+        .current_dir(&root)
+        .args(["run", "--quiet", "-p", "cpjit-stencil-gen", "--"])
+        .args(args)
+        .arg(&output);
+    let status = command.status()?;
+    if !status.success() {
+        anyhow::bail!("stencil generation failed ({status})");
+    }
+    Ok(())
 }
 
 /// The workspace root (the parent of `xtask/`).

@@ -5,11 +5,15 @@
 //! constants, line table and exception table, CPython-compatible `repr` of constants, and
 //! the `dis` listing in the layout of `python3.13 -m dis`.
 //!
+//! It also owns the micro-op table ([`uops`]) and the contract between the stencil
+//! generator and the JIT ([`jit_abi`]: hole names, helpers, state-block offsets).
+//!
 //! Must never: know about run-time values, heap objects or machine code. Everything
 //! here is plain data that the compiler produces and the interpreter consumes.
 
 mod code;
 mod dis;
+pub mod jit_abi;
 mod opcode;
 pub mod repr;
 pub mod uops;

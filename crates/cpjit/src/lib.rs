@@ -27,7 +27,8 @@ pub enum Command {
         /// Do not specialize instructions (the plain tier-1 interpreter).
         #[arg(long)]
         no_specialize: bool,
-        /// Optimizer for hot loops: off, counter, uops (default: $CPJIT_TIER2, else off).
+        /// Optimizer for hot loops: off, counter, uops, jit (default: $CPJIT_TIER2, else
+        /// off).
         #[arg(long, value_name = "MODE")]
         tier2: Option<String>,
         /// Write every counter (specialization, tier 2, GC) as JSON to PATH after the run.
@@ -42,11 +43,20 @@ pub enum Command {
     /// Run a program with the uop optimizer and print each trace before and after the
     /// passes, with exits and targets.
     Trace {
+        /// Compile the traces with the JIT and also show each compiled trace's size
+        /// and uop offsets.
+        #[arg(long)]
+        jit: bool,
         /// The program to run.
         file: PathBuf,
         /// Arguments for the program.
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
+    },
+    /// Print the JIT's stencils (or the one for UOP) with bytes, holes and disassembly.
+    Stencils {
+        /// A uop name such as `_LOAD_FAST` (the leading underscore may be left out).
+        uop: Option<String>,
     },
     /// Print the bytecode of a program in the layout of `python3.13 -m dis`.
     Dis {
@@ -154,7 +164,41 @@ pub fn run_file_with(
     if std::env::var("CPJIT_FORCE_DEOPT").is_ok_and(|v| v.trim() == "1") {
         options.force_deopt = true;
     }
+    if options.jit.is_none() {
+        options.jit = Some(make_jit_optimizer);
+    }
     cpjit_interpreter::run_program(&filename, &source, &options, stdout, stderr)
+}
+
+fn make_jit_optimizer() -> Box<dyn cpjit_optimizer::Optimizer> {
+    Box::new(cpjit_jit::JitOptimizer::new())
+}
+
+/// `cpjit stencils [UOP]`: every stencil (or the named one) with its bytes, holes and
+/// disassembly. Returns the exit status.
+pub fn print_stencils(name: Option<&str>, out: &mut dyn Write) -> i32 {
+    let table = &cpjit_jit::jit_stencils::X86_64;
+    let all = [&table.entry, &table.step, &table.fatal]
+        .into_iter()
+        .chain(table.uops.iter());
+    let mut found = false;
+    for stencil in all {
+        if name.is_some_and(|n| n != stencil.name && n != stencil.name.trim_start_matches('_')) {
+            continue;
+        }
+        found = true;
+        let _ = writeln!(out, "{}", cpjit_jit::disasm::x86_64_listing(stencil));
+    }
+    if found {
+        0
+    } else {
+        let _ = writeln!(
+            out,
+            "cpjit: no stencil named '{}'",
+            name.unwrap_or_default()
+        );
+        2
+    }
 }
 
 /// `cpjit dis FILE`: the listing, or the compile error.
@@ -224,11 +268,19 @@ pub fn main_with_args(args: Vec<String>) -> i32 {
                 Box::new(std::io::stderr()),
             )
         }
-        Command::Trace { file, args } => run_file_with(
+        Command::Stencils { uop } => {
+            let stdout = std::io::stdout();
+            print_stencils(uop.as_deref(), &mut stdout.lock())
+        }
+        Command::Trace { file, args, jit } => run_file_with(
             &file,
             &args,
             &cpjit_interpreter::RunOptions {
-                tier2: cpjit_interpreter::Tier2Mode::Uops,
+                tier2: if jit {
+                    cpjit_interpreter::Tier2Mode::Jit
+                } else {
+                    cpjit_interpreter::Tier2Mode::Uops
+                },
                 print_traces: true,
                 ..Default::default()
             },

@@ -43,6 +43,9 @@ pub enum Tier2Mode {
     Counter,
     /// The uop optimizer: traces run by the tier-2 interpreter.
     Uops,
+    /// The uop optimizer with traces compiled by the copy-and-patch JIT (installed
+    /// through [`RunOptions::jit`], since the JIT crate sits above this one).
+    Jit,
 }
 
 impl Tier2Mode {
@@ -52,9 +55,7 @@ impl Tier2Mode {
             "off" | "" => Ok(Tier2Mode::Off),
             "counter" => Ok(Tier2Mode::Counter),
             "uops" => Ok(Tier2Mode::Uops),
-            "jit" => Err(format!(
-                "--tier2={text} is not supported yet (the copy-and-patch JIT is being built)"
-            )),
+            "jit" => Ok(Tier2Mode::Jit),
             other => Err(format!(
                 "unknown tier-2 mode '{other}' (expected off, counter, uops or jit)"
             )),
@@ -85,6 +86,9 @@ pub struct RunOptions {
     pub print_traces: bool,
     /// After the run, write every counter as JSON to this file (`--stats-json`).
     pub stats_json: Option<std::path::PathBuf>,
+    /// Makes the JIT optimizer for [`Tier2Mode::Jit`] (the `cpjit` command passes
+    /// `cpjit_jit::JitOptimizer`); without it `--tier2=jit` is refused.
+    pub jit: Option<fn() -> Box<dyn cpjit_optimizer::Optimizer>>,
 }
 
 /// Creates a VM wired to this interpreter.
@@ -195,6 +199,16 @@ fn run_program_on_this_thread(
             &mut vm,
             Some(Box::new(cpjit_optimizer::UopOptimizer::new())),
         ),
+        Tier2Mode::Jit => match options.jit {
+            Some(make) => set_optimizer(&mut vm, Some(make())),
+            None => {
+                let _ = writeln!(
+                    vm.stderr,
+                    "cpjit: --tier2=jit is not supported by this embedding (no JIT linked)"
+                );
+                return 2;
+            }
+        },
     }
     vm.force_deopt = options.force_deopt;
     if let Some(threshold) = options.hot_threshold {

@@ -127,6 +127,10 @@ pub struct Tier2Counters {
     pub side_exits: u64,
     pub deopts: u64,
     pub uops_executed: u64,
+    /// The trace compiler's counters (`jit_executors_compiled`, `jit_code_bytes`,
+    /// `jit_compile_ns`, `jit_entries`, `jit_uops_compiled`) when the JIT runs.
+    #[serde(flatten)]
+    pub compiler: std::collections::BTreeMap<String, u64>,
 }
 
 #[derive(serde::Serialize, Debug)]
@@ -169,6 +173,7 @@ pub fn document(vm: &Vm) -> StatsDocument {
             side_exits: vm.stats.trace_exits,
             deopts: vm.stats.deopts,
             uops_executed: vm.stats.uops_executed,
+            compiler: counters.compiler,
         },
         gc: GcCounters {
             collections: vm.stats.gc_collections,

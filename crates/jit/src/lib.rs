@@ -1,5 +1,21 @@
-//! cpjit copy-and-patch JIT runtime (placeholder until the JIT issue).
+//! cpjit copy-and-patch JIT runtime.
 //!
-//! Will own: executable memory (W^X), copying stencils and patching their holes with
-//! range checks, thunks for far helpers, and the generated `jit_stencils.rs`. Must never
-//! call Cranelift at run time: stencils are built ahead of time by `stencil-gen`.
+//! Owns turning a uop trace into machine code by copying prebuilt stencils back to
+//! back and patching their holes ([`patcher`]), the executable memory they live in
+//! ([`memory`], never writable and executable at once), running compiled traces and
+//! the helper stencils call ([`executor`]), and the [`JitOptimizer`] that plugs it all
+//! into the optimizer API. The stencils themselves are generated ahead of time by
+//! `stencil-gen` into [`jit_stencils`].
+//!
+//! Must never call Cranelift at run time, nor write code that did not come from a
+//! stencil (the only other bytes it writes are padding and helper thunks).
+
+pub mod disasm;
+pub mod executor;
+#[rustfmt::skip]
+pub mod jit_stencils;
+pub mod memory;
+pub mod patcher;
+pub mod stencil;
+
+pub use executor::{JitCompiler, JitOptimizer};

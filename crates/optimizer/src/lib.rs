@@ -229,6 +229,35 @@ pub struct OptimizerCounters {
     pub traces_created: u64,
     /// Aborted projections by reason.
     pub traces_aborted: std::collections::BTreeMap<String, u64>,
+    /// Counters of the trace compiler, if any (e.g. `jit_code_bytes`).
+    pub compiler: std::collections::BTreeMap<String, u64>,
+}
+
+/// Turns traces into something faster to run than the tier-2 interpreter (the JIT
+/// plugs in here). The uop optimizer still projects, optimizes, watches
+/// dependencies and grows side traces; it only asks the compiler to compile each trace.
+pub trait TraceCompiler {
+    /// The optimizer's name while this compiler is installed (e.g. `jit`).
+    fn name(&self) -> &str;
+    /// Compiles `trace`; `valid` is the executor's validity flag (`_CHECK_VALIDITY`
+    /// reads it). An error leaves the loop (or side exit) to the lower tier.
+    fn compile(
+        &self,
+        vm: &Vm,
+        trace: &trace::Trace,
+        valid: &Rc<Cell<bool>>,
+    ) -> Result<Rc<dyn CompiledTrace>, OptError>;
+    /// Counters for `--stats-json`.
+    fn counters(&self) -> std::collections::BTreeMap<String, u64>;
+    /// A description of compiled traces for `cpjit trace --jit`.
+    fn report(&self) -> String {
+        String::new()
+    }
+}
+
+/// A compiled trace: runs like [`TraceRunner`] does for the trace it was made from.
+pub trait CompiledTrace {
+    fn run(&self, vm: &mut Vm) -> ExecutorOutcome;
 }
 
 /// Counters of the uop optimizer.
@@ -240,21 +269,39 @@ pub struct UopOptimizer {
     pub stats: UopOptimizerStats,
     /// Every trace made, before and after the passes (for `cpjit trace`).
     pub traces: Vec<(trace::Trace, trace::Trace)>,
+    /// Compiles every trace when installed (the JIT); otherwise traces run in the
+    /// tier-2 interpreter.
+    compiler: Option<Rc<dyn TraceCompiler>>,
 }
 
 impl UopOptimizer {
     pub fn new() -> UopOptimizer {
         UopOptimizer::default()
     }
+
+    /// A uop optimizer whose traces `compiler` compiles.
+    pub fn with_compiler(compiler: Rc<dyn TraceCompiler>) -> UopOptimizer {
+        UopOptimizer {
+            compiler: Some(compiler),
+            ..UopOptimizer::default()
+        }
+    }
 }
 
 impl Optimizer for UopOptimizer {
     fn name(&self) -> &str {
-        "uops"
+        match &self.compiler {
+            Some(compiler) => compiler.name(),
+            None => "uops",
+        }
     }
 
     fn counters(&self) -> OptimizerCounters {
-        self.stats.clone()
+        let mut counters = self.stats.clone();
+        if let Some(compiler) = &self.compiler {
+            counters.compiler = compiler.counters();
+        }
+        counters
     }
 
     fn report(&self) -> String {
@@ -274,6 +321,9 @@ impl Optimizer for UopOptimizer {
             "traces created: {}, aborted: {}\n",
             self.stats.traces_created, aborted
         ));
+        if let Some(compiler) = &self.compiler {
+            out.push_str(&compiler.report());
+        }
         for (reason, count) in &self.stats.traces_aborted {
             out.push_str(&format!("  aborted ({reason}): {count}\n"));
         }
@@ -317,13 +367,20 @@ impl Optimizer for UopOptimizer {
         if uses(cpjit_bytecode::uops::Uop::_LOAD_GLOBAL_BUILTINS) {
             dependencies.push(Dependency::watch(request.builtins, "builtins"));
         }
+        let valid = Rc::new(Cell::new(true));
+        let compiled = match &self.compiler {
+            Some(compiler) => Some(compiler.compile(request.vm, &optimized, &valid)?),
+            None => None,
+        };
         Ok(Some(Rc::new(UopExecutor {
             trace: optimized,
+            compiled,
+            compiler: self.compiler.clone(),
             back_edge: request.back_edge,
             dependencies,
             side_traces: Default::default(),
             exits: Default::default(),
-            valid: Cell::new(true),
+            valid,
             entries: Cell::new(0),
         })))
     }
@@ -376,15 +433,24 @@ struct ExitState {
 /// grown from its hot exits.
 pub struct UopExecutor {
     pub trace: trace::Trace,
+    /// The trace compiled (when a compiler is installed).
+    compiled: Option<Rc<dyn CompiledTrace>>,
+    compiler: Option<Rc<dyn TraceCompiler>>,
     /// The loop's back edge (where side traces end and rejoin the loop's trace).
     pub back_edge: usize,
     /// What the trace assumed; a change invalidates exactly this executor.
     pub dependencies: Vec<Dependency>,
-    side_traces: std::cell::RefCell<Vec<Rc<trace::Trace>>>,
+    side_traces: std::cell::RefCell<Vec<SideTrace>>,
     /// Exit state by (trace: `None` = the loop trace, `Some(i)` = side trace `i`; uop).
     exits: std::cell::RefCell<std::collections::HashMap<(Option<usize>, usize), ExitState>>,
-    valid: Cell<bool>,
+    valid: Rc<Cell<bool>>,
     entries: Cell<u64>,
+}
+
+/// A side trace and its compiled code.
+struct SideTrace {
+    trace: Rc<trace::Trace>,
+    compiled: Option<Rc<dyn CompiledTrace>>,
 }
 
 impl UopExecutor {
@@ -404,7 +470,7 @@ impl UopExecutor {
     ) -> Option<Option<usize>> {
         let exiting_uop = match current {
             None => self.trace.uops[uop].uop,
-            Some(i) => self.side_traces.borrow()[i].uops[uop].uop,
+            Some(i) => self.side_traces.borrow()[i].trace.uops[uop].uop,
         };
         if target == self.trace.loop_head {
             if exiting_uop == cpjit_bytecode::uops::Uop::_EXIT_TRACE {
@@ -434,8 +500,21 @@ impl UopExecutor {
         match trace::project_from(context.code, target, self.trace.loop_head) {
             Ok(mut side) => {
                 trace::optimize(&mut side);
+                let compiled = match &self.compiler {
+                    Some(compiler) => match compiler.compile(context.vm, &side, &self.valid) {
+                        Ok(compiled) => Some(compiled),
+                        Err(_) => {
+                            exit.cold = true;
+                            return None;
+                        }
+                    },
+                    None => None,
+                };
                 let mut sides = self.side_traces.borrow_mut();
-                sides.push(Rc::new(side));
+                sides.push(SideTrace {
+                    trace: Rc::new(side),
+                    compiled,
+                });
                 let index = sides.len() - 1;
                 exit.side_trace = Some(index);
                 Some(Some(index))
@@ -462,15 +541,24 @@ impl Executor for UopExecutor {
         // that never rejoins the loop goes back to tier 1.
         let mut hops = 0;
         loop {
-            let side;
+            let (side, compiled);
             let trace = match current {
-                None => &self.trace,
+                None => {
+                    compiled = self.compiled.clone();
+                    &self.trace
+                }
                 Some(i) => {
-                    side = self.side_traces.borrow()[i].clone();
+                    let sides = self.side_traces.borrow();
+                    side = sides[i].trace.clone();
+                    compiled = sides[i].compiled.clone();
                     &*side
                 }
             };
-            match (context.run_trace)(context.vm, context.code, trace, &self.valid) {
+            let outcome = match compiled {
+                Some(code) => code.run(context.vm),
+                None => (context.run_trace)(context.vm, context.code, trace, &self.valid),
+            };
+            match outcome {
                 ExecutorOutcome::SideExit {
                     target,
                     in_loop_code: false,
@@ -526,8 +614,8 @@ impl Executor for UopExecutor {
         for (i, side) in self.side_traces.borrow().iter().enumerate() {
             text.push_str(&format!(
                 "side trace {i} from @{}:\n{}",
-                side.start,
-                side.listing()
+                side.trace.start,
+                side.trace.listing()
             ));
         }
         text

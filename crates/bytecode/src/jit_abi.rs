@@ -1,0 +1,144 @@
+//! The contract between the stencil generator (build time) and the JIT (run time):
+//! the names of the holes a stencil may contain, the helpers a stencil may call, the
+//! layout of the state block every stencil receives, and the status codes stencils
+//! return. This module is the one source of truth for those tables; `stencil-gen`
+//! builds templates from it and `cpjit-jit` patches holes and lays out its state block
+//! by it (a test there checks its `#[repr(C)]` struct against the offsets here).
+//!
+//! Must never describe machine code itself: only names, numbers and offsets.
+//!
+//! # The stencil calling convention
+//! Every uop stencil is a function in Cranelift's `tail` convention with the signature
+//! `(frame, stack_pointer, state) -> status`:
+//! - `frame` points at local 0 of the running frame (locals live in the VM's value
+//!   stack, so `frame[i]` is local `i`);
+//! - `stack_pointer` points one past the top of the value stack;
+//! - `state` points at the [`JitState`](STATE_FRAME) block of this run.
+//!
+//! A stencil passes control to the next one with a tail call to
+//! [`HoleValue::Continue`]. To leave the trace it returns a status
+//! ([`STATUS_LEAVE`]) to the entry stencil, which returns it to Rust.
+
+/// A stencil's helper returned this: go on with the next uop.
+pub const STATUS_CONTINUE: u64 = 0;
+/// Leave the trace: the helper recorded the outcome in the state block.
+pub const STATUS_LEAVE: u64 = 1;
+
+/// Offsets in the state block (`#[repr(C)]`, 8-byte fields) stencils read or write.
+/// After every helper call a stencil reloads `frame` and `stack_pointer` from here
+/// (a helper may grow the value stack, which can move it).
+pub const STATE_FRAME: i32 = 0;
+pub const STATE_STACK_POINTER: i32 = 8;
+/// `_SET_IP` stores its instruction index here; helpers copy it into the frame.
+pub const STATE_LAST_IP: i32 = 16;
+/// The value stored at [`STATE_LAST_IP`] when no `_SET_IP` ran since the last sync.
+pub const LAST_IP_UNSET: u64 = u64::MAX;
+
+macro_rules! define_helpers {
+    ($( $variant:ident = $symbol:literal : $doc:literal ),* $(,)?) => {
+        /// A runtime function stencils may call (`extern "C"`, SystemV). No stencil
+        /// calls an address that is not in this table.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Helper { $( #[doc = $doc] $variant, )* }
+
+        /// Every helper, in table order.
+        pub const ALL_HELPERS: &[Helper] = &[ $( Helper::$variant, )* ];
+
+        impl Helper {
+            /// The external symbol a stencil calls it by.
+            pub fn symbol(self) -> &'static str {
+                match self { $( Helper::$variant => $symbol, )* }
+            }
+        }
+    };
+}
+
+define_helpers! {
+    Step = "__JIT_HELPER_STEP":
+        "`(frame, stack_pointer, state, uop_index) -> status`: runs uop `uop_index` of \
+         the trace in the tier-2 interpreter's machine (the reference meaning of every \
+         uop), then stores the new frame and stack pointer in the state block.",
+}
+
+/// What a hole is filled with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum HoleValue {
+    /// The uop's argument.
+    Oparg,
+    /// The uop's 64-bit operand (a constant's bits, a flag's address…).
+    Operand,
+    /// The uop's index in its trace (what the step helper is told to run).
+    UopIndex,
+    /// The next uop's code.
+    Continue,
+    /// The first uop of the trace (`_JUMP_TO_TOP`).
+    JumpTarget,
+    /// The uop's deopt stub: a copy of the step stencil for this uop, placed in the
+    /// trace's cold part. An inline fast path whose assumption fails jumps here; the
+    /// stub runs the uop in the tier-2 interpreter's machine (which makes the guard
+    /// fail, boxes the big int, makes the fresh NaN…) and goes on or leaves.
+    Exit,
+    /// A helper's code.
+    Helper(Helper),
+}
+
+impl HoleValue {
+    /// Every hole value that is not a helper.
+    pub const PLAIN: &'static [HoleValue] = &[
+        HoleValue::Oparg,
+        HoleValue::Operand,
+        HoleValue::UopIndex,
+        HoleValue::Continue,
+        HoleValue::JumpTarget,
+        HoleValue::Exit,
+    ];
+
+    /// The external symbol that stands for the hole in a template.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            HoleValue::Oparg => "__JIT_OPARG",
+            HoleValue::Operand => "__JIT_OPERAND",
+            HoleValue::UopIndex => "__JIT_UOP_INDEX",
+            HoleValue::Continue => "__JIT_CONTINUE",
+            HoleValue::JumpTarget => "__JIT_JUMP_TARGET",
+            HoleValue::Exit => "__JIT_EXIT",
+            HoleValue::Helper(h) => h.symbol(),
+        }
+    }
+
+    /// The hole value a symbol stands for.
+    pub fn from_symbol(symbol: &str) -> Option<HoleValue> {
+        HoleValue::PLAIN
+            .iter()
+            .copied()
+            .chain(ALL_HELPERS.iter().map(|h| HoleValue::Helper(*h)))
+            .find(|v| v.symbol() == symbol)
+    }
+
+    /// Whether the symbol's address *is* the value (data symbols, 64-bit absolute),
+    /// as opposed to code reached by a jump or call (PC-relative).
+    pub fn is_value(self) -> bool {
+        matches!(
+            self,
+            HoleValue::Oparg | HoleValue::Operand | HoleValue::UopIndex
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symbols_round_trip() {
+        for v in HoleValue::PLAIN
+            .iter()
+            .copied()
+            .chain(ALL_HELPERS.iter().map(|h| HoleValue::Helper(*h)))
+        {
+            assert_eq!(HoleValue::from_symbol(v.symbol()), Some(v));
+            assert!(v.symbol().starts_with("__JIT_"));
+        }
+        assert_eq!(HoleValue::from_symbol("memcpy"), None);
+    }
+}

@@ -1,0 +1,406 @@
+//! Running compiled traces: the state block stencils receive, the step helper they
+//! call, and the [`JitCompiler`]/[`JitOptimizer`] that plug the JIT into the
+//! optimizer API.
+//!
+//! Owns the boundary between Rust and JIT code. The value stack is a `Vec` in the VM;
+//! JIT code pushes and pops through a raw stack pointer, so before entering, the
+//! stack gets `headroom` spare capacity (more than any run of inline uops can push
+//! between two helper calls), and every helper call first tells the `Vec` its length
+//! (everything below the stack pointer was written by a push) and afterwards hands
+//! the code a fresh frame and stack pointer (the call may have grown, and so moved,
+//! the stack). Exits, deopts and errors all go through the tier-2 interpreter's
+//! machine ([`UopMachine::step`]), so they mean exactly what they mean in tier 2.
+//!
+//! Must never let a Rust panic unwind through JIT frames: the helper catches it and
+//! it is resumed after the JIT code has returned.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
+use std::rc::Rc;
+use std::time::Instant;
+
+use cpjit_bytecode::jit_abi::{Helper, LAST_IP_UNSET, STATUS_CONTINUE, STATUS_LEAVE};
+use cpjit_bytecode::uops::Uop;
+use cpjit_interpreter::uop_interpreter::{Step, UopMachine};
+use cpjit_optimizer::trace::Trace;
+use cpjit_optimizer::{
+    CompiledTrace, ExecutorOutcome, OptError, OptimizeRequest, Optimizer, OptimizerCounters,
+    TraceCompiler, UopOptimizer,
+};
+use cpjit_runtime::object::ObjKind;
+use cpjit_runtime::vm::kind;
+use cpjit_runtime::{Value, Vm};
+
+use crate::memory::CodeArena;
+use crate::patcher::{self, PatchedCode, PlannedUop};
+use crate::stencil::StencilTable;
+
+/// The block every stencil gets as its third argument. The first three fields are at
+/// the offsets `cpjit_bytecode::jit_abi` gives (a test checks).
+#[repr(C)]
+pub struct JitState {
+    pub frame: *mut Value,
+    pub stack_pointer: *mut Value,
+    pub last_ip: u64,
+    vm: *mut Vm,
+    /// The running trace's `UopMachine` (lifetime erased; it outlives the JIT call).
+    machine: *mut UopMachine<'static>,
+    headroom: usize,
+    outcome: Option<ExecutorOutcome>,
+    panic: Option<Box<dyn Any + Send>>,
+}
+
+type EntryFn = extern "C" fn(*mut Value, *mut Value, *mut JitState) -> u64;
+
+/// The real address of a helper.
+pub fn helper_address(helper: Helper) -> usize {
+    match helper {
+        Helper::Step => helper_step as *const () as usize,
+    }
+}
+
+/// The stencils' step helper (see `jit_abi::Helper::Step`).
+extern "C" fn helper_step(
+    _frame: *mut Value,
+    stack_pointer: *mut Value,
+    state: *mut JitState,
+    uop_index: u64,
+) -> u64 {
+    // SAFETY: `state` is the block `JitTrace::run` passed to the entry stencil; the
+    // stencils hand it along unchanged and it lives until the entry returns. Its `vm`
+    // and `machine` pointers were made from exclusive borrows that `run` does not
+    // touch while JIT code runs, so these are the only references.
+    let state = unsafe { &mut *state };
+    let vm = unsafe { &mut *state.vm };
+    let machine = unsafe { &mut *state.machine };
+    sync_stack_length(vm, stack_pointer);
+    if state.last_ip != LAST_IP_UNSET {
+        vm.frames[machine.frame_index].last_ip = state.last_ip as usize;
+        state.last_ip = LAST_IP_UNSET;
+    }
+    let step = catch_unwind(AssertUnwindSafe(|| machine.step(vm, uop_index as usize)));
+    match step {
+        Ok(Step::Next | Step::JumpToTop) => {
+            point_state_at_stack(vm, machine.base, state);
+            STATUS_CONTINUE
+        }
+        Ok(Step::Leave(outcome)) => {
+            state.outcome = Some(outcome);
+            STATUS_LEAVE
+        }
+        Err(panic) => {
+            state.panic = Some(panic);
+            STATUS_LEAVE
+        }
+    }
+}
+
+/// Tells the value stack how far JIT code has filled it.
+fn sync_stack_length(vm: &mut Vm, stack_pointer: *mut Value) {
+    let start = vm.stack.as_mut_ptr() as usize;
+    let length = (stack_pointer as usize).wrapping_sub(start) / std::mem::size_of::<Value>();
+    if (stack_pointer as usize) < start || length > vm.stack.capacity() {
+        // JIT code wrote outside the stack: memory is no longer trustworthy.
+        eprintln!("cpjit: fatal: JIT stack pointer outside the value stack");
+        std::process::abort();
+    }
+    // SAFETY: `length` is within capacity (checked), and every slot below the stack
+    // pointer was written by a push (JIT code keeps the same stack discipline as the
+    // tier-2 interpreter); `Value` is plain bits with no destructor.
+    unsafe { vm.stack.set_len(length) };
+}
+
+/// Reserves headroom and stores the (possibly moved) frame and stack pointer.
+fn point_state_at_stack(vm: &mut Vm, base: usize, state: &mut JitState) {
+    vm.stack.reserve(state.headroom);
+    let start = vm.stack.as_mut_ptr();
+    // SAFETY: `base` and `len` are within the allocation (`base <= len <= capacity`).
+    unsafe {
+        state.frame = start.add(base);
+        state.stack_pointer = start.add(vm.stack.len());
+    }
+}
+
+/// JIT counters (shared by the compiler and the traces it made).
+#[derive(Default)]
+pub struct JitStats {
+    pub executors_compiled: Cell<u64>,
+    pub code_bytes: Cell<u64>,
+    pub compile_ns: Cell<u64>,
+    pub entries: Cell<u64>,
+    pub uops_compiled: Cell<u64>,
+}
+
+/// A trace in executable memory.
+pub struct JitTrace {
+    trace: Trace,
+    valid: Rc<Cell<bool>>,
+    code: PatchedCode,
+    headroom: usize,
+    arena: Rc<RefCell<CodeArena>>,
+    stats: Rc<JitStats>,
+}
+
+impl CompiledTrace for JitTrace {
+    fn run(&self, vm: &mut Vm) -> ExecutorOutcome {
+        self.stats.entries.set(self.stats.entries.get() + 1);
+        let mut machine = match UopMachine::new(vm, &self.trace, &self.valid) {
+            Ok(machine) => machine,
+            Err(outcome) => return outcome,
+        };
+        let mut state = JitState {
+            frame: std::ptr::null_mut(),
+            stack_pointer: std::ptr::null_mut(),
+            last_ip: LAST_IP_UNSET,
+            vm: std::ptr::null_mut(),
+            machine: std::ptr::null_mut(),
+            headroom: self.headroom,
+            outcome: None,
+            panic: None,
+        };
+        point_state_at_stack(vm, machine.base, &mut state);
+        state.vm = vm as *mut Vm;
+        state.machine = (&mut machine as *mut UopMachine<'_>).cast();
+        // SAFETY: `entry` is the address of the entry stencil of code this trace owns
+        // (freed only when the trace is dropped), patched for this trace; it has the
+        // SystemV signature of `EntryFn`. `vm` and `machine` are not used until the
+        // call returns, so the raw pointers in `state` are the only access meanwhile.
+        let status = unsafe {
+            let entry: EntryFn = std::mem::transmute::<usize, EntryFn>(self.code.entry);
+            entry(state.frame, state.stack_pointer, &mut state)
+        };
+        if let Some(panic) = state.panic.take() {
+            resume_unwind(panic);
+        }
+        match state.outcome.take() {
+            Some(outcome) if status == STATUS_LEAVE => outcome,
+            // Stencils only return what the step helper returned with an outcome.
+            _ => ExecutorOutcome::ResumeAt(self.trace.start),
+        }
+    }
+}
+
+impl Drop for JitTrace {
+    fn drop(&mut self) {
+        if let Ok(mut arena) = self.arena.try_borrow_mut() {
+            arena.free(self.code.space);
+        }
+    }
+}
+
+/// Compiles traces by copy-and-patch.
+pub struct JitCompiler {
+    table: &'static StencilTable,
+    arena: Rc<RefCell<CodeArena>>,
+    stats: Rc<JitStats>,
+    reports: RefCell<Vec<String>>,
+}
+
+impl Default for JitCompiler {
+    fn default() -> Self {
+        JitCompiler::new()
+    }
+}
+
+impl JitCompiler {
+    pub fn new() -> JitCompiler {
+        JitCompiler {
+            table: &crate::jit_stencils::X86_64,
+            arena: Rc::new(RefCell::new(CodeArena::new(helper_address))),
+            stats: Rc::default(),
+            reports: RefCell::default(),
+        }
+    }
+
+    pub fn stats(&self) -> &JitStats {
+        &self.stats
+    }
+
+    /// Which stencil and values each uop gets.
+    fn plan(
+        &self,
+        vm: &Vm,
+        trace: &Trace,
+        valid: &Rc<Cell<bool>>,
+    ) -> Result<Vec<PlannedUop>, OptError> {
+        trace
+            .uops
+            .iter()
+            .map(|u| {
+                let stencil = if vm.force_deopt && u.uop.flags().guard {
+                    // Stress mode: the step helper makes every guard fail.
+                    &self.table.step
+                } else {
+                    &self.table.uops[u.uop as usize]
+                };
+                let operand = match u.uop {
+                    Uop::_LOAD_CONST => {
+                        let Some(ObjKind::Code(code)) =
+                            trace.codes.get(u.code as usize).and_then(kind)
+                        else {
+                            return Err(OptError::Aborted("constant of an unknown code".into()));
+                        };
+                        code.consts
+                            .get(u.oparg as usize)
+                            .map(|c| c.raw())
+                            .ok_or_else(|| OptError::Aborted("constant out of range".into()))?
+                    }
+                    Uop::_CHECK_VALIDITY => Rc::as_ptr(valid) as u64,
+                    _ => u.operand,
+                };
+                Ok(PlannedUop {
+                    stencil,
+                    oparg: u64::from(u.oparg),
+                    operand,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Only x86-64 runs the stencils.
+fn supported_machine() -> bool {
+    cfg!(all(target_arch = "x86_64", unix))
+}
+
+impl TraceCompiler for JitCompiler {
+    fn name(&self) -> &str {
+        "jit"
+    }
+
+    fn compile(
+        &self,
+        vm: &Vm,
+        trace: &Trace,
+        valid: &Rc<Cell<bool>>,
+    ) -> Result<Rc<dyn CompiledTrace>, OptError> {
+        if !supported_machine() {
+            return Err(OptError::Aborted("the JIT runs on x86-64 only".into()));
+        }
+        let started = Instant::now();
+        let planned = self.plan(vm, trace, valid)?;
+        let code = patcher::compile(
+            &mut self.arena.borrow_mut(),
+            self.table,
+            &planned,
+            helper_address,
+        )
+        .map_err(|e| OptError::Aborted(e.to_string()))?;
+        let stats = &self.stats;
+        stats
+            .compile_ns
+            .set(stats.compile_ns.get() + started.elapsed().as_nanos() as u64);
+        stats
+            .executors_compiled
+            .set(stats.executors_compiled.get() + 1);
+        stats
+            .code_bytes
+            .set(stats.code_bytes.get() + code.size as u64);
+        stats
+            .uops_compiled
+            .set(stats.uops_compiled.get() + trace.uops.len() as u64);
+        let mut report = format!(
+            "jit trace {}: from @{}, {} uops, {} bytes ({} hot, {} cold)\n",
+            self.reports.borrow().len(),
+            trace.start,
+            trace.uops.len(),
+            code.size,
+            code.cold_offset,
+            code.size - code.cold_offset as usize,
+        );
+        for (u, offset) in trace.uops.iter().zip(&code.uop_offsets) {
+            report.push_str(&format!("  {offset:>6}: {}\n", u.uop.name()));
+        }
+        self.reports.borrow_mut().push(report);
+        Ok(Rc::new(JitTrace {
+            trace: trace.clone(),
+            valid: valid.clone(),
+            code,
+            // Each uop pushes at most two values; inlined frames are pushed by the
+            // step helper, which reserves again.
+            headroom: 2 * trace.uops.len() + 16,
+            arena: self.arena.clone(),
+            stats: self.stats.clone(),
+        }))
+    }
+
+    fn counters(&self) -> BTreeMap<String, u64> {
+        let s = &self.stats;
+        BTreeMap::from([
+            (
+                "jit_executors_compiled".to_string(),
+                s.executors_compiled.get(),
+            ),
+            ("jit_code_bytes".to_string(), s.code_bytes.get()),
+            ("jit_compile_ns".to_string(), s.compile_ns.get()),
+            ("jit_entries".to_string(), s.entries.get()),
+            ("jit_uops_compiled".to_string(), s.uops_compiled.get()),
+        ])
+    }
+
+    fn report(&self) -> String {
+        self.reports.borrow().concat()
+    }
+}
+
+/// The JIT optimizer: the uop optimizer's projection, passes, dependencies and side
+/// traces, with every trace compiled by copy-and-patch.
+pub struct JitOptimizer {
+    inner: UopOptimizer,
+}
+
+impl Default for JitOptimizer {
+    fn default() -> Self {
+        JitOptimizer::new()
+    }
+}
+
+impl JitOptimizer {
+    pub fn new() -> JitOptimizer {
+        JitOptimizer {
+            inner: UopOptimizer::with_compiler(Rc::new(JitCompiler::new())),
+        }
+    }
+}
+
+impl Optimizer for JitOptimizer {
+    fn name(&self) -> &str {
+        self.inner.name()
+    }
+
+    fn report(&self) -> String {
+        self.inner.report()
+    }
+
+    fn counters(&self) -> OptimizerCounters {
+        self.inner.counters()
+    }
+
+    fn optimize(
+        &mut self,
+        request: &mut OptimizeRequest<'_>,
+    ) -> Result<Option<Rc<dyn cpjit_optimizer::Executor>>, OptError> {
+        self.inner.optimize(request)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cpjit_bytecode::jit_abi::{STATE_FRAME, STATE_LAST_IP, STATE_STACK_POINTER};
+
+    #[test]
+    fn state_block_matches_the_abi() {
+        assert_eq!(std::mem::offset_of!(JitState, frame), STATE_FRAME as usize);
+        assert_eq!(
+            std::mem::offset_of!(JitState, stack_pointer),
+            STATE_STACK_POINTER as usize
+        );
+        assert_eq!(
+            std::mem::offset_of!(JitState, last_ip),
+            STATE_LAST_IP as usize
+        );
+    }
+}

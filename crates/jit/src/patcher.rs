@@ -1,0 +1,252 @@
+//! Copy-and-patch: lays out a trace's stencils back to back and fills their holes.
+//!
+//! Owns the two passes: the first sums sizes and records where every uop (and every
+//! deopt stub) starts; the second copies the bytes into the arena and patches each
+//! hole, range-checked — a value that does not fit its hole aborts the compile with an
+//! error (the loop stays in the lower tier), never leaves bad code behind. A helper out
+//! of rel32 range is reached through the arena's thunk.
+//!
+//! Layout: `[entry][uop 0]…[uop n-1][fatal][deopt stubs…]` — stubs (copies of the step
+//! stencil for uops with an inline fast path) are cold, after everything hot.
+//!
+//! Must never interpret what a stencil does: it only knows bytes and holes.
+
+use cpjit_bytecode::jit_abi::{Helper, HoleValue};
+
+use crate::memory::{CodeArena, CodeSpace, MemoryError};
+use crate::stencil::{HoleKind, Stencil, StencilTable};
+
+/// One uop to compile: its stencil (the uop's own or the step stencil) and values.
+#[derive(Clone, Copy, Debug)]
+pub struct PlannedUop {
+    pub stencil: &'static Stencil,
+    pub oparg: u64,
+    pub operand: u64,
+}
+
+/// Why a trace could not be compiled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PatchError {
+    /// A value does not fit its hole.
+    Unencodable {
+        stencil: &'static str,
+        offset: u32,
+        value: HoleValue,
+        detail: String,
+    },
+    /// The stencil has a hole this target cannot patch.
+    UnsupportedHole {
+        stencil: &'static str,
+        kind: HoleKind,
+    },
+    /// A stencil refers to a deopt stub it was not given.
+    MissingStub {
+        stencil: &'static str,
+    },
+    Memory(MemoryError),
+}
+
+impl std::fmt::Display for PatchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PatchError::Unencodable {
+                stencil,
+                offset,
+                value,
+                detail,
+            } => write!(
+                f,
+                "{stencil}+{offset}: {value:?} cannot be encoded: {detail}"
+            ),
+            PatchError::UnsupportedHole { stencil, kind } => {
+                write!(
+                    f,
+                    "{stencil}: {kind:?} holes cannot be patched on this machine"
+                )
+            }
+            PatchError::MissingStub { stencil } => write!(f, "{stencil}: no deopt stub"),
+            PatchError::Memory(e) => e.fmt(f),
+        }
+    }
+}
+
+/// A compiled trace's place in memory.
+#[derive(Debug, Clone)]
+pub struct PatchedCode {
+    pub space: CodeSpace,
+    /// Address of the entry stencil (SystemV `(frame, stack_pointer, state) -> status`).
+    pub entry: usize,
+    /// Offset of each uop's code from the start (for `cpjit trace --jit`).
+    pub uop_offsets: Vec<u32>,
+    /// Offset where the cold part (fatal stencil and deopt stubs) starts.
+    pub cold_offset: u32,
+    pub size: usize,
+}
+
+#[derive(Clone, Copy)]
+enum Site {
+    Entry,
+    Uop(usize),
+    Stub(usize),
+    Fatal,
+}
+
+struct Placed {
+    site: Site,
+    stencil: &'static Stencil,
+    offset: usize,
+}
+
+/// Compiles `uops` with `table` into `arena`; `helper_address` gives each helper's
+/// real address.
+pub fn compile(
+    arena: &mut CodeArena,
+    table: &'static StencilTable,
+    uops: &[PlannedUop],
+    helper_address: fn(Helper) -> usize,
+) -> Result<PatchedCode, PatchError> {
+    // Pass 1: sizes and offsets.
+    let mut placed: Vec<Placed> = Vec::with_capacity(uops.len() * 2 + 2);
+    let mut offset = 0usize;
+    let mut place = |site: Site, stencil: &'static Stencil, placed: &mut Vec<Placed>| {
+        offset = offset.next_multiple_of(stencil.align.max(1) as usize);
+        placed.push(Placed {
+            site,
+            stencil,
+            offset,
+        });
+        offset += stencil.code.len();
+    };
+    place(Site::Entry, &table.entry, &mut placed);
+    for (i, uop) in uops.iter().enumerate() {
+        place(Site::Uop(i), uop.stencil, &mut placed);
+    }
+    place(Site::Fatal, &table.fatal, &mut placed);
+    let mut stub_index = vec![None; uops.len()];
+    for (i, uop) in uops.iter().enumerate() {
+        if uop.stencil.holes.iter().any(|h| h.value == HoleValue::Exit) {
+            stub_index[i] = Some(placed.len());
+            place(Site::Stub(i), &table.step, &mut placed);
+        }
+    }
+    let size = offset.max(1);
+    let uop_start = |i: usize| placed[1 + i].offset;
+    let fatal_offset = placed[1 + uops.len()].offset;
+    let uop_offsets: Vec<u32> = (0..uops.len()).map(|i| uop_start(i) as u32).collect();
+    let space = arena.reserve(size, 16).map_err(PatchError::Memory)?;
+    let base = space.address;
+    let thunk = |helper: Helper| arena.thunk_address(&space, helper);
+    let thunks: Vec<(Helper, usize)> = cpjit_bytecode::jit_abi::ALL_HELPERS
+        .iter()
+        .map(|h| (*h, thunk(*h)))
+        .collect();
+    let next_of = |i: usize| {
+        if i + 1 < uops.len() {
+            uop_start(i + 1)
+        } else {
+            fatal_offset
+        }
+    };
+
+    // Pass 2: copy and patch.
+    let result = arena
+        .fill(&space, |bytes| -> Result<(), PatchError> {
+            // Padding: no-ops where a stencil falls into the next, traps elsewhere.
+            bytes.fill(0xCC);
+            for (n, p) in placed.iter().enumerate() {
+                let end = p.offset + p.stencil.code.len();
+                bytes[p.offset..end].copy_from_slice(p.stencil.code);
+                if p.stencil.falls_through {
+                    let next = placed.get(n + 1).map_or(end, |q| q.offset);
+                    bytes[end..next].fill(0x90);
+                }
+                for hole in p.stencil.holes {
+                    let (oparg, operand, index) = match p.site {
+                        Site::Uop(i) | Site::Stub(i) => (uops[i].oparg, uops[i].operand, i as u64),
+                        Site::Entry | Site::Fatal => (0, 0, 0),
+                    };
+                    let target_offset = |value: HoleValue| -> Result<usize, PatchError> {
+                        Ok(match (value, p.site) {
+                            (HoleValue::Continue, Site::Entry) => uop_start(0),
+                            (HoleValue::Continue, Site::Uop(i) | Site::Stub(i)) => next_of(i),
+                            (HoleValue::JumpTarget, _) => uop_start(0),
+                            (HoleValue::Exit, Site::Uop(i)) => {
+                                let stub = stub_index[i].ok_or(PatchError::MissingStub {
+                                    stencil: p.stencil.name,
+                                })?;
+                                placed[stub].offset
+                            }
+                            _ => fatal_offset,
+                        })
+                    };
+                    let at = base + p.offset + hole.offset as usize;
+                    let unencodable = |detail: String| PatchError::Unencodable {
+                        stencil: p.stencil.name,
+                        offset: hole.offset,
+                        value: hole.value,
+                        detail,
+                    };
+                    let patch_at = p.offset + hole.offset as usize;
+                    match hole.kind {
+                        HoleKind::Abs64 => {
+                            let value = match hole.value {
+                                HoleValue::Oparg => oparg,
+                                HoleValue::Operand => operand,
+                                HoleValue::UopIndex => index,
+                                other => (base + target_offset(other)?) as u64,
+                            };
+                            let patched = (value as i128) + i128::from(hole.addend);
+                            let patched = u64::try_from(patched)
+                                .map_err(|_| unencodable(format!("{patched} is not 64-bit")))?;
+                            bytes[patch_at..patch_at + 8].copy_from_slice(&patched.to_le_bytes());
+                        }
+                        HoleKind::Rel32 => {
+                            let rel = |target: usize| -> Option<i32> {
+                                let d = target as i128 + i128::from(hole.addend) - at as i128;
+                                i32::try_from(d).ok()
+                            };
+                            let displacement = match hole.value {
+                                HoleValue::Helper(helper) => {
+                                    let direct = helper_address(helper);
+                                    let via_thunk = thunks
+                                        .iter()
+                                        .find(|(h, _)| *h == helper)
+                                        .map(|(_, a)| *a)
+                                        .unwrap_or_default();
+                                    rel(direct).or_else(|| rel(via_thunk))
+                                }
+                                HoleValue::Oparg | HoleValue::Operand | HoleValue::UopIndex => {
+                                    return Err(unencodable(
+                                        "a value hole cannot be PC-relative".into(),
+                                    ))
+                                }
+                                other => rel(base + target_offset(other)?),
+                            }
+                            .ok_or_else(|| unencodable("out of rel32 range".into()))?;
+                            bytes[patch_at..patch_at + 4]
+                                .copy_from_slice(&displacement.to_le_bytes());
+                        }
+                        HoleKind::Branch26 => {
+                            return Err(PatchError::UnsupportedHole {
+                                stencil: p.stencil.name,
+                                kind: hole.kind,
+                            })
+                        }
+                    }
+                }
+            }
+            Ok(())
+        })
+        .map_err(PatchError::Memory)?;
+    if let Err(error) = result {
+        arena.free(space);
+        return Err(error);
+    }
+    Ok(PatchedCode {
+        space,
+        entry: base + placed[0].offset,
+        uop_offsets,
+        cold_offset: fatal_offset as u32,
+        size,
+    })
+}

@@ -1,0 +1,549 @@
+//! The stencil templates: every uop's machine code, written once as Cranelift IR.
+//!
+//! Owns what each stencil does. Hot simple uops (locals, constants, stack shuffles,
+//! tag guards, small-int and float arithmetic and comparisons, branch guards) are
+//! written out inline; when an inline fast path's assumption does not hold (a guard
+//! fails, an int overflows, a float result is NaN, a local is unbound) the stencil
+//! jumps to the uop's deopt stub, which calls the step helper to run the uop in the
+//! tier-2 interpreter's machine — so every slow path, exit and error means exactly
+//! what it means in tier 2. Uops with no inline form are the step call alone.
+//!
+//! Must never use a symbol outside `cpjit_bytecode::jit_abi`, nor embed constants
+//! other than the value layout exported by `cpjit_runtime::value::bits`.
+
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::types::{F64, I64};
+use cranelift_codegen::ir::{
+    AbiParam, ExtFuncData, ExternalName, FuncRef, Function, GlobalValue, GlobalValueData,
+    InstBuilder, MemFlagsData, Signature, UserExternalName, Value,
+};
+use cranelift_codegen::isa::{CallConv, TargetIsa};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+
+use cpjit_bytecode::jit_abi::{Helper, HoleValue, STATE_FRAME, STATE_LAST_IP, STATE_STACK_POINTER};
+use cpjit_bytecode::uops::Uop;
+use cpjit_runtime::value::bits;
+
+/// What a stencil is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StencilKind {
+    /// The code for one uop.
+    Uop(Uop),
+    /// Any uop run through the step helper (used for every guard in the
+    /// every-guard-fails stress mode, where the helper makes the guard fail).
+    Step,
+    /// SystemV → `tail` entry: calls the first uop, returns its status to Rust.
+    Entry,
+    /// Where a `Continue` hole points when no uop can follow (after a terminator).
+    Fatal,
+}
+
+impl StencilKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            StencilKind::Uop(u) => u.name(),
+            StencilKind::Step => "_STEP",
+            StencilKind::Entry => "_ENTRY",
+            StencilKind::Fatal => "_FATAL",
+        }
+    }
+}
+
+/// Symbols a template refers to: `declare` turns a hole value into the index the
+/// object writer names it by.
+pub trait Symbols {
+    fn function_index(&mut self, hole: HoleValue, signature: &Signature) -> u32;
+    fn data_index(&mut self, hole: HoleValue) -> u32;
+}
+
+/// The uop stencil signature: `(frame, stack_pointer, state) -> status`, `tail`.
+pub fn uop_signature() -> Signature {
+    let mut sig = Signature::new(CallConv::Tail);
+    sig.params.extend([AbiParam::new(I64); 3]);
+    sig.returns.push(AbiParam::new(I64));
+    sig
+}
+
+/// The entry signature: the same arguments in the platform's C convention.
+pub fn entry_signature(isa: &dyn TargetIsa) -> Signature {
+    let mut sig = Signature::new(isa.default_call_conv());
+    sig.params.extend([AbiParam::new(I64); 3]);
+    sig.returns.push(AbiParam::new(I64));
+    sig
+}
+
+/// A helper's signature (C convention): `(frame, stack_pointer, state, uop_index)`.
+fn helper_signature(isa: &dyn TargetIsa, helper: Helper) -> Signature {
+    match helper {
+        Helper::Step => {
+            let mut sig = Signature::new(isa.default_call_conv());
+            sig.params.extend([AbiParam::new(I64); 4]);
+            sig.returns.push(AbiParam::new(I64));
+            sig
+        }
+    }
+}
+
+const SLOT: i64 = 8;
+
+/// Builds the body of one stencil into `func`.
+pub fn build(
+    kind: StencilKind,
+    isa: &dyn TargetIsa,
+    func: &mut Function,
+    symbols: &mut dyn Symbols,
+) {
+    let mut fb_ctx = FunctionBuilderContext::new();
+    let mut fb = FunctionBuilder::new(func, &mut fb_ctx);
+    let entry = fb.create_block();
+    fb.append_block_params_for_function_params(entry);
+    fb.switch_to_block(entry);
+    let params = fb.block_params(entry).to_vec();
+    let mut t = Template {
+        isa,
+        symbols,
+        frame: params[0],
+        sp: params[1],
+        state: params[2],
+        fb,
+    };
+    match kind {
+        StencilKind::Entry => t.entry(),
+        StencilKind::Fatal => {
+            t.fb.ins()
+                .trap(cranelift_codegen::ir::TrapCode::unwrap_user(1));
+        }
+        StencilKind::Step => t.step_then_continue(),
+        StencilKind::Uop(uop) => t.uop(uop),
+    }
+    t.fb.seal_all_blocks();
+    t.fb.finalize(isa.frontend_config());
+}
+
+struct Template<'a, 'f> {
+    isa: &'a dyn TargetIsa,
+    symbols: &'a mut dyn Symbols,
+    frame: Value,
+    sp: Value,
+    state: Value,
+    fb: FunctionBuilder<'f>,
+}
+
+fn flags() -> MemFlagsData {
+    MemFlagsData::trusted()
+}
+
+impl Template<'_, '_> {
+    fn import_function(&mut self, hole: HoleValue, signature: Signature) -> FuncRef {
+        let index = self.symbols.function_index(hole, &signature);
+        let func = &mut self.fb.func;
+        let name = func.declare_imported_user_function(UserExternalName::new(0, index));
+        let signature = func.import_signature(signature);
+        // Colocated: reached by a rel32 `jmp`/`call` that the patcher fills (through a
+        // thunk when a helper is out of range).
+        self.fb.import_function(ExtFuncData {
+            name: ExternalName::user(name),
+            signature,
+            colocated: true,
+            patchable: false,
+        })
+    }
+
+    fn symbol_value(&mut self, hole: HoleValue) -> Value {
+        let index = self.symbols.data_index(hole);
+        let name = self
+            .fb
+            .func
+            .declare_imported_user_function(UserExternalName::new(1, index));
+        // Not colocated: the value is the symbol's 64-bit absolute address.
+        let gv: GlobalValue = self.fb.create_global_value(GlobalValueData::Symbol {
+            name: ExternalName::user(name),
+            offset: 0.into(),
+            colocated: false,
+            tls: false,
+        });
+        self.fb.ins().symbol_value(I64, gv)
+    }
+
+    /// Tail-calls the next uop.
+    fn continue_with(&mut self, frame: Value, sp: Value) {
+        let next = self.import_function(HoleValue::Continue, uop_signature());
+        let state = self.state;
+        self.fb.ins().return_call(next, &[frame, sp, state]);
+    }
+
+    /// Calls the step helper for this uop; continues with the frame and stack pointer
+    /// it left in the state block, or returns its status when it says leave.
+    fn step_then(&mut self, after: HoleValue) {
+        let helper = self.import_function(
+            HoleValue::Helper(Helper::Step),
+            helper_signature(self.isa, Helper::Step),
+        );
+        let index = self.symbol_value(HoleValue::UopIndex);
+        let (frame, sp, state) = (self.frame, self.sp, self.state);
+        let call = self.fb.ins().call(helper, &[frame, sp, state, index]);
+        let status = self.fb.inst_results(call)[0];
+        let leave = self.fb.create_block();
+        let go_on = self.fb.create_block();
+        self.fb.ins().brif(status, leave, &[], go_on, &[]);
+        self.fb.switch_to_block(leave);
+        self.fb.ins().return_(&[status]);
+        self.fb.switch_to_block(go_on);
+        let frame = self.fb.ins().load(I64, flags(), state, STATE_FRAME);
+        let sp = self.fb.ins().load(I64, flags(), state, STATE_STACK_POINTER);
+        let next = self.import_function(after, uop_signature());
+        self.fb.ins().return_call(next, &[frame, sp, state]);
+    }
+
+    fn step_then_continue(&mut self) {
+        self.step_then(HoleValue::Continue);
+    }
+
+    /// Jumps to the uop's deopt stub (the step helper, out of line) unless `ok`;
+    /// leaves the builder in the fast path. The fast path is laid out last, so its
+    /// final continue jump can be dropped, and it makes no calls, so it needs no frame.
+    fn fast_path_if(&mut self, ok: Value) {
+        let slow = self.fb.create_block();
+        let fast = self.fb.create_block();
+        self.fb.ins().brif(ok, fast, &[], slow, &[]);
+        self.fb.switch_to_block(slow);
+        let exit = self.import_function(HoleValue::Exit, uop_signature());
+        let (frame, sp, state) = (self.frame, self.sp, self.state);
+        self.fb.ins().return_call(exit, &[frame, sp, state]);
+        self.fb.switch_to_block(fast);
+    }
+
+    fn entry(&mut self) {
+        let first = self.import_function(HoleValue::Continue, uop_signature());
+        let (frame, sp, state) = (self.frame, self.sp, self.state);
+        let call = self.fb.ins().call(first, &[frame, sp, state]);
+        let status = self.fb.inst_results(call)[0];
+        self.fb.ins().return_(&[status]);
+    }
+
+    fn slot(&mut self, offset_slots: i64) -> Value {
+        let sp = self.sp;
+        self.fb
+            .ins()
+            .load(I64, flags(), sp, (offset_slots * SLOT) as i32)
+    }
+
+    fn sp_plus(&mut self, slots: i64) -> Value {
+        let sp = self.sp;
+        self.fb.ins().iadd_imm_s(sp, slots * SLOT)
+    }
+
+    fn tag_is(&mut self, v: Value, tag: u64) -> Value {
+        let t = self.fb.ins().ushr_imm_s(v, i64::from(bits::TAG_SHIFT));
+        self.fb.ins().icmp_imm_s(IntCC::Equal, t, tag as i64)
+    }
+
+    /// `v == word` (or `!=`) for a value word: tag in the top 16 bits, a small payload
+    /// below. Compared rotated left by 16 so the constant fits an instruction's 32-bit
+    /// immediate (a 64-bit one would become a load from a constant pool in the
+    /// stencil, costing alignment and the dropped continue jump).
+    fn compare_word(&mut self, cc: IntCC, v: Value, word: u64) -> Value {
+        let rotated_word = word.rotate_left(16);
+        assert!(
+            i32::try_from(rotated_word).is_ok(),
+            "{word:#x} does not fit an immediate when rotated"
+        );
+        let rotated = self.fb.ins().rotl_imm_s(v, 16);
+        self.fb.ins().icmp_imm_s(cc, rotated, rotated_word as i64)
+    }
+
+    fn is_float(&mut self, v: Value) -> Value {
+        let t = self.fb.ins().ushr_imm_s(v, i64::from(bits::TAG_SHIFT));
+        self.fb
+            .ins()
+            .icmp_imm_s(IntCC::UnsignedLessThan, t, bits::TAG_INT as i64)
+    }
+
+    /// The signed payload of a small int.
+    fn unbox_int(&mut self, v: Value) -> Value {
+        let shift = i64::from(64 - bits::TAG_SHIFT);
+        let up = self.fb.ins().ishl_imm_s(v, shift);
+        self.fb.ins().sshr_imm_s(up, shift)
+    }
+
+    /// Whether `i` fits the small-int payload.
+    fn fits_small(&mut self, i: Value) -> Value {
+        let again = self.unbox_int(i);
+        self.fb.ins().icmp(IntCC::Equal, again, i)
+    }
+
+    /// Boxes a payload known to fit: the payload shifted up, the tag put in the low
+    /// 16 bits, rotated into place (no 64-bit constant, so no constant pool).
+    fn box_int(&mut self, i: Value) -> Value {
+        let shift = i64::from(64 - bits::TAG_SHIFT);
+        let up = self.fb.ins().ishl_imm_s(i, shift);
+        let tagged = self.fb.ins().bor_imm_s(up, bits::TAG_INT as i64);
+        self.fb.ins().rotr_imm_s(tagged, shift)
+    }
+
+    /// `True` or `False` from a condition: `False` is `True` with the low bit clear, so
+    /// the word is built from the condition bit (rotated, as in `box_int`).
+    fn bool_value(&mut self, cond: Value) -> Value {
+        let bit = self.fb.ins().uextend(I64, cond);
+        let shifted = self.fb.ins().ishl_imm_s(bit, 16);
+        let false_rotated = bits::FALSE.rotate_left(16);
+        let word = self.fb.ins().bor_imm_s(shifted, false_rotated as i64);
+        self.fb.ins().rotr_imm_s(word, 16)
+    }
+
+    fn both(&mut self, a: Value, b: Value) -> Value {
+        self.fb.ins().band(a, b)
+    }
+
+    /// `(frame + 8 * oparg)`: the address of local `oparg`.
+    fn local_address(&mut self) -> Value {
+        let oparg = self.symbol_value(HoleValue::Oparg);
+        let offset = self.fb.ins().imul_imm_s(oparg, SLOT);
+        let frame = self.frame;
+        self.fb.ins().iadd(frame, offset)
+    }
+
+    /// `(sp - 8 * oparg)`.
+    fn slot_from_oparg(&mut self) -> Value {
+        let oparg = self.symbol_value(HoleValue::Oparg);
+        let offset = self.fb.ins().imul_imm_s(oparg, SLOT);
+        let sp = self.sp;
+        self.fb.ins().isub(sp, offset)
+    }
+
+    /// Stores `v` over the second item and pops one: the shape of every binary op.
+    fn replace_two_with(&mut self, v: Value) {
+        let sp = self.sp;
+        self.fb.ins().store(flags(), v, sp, -2 * SLOT as i32);
+        let sp = self.sp_plus(-1);
+        let frame = self.frame;
+        self.continue_with(frame, sp);
+    }
+
+    fn uop(&mut self, uop: Uop) {
+        use Uop::*;
+        let frame = self.frame;
+        match uop {
+            _START_EXECUTOR | _NOP => {
+                let sp = self.sp;
+                self.continue_with(frame, sp);
+            }
+            _CHECK_VALIDITY => {
+                let flag_address = self.symbol_value(HoleValue::Operand);
+                let valid = self.fb.ins().uload8(I64, flags(), flag_address, 0);
+                self.fast_path_if(valid);
+                let sp = self.sp;
+                self.continue_with(frame, sp);
+            }
+            _SET_IP => {
+                let ip = self.symbol_value(HoleValue::Oparg);
+                let state = self.state;
+                self.fb.ins().store(flags(), ip, state, STATE_LAST_IP);
+                let sp = self.sp;
+                self.continue_with(frame, sp);
+            }
+            // The step helper runs the safepoint; then back to the first uop.
+            _JUMP_TO_TOP => self.step_then(HoleValue::JumpTarget),
+            _LOAD_FAST => {
+                let address = self.local_address();
+                let v = self.fb.ins().load(I64, flags(), address, 0);
+                let bound = self.compare_word(IntCC::NotEqual, v, bits::NULL);
+                self.fast_path_if(bound);
+                let sp = self.sp;
+                self.fb.ins().store(flags(), v, sp, 0);
+                let sp = self.sp_plus(1);
+                self.continue_with(frame, sp);
+            }
+            _LOAD_CONST => {
+                let v = self.symbol_value(HoleValue::Operand);
+                let sp = self.sp;
+                self.fb.ins().store(flags(), v, sp, 0);
+                let sp = self.sp_plus(1);
+                self.continue_with(frame, sp);
+            }
+            _STORE_FAST => {
+                let v = self.slot(-1);
+                let address = self.local_address();
+                self.fb.ins().store(flags(), v, address, 0);
+                let sp = self.sp_plus(-1);
+                self.continue_with(frame, sp);
+            }
+            _POP_TOP => {
+                let sp = self.sp_plus(-1);
+                self.continue_with(frame, sp);
+            }
+            _COPY => {
+                let address = self.slot_from_oparg();
+                let v = self.fb.ins().load(I64, flags(), address, 0);
+                let sp = self.sp;
+                self.fb.ins().store(flags(), v, sp, 0);
+                let sp = self.sp_plus(1);
+                self.continue_with(frame, sp);
+            }
+            _SWAP => {
+                let address = self.slot_from_oparg();
+                let deep = self.fb.ins().load(I64, flags(), address, 0);
+                let top = self.slot(-1);
+                self.fb.ins().store(flags(), top, address, 0);
+                let sp = self.sp;
+                self.fb.ins().store(flags(), deep, sp, -SLOT as i32);
+                self.continue_with(frame, sp);
+            }
+            _GUARD_BOTH_INT | _GUARD_BOTH_FLOAT => {
+                let (a, b) = (self.slot(-2), self.slot(-1));
+                let ok = if uop == _GUARD_BOTH_INT {
+                    let (ta, tb) = (self.tag_is(a, bits::TAG_INT), self.tag_is(b, bits::TAG_INT));
+                    self.both(ta, tb)
+                } else {
+                    let (fa, fb) = (self.is_float(a), self.is_float(b));
+                    self.both(fa, fb)
+                };
+                self.fast_path_if(ok);
+                let sp = self.sp;
+                self.continue_with(frame, sp);
+            }
+            _BINARY_OP_ADD_INT | _BINARY_OP_SUBTRACT_INT | _BINARY_OP_MULTIPLY_INT => {
+                let (a, b) = (self.slot(-2), self.slot(-1));
+                let (ta, tb) = (self.tag_is(a, bits::TAG_INT), self.tag_is(b, bits::TAG_INT));
+                let ints = self.both(ta, tb);
+                let (ia, ib) = (self.unbox_int(a), self.unbox_int(b));
+                let (result, no_wrap) = match uop {
+                    _BINARY_OP_ADD_INT => (self.fb.ins().iadd(ia, ib), None),
+                    _BINARY_OP_SUBTRACT_INT => (self.fb.ins().isub(ia, ib), None),
+                    _ => {
+                        // 48-bit payloads: the full product needs up to 96 bits; check
+                        // the high half is the sign of the low half.
+                        let low = self.fb.ins().imul(ia, ib);
+                        let high = self.fb.ins().smulhi(ia, ib);
+                        let sign = self.fb.ins().sshr_imm_s(low, 63);
+                        (low, Some(self.fb.ins().icmp(IntCC::Equal, high, sign)))
+                    }
+                };
+                let fits = self.fits_small(result);
+                let mut ok = self.both(ints, fits);
+                if let Some(no_wrap) = no_wrap {
+                    ok = self.both(ok, no_wrap);
+                }
+                self.fast_path_if(ok);
+                let boxed = self.box_int(result);
+                self.replace_two_with(boxed);
+            }
+            _BINARY_OP_ADD_FLOAT | _BINARY_OP_SUBTRACT_FLOAT | _BINARY_OP_MULTIPLY_FLOAT => {
+                let (a, b) = (self.slot(-2), self.slot(-1));
+                let (fa, fb) = (self.is_float(a), self.is_float(b));
+                let floats = self.both(fa, fb);
+                let x = self.fb.ins().bitcast(F64, MemFlagsData::new(), a);
+                let y = self.fb.ins().bitcast(F64, MemFlagsData::new(), b);
+                let r = match uop {
+                    _BINARY_OP_ADD_FLOAT => self.fb.ins().fadd(x, y),
+                    _BINARY_OP_SUBTRACT_FLOAT => self.fb.ins().fsub(x, y),
+                    _ => self.fb.ins().fmul(x, y),
+                };
+                // A NaN result needs a fresh NaN payload: the slow path makes it.
+                let ordered = self.fb.ins().fcmp(FloatCC::Ordered, r, r);
+                let ok = self.both(floats, ordered);
+                self.fast_path_if(ok);
+                let bits_value = self.fb.ins().bitcast(I64, MemFlagsData::new(), r);
+                self.replace_two_with(bits_value);
+            }
+            _COMPARE_OP_INT | _COMPARE_OP_FLOAT => {
+                let (a, b) = (self.slot(-2), self.slot(-1));
+                // CPython's COMPARISON_BIT: 1 << (2 * (a >= b) + (a <= b)), tested
+                // against the mask in the argument's low four bits.
+                let (ok, ge, le) = if uop == _COMPARE_OP_INT {
+                    let (ta, tb) = (self.tag_is(a, bits::TAG_INT), self.tag_is(b, bits::TAG_INT));
+                    let ok = self.both(ta, tb);
+                    let (ia, ib) = (self.unbox_int(a), self.unbox_int(b));
+                    let ge = self.fb.ins().icmp(IntCC::SignedGreaterThanOrEqual, ia, ib);
+                    let le = self.fb.ins().icmp(IntCC::SignedLessThanOrEqual, ia, ib);
+                    (ok, ge, le)
+                } else {
+                    let (fa, fb) = (self.is_float(a), self.is_float(b));
+                    let ok = self.both(fa, fb);
+                    let x = self.fb.ins().bitcast(F64, MemFlagsData::new(), a);
+                    let y = self.fb.ins().bitcast(F64, MemFlagsData::new(), b);
+                    let ge = self.fb.ins().fcmp(FloatCC::GreaterThanOrEqual, x, y);
+                    let le = self.fb.ins().fcmp(FloatCC::LessThanOrEqual, x, y);
+                    (ok, ge, le)
+                };
+                self.fast_path_if(ok);
+                let ge = self.fb.ins().uextend(I64, ge);
+                let le = self.fb.ins().uextend(I64, le);
+                let twice_ge = self.fb.ins().ishl_imm_s(ge, 1);
+                let shift = self.fb.ins().iadd(twice_ge, le);
+                let one = self.fb.ins().iconst(I64, 1);
+                let bit = self.fb.ins().ishl(one, shift);
+                let oparg = self.symbol_value(HoleValue::Oparg);
+                let hit = self.fb.ins().band(bit, oparg);
+                let truth = self.fb.ins().icmp_imm_s(IntCC::NotEqual, hit, 0);
+                let result = self.bool_value(truth);
+                self.replace_two_with(result);
+            }
+            _GUARD_TOS_BOOL => {
+                let v = self.slot(-1);
+                let either = self.fb.ins().bor_imm_s(v, 1);
+                let ok = self.compare_word(IntCC::Equal, either, bits::TRUE);
+                self.fast_path_if(ok);
+                let sp = self.sp;
+                self.continue_with(frame, sp);
+            }
+            _TO_BOOL_INT => {
+                let v = self.slot(-1);
+                let ok = self.tag_is(v, bits::TAG_INT);
+                self.fast_path_if(ok);
+                let zero = bits::TAG_INT << bits::TAG_SHIFT;
+                let nonzero = self.compare_word(IntCC::NotEqual, v, zero);
+                let result = self.bool_value(nonzero);
+                let sp = self.sp;
+                self.fb.ins().store(flags(), result, sp, -SLOT as i32);
+                self.continue_with(frame, sp);
+            }
+            _GUARD_IS_TRUE_POP | _GUARD_IS_FALSE_POP => {
+                let v = self.slot(-1);
+                let expected = if uop == _GUARD_IS_TRUE_POP {
+                    bits::TRUE
+                } else {
+                    bits::FALSE
+                };
+                // Anything else (the other bool, or a non-bool) is the slow path's.
+                let ok = self.compare_word(IntCC::Equal, v, expected);
+                self.fast_path_if(ok);
+                let sp = self.sp_plus(-1);
+                self.continue_with(frame, sp);
+            }
+            _IS_OP => {
+                let (a, b) = (self.slot(-2), self.slot(-1));
+                let same = self.fb.ins().icmp(IntCC::Equal, a, b);
+                let same = self.fb.ins().uextend(I64, same);
+                let invert = self.symbol_value(HoleValue::Oparg);
+                let truth = self.fb.ins().bxor(same, invert);
+                let truth = self.fb.ins().icmp_imm_s(IntCC::NotEqual, truth, 0);
+                let result = self.bool_value(truth);
+                self.replace_two_with(result);
+            }
+            // Everything else runs in the step helper.
+            _EXIT_TRACE
+            | _ITER_CHECK_RANGE
+            | _GUARD_NOT_EXHAUSTED_RANGE
+            | _ITER_NEXT_RANGE
+            | _ITER_CHECK_LIST
+            | _GUARD_NOT_EXHAUSTED_LIST
+            | _ITER_NEXT_LIST
+            | _BINARY_SUBSCR_LIST_INT
+            | _STORE_SUBSCR_LIST_INT
+            | _LOAD_GLOBAL_MODULE
+            | _LOAD_GLOBAL_BUILTINS
+            | _BINARY_OP
+            | _COMPARE_OP
+            | _TO_BOOL
+            | _BINARY_SUBSCR
+            | _STORE_SUBSCR
+            | _CONTAINS_OP
+            | _UNARY_NOT
+            | _UNARY_NEGATIVE
+            | _CHECK_FUNCTION
+            | _PUSH_FRAME
+            | _POP_FRAME => self.step_then_continue(),
+        }
+    }
+}
