@@ -131,6 +131,10 @@ pub fn fold_exit_branch(stencil: &mut Stencil) -> bool {
         if instruction.is_invalid() || instruction.is_ip_rel_memory_operand() {
             return false;
         }
+        if start == jump_at {
+            // The exit jump itself (its displacement is the hole).
+            continue;
+        }
         if instruction.is_jcc_short_or_near() || instruction.is_jmp_short_or_near() {
             let target = instruction.near_branch_target() as usize;
             if offset == region_start && instruction.is_jcc_short_or_near() && target == jump_end {

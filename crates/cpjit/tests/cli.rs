@@ -223,3 +223,54 @@ fn dis_prints_cpython_layout() {
         ]
     );
 }
+
+/// In stress mode the JIT really runs: executors are compiled and their code entered
+/// (so a silent fallback to the tier-2 interpreter cannot pass the conformance runs).
+#[test]
+fn jit_stress_mode_compiles_and_enters_machine_code() {
+    let dir = std::env::temp_dir().join(format!("cpjit-jit-stress-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let program = dir.join("loop.py");
+    std::fs::write(
+        &program,
+        "def f(n):\n    t = 0\n    for i in range(n):\n        t += i * 3 - 1\n    return t\nprint(f(1000))\n",
+    )
+    .unwrap();
+    let stats = dir.join("stats.json");
+    let output = cpjit()
+        .args(["run", "--tier2=jit", "--stats-json"])
+        .arg(&stats)
+        .arg(&program)
+        .env("CPJIT_HOT_THRESHOLD", "1")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "1497500\n");
+    let json = std::fs::read_to_string(&stats).unwrap();
+    let number = |key: &str| -> u64 {
+        let at = json
+            .find(&format!("\"{key}\""))
+            .unwrap_or_else(|| panic!("{key} in {json}"));
+        json[at..]
+            .split(':')
+            .nth(1)
+            .and_then(|v| v.split([',', '\n']).next())
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or_else(|| panic!("{key} is a number in {json}"))
+    };
+    assert!(number("jit_executors_compiled") > 0, "{json}");
+    assert!(number("jit_entries") > 0, "{json}");
+    assert!(number("jit_code_bytes") > 0, "{json}");
+    assert!(json.contains("\"optimizer\": \"jit\""), "{json}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn stencils_command_prints_disassembly_with_holes() {
+    let output = cpjit().args(["stencils", "_LOAD_FAST"]).output().unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.starts_with("_LOAD_FAST:"), "{text}");
+    assert!(text.contains("abs64 Oparg"), "{text}");
+    let missing = cpjit().args(["stencils", "_NO_SUCH_UOP"]).output().unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+}

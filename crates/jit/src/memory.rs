@@ -64,7 +64,7 @@ impl Chunk {
             mapping: Some(map),
             base,
             len,
-            free: vec![thunks_end..len],
+            free: std::iter::once(thunks_end..len).collect(),
         })
     }
 
