@@ -72,16 +72,13 @@ pub fn entry_signature(isa: &dyn TargetIsa) -> Signature {
     sig
 }
 
-/// A helper's signature (C convention): `(frame, stack_pointer, state, uop_index)`.
+/// A helper's signature (C convention): its arity in 64-bit words, one word back.
 fn helper_signature(isa: &dyn TargetIsa, helper: Helper) -> Signature {
-    match helper {
-        Helper::Step => {
-            let mut sig = Signature::new(isa.default_call_conv());
-            sig.params.extend([AbiParam::new(I64); 4]);
-            sig.returns.push(AbiParam::new(I64));
-            sig
-        }
-    }
+    let mut sig = Signature::new(isa.default_call_conv());
+    sig.params
+        .extend(std::iter::repeat_n(AbiParam::new(I64), helper.arity()));
+    sig.returns.push(AbiParam::new(I64));
+    sig
 }
 
 const SLOT: i64 = 8;
@@ -193,6 +190,17 @@ impl Template<'_, '_> {
         let sp = self.fb.ins().load(I64, flags(), state, STATE_STACK_POINTER);
         let next = self.import_function(after, uop_signature());
         self.fb.ins().return_call(next, &[frame, sp, state]);
+    }
+
+    /// Calls a fast helper (see `jit_abi::Helper`) and returns its result word.
+    fn call_helper(&mut self, helper: Helper, args: &[Value]) -> Value {
+        assert_eq!(args.len(), helper.arity(), "{helper:?} arguments");
+        let callee = self.import_function(
+            HoleValue::Helper(helper),
+            helper_signature(self.isa, helper),
+        );
+        let call = self.fb.ins().call(callee, args);
+        self.fb.inst_results(call)[0]
     }
 
     fn step_then_continue(&mut self) {
@@ -342,8 +350,13 @@ impl Template<'_, '_> {
                 let sp = self.sp;
                 self.continue_with(frame, sp);
             }
-            // The step helper runs the safepoint; then back to the first uop.
-            _JUMP_TO_TOP => self.step_then(HoleValue::JumpTarget),
+            // The safepoint (the stack does not move), then back to the first uop.
+            _JUMP_TO_TOP => {
+                let (sp, state) = (self.sp, self.state);
+                self.call_helper(Helper::Safepoint, &[frame, sp, state]);
+                let top = self.import_function(HoleValue::JumpTarget, uop_signature());
+                self.fb.ins().return_call(top, &[frame, sp, state]);
+            }
             _LOAD_FAST => {
                 let address = self.local_address();
                 let v = self.fb.ins().load(I64, flags(), address, 0);
@@ -521,19 +534,61 @@ impl Template<'_, '_> {
                 let result = self.bool_value(truth);
                 self.replace_two_with(result);
             }
+            _ITER_CHECK_RANGE
+            | _ITER_CHECK_LIST
+            | _GUARD_NOT_EXHAUSTED_RANGE
+            | _GUARD_NOT_EXHAUSTED_LIST => {
+                let helper = match uop {
+                    _ITER_CHECK_RANGE => Helper::IterIsRange,
+                    _ITER_CHECK_LIST => Helper::IterIsList,
+                    _ => Helper::IterHasNext,
+                };
+                let iterator = self.slot(-1);
+                let yes = self.call_helper(helper, &[iterator]);
+                self.fast_path_if(yes);
+                let sp = self.sp;
+                self.continue_with(frame, sp);
+            }
+            _ITER_NEXT_RANGE | _ITER_NEXT_LIST => {
+                let iterator = self.slot(-1);
+                let item = self.call_helper(Helper::IterNext, &[iterator]);
+                let got = self.compare_word(IntCC::NotEqual, item, bits::NULL);
+                self.fast_path_if(got);
+                let sp = self.sp;
+                self.fb.ins().store(flags(), item, sp, 0);
+                let sp = self.sp_plus(1);
+                self.continue_with(frame, sp);
+            }
+            _BINARY_SUBSCR_LIST_INT => {
+                let (list, index) = (self.slot(-2), self.slot(-1));
+                let item = self.call_helper(Helper::ListItem, &[list, index]);
+                let got = self.compare_word(IntCC::NotEqual, item, bits::NULL);
+                self.fast_path_if(got);
+                self.replace_two_with(item);
+            }
+            _STORE_SUBSCR_LIST_INT => {
+                let (value, list, index) = (self.slot(-3), self.slot(-2), self.slot(-1));
+                let stored = self.call_helper(Helper::ListStore, &[list, index, value]);
+                self.fast_path_if(stored);
+                let sp = self.sp_plus(-3);
+                self.continue_with(frame, sp);
+            }
+            // Two small ints: the shared small-int operation, else the generic path.
+            _BINARY_OP => {
+                let (a, b) = (self.slot(-2), self.slot(-1));
+                let (ta, tb) = (self.tag_is(a, bits::TAG_INT), self.tag_is(b, bits::TAG_INT));
+                let ints = self.both(ta, tb);
+                self.fast_path_if(ints);
+                let oparg = self.symbol_value(HoleValue::Oparg);
+                let result = self.call_helper(Helper::SmallIntBinary, &[a, b, oparg]);
+                let got = self.compare_word(IntCC::NotEqual, result, bits::NULL);
+                self.fast_path_if(got);
+                self.replace_two_with(result);
+            }
             // Everything else runs in the step helper.
             _EXIT_TRACE
-            | _ITER_CHECK_RANGE
-            | _GUARD_NOT_EXHAUSTED_RANGE
-            | _ITER_NEXT_RANGE
-            | _ITER_CHECK_LIST
-            | _GUARD_NOT_EXHAUSTED_LIST
-            | _ITER_NEXT_LIST
-            | _BINARY_SUBSCR_LIST_INT
-            | _STORE_SUBSCR_LIST_INT
             | _LOAD_GLOBAL_MODULE
             | _LOAD_GLOBAL_BUILTINS
-            | _BINARY_OP
             | _COMPARE_OP
             | _TO_BOOL
             | _BINARY_SUBSCR

@@ -35,9 +35,10 @@ pub const STATE_LAST_IP: i32 = 16;
 pub const LAST_IP_UNSET: u64 = u64::MAX;
 
 macro_rules! define_helpers {
-    ($( $variant:ident = $symbol:literal : $doc:literal ),* $(,)?) => {
-        /// A runtime function stencils may call (`extern "C"`, SystemV). No stencil
-        /// calls an address that is not in this table.
+    ($( $variant:ident = $symbol:literal, $arity:literal : $doc:literal ),* $(,)?) => {
+        /// A runtime function stencils may call (`extern "C"`, SystemV; every argument
+        /// and the result are 64-bit words). No stencil calls an address that is not in
+        /// this table.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Helper { $( #[doc = $doc] $variant, )* }
 
@@ -49,15 +50,39 @@ macro_rules! define_helpers {
             pub fn symbol(self) -> &'static str {
                 match self { $( Helper::$variant => $symbol, )* }
             }
+
+            /// How many 64-bit arguments it takes.
+            pub fn arity(self) -> usize {
+                match self { $( Helper::$variant => $arity, )* }
+            }
         }
     };
 }
 
 define_helpers! {
-    Step = "__JIT_HELPER_STEP":
+    Step = "__JIT_HELPER_STEP", 4:
         "`(frame, stack_pointer, state, uop_index) -> status`: runs uop `uop_index` of \
          the trace in the tier-2 interpreter's machine (the reference meaning of every \
          uop), then stores the new frame and stack pointer in the state block.",
+    Safepoint = "__JIT_HELPER_SAFEPOINT", 3:
+        "`(frame, stack_pointer, state) -> status`: the back edge's safepoint (the GC \
+         may run; the value stack does not move).",
+    IterIsRange = "__JIT_HELPER_ITER_IS_RANGE", 1:
+        "`(iterator) -> 0|1`: whether it is a range iterator.",
+    IterIsList = "__JIT_HELPER_ITER_IS_LIST", 1:
+        "`(iterator) -> 0|1`: whether it is a list iterator.",
+    IterHasNext = "__JIT_HELPER_ITER_HAS_NEXT", 1:
+        "`(iterator) -> 0|1`: whether a range or list iterator has an item left.",
+    IterNext = "__JIT_HELPER_ITER_NEXT", 1:
+        "`(iterator) -> value|NULL`: the next item of a range or list iterator; NULL \
+         (iterator untouched) when the slow path must do it.",
+    ListItem = "__JIT_HELPER_LIST_ITEM", 2:
+        "`(list, index) -> value|NULL`: `list[index]` for an in-range small int.",
+    ListStore = "__JIT_HELPER_LIST_STORE", 3:
+        "`(list, index, value) -> 0|1`: `list[index] = value` for an in-range small int.",
+    SmallIntBinary = "__JIT_HELPER_SMALL_INT_BINARY", 3:
+        "`(lhs, rhs, oparg) -> value|NULL`: a generic `BINARY_OP` on two small ints \
+         whose result is a small int and raises nothing; NULL otherwise.",
 }
 
 /// What a hole is filled with.

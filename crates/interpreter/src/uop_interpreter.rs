@@ -11,7 +11,11 @@ use cpjit_bytecode::uops::Uop;
 use cpjit_bytecode::{BinaryOpArg, CompareOp};
 use cpjit_optimizer::trace::Trace;
 use cpjit_optimizer::ExecutorOutcome;
-use cpjit_runtime::object::{IterState, ObjKind};
+use cpjit_runtime::iter::{
+    fast_iterator_has_next, fast_next, is_fast_iterator, list_item_fast, list_store_fast, FastIter,
+    FastNext,
+};
+use cpjit_runtime::object::ObjKind;
 use cpjit_runtime::ops;
 use cpjit_runtime::vm::kind;
 use cpjit_runtime::{Value, Vm};
@@ -258,64 +262,25 @@ impl<'a> UopMachine<'a> {
                 }
             }
             Uop::_ITER_CHECK_RANGE | Uop::_ITER_CHECK_LIST => {
-                let ok = match kind(&vm.stack[len - 1]) {
-                    Some(ObjKind::Iterator(state)) => matches!(
-                        (&*state.borrow(), u.uop),
-                        (IterState::Range { .. }, Uop::_ITER_CHECK_RANGE)
-                            | (IterState::List { .. }, Uop::_ITER_CHECK_LIST)
-                    ),
-                    _ => false,
+                let expected = if u.uop == Uop::_ITER_CHECK_RANGE {
+                    FastIter::Range
+                } else {
+                    FastIter::List
                 };
-                if !ok {
+                if !is_fast_iterator(vm.stack[len - 1], expected) {
                     exit!(u.target);
                 }
             }
             Uop::_GUARD_NOT_EXHAUSTED_RANGE | Uop::_GUARD_NOT_EXHAUSTED_LIST => {
-                let more = match kind(&vm.stack[len - 1]) {
-                    Some(ObjKind::Iterator(state)) => match &*state.borrow() {
-                        IterState::Range { remaining, .. } => *remaining > 0,
-                        IterState::List { list, index } => match kind(list) {
-                            Some(ObjKind::List(items)) => *index < items.borrow().len(),
-                            _ => false,
-                        },
-                        _ => false,
-                    },
-                    _ => false,
-                };
-                if !more {
+                if !fast_iterator_has_next(vm.stack[len - 1]) {
                     // Tier 1's FOR_ITER finishes the loop.
                     exit!(u.target);
                 }
             }
             Uop::_ITER_NEXT_RANGE | Uop::_ITER_NEXT_LIST => {
-                let iterator = vm.stack[len - 1];
-                let next = match kind(&iterator) {
-                    Some(ObjKind::Iterator(state)) => match &mut *state.borrow_mut() {
-                        IterState::Range {
-                            next,
-                            remaining,
-                            step,
-                        } => {
-                            let value = *next;
-                            *remaining -= 1;
-                            *next = next.wrapping_add(*step);
-                            Some(Err(value))
-                        }
-                        IterState::List { list, index } => {
-                            let item = match kind(list) {
-                                Some(ObjKind::List(items)) => items.borrow().get(*index).copied(),
-                                _ => None,
-                            };
-                            *index += 1;
-                            item.map(Ok)
-                        }
-                        _ => None,
-                    },
-                    _ => None,
-                };
-                match next {
-                    Some(Ok(v)) => vm.stack.push(v),
-                    Some(Err(i)) => {
+                match fast_next(vm.stack[len - 1], false) {
+                    Some(FastNext::Item(v)) => vm.stack.push(v),
+                    Some(FastNext::Int(i)) => {
                         let v = vm.new_int(i);
                         vm.stack.push(v);
                     }
@@ -323,17 +288,7 @@ impl<'a> UopMachine<'a> {
                 }
             }
             Uop::_BINARY_SUBSCR_LIST_INT => {
-                let (container, key) = (vm.stack[len - 2], vm.stack[len - 1]);
-                let item = match (kind(&container), key.as_small_int()) {
-                    (Some(ObjKind::List(items)), Some(i)) => {
-                        let items = items.borrow();
-                        let n = items.len() as i64;
-                        let index = if i < 0 { i + n } else { i };
-                        (0..n).contains(&index).then(|| items[index as usize])
-                    }
-                    _ => None,
-                };
-                let Some(item) = item else {
+                let Some(item) = list_item_fast(vm.stack[len - 2], vm.stack[len - 1]) else {
                     exit!(u.target);
                 };
                 vm.stack.truncate(len - 1);
@@ -342,21 +297,7 @@ impl<'a> UopMachine<'a> {
             Uop::_STORE_SUBSCR_LIST_INT => {
                 let (value, container, key) =
                     (vm.stack[len - 3], vm.stack[len - 2], vm.stack[len - 1]);
-                let stored = match (kind(&container), key.as_small_int()) {
-                    (Some(ObjKind::List(items)), Some(i)) => {
-                        let mut items = items.borrow_mut();
-                        let n = items.len() as i64;
-                        let index = if i < 0 { i + n } else { i };
-                        if (0..n).contains(&index) {
-                            items[index as usize] = value;
-                            true
-                        } else {
-                            false
-                        }
-                    }
-                    _ => false,
-                };
-                if !stored {
+                if !list_store_fast(container, key, value) {
                     exit!(u.target);
                 }
                 vm.stack.truncate(len - 3);

@@ -23,12 +23,18 @@ use std::time::Instant;
 
 use cpjit_bytecode::jit_abi::{Helper, LAST_IP_UNSET, STATUS_CONTINUE, STATUS_LEAVE};
 use cpjit_bytecode::uops::Uop;
+use cpjit_bytecode::BinaryOpArg;
 use cpjit_interpreter::uop_interpreter::{Step, UopMachine};
 use cpjit_optimizer::trace::Trace;
 use cpjit_optimizer::{
     CompiledTrace, ExecutorOutcome, OptError, OptimizeRequest, Optimizer, OptimizerCounters,
     TraceCompiler, UopOptimizer,
 };
+use cpjit_runtime::iter::{
+    fast_iterator_has_next, fast_next, is_fast_iterator, list_item_fast, list_store_fast, FastIter,
+    FastNext,
+};
+use cpjit_runtime::numeric::{int_op_for, small_int_op};
 use cpjit_runtime::object::ObjKind;
 use cpjit_runtime::vm::kind;
 use cpjit_runtime::{Value, Vm};
@@ -58,7 +64,104 @@ type EntryFn = extern "C" fn(*mut Value, *mut Value, *mut JitState) -> u64;
 pub fn helper_address(helper: Helper) -> usize {
     match helper {
         Helper::Step => helper_step as *const () as usize,
+        Helper::Safepoint => helper_safepoint as *const () as usize,
+        Helper::IterIsRange => helper_iter_is_range as *const () as usize,
+        Helper::IterIsList => helper_iter_is_list as *const () as usize,
+        Helper::IterHasNext => helper_iter_has_next as *const () as usize,
+        Helper::IterNext => helper_iter_next as *const () as usize,
+        Helper::ListItem => helper_list_item as *const () as usize,
+        Helper::ListStore => helper_list_store as *const () as usize,
+        Helper::SmallIntBinary => helper_small_int_binary as *const () as usize,
     }
+}
+
+/// Runs a fast helper's body; a panic (a bug) becomes `fallback`, which sends the
+/// stencil to its deopt stub, whose step helper meets the bug again and reports it.
+fn guarded(fallback: u64, body: impl FnOnce() -> u64) -> u64 {
+    catch_unwind(AssertUnwindSafe(body)).unwrap_or(fallback)
+}
+
+extern "C" fn helper_iter_is_range(iterator: u64) -> u64 {
+    guarded(0, || {
+        u64::from(is_fast_iterator(Value::from_raw(iterator), FastIter::Range))
+    })
+}
+
+extern "C" fn helper_iter_is_list(iterator: u64) -> u64 {
+    guarded(0, || {
+        u64::from(is_fast_iterator(Value::from_raw(iterator), FastIter::List))
+    })
+}
+
+extern "C" fn helper_iter_has_next(iterator: u64) -> u64 {
+    guarded(0, || {
+        u64::from(fast_iterator_has_next(Value::from_raw(iterator)))
+    })
+}
+
+extern "C" fn helper_iter_next(iterator: u64) -> u64 {
+    guarded(Value::NULL.raw(), || {
+        match fast_next(Value::from_raw(iterator), true) {
+            Some(FastNext::Item(v)) => v.raw(),
+            Some(FastNext::Int(i)) => Value::small_int(i).unwrap_or(Value::NULL).raw(),
+            None => Value::NULL.raw(),
+        }
+    })
+}
+
+extern "C" fn helper_list_item(list: u64, index: u64) -> u64 {
+    guarded(Value::NULL.raw(), || {
+        list_item_fast(Value::from_raw(list), Value::from_raw(index))
+            .unwrap_or(Value::NULL)
+            .raw()
+    })
+}
+
+extern "C" fn helper_list_store(list: u64, index: u64, value: u64) -> u64 {
+    guarded(0, || {
+        u64::from(list_store_fast(
+            Value::from_raw(list),
+            Value::from_raw(index),
+            Value::from_raw(value),
+        ))
+    })
+}
+
+extern "C" fn helper_small_int_binary(lhs: u64, rhs: u64, oparg: u64) -> u64 {
+    guarded(Value::NULL.raw(), || {
+        let (Some(x), Some(y)) = (
+            Value::from_raw(lhs).as_small_int(),
+            Value::from_raw(rhs).as_small_int(),
+        ) else {
+            return Value::NULL.raw();
+        };
+        BinaryOpArg::from_arg(oparg as u32)
+            .and_then(int_op_for)
+            .and_then(|op| small_int_op(op, x, y))
+            .and_then(Value::small_int)
+            .unwrap_or(Value::NULL)
+            .raw()
+    })
+}
+
+/// The back edge's safepoint.
+extern "C" fn helper_safepoint(
+    _frame: *mut Value,
+    stack_pointer: *mut Value,
+    state: *mut JitState,
+) -> u64 {
+    // SAFETY: as in `helper_step`: `state` and the VM it points to are exclusively
+    // the JIT run's.
+    let state = unsafe { &mut *state };
+    let vm = unsafe { &mut *state.vm };
+    sync_stack_length(vm, stack_pointer);
+    // A collection marks the stack as roots and frees nothing on it; it never moves
+    // or grows the stack, so the stencil keeps its frame and stack pointers.
+    if catch_unwind(AssertUnwindSafe(|| vm.safepoint())).is_err() {
+        eprintln!("cpjit: fatal: the garbage collector panicked");
+        std::process::abort();
+    }
+    STATUS_CONTINUE
 }
 
 /// The stencils' step helper (see `jit_abi::Helper::Step`).

@@ -17,12 +17,30 @@ use cpjit_runtime::{Frame, Value, Vm};
 
 /// Uops this test cannot drive in isolation, and why.
 const NOT_DRIVEN: &[(Uop, &str)] = &[
-    (Uop::_JUMP_TO_TOP, "loops forever without a guard in the trace"),
-    (Uop::_CHECK_FUNCTION, "needs a call site (covered by the corpus)"),
-    (Uop::_PUSH_FRAME, "needs a call site (covered by the corpus)"),
-    (Uop::_POP_FRAME, "needs an inlined frame (covered by the corpus)"),
-    (Uop::_LOAD_GLOBAL_MODULE, "needs a specialized cache (covered by the corpus)"),
-    (Uop::_LOAD_GLOBAL_BUILTINS, "needs a specialized cache (covered by the corpus)"),
+    (
+        Uop::_JUMP_TO_TOP,
+        "loops forever without a guard in the trace",
+    ),
+    (
+        Uop::_CHECK_FUNCTION,
+        "needs a call site (covered by the corpus)",
+    ),
+    (
+        Uop::_PUSH_FRAME,
+        "needs a call site (covered by the corpus)",
+    ),
+    (
+        Uop::_POP_FRAME,
+        "needs an inlined frame (covered by the corpus)",
+    ),
+    (
+        Uop::_LOAD_GLOBAL_MODULE,
+        "needs a specialized cache (covered by the corpus)",
+    ),
+    (
+        Uop::_LOAD_GLOBAL_BUILTINS,
+        "needs a specialized cache (covered by the corpus)",
+    ),
 ];
 
 const LOCALS: usize = 4;
@@ -163,13 +181,11 @@ fn opargs(uop: Uop) -> Vec<u32> {
         Uop::_COPY | Uop::_SWAP => vec![1, 2, 3],
         Uop::_SET_IP => vec![0, 9],
         // (comparison << 5) | to-bool bit | CPython's mask, for < <= == != > >=.
-        Uop::_COMPARE_OP_INT | Uop::_COMPARE_OP_FLOAT | Uop::_COMPARE_OP => {
-            [2u32, 10, 8, 7, 4, 12]
-                .iter()
-                .enumerate()
-                .map(|(op, mask)| ((op as u32) << 5) | 16 | mask)
-                .collect()
-        }
+        Uop::_COMPARE_OP_INT | Uop::_COMPARE_OP_FLOAT | Uop::_COMPARE_OP => [2u32, 10, 8, 7, 4, 12]
+            .iter()
+            .enumerate()
+            .map(|(op, mask)| ((op as u32) << 5) | 16 | mask)
+            .collect(),
         Uop::_IS_OP | Uop::_CONTAINS_OP => vec![0, 1],
         // add, floor divide, multiply, subtract, true divide
         Uop::_BINARY_OP => vec![0, 2, 5, 10, 11],
@@ -242,7 +258,8 @@ fn check_validity_exits_when_invalid() {
     let trace = trace_for(&f, Uop::_CHECK_VALIDITY, 0);
     let valid = Rc::new(Cell::new(false));
     set_up(&mut f, &[Value::NONE; LOCALS], &[]);
-    let interpreted = cpjit_interpreter::uop_interpreter::run_trace(&mut f.vm, f.code, &trace, &valid);
+    let interpreted =
+        cpjit_interpreter::uop_interpreter::run_trace(&mut f.vm, f.code, &trace, &valid);
     let interpreted = observe(&mut f, interpreted);
     set_up(&mut f, &[Value::NONE; LOCALS], &[]);
     let compiled = compiler.compile(&f.vm, &trace, &valid).expect("compiles");

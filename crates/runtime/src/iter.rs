@@ -391,3 +391,107 @@ pub fn collect(vm: &mut Vm, iterable: Value) -> PyResult<Vec<Value>> {
     vm.temp_roots.pop();
     result.map(|_| out)
 }
+
+/// The iterators tier 2 iterates without the generic protocol.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FastIter {
+    Range,
+    List,
+}
+
+/// What [`fast_next`] produced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FastNext {
+    /// An item to push as is.
+    Item(Value),
+    /// A range value (the caller boxes it).
+    Int(i64),
+}
+
+/// Whether `iterator` is an iterator of the given kind (`_ITER_CHECK_*`).
+pub fn is_fast_iterator(iterator: Value, expected: FastIter) -> bool {
+    match kind(&iterator) {
+        Some(ObjKind::Iterator(state)) => matches!(
+            (&*state.borrow(), expected),
+            (IterState::Range { .. }, FastIter::Range) | (IterState::List { .. }, FastIter::List)
+        ),
+        _ => false,
+    }
+}
+
+/// Whether a range or list iterator has an item left (`_GUARD_NOT_EXHAUSTED_*`).
+pub fn fast_iterator_has_next(iterator: Value) -> bool {
+    match kind(&iterator) {
+        Some(ObjKind::Iterator(state)) => match &*state.borrow() {
+            IterState::Range { remaining, .. } => *remaining > 0,
+            IterState::List { list, index } => match kind(list) {
+                Some(ObjKind::List(items)) => *index < items.borrow().len(),
+                _ => false,
+            },
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Advances a range or list iterator (`_ITER_NEXT_*`). `None` leaves the iterator as
+/// it was: not a range or list iterator, a list with no item left, or (with
+/// `small_only`) a range value outside the inline int range (the caller's slow path
+/// boxes it).
+pub fn fast_next(iterator: Value, small_only: bool) -> Option<FastNext> {
+    let Some(ObjKind::Iterator(state)) = kind(&iterator) else {
+        return None;
+    };
+    match &mut *state.borrow_mut() {
+        IterState::Range {
+            next,
+            remaining,
+            step,
+        } => {
+            let value = *next;
+            if small_only && Value::small_int(value).is_none() {
+                return None;
+            }
+            *remaining -= 1;
+            *next = next.wrapping_add(*step);
+            Some(FastNext::Int(value))
+        }
+        IterState::List { list, index } => {
+            let item = match kind(list) {
+                Some(ObjKind::List(items)) => items.borrow().get(*index).copied(),
+                _ => None,
+            }?;
+            *index += 1;
+            Some(FastNext::Item(item))
+        }
+        _ => None,
+    }
+}
+
+/// `list[i]` for a list and an in-range small int (`_BINARY_SUBSCR_LIST_INT`).
+pub fn list_item_fast(container: Value, key: Value) -> Option<Value> {
+    let (Some(ObjKind::List(items)), Some(i)) = (kind(&container), key.as_small_int()) else {
+        return None;
+    };
+    let items = items.borrow();
+    let n = items.len() as i64;
+    let index = if i < 0 { i + n } else { i };
+    (0..n).contains(&index).then(|| items[index as usize])
+}
+
+/// `list[i] = value` for a list and an in-range small int (`_STORE_SUBSCR_LIST_INT`);
+/// whether it stored.
+pub fn list_store_fast(container: Value, key: Value, value: Value) -> bool {
+    let (Some(ObjKind::List(items)), Some(i)) = (kind(&container), key.as_small_int()) else {
+        return false;
+    };
+    let mut items = items.borrow_mut();
+    let n = items.len() as i64;
+    let index = if i < 0 { i + n } else { i };
+    if (0..n).contains(&index) {
+        items[index as usize] = value;
+        true
+    } else {
+        false
+    }
+}

@@ -5,6 +5,7 @@
 //! Owns numeric semantics only. Must never dispatch on non-numeric types (`ops.rs`
 //! does that) or print anything.
 
+use cpjit_bytecode::BinaryOpArg;
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
@@ -99,57 +100,62 @@ fn big(vm: &mut Vm, value: BigInt) -> Value {
     vm.new_bigint(value)
 }
 
+/// `x <op> y` on two inline ints when the result is an `i64` and no error is due;
+/// `None` otherwise (overflow, a zero divisor, a negative shift: the big-int path
+/// decides). Pure, so the JIT's helpers share it.
+pub fn small_int_op(op: IntOp, x: i64, y: i64) -> Option<i64> {
+    match op {
+        IntOp::Add => x.checked_add(y),
+        IntOp::Sub => x.checked_sub(y),
+        IntOp::Mul => x.checked_mul(y),
+        IntOp::And => Some(x & y),
+        IntOp::Or => Some(x | y),
+        IntOp::Xor => Some(x ^ y),
+        IntOp::FloorDiv if y != 0 => x.checked_div_euclid(y).map(|_| Integer::div_floor(&x, &y)),
+        IntOp::Mod if y != 0 => x.checked_rem(y).map(|_| Integer::mod_floor(&x, &y)),
+        IntOp::Lshift if y >= 0 => {
+            if x == 0 {
+                Some(0)
+            } else if y < 63 && x.unsigned_abs() < (1u64 << (62 - y)) {
+                Some(x << y)
+            } else {
+                None
+            }
+        }
+        IntOp::Rshift if y >= 0 => Some(if y >= 64 {
+            if x < 0 {
+                -1
+            } else {
+                0
+            }
+        } else {
+            x >> y
+        }),
+        _ => None,
+    }
+}
+
+/// The int operation a `BINARY_OP` argument stands for (in-place forms included).
+pub fn int_op_for(op: BinaryOpArg) -> Option<IntOp> {
+    Some(match op.base() {
+        BinaryOpArg::Add => IntOp::Add,
+        BinaryOpArg::Subtract => IntOp::Sub,
+        BinaryOpArg::Multiply => IntOp::Mul,
+        BinaryOpArg::FloorDivide => IntOp::FloorDiv,
+        BinaryOpArg::Remainder => IntOp::Mod,
+        BinaryOpArg::And => IntOp::And,
+        BinaryOpArg::Or => IntOp::Or,
+        BinaryOpArg::Xor => IntOp::Xor,
+        BinaryOpArg::Lshift => IntOp::Lshift,
+        BinaryOpArg::Rshift => IntOp::Rshift,
+        _ => return None,
+    })
+}
+
 /// `a + b`, `a - b`, `a * b` … on ints.
 pub fn int_binary(vm: &mut Vm, op: IntOp, a: &IntView, b: &IntView) -> PyResult<Value> {
     if let (IntView::Small(x), IntView::Small(y)) = (a, b) {
-        let (x, y) = (*x, *y);
-        let fast = match op {
-            IntOp::Add => x.checked_add(y),
-            IntOp::Sub => x.checked_sub(y),
-            IntOp::Mul => x.checked_mul(y),
-            IntOp::And => Some(x & y),
-            IntOp::Or => Some(x | y),
-            IntOp::Xor => Some(x ^ y),
-            IntOp::FloorDiv => {
-                if y == 0 {
-                    return Err(vm.zero_division("integer division or modulo by zero"));
-                }
-                x.checked_div_euclid(y).map(|_| Integer::div_floor(&x, &y))
-            }
-            IntOp::Mod => {
-                if y == 0 {
-                    return Err(vm.zero_division("integer modulo by zero"));
-                }
-                x.checked_rem(y).map(|_| Integer::mod_floor(&x, &y))
-            }
-            IntOp::Lshift => {
-                if y < 0 {
-                    return Err(vm.value_error("negative shift count"));
-                }
-                if x == 0 {
-                    Some(0)
-                } else if y < 63 && x.unsigned_abs() < (1u64 << (62 - y)) {
-                    Some(x << y)
-                } else {
-                    None
-                }
-            }
-            IntOp::Rshift => {
-                if y < 0 {
-                    return Err(vm.value_error("negative shift count"));
-                }
-                Some(if y >= 64 {
-                    if x < 0 {
-                        -1
-                    } else {
-                        0
-                    }
-                } else {
-                    x >> y
-                })
-            }
-        };
-        if let Some(result) = fast {
+        if let Some(result) = small_int_op(op, *x, *y) {
             return Ok(vm.new_int(result));
         }
     }

@@ -11,7 +11,7 @@ use cpjit_bytecode::{BinaryOpArg, CompareOp};
 use num_bigint::BigInt;
 use num_traits::{ToPrimitive, Zero};
 
-use crate::numeric::{self, int_view, IntOp, IntView};
+use crate::numeric::{self, int_view, IntView};
 use crate::object::{DictViewKind, ObjKind, RangeObj, SliceObj};
 use crate::value::Value;
 use crate::vm::{kind, PyErr, PyResult, Vm};
@@ -116,22 +116,6 @@ fn is_sequence(v: Value) -> bool {
     )
 }
 
-fn to_int_op(op: BinaryOpArg) -> Option<IntOp> {
-    Some(match op {
-        BinaryOpArg::Add => IntOp::Add,
-        BinaryOpArg::Subtract => IntOp::Sub,
-        BinaryOpArg::Multiply => IntOp::Mul,
-        BinaryOpArg::FloorDivide => IntOp::FloorDiv,
-        BinaryOpArg::Remainder => IntOp::Mod,
-        BinaryOpArg::And => IntOp::And,
-        BinaryOpArg::Or => IntOp::Or,
-        BinaryOpArg::Xor => IntOp::Xor,
-        BinaryOpArg::Lshift => IntOp::Lshift,
-        BinaryOpArg::Rshift => IntOp::Rshift,
-        _ => return None,
-    })
-}
-
 /// Arithmetic on int/bool/float operands; `None` when the operands are not numbers.
 fn numeric_binary(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResult<Option<Value>> {
     if let (Some(x), Some(y)) = (int_view(&a), int_view(&b)) {
@@ -149,7 +133,7 @@ fn numeric_binary(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResult<
         return match op {
             BinaryOpArg::TrueDivide => numeric::int_true_divide(vm, &x, &y).map(Some),
             BinaryOpArg::Power => numeric::int_pow(vm, &x, &y, None).map(Some),
-            _ => match to_int_op(op) {
+            _ => match crate::numeric::int_op_for(op) {
                 Some(int_op) => numeric::int_binary(vm, int_op, &x, &y).map(Some),
                 None => Ok(None),
             },
