@@ -452,3 +452,58 @@ fn write_stencil_value(out: &mut String, stencil: &Stencil, indent: usize) {
     out.push_str("],\n");
     let _ = write!(out, "{pad}}}");
 }
+
+/// Symbols for compiling a template outside an object (nothing is linked).
+#[derive(Default)]
+struct LooseSymbols {
+    indices: BTreeMap<&'static str, u32>,
+}
+
+impl templates::Symbols for LooseSymbols {
+    fn function_index(&mut self, hole: HoleValue, _signature: &Signature) -> u32 {
+        let next = self.indices.len() as u32;
+        *self.indices.entry(hole.symbol()).or_insert(next)
+    }
+
+    fn data_index(&mut self, hole: HoleValue) -> u32 {
+        self.function_index(hole, &templates::uop_signature())
+    }
+}
+
+/// A Cranelift compiler for the templates at run time: what compiling a trace with
+/// Cranelift instead of copying stencils costs (the JIT benchmark's baseline).
+pub struct RuntimeCranelift {
+    isa: std::sync::Arc<dyn TargetIsa>,
+    context: cranelift_codegen::Context,
+}
+
+impl RuntimeCranelift {
+    pub fn new() -> anyhow::Result<RuntimeCranelift> {
+        Ok(RuntimeCranelift {
+            isa: make_isa(Target::X86_64)?,
+            context: cranelift_codegen::Context::new(),
+        })
+    }
+
+    /// Builds and compiles every uop's template, as a run-time Cranelift JIT would
+    /// for the trace; returns the machine-code bytes made.
+    pub fn compile_uops(&mut self, uops: &[cpjit_bytecode::uops::Uop]) -> anyhow::Result<usize> {
+        let mut bytes = 0;
+        for uop in uops {
+            let mut func = Function::with_name_signature(
+                UserFuncName::user(0, *uop as u32),
+                templates::uop_signature(),
+            );
+            let mut symbols = LooseSymbols::default();
+            templates::build(StencilKind::Uop(*uop), &*self.isa, &mut func, &mut symbols);
+            self.context.clear();
+            self.context.func = func;
+            let compiled = self
+                .context
+                .compile(&*self.isa, &mut Default::default())
+                .map_err(|e| anyhow!("compiling {}: {:?}", uop.name(), e.inner))?;
+            bytes += compiled.code_buffer().len();
+        }
+        Ok(bytes)
+    }
+}

@@ -322,7 +322,7 @@ impl JitCompiler {
     }
 
     /// Which stencil and values each uop gets.
-    fn plan(
+    pub fn plan(
         &self,
         vm: &Vm,
         trace: &Trace,

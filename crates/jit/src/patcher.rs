@@ -97,15 +97,19 @@ struct Placed {
     offset: usize,
 }
 
-/// Compiles `uops` with `table` into `arena`; `helper_address` gives each helper's
-/// real address.
-pub fn compile(
-    arena: &mut CodeArena,
+/// Where everything of a trace goes (pass 1).
+pub struct Layout<'u> {
+    uops: &'u [PlannedUop],
     table: &'static StencilTable,
-    uops: &[PlannedUop],
-    helper_address: fn(Helper) -> usize,
-) -> Result<PatchedCode, PatchError> {
-    // Pass 1: sizes and offsets.
+    placed: Vec<Placed>,
+    stub_index: Vec<Option<usize>>,
+    fatal_offset: usize,
+    /// Total bytes.
+    pub size: usize,
+}
+
+/// Pass 1: sizes and offsets of every stencil copy.
+pub fn layout<'u>(table: &'static StencilTable, uops: &'u [PlannedUop]) -> Layout<'u> {
     let mut placed: Vec<Placed> = Vec::with_capacity(uops.len() * 2 + 2);
     let mut offset = 0usize;
     let mut place = |site: Site, stencil: &'static Stencil, placed: &mut Vec<Placed>| {
@@ -129,113 +133,150 @@ pub fn compile(
             place(Site::Stub(i), &table.step, &mut placed);
         }
     }
-    let size = offset.max(1);
-    let uop_start = |i: usize| placed[1 + i].offset;
     let fatal_offset = placed[1 + uops.len()].offset;
-    let uop_offsets: Vec<u32> = (0..uops.len()).map(|i| uop_start(i) as u32).collect();
-    let space = arena.reserve(size, 16).map_err(PatchError::Memory)?;
-    let base = space.address;
-    let thunk = |helper: Helper| arena.thunk_address(&space, helper);
-    let thunks: Vec<(Helper, usize)> = cpjit_bytecode::jit_abi::ALL_HELPERS
-        .iter()
-        .map(|h| (*h, thunk(*h)))
-        .collect();
-    let next_of = |i: usize| {
-        if i + 1 < uops.len() {
-            uop_start(i + 1)
-        } else {
-            fatal_offset
-        }
-    };
+    Layout {
+        uops,
+        table,
+        placed,
+        stub_index,
+        fatal_offset,
+        size: offset.max(1),
+    }
+}
 
-    // Pass 2: copy and patch.
-    let result = arena
-        .fill(&space, |bytes| -> Result<(), PatchError> {
+impl Layout<'_> {
+    fn uop_start(&self, i: usize) -> usize {
+        self.placed[1 + i].offset
+    }
+
+    fn next_of(&self, i: usize) -> usize {
+        if i + 1 < self.uops.len() {
+            self.uop_start(i + 1)
+        } else {
+            self.fatal_offset
+        }
+    }
+
+    /// Offset of each uop's code.
+    pub fn uop_offsets(&self) -> Vec<u32> {
+        (0..self.uops.len())
+            .map(|i| self.uop_start(i) as u32)
+            .collect()
+    }
+
+    /// Pass 2: copies every stencil into `bytes` (which will live at `base`) and
+    /// patches its holes; `thunk` gives the in-range thunk for a far helper.
+    pub fn write(
+        &self,
+        bytes: &mut [u8],
+        base: usize,
+        helper_address: fn(Helper) -> usize,
+        thunk: &dyn Fn(Helper) -> usize,
+    ) -> Result<(), PatchError> {
+        let _ = self.table;
+        let uops = self.uops;
+        for (n, p) in self.placed.iter().enumerate() {
+            let end = p.offset + p.stencil.code.len();
+            bytes[p.offset..end].copy_from_slice(p.stencil.code);
             // Padding: no-ops where a stencil falls into the next, traps elsewhere.
-            bytes.fill(0xCC);
-            for (n, p) in placed.iter().enumerate() {
-                let end = p.offset + p.stencil.code.len();
-                bytes[p.offset..end].copy_from_slice(p.stencil.code);
-                if p.stencil.falls_through {
-                    let next = placed.get(n + 1).map_or(end, |q| q.offset);
-                    bytes[end..next].fill(0x90);
-                }
-                for hole in p.stencil.holes {
-                    let (oparg, operand, index) = match p.site {
-                        Site::Uop(i) | Site::Stub(i) => (uops[i].oparg, uops[i].operand, i as u64),
-                        Site::Entry | Site::Fatal => (0, 0, 0),
-                    };
-                    let target_offset = |value: HoleValue| -> Result<usize, PatchError> {
-                        Ok(match (value, p.site) {
-                            (HoleValue::Continue, Site::Entry) => uop_start(0),
-                            (HoleValue::Continue, Site::Uop(i) | Site::Stub(i)) => next_of(i),
-                            (HoleValue::JumpTarget, _) => uop_start(0),
-                            (HoleValue::Exit, Site::Uop(i)) => {
-                                let stub = stub_index[i].ok_or(PatchError::MissingStub {
-                                    stencil: p.stencil.name,
-                                })?;
-                                placed[stub].offset
-                            }
-                            _ => fatal_offset,
-                        })
-                    };
-                    let at = base + p.offset + hole.offset as usize;
-                    let unencodable = |detail: String| PatchError::Unencodable {
-                        stencil: p.stencil.name,
-                        offset: hole.offset,
-                        value: hole.value,
-                        detail,
-                    };
-                    let patch_at = p.offset + hole.offset as usize;
-                    match hole.kind {
-                        HoleKind::Abs64 => {
-                            let value = match hole.value {
-                                HoleValue::Oparg => oparg,
-                                HoleValue::Operand => operand,
-                                HoleValue::UopIndex => index,
-                                other => (base + target_offset(other)?) as u64,
-                            };
-                            let patched = (value as i128) + i128::from(hole.addend);
-                            let patched = u64::try_from(patched)
-                                .map_err(|_| unencodable(format!("{patched} is not 64-bit")))?;
-                            bytes[patch_at..patch_at + 8].copy_from_slice(&patched.to_le_bytes());
-                        }
-                        HoleKind::Rel32 => {
-                            let rel = |target: usize| -> Option<i32> {
-                                let d = target as i128 + i128::from(hole.addend) - at as i128;
-                                i32::try_from(d).ok()
-                            };
-                            let displacement = match hole.value {
-                                HoleValue::Helper(helper) => {
-                                    let direct = helper_address(helper);
-                                    let via_thunk = thunks
-                                        .iter()
-                                        .find(|(h, _)| *h == helper)
-                                        .map(|(_, a)| *a)
-                                        .unwrap_or_default();
-                                    rel(direct).or_else(|| rel(via_thunk))
-                                }
-                                HoleValue::Oparg | HoleValue::Operand | HoleValue::UopIndex => {
-                                    return Err(unencodable(
-                                        "a value hole cannot be PC-relative".into(),
-                                    ))
-                                }
-                                other => rel(base + target_offset(other)?),
-                            }
-                            .ok_or_else(|| unencodable("out of rel32 range".into()))?;
-                            bytes[patch_at..patch_at + 4]
-                                .copy_from_slice(&displacement.to_le_bytes());
-                        }
-                        HoleKind::Branch26 => {
-                            return Err(PatchError::UnsupportedHole {
+            let next = self.placed.get(n + 1).map_or(bytes.len(), |q| q.offset);
+            bytes[end..next].fill(if p.stencil.falls_through { 0x90 } else { 0xCC });
+            let (oparg, operand, index) = match p.site {
+                Site::Uop(i) | Site::Stub(i) => (uops[i].oparg, uops[i].operand, i as u64),
+                Site::Entry | Site::Fatal => (0, 0, 0),
+            };
+            for hole in p.stencil.holes {
+                let unencodable = |detail: String| PatchError::Unencodable {
+                    stencil: p.stencil.name,
+                    offset: hole.offset,
+                    value: hole.value,
+                    detail,
+                };
+                let target_offset = |value: HoleValue| -> Result<usize, PatchError> {
+                    Ok(match (value, p.site) {
+                        (HoleValue::Continue, Site::Entry) => self.uop_start(0),
+                        (HoleValue::Continue, Site::Uop(i) | Site::Stub(i)) => self.next_of(i),
+                        (HoleValue::JumpTarget, _) => self.uop_start(0),
+                        (HoleValue::Exit, Site::Uop(i)) => {
+                            let stub = self.stub_index[i].ok_or(PatchError::MissingStub {
                                 stencil: p.stencil.name,
-                                kind: hole.kind,
-                            })
+                            })?;
+                            self.placed[stub].offset
                         }
+                        _ => self.fatal_offset,
+                    })
+                };
+                let patch_at = p.offset + hole.offset as usize;
+                let at = base + patch_at;
+                match hole.kind {
+                    HoleKind::Abs64 => {
+                        let value = match hole.value {
+                            HoleValue::Oparg => oparg,
+                            HoleValue::Operand => operand,
+                            HoleValue::UopIndex => index,
+                            other => (base + target_offset(other)?) as u64,
+                        };
+                        let patched = (value as i128) + i128::from(hole.addend);
+                        let patched = u64::try_from(patched)
+                            .map_err(|_| unencodable(format!("{patched} is not 64-bit")))?;
+                        bytes[patch_at..patch_at + 8].copy_from_slice(&patched.to_le_bytes());
+                    }
+                    HoleKind::Rel32 => {
+                        let rel = |target: usize| -> Option<i32> {
+                            let d = target as i128 + i128::from(hole.addend) - at as i128;
+                            i32::try_from(d).ok()
+                        };
+                        let displacement = match hole.value {
+                            HoleValue::Helper(helper) => {
+                                rel(helper_address(helper)).or_else(|| rel(thunk(helper)))
+                            }
+                            HoleValue::Oparg | HoleValue::Operand | HoleValue::UopIndex => {
+                                return Err(unencodable(
+                                    "a value hole cannot be PC-relative".into(),
+                                ))
+                            }
+                            other => rel(base + target_offset(other)?),
+                        }
+                        .ok_or_else(|| unencodable("out of rel32 range".into()))?;
+                        bytes[patch_at..patch_at + 4].copy_from_slice(&displacement.to_le_bytes());
+                    }
+                    HoleKind::Branch26 => {
+                        return Err(PatchError::UnsupportedHole {
+                            stencil: p.stencil.name,
+                            kind: hole.kind,
+                        })
                     }
                 }
             }
-            Ok(())
+        }
+        Ok(())
+    }
+}
+
+/// Compiles `uops` with `table` into `arena`; `helper_address` gives each helper's
+/// real address.
+pub fn compile(
+    arena: &mut CodeArena,
+    table: &'static StencilTable,
+    uops: &[PlannedUop],
+    helper_address: fn(Helper) -> usize,
+) -> Result<PatchedCode, PatchError> {
+    let layout = layout(table, uops);
+    let space = arena.reserve(layout.size, 16).map_err(PatchError::Memory)?;
+    let thunks: Vec<(Helper, usize)> = cpjit_bytecode::jit_abi::ALL_HELPERS
+        .iter()
+        .map(|h| (*h, arena.thunk_address(&space, *h)))
+        .collect();
+    let thunk = |helper: Helper| {
+        thunks
+            .iter()
+            .find(|(h, _)| *h == helper)
+            .map_or(0, |(_, a)| *a)
+    };
+    let base = space.address;
+    let result = arena
+        .fill(&space, |bytes| {
+            layout.write(bytes, base, helper_address, &thunk)
         })
         .map_err(PatchError::Memory)?;
     if let Err(error) = result {
@@ -244,9 +285,9 @@ pub fn compile(
     }
     Ok(PatchedCode {
         space,
-        entry: base + placed[0].offset,
-        uop_offsets,
-        cold_offset: fatal_offset as u32,
-        size,
+        entry: base + layout.placed[0].offset,
+        uop_offsets: layout.uop_offsets(),
+        cold_offset: layout.fatal_offset as u32,
+        size: layout.size,
     })
 }
