@@ -20,7 +20,10 @@ use cranelift_codegen::ir::{
 use cranelift_codegen::isa::{CallConv, TargetIsa};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 
-use cpjit_bytecode::jit_abi::{Helper, HoleValue, STATE_FRAME, STATE_LAST_IP, STATE_STACK_POINTER};
+use cpjit_bytecode::jit_abi::{
+    Helper, HoleValue, STATE_FRAME, STATE_JUMP_TARGET, STATE_LAST_IP, STATE_STACK_POINTER,
+    STATUS_JUMP,
+};
 use cpjit_bytecode::uops::Uop;
 use cpjit_runtime::value::bits;
 
@@ -170,7 +173,8 @@ impl Template<'_, '_> {
     }
 
     /// Calls the step helper for this uop; continues with the frame and stack pointer
-    /// it left in the state block, or returns its status when it says leave.
+    /// it left in the state block, jumps into the compiled trace a side exit was
+    /// stitched to, or returns its status when it says leave.
     fn step_then(&mut self, after: HoleValue) {
         let helper = self.import_function(
             HoleValue::Helper(Helper::Step),
@@ -180,16 +184,40 @@ impl Template<'_, '_> {
         let (frame, sp, state) = (self.frame, self.sp, self.state);
         let call = self.fb.ins().call(helper, &[frame, sp, state, index]);
         let status = self.fb.inst_results(call)[0];
+        let not_continue = self.fb.create_block();
         let leave = self.fb.create_block();
+        let jump = self.fb.create_block();
         let go_on = self.fb.create_block();
-        self.fb.ins().brif(status, leave, &[], go_on, &[]);
+        self.fb.set_cold_block(not_continue);
+        self.fb.set_cold_block(leave);
+        self.fb.set_cold_block(jump);
+        self.fb.ins().brif(status, not_continue, &[], go_on, &[]);
+        self.fb.switch_to_block(not_continue);
+        let is_jump = self
+            .fb
+            .ins()
+            .icmp_imm_s(IntCC::Equal, status, STATUS_JUMP as i64);
+        self.fb.ins().brif(is_jump, jump, &[], leave, &[]);
         self.fb.switch_to_block(leave);
         self.fb.ins().return_(&[status]);
+        self.fb.switch_to_block(jump);
+        let (frame, sp) = self.reload_frame_and_stack_pointer();
+        let target = self.fb.ins().load(I64, flags(), state, STATE_JUMP_TARGET);
+        let signature = self.fb.import_signature(uop_signature());
+        self.fb
+            .ins()
+            .return_call_indirect(signature, target, &[frame, sp, state]);
         self.fb.switch_to_block(go_on);
-        let frame = self.fb.ins().load(I64, flags(), state, STATE_FRAME);
-        let sp = self.fb.ins().load(I64, flags(), state, STATE_STACK_POINTER);
+        let (frame, sp) = self.reload_frame_and_stack_pointer();
         let next = self.import_function(after, uop_signature());
         self.fb.ins().return_call(next, &[frame, sp, state]);
+    }
+
+    fn reload_frame_and_stack_pointer(&mut self) -> (Value, Value) {
+        let state = self.state;
+        let frame = self.fb.ins().load(I64, flags(), state, STATE_FRAME);
+        let sp = self.fb.ins().load(I64, flags(), state, STATE_STACK_POINTER);
+        (frame, sp)
     }
 
     /// Calls a fast helper (see `jit_abi::Helper`) and returns its result word.

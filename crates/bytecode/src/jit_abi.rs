@@ -23,6 +23,9 @@
 pub const STATUS_CONTINUE: u64 = 0;
 /// Leave the trace: the helper recorded the outcome in the state block.
 pub const STATUS_LEAVE: u64 = 1;
+/// A side exit was stitched to compiled code: tail-call the address at
+/// [`STATE_JUMP_TARGET`] with the frame and stack pointer in the state block.
+pub const STATUS_JUMP: u64 = 2;
 
 /// Offsets in the state block (`#[repr(C)]`, 8-byte fields) stencils read or write.
 /// After every helper call a stencil reloads `frame` and `stack_pointer` from here
@@ -31,6 +34,8 @@ pub const STATE_FRAME: i32 = 0;
 pub const STATE_STACK_POINTER: i32 = 8;
 /// `_SET_IP` stores its instruction index here; helpers copy it into the frame.
 pub const STATE_LAST_IP: i32 = 16;
+/// Where [`STATUS_JUMP`] goes: the first uop of another compiled trace.
+pub const STATE_JUMP_TARGET: i32 = 24;
 /// The value stored at [`STATE_LAST_IP`] when no `_SET_IP` ran since the last sync.
 pub const LAST_IP_UNSET: u64 = u64::MAX;
 

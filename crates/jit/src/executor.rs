@@ -21,14 +21,14 @@ use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::rc::Rc;
 use std::time::Instant;
 
-use cpjit_bytecode::jit_abi::{Helper, LAST_IP_UNSET, STATUS_CONTINUE, STATUS_LEAVE};
+use cpjit_bytecode::jit_abi::{Helper, LAST_IP_UNSET, STATUS_CONTINUE, STATUS_JUMP, STATUS_LEAVE};
 use cpjit_bytecode::uops::Uop;
 use cpjit_bytecode::BinaryOpArg;
 use cpjit_interpreter::uop_interpreter::{Step, UopMachine};
 use cpjit_optimizer::trace::Trace;
 use cpjit_optimizer::{
     CompiledTrace, ExecutorOutcome, OptError, OptimizeRequest, Optimizer, OptimizerCounters,
-    TraceCompiler, UopOptimizer,
+    Stitcher, TraceCompiler, UopOptimizer,
 };
 use cpjit_runtime::iter::{
     fast_iterator_has_next, fast_next, is_fast_iterator, list_item_fast, list_store_fast, FastIter,
@@ -50,7 +50,15 @@ pub struct JitState {
     pub frame: *mut Value,
     pub stack_pointer: *mut Value,
     pub last_ip: u64,
+    /// Where a stitched side exit jumps (`STATUS_JUMP`).
+    pub jump_target: usize,
     vm: *mut Vm,
+    /// The executor's side-exit decision for this run (lifetime erased; it outlives
+    /// the JIT call).
+    stitch: *mut Stitcher<'static>,
+    /// The compiled trace running after a stitched jump (kept alive here).
+    current: Option<Rc<dyn CompiledTrace>>,
+    stats: *const JitStats,
     /// The running trace's `UopMachine` (lifetime erased; it outlives the JIT call).
     machine: *mut UopMachine<'static>,
     headroom: usize,
@@ -183,21 +191,62 @@ extern "C" fn helper_step(
         vm.frames[machine.frame_index].last_ip = state.last_ip as usize;
         state.last_ip = LAST_IP_UNSET;
     }
-    let step = catch_unwind(AssertUnwindSafe(|| machine.step(vm, uop_index as usize)));
-    match step {
-        Ok(Step::Next | Step::JumpToTop) => {
-            point_state_at_stack(vm, machine.base, state);
-            STATUS_CONTINUE
+    let step = catch_unwind(AssertUnwindSafe(|| {
+        match machine.step(vm, uop_index as usize) {
+            Step::Next | Step::JumpToTop => {
+                point_state_at_stack(vm, machine.base, state);
+                STATUS_CONTINUE
+            }
+            Step::Leave(outcome) => leave_or_stitch(vm, machine, state, outcome),
         }
-        Ok(Step::Leave(outcome)) => {
-            state.outcome = Some(outcome);
-            STATUS_LEAVE
-        }
-        Err(panic) => {
-            state.panic = Some(panic);
-            STATUS_LEAVE
+    }));
+    step.unwrap_or_else(|panic| {
+        state.panic = Some(panic);
+        STATUS_LEAVE
+    })
+}
+
+/// A uop left the trace: a side exit in the loop's code may continue in the compiled
+/// trace the executor stitches it to; anything else leaves with the outcome.
+fn leave_or_stitch(
+    vm: &mut Vm,
+    machine: &mut UopMachine<'static>,
+    state: &mut JitState,
+    outcome: ExecutorOutcome,
+) -> u64 {
+    if let ExecutorOutcome::SideExit {
+        uop,
+        target,
+        in_loop_code: true,
+    } = outcome
+    {
+        // SAFETY: `stitch` was set by `JitTrace::run` from a live `&mut` it does not
+        // use while JIT code runs.
+        let stitch = unsafe { &mut *state.stitch };
+        if let Some(next) = stitch(vm, uop, target) {
+            if let Some(jit) = next.as_any().downcast_ref::<JitTrace>() {
+                // SAFETY: the trace and its validity flag live in `jit`, which
+                // `state.current` keeps alive for the rest of this run (the machine
+                // is dropped before the state block).
+                let (trace, valid) =
+                    unsafe { (&*(&jit.trace as *const Trace), &*Rc::as_ptr(&jit.valid)) };
+                if let Ok(next_machine) = UopMachine::new(vm, trace, valid) {
+                    *machine = next_machine;
+                    state.headroom = state.headroom.max(jit.headroom);
+                    point_state_at_stack(vm, machine.base, state);
+                    state.jump_target = jit.first_uop_address();
+                    // SAFETY: `stats` points at the compiler's counters, which the
+                    // running trace holds an `Rc` of.
+                    let stats = unsafe { &*state.stats };
+                    stats.stitched_jumps.set(stats.stitched_jumps.get() + 1);
+                    state.current = Some(next);
+                    return STATUS_JUMP;
+                }
+            }
         }
     }
+    state.outcome = Some(outcome);
+    STATUS_LEAVE
 }
 
 /// Tells the value stack how far JIT code has filled it.
@@ -234,6 +283,8 @@ pub struct JitStats {
     pub compile_ns: Cell<u64>,
     pub entries: Cell<u64>,
     pub uops_compiled: Cell<u64>,
+    /// Side exits that jumped straight into another compiled trace.
+    pub stitched_jumps: Cell<u64>,
 }
 
 /// A trace in executable memory.
@@ -246,8 +297,19 @@ pub struct JitTrace {
     stats: Rc<JitStats>,
 }
 
+impl JitTrace {
+    /// Address of the first uop (after the entry stencil): where stitched jumps land.
+    fn first_uop_address(&self) -> usize {
+        self.code.space.address + self.code.uop_offsets.first().copied().unwrap_or(0) as usize
+    }
+}
+
 impl CompiledTrace for JitTrace {
-    fn run(&self, vm: &mut Vm) -> ExecutorOutcome {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn run(&self, vm: &mut Vm, stitch: &mut Stitcher<'_>) -> ExecutorOutcome {
         self.stats.entries.set(self.stats.entries.get() + 1);
         let mut machine = match UopMachine::new(vm, &self.trace, &self.valid) {
             Ok(machine) => machine,
@@ -257,7 +319,17 @@ impl CompiledTrace for JitTrace {
             frame: std::ptr::null_mut(),
             stack_pointer: std::ptr::null_mut(),
             last_ip: LAST_IP_UNSET,
+            jump_target: 0,
             vm: std::ptr::null_mut(),
+            // SAFETY: only the lifetime is erased; the pointer is used only while this
+            // call runs, during which `stitch` is alive and otherwise unused.
+            stitch: unsafe {
+                std::mem::transmute::<*mut Stitcher<'_>, *mut Stitcher<'static>>(
+                    stitch as *mut Stitcher<'_>,
+                )
+            },
+            current: None,
+            stats: Rc::as_ptr(&self.stats),
             machine: std::ptr::null_mut(),
             headroom: self.headroom,
             outcome: None,
@@ -440,6 +512,7 @@ impl TraceCompiler for JitCompiler {
             ("jit_compile_ns".to_string(), s.compile_ns.get()),
             ("jit_entries".to_string(), s.entries.get()),
             ("jit_uops_compiled".to_string(), s.uops_compiled.get()),
+            ("jit_stitched_jumps".to_string(), s.stitched_jumps.get()),
         ])
     }
 

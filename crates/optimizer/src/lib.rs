@@ -256,9 +256,17 @@ pub trait TraceCompiler {
 }
 
 /// A compiled trace: runs like [`TraceRunner`] does for the trace it was made from.
-pub trait CompiledTrace {
-    fn run(&self, vm: &mut Vm) -> ExecutorOutcome;
+pub trait CompiledTrace: std::any::Any {
+    /// Runs the trace. At a side exit in the loop's own code it asks `stitch` where to
+    /// go: a compiled trace to continue in (without returning here), or `None` to
+    /// leave with the exit.
+    fn run(&self, vm: &mut Vm, stitch: &mut Stitcher<'_>) -> ExecutorOutcome;
+    /// For the compiler that made it: its own type.
+    fn as_any(&self) -> &dyn std::any::Any;
 }
+
+/// Decides where a side exit `(uop, target)` of the running compiled trace goes.
+pub type Stitcher<'a> = dyn FnMut(&mut Vm, usize, usize) -> Option<Rc<dyn CompiledTrace>> + 'a;
 
 /// Counters of the uop optimizer.
 pub type UopOptimizerStats = OptimizerCounters;
@@ -527,6 +535,48 @@ impl UopExecutor {
     }
 }
 
+impl UopExecutor {
+    /// Runs the compiled loop trace; side exits are stitched inside compiled code.
+    fn execute_compiled(
+        &self,
+        context: &mut ExecutionContext<'_>,
+        compiled: Rc<dyn CompiledTrace>,
+    ) -> ExecutorOutcome {
+        let (code, instruction, run_trace) = (context.code, context.instruction, context.run_trace);
+        let mut current: Option<usize> = None;
+        let mut hops = 0;
+        let mut stitch = |vm: &mut Vm, uop: usize, target: usize| {
+            let mut context = ExecutionContext {
+                vm,
+                code,
+                instruction,
+                run_trace,
+            };
+            let next = self.follow_exit(&mut context, current, uop, target)?;
+            if next.is_none() {
+                // Rejoining the loop trace is a back edge: a safepoint.
+                context.vm.safepoint();
+                hops = 0;
+            } else {
+                hops += 1;
+                if hops > MAX_SIDE_TRACE_HOPS {
+                    return None;
+                }
+            }
+            let code = match next {
+                None => self.compiled.clone(),
+                Some(i) => self.side_traces.borrow()[i].compiled.clone(),
+            }?;
+            current = next;
+            Some(code)
+        };
+        match compiled.run(context.vm, &mut stitch) {
+            ExecutorOutcome::SideExit { target, .. } => ExecutorOutcome::ResumeAt(target),
+            other => other,
+        }
+    }
+}
+
 impl Executor for UopExecutor {
     fn execute(&self, context: &mut ExecutionContext<'_>) -> ExecutorOutcome {
         if !self.dependencies.iter().all(Dependency::unchanged) {
@@ -535,30 +585,25 @@ impl Executor for UopExecutor {
             self.invalidate();
             return ExecutorOutcome::ResumeAt(self.trace.loop_head);
         }
+        if let Some(compiled) = &self.compiled {
+            self.entries.set(self.entries.get() + 1);
+            return self.execute_compiled(context, compiled.clone());
+        }
         self.entries.set(self.entries.get() + 1);
         let mut current: Option<usize> = None;
         // Side-trace hops since the loop trace last ran: a cycle among side traces
         // that never rejoins the loop goes back to tier 1.
         let mut hops = 0;
         loop {
-            let (side, compiled);
+            let side;
             let trace = match current {
-                None => {
-                    compiled = self.compiled.clone();
-                    &self.trace
-                }
+                None => &self.trace,
                 Some(i) => {
-                    let sides = self.side_traces.borrow();
-                    side = sides[i].trace.clone();
-                    compiled = sides[i].compiled.clone();
+                    side = self.side_traces.borrow()[i].trace.clone();
                     &*side
                 }
             };
-            let outcome = match compiled {
-                Some(code) => code.run(context.vm),
-                None => (context.run_trace)(context.vm, context.code, trace, &self.valid),
-            };
-            match outcome {
+            match (context.run_trace)(context.vm, context.code, trace, &self.valid) {
                 ExecutorOutcome::SideExit {
                     target,
                     in_loop_code: false,
