@@ -626,7 +626,8 @@ impl Template<'_, '_> {
             | _UNARY_NEGATIVE
             | _CHECK_FUNCTION
             | _PUSH_FRAME
-            | _POP_FRAME => self.step_then_continue(),
+            | _POP_FRAME
+            | _RUN_SPECIALIZED => self.step_then_continue(),
         }
     }
 }

@@ -19,7 +19,7 @@ use crate::call::{bind_arguments, push_frame};
 use crate::specialize::adapt;
 
 /// Why control left an instruction.
-enum Unwind {
+pub(crate) enum Unwind {
     /// A new exception raised at the current instruction (gets a traceback entry).
     Raise(PyErr),
     /// `RERAISE` or a bare `raise`: the exception continues without a new traceback
@@ -1413,7 +1413,7 @@ pub fn run_raising(
 }
 
 /// Result of running a specialized instruction.
-enum Specialized {
+pub(crate) enum Specialized {
     /// Guards held; the instruction completed.
     Hit,
     /// Guards held and a Python frame was pushed (specialized calls).
@@ -1448,7 +1448,7 @@ fn hot_back_edge(vm: &mut Vm, code: &CodeData, code_value: &Value, index: usize)
 /// Executes a specialized instruction: guard, then the fast operation.
 #[allow(clippy::too_many_arguments)]
 #[inline(never)]
-fn run_specialized(
+pub(crate) fn run_specialized(
     vm: &mut Vm,
     code: &CodeData,
     base: usize,

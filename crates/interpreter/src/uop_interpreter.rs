@@ -451,6 +451,29 @@ impl<'a> UopMachine<'a> {
                 vm.stack.truncate(len - 1);
                 vm.stack[len - 2] = Value::bool((lhs == rhs) != (u.oparg == 1));
             }
+            Uop::_RUN_SPECIALIZED => {
+                use crate::eval::{run_specialized, Specialized, Unwind};
+                let at = u.target as usize;
+                // The instruction may have been re-specialized or deoptimized since
+                // the trace was made; its cache then means something else.
+                let op = code.instructions[at].get().op;
+                if op as u64 != u.operand {
+                    exit!(u.target);
+                }
+                // Native code called from here may call back into Python; a traceback
+                // through this frame names this instruction.
+                vm.frames[frame_index].last_ip = at;
+                let mut next_ip = at + 1;
+                match run_specialized(vm, code, base, frame_index, &mut next_ip, at, op, u.oparg) {
+                    Specialized::Hit => {}
+                    // (`PushedFrame` cannot happen: such instructions do not expand to
+                    // this uop.)
+                    Specialized::Miss | Specialized::PushedFrame => exit!(u.target),
+                    Specialized::Failed(Unwind::Raise(error) | Unwind::Reraise(error, _)) => {
+                        raise!(error, u.target)
+                    }
+                }
+            }
             Uop::_LOAD_GLOBAL_MODULE | Uop::_LOAD_GLOBAL_BUILTINS => {
                 let name = code.names[(u.oparg >> 1) as usize];
                 let cache = code.caches[u.target as usize].get();

@@ -41,6 +41,10 @@ const NOT_DRIVEN: &[(Uop, &str)] = &[
         Uop::_LOAD_GLOBAL_BUILTINS,
         "needs a specialized cache (covered by the corpus)",
     ),
+    (
+        Uop::_RUN_SPECIALIZED,
+        "needs a specialized instruction (covered by the corpus)",
+    ),
 ];
 
 const LOCALS: usize = 4;

@@ -24,7 +24,8 @@ pub struct UopInstruction {
     pub target: u32,
     /// Which of [`Trace::codes`] the uop belongs to (inlined calls run other code).
     pub code: u16,
-    /// An extra operand: the expected function's value bits for `_CHECK_FUNCTION`.
+    /// An extra operand: the expected function's value bits for `_CHECK_FUNCTION`;
+    /// the specialized opcode for `_RUN_SPECIALIZED`.
     pub operand: u64,
 }
 
@@ -62,6 +63,10 @@ impl Trace {
                 u.oparg.to_string()
             } else {
                 String::new()
+            };
+            let arg = match cpjit_bytecode::ALL_ADAPTIVE_OPCODES.get(u.operand as usize) {
+                Some(op) if u.uop == Uop::_RUN_SPECIALIZED => format!("{arg} {}", op.name()),
+                _ => arg,
             };
             let exit = if u.uop.flags().guard || u.uop == Uop::_EXIT_TRACE {
                 format!("-> @{}", u.target)
@@ -232,7 +237,12 @@ pub fn project_from(
                         UopArg::OpargHigh => instruction.arg >> 4,
                         UopArg::OpargLow => instruction.arg & 15,
                     };
-                    uops.push(UopInstruction::new(*uop, oparg, here, current));
+                    let mut u = UopInstruction::new(*uop, oparg, here, current);
+                    if *uop == Uop::_RUN_SPECIALIZED {
+                        // Which specialized form the trace was made for.
+                        u.operand = instruction.op as u64;
+                    }
+                    uops.push(u);
                 }
                 ip += 1;
             }
@@ -488,6 +498,9 @@ pub fn remove_redundant_guards(trace: &mut Trace) {
                 pop(&mut stack);
             }
             _CHECK_FUNCTION => {}
+            // Its stack effect depends on the instruction: forget what is known about
+            // the stack (values pushed later are tracked again; locals are untouched).
+            _RUN_SPECIALIZED => stack.clear(),
             _PUSH_FRAME => {
                 // The callee starts with its arguments as locals, types unknown; the caller's
                 // knowledge is kept for after the return.
