@@ -601,14 +601,11 @@ impl Template<'_, '_> {
                 let sp = self.sp_plus(-3);
                 self.continue_with(frame, sp);
             }
-            // Two small ints: the shared small-int operation, else the generic path.
+            // Small ints and floats: the shared fast operation, else the generic path.
             _BINARY_OP => {
                 let (a, b) = (self.slot(-2), self.slot(-1));
-                let (ta, tb) = (self.tag_is(a, bits::TAG_INT), self.tag_is(b, bits::TAG_INT));
-                let ints = self.both(ta, tb);
-                self.fast_path_if(ints);
                 let oparg = self.symbol_value(HoleValue::Oparg);
-                let result = self.call_helper(Helper::SmallIntBinary, &[a, b, oparg]);
+                let result = self.call_helper(Helper::NumberBinary, &[a, b, oparg]);
                 let got = self.compare_word(IntCC::NotEqual, result, bits::NULL);
                 self.fast_path_if(got);
                 self.replace_two_with(result);

@@ -85,9 +85,9 @@ define_helpers! {
         "`(list, index) -> value|NULL`: `list[index]` for an in-range small int.",
     ListStore = "__JIT_HELPER_LIST_STORE", 3:
         "`(list, index, value) -> 0|1`: `list[index] = value` for an in-range small int.",
-    SmallIntBinary = "__JIT_HELPER_SMALL_INT_BINARY", 3:
-        "`(lhs, rhs, oparg) -> value|NULL`: a generic `BINARY_OP` on two small ints \
-         whose result is a small int and raises nothing; NULL otherwise.",
+    NumberBinary = "__JIT_HELPER_NUMBER_BINARY", 3:
+        "`(lhs, rhs, oparg) -> value|NULL`: a generic `BINARY_OP` on small ints and \
+         floats whose result needs no allocation and raises nothing; NULL otherwise.",
 }
 
 /// What a hole is filled with.

@@ -34,7 +34,7 @@ use cpjit_runtime::iter::{
     fast_iterator_has_next, fast_next, is_fast_iterator, list_item_fast, list_store_fast, FastIter,
     FastNext,
 };
-use cpjit_runtime::numeric::{int_op_for, small_int_op};
+use cpjit_runtime::numeric::binary_op_fast;
 use cpjit_runtime::object::ObjKind;
 use cpjit_runtime::vm::kind;
 use cpjit_runtime::{Value, Vm};
@@ -79,7 +79,7 @@ pub fn helper_address(helper: Helper) -> usize {
         Helper::IterNext => helper_iter_next as *const () as usize,
         Helper::ListItem => helper_list_item as *const () as usize,
         Helper::ListStore => helper_list_store as *const () as usize,
-        Helper::SmallIntBinary => helper_small_int_binary as *const () as usize,
+        Helper::NumberBinary => helper_number_binary as *const () as usize,
     }
 }
 
@@ -135,18 +135,10 @@ extern "C" fn helper_list_store(list: u64, index: u64, value: u64) -> u64 {
     })
 }
 
-extern "C" fn helper_small_int_binary(lhs: u64, rhs: u64, oparg: u64) -> u64 {
+extern "C" fn helper_number_binary(lhs: u64, rhs: u64, oparg: u64) -> u64 {
     guarded(Value::NULL.raw(), || {
-        let (Some(x), Some(y)) = (
-            Value::from_raw(lhs).as_small_int(),
-            Value::from_raw(rhs).as_small_int(),
-        ) else {
-            return Value::NULL.raw();
-        };
         BinaryOpArg::from_arg(oparg as u32)
-            .and_then(int_op_for)
-            .and_then(|op| small_int_op(op, x, y))
-            .and_then(Value::small_int)
+            .and_then(|op| binary_op_fast(Value::from_raw(lhs), Value::from_raw(rhs), op))
             .unwrap_or(Value::NULL)
             .raw()
     })

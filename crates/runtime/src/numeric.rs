@@ -135,6 +135,30 @@ pub fn small_int_op(op: IntOp, x: i64, y: i64) -> Option<i64> {
     }
 }
 
+/// `a <op> b` for two small ints, two floats, or a small int and a float, when the
+/// result needs no allocation and no error is due; `None` otherwise (the generic path
+/// decides). Pure, so the JIT's helpers share it.
+pub fn binary_op_fast(a: Value, b: Value, op: BinaryOpArg) -> Option<Value> {
+    let base = op.base();
+    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+        if base == BinaryOpArg::TrueDivide {
+            // Both convert exactly (48-bit), so the quotient is correctly rounded.
+            return (y != 0).then(|| Value::float(x as f64 / y as f64));
+        }
+        return small_int_op(int_op_for(base)?, x, y).and_then(Value::small_int);
+    }
+    // A small int converts to a float exactly; bools are not small ints.
+    let as_float = |v: Value| v.as_float().or_else(|| v.as_small_int().map(|i| i as f64));
+    let (x, y) = (as_float(a)?, as_float(b)?);
+    match base {
+        BinaryOpArg::Add => Some(Value::float(x + y)),
+        BinaryOpArg::Subtract => Some(Value::float(x - y)),
+        BinaryOpArg::Multiply => Some(Value::float(x * y)),
+        BinaryOpArg::TrueDivide if y != 0.0 => Some(Value::float(x / y)),
+        _ => None,
+    }
+}
+
 /// The int operation a `BINARY_OP` argument stands for (in-place forms included).
 pub fn int_op_for(op: BinaryOpArg) -> Option<IntOp> {
     Some(match op.base() {

@@ -44,26 +44,9 @@ pub(crate) fn with_depth<T>(
 /// `a <op> b` for `BINARY_OP`.
 pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResult<Value> {
     let base = op.base();
-    // Fast paths: small ints and floats.
-    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
-        let fast = match base {
-            BinaryOpArg::Add => x.checked_add(y),
-            BinaryOpArg::Subtract => x.checked_sub(y),
-            BinaryOpArg::Multiply => x.checked_mul(y),
-            _ => None,
-        };
-        if let Some(r) = fast {
-            return Ok(vm.new_int(r));
-        }
-    }
-    if let (Some(x), Some(y)) = (a.as_float(), b.as_float()) {
-        match base {
-            BinaryOpArg::Add => return Ok(Value::float(x + y)),
-            BinaryOpArg::Subtract => return Ok(Value::float(x - y)),
-            BinaryOpArg::Multiply => return Ok(Value::float(x * y)),
-            BinaryOpArg::TrueDivide if y != 0.0 => return Ok(Value::float(x / y)),
-            _ => {}
-        }
+    // Fast paths: small ints and floats (shared with the JIT's helpers).
+    if let Some(result) = numeric::binary_op_fast(a, b, op) {
+        return Ok(result);
     }
     if let Some(result) = numeric_binary(vm, a, b, base)? {
         return Ok(result);
