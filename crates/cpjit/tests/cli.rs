@@ -276,3 +276,43 @@ fn stencils_command_prints_disassembly_with_holes() {
     let missing = cpjit().args(["stencils", "_NO_SUCH_UOP"]).output().unwrap();
     assert_eq!(missing.status.code(), Some(2));
 }
+
+/// An executor invalidated by a global rebinding is freed, and so is its machine code.
+#[test]
+fn invalidated_jit_executors_give_their_code_back() {
+    let dir = std::env::temp_dir().join(format!("cpjit-jit-free-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let program = dir.join("rebind.py");
+    std::fs::write(
+        &program,
+        "K = 3\n\ndef f(n):\n    t = 0\n    for i in range(n):\n        t += K\n    return t\n\nprint(f(200))\nK = 4\nprint(f(200))\nK = 5\nprint(f(200))\n",
+    )
+    .unwrap();
+    let stats = dir.join("stats.json");
+    let output = cpjit()
+        .args(["run", "--tier2=jit", "--stats-json"])
+        .arg(&stats)
+        .arg(&program)
+        .env("CPJIT_HOT_THRESHOLD", "1")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "600\n800\n1000\n");
+    let json = std::fs::read_to_string(&stats).unwrap();
+    let number = |key: &str| -> u64 {
+        let at = json
+            .find(&format!("\"{key}\""))
+            .unwrap_or_else(|| panic!("{key} in {json}"));
+        json[at..]
+            .split(':')
+            .nth(1)
+            .and_then(|v| v.split([',', '\n']).next())
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or_else(|| panic!("{key} is a number in {json}"))
+    };
+    assert!(number("executors_invalidated") >= 2, "{json}");
+    assert!(
+        number("jit_live_code_bytes") < number("jit_code_bytes"),
+        "freed executors' code is given back: {json}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -162,6 +162,29 @@ pub enum Entered {
     Fallback(u32),
 }
 
+/// What stays in the executor table after an invalid executor is freed.
+struct FreedExecutor {
+    description: String,
+}
+
+impl Executor for FreedExecutor {
+    fn execute(&self, context: &mut ExecutionContext<'_>) -> ExecutorOutcome {
+        // Never called (an invalid executor is not entered); if it were, tier 1 would
+        // just take the restored back edge.
+        ExecutorOutcome::ResumeAt(context.instruction)
+    }
+
+    fn is_valid(&self) -> bool {
+        false
+    }
+
+    fn invalidate(&self) {}
+
+    fn describe(&self) -> String {
+        self.description.clone()
+    }
+}
+
 /// Runs `ENTER_EXECUTOR` at `index` whose argument is `executor_index`.
 pub fn enter(vm: &mut Vm, code_value: Value, index: usize, executor_index: u32) -> Entered {
     let (executor, original_arg) = {
@@ -172,7 +195,14 @@ pub fn enter(vm: &mut Vm, code_value: Value, index: usize, executor_index: u32) 
         (entry.executor.clone(), entry.original_arg)
     };
     if !executor.is_valid() {
-        state(vm).stats.invalid_executor_skips += 1;
+        let state = state(vm);
+        state.stats.invalid_executor_skips += 1;
+        // Drop the table's reference: the executor (and any machine code it owns) is
+        // freed once nothing runs it; the slot keeps a tombstone so indices stay put.
+        let description = executor.describe();
+        state.executors[executor_index as usize].executor = Rc::new(FreedExecutor {
+            description: format!("freed after invalidation; was: {description}"),
+        });
         if let Some(ObjKind::Code(code)) = kind(&code_value) {
             code.instructions[index].set(AdaptiveInstruction {
                 op: AdaptiveOpcode::JUMP_BACKWARD,

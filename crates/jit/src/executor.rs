@@ -277,6 +277,8 @@ pub struct JitStats {
     pub uops_compiled: Cell<u64>,
     /// Side exits that jumped straight into another compiled trace.
     pub stitched_jumps: Cell<u64>,
+    /// Bytes of machine code currently allocated (freed executors give theirs back).
+    pub live_code_bytes: Cell<u64>,
 }
 
 /// A trace in executable memory.
@@ -353,6 +355,8 @@ impl Drop for JitTrace {
     fn drop(&mut self) {
         if let Ok(mut arena) = self.arena.try_borrow_mut() {
             arena.free(self.code.space);
+            let live = &self.stats.live_code_bytes;
+            live.set(live.get().saturating_sub(self.code.size as u64));
         }
     }
 }
@@ -505,6 +509,7 @@ impl TraceCompiler for JitCompiler {
             ("jit_entries".to_string(), s.entries.get()),
             ("jit_uops_compiled".to_string(), s.uops_compiled.get()),
             ("jit_stitched_jumps".to_string(), s.stitched_jumps.get()),
+            ("jit_live_code_bytes".to_string(), s.live_code_bytes.get()),
         ])
     }
 
