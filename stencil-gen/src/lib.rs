@@ -92,6 +92,8 @@ pub struct StencilSet {
     pub entry: Stencil,
     pub step: Stencil,
     pub fatal: Stencil,
+    pub deopt: Stencil,
+    pub exit_trampoline: Stencil,
     /// Indexed by `Uop as usize`.
     pub uops: Vec<Stencil>,
     /// FNV-1a of every template's Cranelift IR and the compiler settings.
@@ -99,7 +101,13 @@ pub struct StencilSet {
 }
 
 fn all_kinds() -> Vec<StencilKind> {
-    let mut kinds = vec![StencilKind::Entry, StencilKind::Step, StencilKind::Fatal];
+    let mut kinds = vec![
+        StencilKind::Entry,
+        StencilKind::Step,
+        StencilKind::Fatal,
+        StencilKind::Deopt,
+        StencilKind::ExitTrampoline,
+    ];
     kinds.extend(ALL_UOPS.iter().map(|u| StencilKind::Uop(*u)));
     kinds
 }
@@ -200,10 +208,10 @@ pub fn generate(target: Target) -> anyhow::Result<StencilSet> {
     }
     let mut alignments = BTreeMap::new();
     for kind in all_kinds() {
-        let signature = if kind == StencilKind::Entry {
-            templates::entry_signature(&*isa)
-        } else {
-            templates::uop_signature()
+        let signature = match kind {
+            StencilKind::Entry => templates::entry_signature(&*isa),
+            StencilKind::Deopt => templates::deopt_signature(),
+            _ => templates::uop_signature(),
         };
         let id = module
             .declare_function(kind.name(), Linkage::Export, &signature)
@@ -239,6 +247,8 @@ pub fn generate(target: Target) -> anyhow::Result<StencilSet> {
     let entry = take("_ENTRY")?;
     let step = take("_STEP")?;
     let fatal = take("_FATAL")?;
+    let deopt = take("_DEOPT")?;
+    let exit_trampoline = take("_EXIT_TRAMPOLINE")?;
     let uops = ALL_UOPS
         .iter()
         .map(|u| take(u.name()))
@@ -251,6 +261,8 @@ pub fn generate(target: Target) -> anyhow::Result<StencilSet> {
         entry,
         step,
         fatal,
+        deopt,
+        exit_trampoline,
         uops,
         input_hash: hash,
     })
@@ -398,6 +410,8 @@ pub fn render(sets: &[StencilSet]) -> String {
         write_stencil(&mut out, "entry", &set.entry);
         write_stencil(&mut out, "step", &set.step);
         write_stencil(&mut out, "fatal", &set.fatal);
+        write_stencil(&mut out, "deopt", &set.deopt);
+        write_stencil(&mut out, "exit_trampoline", &set.exit_trampoline);
         out.push_str("    uops: &[\n");
         for stencil in &set.uops {
             out.push_str("        ");
@@ -434,6 +448,8 @@ fn write_stencil_value(out: &mut String, stencil: &Stencil, indent: usize) {
     out.push_str("],\n");
     let _ = writeln!(out, "{pad}    align: {},", stencil.align);
     let _ = writeln!(out, "{pad}    falls_through: {},", stencil.falls_through);
+    let needs_stub = stencil.holes.iter().any(|h| h.value == HoleValue::Exit);
+    let _ = writeln!(out, "{pad}    needs_deopt_stub: {needs_stub},");
     let _ = write!(out, "{pad}    holes: &[");
     for hole in &stencil.holes {
         let value = match hole.value {

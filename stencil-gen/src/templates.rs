@@ -22,7 +22,7 @@ use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 
 use cpjit_bytecode::jit_abi::{
     Helper, HoleValue, STATE_FRAME, STATE_JUMP_TARGET, STATE_LAST_IP, STATE_STACK_POINTER,
-    STATUS_JUMP,
+    STATUS_JUMP, STATUS_LEAVE,
 };
 use cpjit_bytecode::uops::Uop;
 use cpjit_runtime::value::bits;
@@ -39,6 +39,11 @@ pub enum StencilKind {
     Entry,
     /// Where a `Continue` hole points when no uop can follow (after a terminator).
     Fatal,
+    /// The trace's deopt stencil: `(frame, stack_pointer, state, uop_index)`, runs
+    /// the uop through the step helper and goes where the helper says.
+    Deopt,
+    /// One per uop with an inline fast path: passes the uop's index to `Deopt`.
+    ExitTrampoline,
 }
 
 impl StencilKind {
@@ -48,6 +53,8 @@ impl StencilKind {
             StencilKind::Step => "_STEP",
             StencilKind::Entry => "_ENTRY",
             StencilKind::Fatal => "_FATAL",
+            StencilKind::Deopt => "_DEOPT",
+            StencilKind::ExitTrampoline => "_EXIT_TRAMPOLINE",
         }
     }
 }
@@ -64,6 +71,13 @@ pub fn uop_signature() -> Signature {
     let mut sig = Signature::new(CallConv::Tail);
     sig.params.extend([AbiParam::new(I64); 3]);
     sig.returns.push(AbiParam::new(I64));
+    sig
+}
+
+/// The deopt stencil's signature: a uop stencil's plus the uop index.
+pub fn deopt_signature() -> Signature {
+    let mut sig = uop_signature();
+    sig.params.push(AbiParam::new(I64));
     sig
 }
 
@@ -115,6 +129,13 @@ pub fn build(
         }
         StencilKind::Step => t.step_then_continue(),
         StencilKind::Uop(uop) => t.uop(uop),
+        StencilKind::Deopt => t.deopt(params[3]),
+        StencilKind::ExitTrampoline => {
+            let deopt = t.import_function(HoleValue::Deopt, deopt_signature());
+            let index = t.symbol_value(HoleValue::UopIndex);
+            let (frame, sp, state) = (t.frame, t.sp, t.state);
+            t.fb.ins().return_call(deopt, &[frame, sp, state, index]);
+        }
     }
     t.fb.seal_all_blocks();
     t.fb.finalize(isa.frontend_config());
@@ -211,6 +232,35 @@ impl Template<'_, '_> {
         let (frame, sp) = self.reload_frame_and_stack_pointer();
         let next = self.import_function(after, uop_signature());
         self.fb.ins().return_call(next, &[frame, sp, state]);
+    }
+
+    /// The deopt stencil: the step helper runs uop `index`; then on to the address it
+    /// left in the state block (the next uop, or a stitched trace), or leave.
+    fn deopt(&mut self, index: Value) {
+        let helper = self.import_function(
+            HoleValue::Helper(Helper::Step),
+            helper_signature(self.isa, Helper::Step),
+        );
+        let (frame, sp, state) = (self.frame, self.sp, self.state);
+        let call = self.fb.ins().call(helper, &[frame, sp, state, index]);
+        let status = self.fb.inst_results(call)[0];
+        let leave = self.fb.create_block();
+        let go_on = self.fb.create_block();
+        self.fb.set_cold_block(leave);
+        let leaving = self
+            .fb
+            .ins()
+            .icmp_imm_s(IntCC::Equal, status, STATUS_LEAVE as i64);
+        self.fb.ins().brif(leaving, leave, &[], go_on, &[]);
+        self.fb.switch_to_block(leave);
+        self.fb.ins().return_(&[status]);
+        self.fb.switch_to_block(go_on);
+        let (frame, sp) = self.reload_frame_and_stack_pointer();
+        let target = self.fb.ins().load(I64, flags(), state, STATE_JUMP_TARGET);
+        let signature = self.fb.import_signature(uop_signature());
+        self.fb
+            .ins()
+            .return_call_indirect(signature, target, &[frame, sp, state]);
     }
 
     fn reload_frame_and_stack_pointer(&mut self) -> (Value, Value) {

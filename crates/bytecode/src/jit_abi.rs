@@ -34,7 +34,8 @@ pub const STATE_FRAME: i32 = 0;
 pub const STATE_STACK_POINTER: i32 = 8;
 /// `_SET_IP` stores its instruction index here; helpers copy it into the frame.
 pub const STATE_LAST_IP: i32 = 16;
-/// Where [`STATUS_JUMP`] goes: the first uop of another compiled trace.
+/// Where [`STATUS_JUMP`] goes (the first uop of another compiled trace); after the
+/// step helper returns [`STATUS_CONTINUE`], the code of the uop after the one it ran.
 pub const STATE_JUMP_TARGET: i32 = 24;
 /// The value stored at [`STATE_LAST_IP`] when no `_SET_IP` ran since the last sync.
 pub const LAST_IP_UNSET: u64 = u64::MAX;
@@ -103,11 +104,14 @@ pub enum HoleValue {
     Continue,
     /// The first uop of the trace (`_JUMP_TO_TOP`).
     JumpTarget,
-    /// The uop's deopt stub: a copy of the step stencil for this uop, placed in the
-    /// trace's cold part. An inline fast path whose assumption fails jumps here; the
-    /// stub runs the uop in the tier-2 interpreter's machine (which makes the guard
-    /// fail, boxes the big int, makes the fresh NaN…) and goes on or leaves.
+    /// The uop's exit trampoline, in the trace's cold part. An inline fast path whose
+    /// assumption fails jumps here; the trampoline passes the uop's index to the
+    /// trace's deopt stencil, which runs the uop in the tier-2 interpreter's machine
+    /// (which makes the guard fail, boxes the big int, makes the fresh NaN…) and goes
+    /// on, jumps to a stitched trace, or leaves.
     Exit,
+    /// The trace's one deopt stencil (`(frame, stack_pointer, state, uop_index)`).
+    Deopt,
     /// A helper's code.
     Helper(Helper),
 }
@@ -121,6 +125,7 @@ impl HoleValue {
         HoleValue::Continue,
         HoleValue::JumpTarget,
         HoleValue::Exit,
+        HoleValue::Deopt,
     ];
 
     /// The external symbol that stands for the hole in a template.
@@ -132,6 +137,7 @@ impl HoleValue {
             HoleValue::Continue => "__JIT_CONTINUE",
             HoleValue::JumpTarget => "__JIT_JUMP_TARGET",
             HoleValue::Exit => "__JIT_EXIT",
+            HoleValue::Deopt => "__JIT_DEOPT",
             HoleValue::Helper(h) => h.symbol(),
         }
     }

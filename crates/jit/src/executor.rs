@@ -58,6 +58,9 @@ pub struct JitState {
     stitch: *mut Stitcher<'static>,
     /// The compiled trace running after a stitched jump (kept alive here).
     current: Option<Rc<dyn CompiledTrace>>,
+    /// The running trace's uop addresses (one more at the end): where the deopt
+    /// stencil goes on after the step helper ran uop `i` (to `i + 1`).
+    uop_addresses: *const usize,
     stats: *const JitStats,
     /// The running trace's `UopMachine` (lifetime erased; it outlives the JIT call).
     machine: *mut UopMachine<'static>,
@@ -185,8 +188,16 @@ extern "C" fn helper_step(
     }
     let step = catch_unwind(AssertUnwindSafe(|| {
         match machine.step(vm, uop_index as usize) {
-            Step::Next | Step::JumpToTop => {
+            step @ (Step::Next | Step::JumpToTop) => {
                 point_state_at_stack(vm, machine.base, state);
+                let next = if matches!(step, Step::Next) {
+                    uop_index as usize + 1
+                } else {
+                    0
+                };
+                // SAFETY: `uop_addresses` has one entry per uop of the running trace
+                // plus one, and `uop_index` is one of its uops.
+                state.jump_target = unsafe { *state.uop_addresses.add(next) };
                 STATUS_CONTINUE
             }
             Step::Leave(outcome) => leave_or_stitch(vm, machine, state, outcome),
@@ -227,6 +238,7 @@ fn leave_or_stitch(
                     state.headroom = state.headroom.max(jit.headroom);
                     point_state_at_stack(vm, machine.base, state);
                     state.jump_target = jit.first_uop_address();
+                    state.uop_addresses = jit.uop_addresses.as_ptr();
                     // SAFETY: `stats` points at the compiler's counters, which the
                     // running trace holds an `Rc` of.
                     let stats = unsafe { &*state.stats };
@@ -286,6 +298,8 @@ pub struct JitTrace {
     trace: Trace,
     valid: Rc<Cell<bool>>,
     code: PatchedCode,
+    /// Address of every uop's code, then of the fatal stencil.
+    uop_addresses: Vec<usize>,
     headroom: usize,
     arena: Rc<RefCell<CodeArena>>,
     stats: Rc<JitStats>,
@@ -323,6 +337,7 @@ impl CompiledTrace for JitTrace {
                 )
             },
             current: None,
+            uop_addresses: self.uop_addresses.as_ptr(),
             stats: Rc::as_ptr(&self.stats),
             machine: std::ptr::null_mut(),
             headroom: self.headroom,
@@ -485,9 +500,15 @@ impl TraceCompiler for JitCompiler {
             report.push_str(&format!("  {offset:>6}: {}\n", u.uop.name()));
         }
         self.reports.borrow_mut().push(report);
+        let uop_addresses = code
+            .uop_offsets
+            .iter()
+            .map(|offset| code.space.address + *offset as usize)
+            .collect();
         Ok(Rc::new(JitTrace {
             trace: trace.clone(),
             valid: valid.clone(),
+            uop_addresses,
             code,
             // Each uop pushes at most two values; inlined frames are pushed by the
             // step helper, which reserves again.

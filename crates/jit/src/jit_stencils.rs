@@ -10,7 +10,7 @@ use crate::stencil::{Hole, HoleKind, Stencil, StencilTable};
 use cpjit_bytecode::jit_abi::{Helper, HoleValue};
 
 /// Hash of the generator's inputs (templates' IR and compiler settings).
-pub const INPUT_HASH: u64 = 0xe5bd24e86016bbc1;
+pub const INPUT_HASH: u64 = 0x2d01eb831a57a1c3;
 
 /// Stencils for x86_64-unknown-linux-gnu.
 pub static X86_64: StencilTable = StencilTable {
@@ -21,6 +21,7 @@ pub static X86_64: StencilTable = StencilTable {
         ],
         align: 1,
         falls_through: false,
+        needs_deopt_stub: false,
         holes: &[
             Hole { offset: 5, kind: HoleKind::Rel32, value: HoleValue::Continue, addend: -4 },
         ],
@@ -39,6 +40,7 @@ pub static X86_64: StencilTable = StencilTable {
         ],
         align: 1,
         falls_through: false,
+        needs_deopt_stub: false,
         holes: &[
             Hole { offset: 17, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
             Hole { offset: 26, kind: HoleKind::Rel32, value: HoleValue::Helper(Helper::Step), addend: -4 },
@@ -52,7 +54,38 @@ pub static X86_64: StencilTable = StencilTable {
         ],
         align: 1,
         falls_through: false,
+        needs_deopt_stub: false,
         holes: &[],
+    },
+    deopt: Stencil {
+        name: "_DEOPT",
+        code: &[
+            0x55, 0x48, 0x89, 0xe5, 0x48, 0x83, 0xec, 0x10, 0x4c, 0x89, 0x24, 0x24, 0x49, 0x89, 0xd4, 0xe8,
+            0x00, 0x00, 0x00, 0x00, 0x48, 0x83, 0xf8, 0x01, 0x0f, 0x84, 0x20, 0x00, 0x00, 0x00, 0x49, 0x8b,
+            0x3c, 0x24, 0x49, 0x8b, 0x74, 0x24, 0x08, 0x4d, 0x8b, 0x54, 0x24, 0x18, 0x4c, 0x89, 0xe2, 0x4c,
+            0x8b, 0x24, 0x24, 0x48, 0x83, 0xc4, 0x10, 0x48, 0x89, 0xec, 0x5d, 0x41, 0xff, 0xe2, 0x4c, 0x8b,
+            0x24, 0x24, 0x48, 0x83, 0xc4, 0x10, 0x48, 0x89, 0xec, 0x5d, 0xc3,
+        ],
+        align: 1,
+        falls_through: false,
+        needs_deopt_stub: false,
+        holes: &[
+            Hole { offset: 16, kind: HoleKind::Rel32, value: HoleValue::Helper(Helper::Step), addend: -4 },
+        ],
+    },
+    exit_trampoline: Stencil {
+        name: "_EXIT_TRAMPOLINE",
+        code: &[
+            0x48, 0xb9, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x0f, 0x1f, 0x40, 0x00, 0xe9, 0x00,
+            0x00, 0x00, 0x00,
+        ],
+        align: 1,
+        falls_through: false,
+        needs_deopt_stub: false,
+        holes: &[
+            Hole { offset: 2, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
+            Hole { offset: 15, kind: HoleKind::Rel32, value: HoleValue::Deopt, addend: -4 },
+        ],
     },
     uops: &[
         Stencil {
@@ -60,6 +93,7 @@ pub static X86_64: StencilTable = StencilTable {
             code: &[],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: false,
             holes: &[],
         },
         Stencil {
@@ -70,6 +104,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 2, kind: HoleKind::Abs64, value: HoleValue::Operand, addend: 0 },
                 Hole { offset: 19, kind: HoleKind::Rel32, value: HoleValue::Exit, addend: -4 },
@@ -82,6 +117,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 2, kind: HoleKind::Abs64, value: HoleValue::Oparg, addend: 0 },
             ],
@@ -97,6 +133,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 32, kind: HoleKind::Rel32, value: HoleValue::Helper(Helper::Safepoint), addend: -4 },
                 Hole { offset: 68, kind: HoleKind::Rel32, value: HoleValue::JumpTarget, addend: -4 },
@@ -116,6 +153,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 17, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 26, kind: HoleKind::Rel32, value: HoleValue::Helper(Helper::Step), addend: -4 },
@@ -127,6 +165,7 @@ pub static X86_64: StencilTable = StencilTable {
             code: &[],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: false,
             holes: &[],
         },
         Stencil {
@@ -138,6 +177,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 2, kind: HoleKind::Abs64, value: HoleValue::Oparg, addend: 0 },
                 Hole { offset: 30, kind: HoleKind::Rel32, value: HoleValue::Exit, addend: -4 },
@@ -151,6 +191,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 2, kind: HoleKind::Abs64, value: HoleValue::Operand, addend: 0 },
             ],
@@ -163,6 +204,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 6, kind: HoleKind::Abs64, value: HoleValue::Oparg, addend: 0 },
             ],
@@ -174,6 +216,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: false,
             holes: &[],
         },
         Stencil {
@@ -185,6 +228,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 2, kind: HoleKind::Abs64, value: HoleValue::Oparg, addend: 0 },
             ],
@@ -198,6 +242,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 2, kind: HoleKind::Abs64, value: HoleValue::Oparg, addend: 0 },
             ],
@@ -211,6 +256,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 40, kind: HoleKind::Rel32, value: HoleValue::Exit, addend: -4 },
             ],
@@ -229,6 +275,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 90, kind: HoleKind::Rel32, value: HoleValue::Exit, addend: -4 },
             ],
@@ -247,6 +294,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 89, kind: HoleKind::Rel32, value: HoleValue::Exit, addend: -4 },
             ],
@@ -269,6 +317,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 145, kind: HoleKind::Rel32, value: HoleValue::Exit, addend: -4 },
             ],
@@ -282,6 +331,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 40, kind: HoleKind::Rel32, value: HoleValue::Exit, addend: -4 },
             ],
@@ -298,6 +348,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 70, kind: HoleKind::Rel32, value: HoleValue::Exit, addend: -4 },
             ],
@@ -314,6 +365,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 70, kind: HoleKind::Rel32, value: HoleValue::Exit, addend: -4 },
             ],
@@ -330,6 +382,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 70, kind: HoleKind::Rel32, value: HoleValue::Exit, addend: -4 },
             ],
@@ -350,6 +403,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 49, kind: HoleKind::Rel32, value: HoleValue::Exit, addend: -4 },
                 Hole { offset: 105, kind: HoleKind::Abs64, value: HoleValue::Oparg, addend: 0 },
@@ -370,6 +424,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 47, kind: HoleKind::Rel32, value: HoleValue::Exit, addend: -4 },
                 Hole { offset: 98, kind: HoleKind::Abs64, value: HoleValue::Oparg, addend: 0 },
@@ -383,6 +438,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 23, kind: HoleKind::Rel32, value: HoleValue::Exit, addend: -4 },
             ],
@@ -397,6 +453,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 19, kind: HoleKind::Rel32, value: HoleValue::Exit, addend: -4 },
             ],
@@ -409,6 +466,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 17, kind: HoleKind::Rel32, value: HoleValue::Exit, addend: -4 },
             ],
@@ -421,6 +479,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 17, kind: HoleKind::Rel32, value: HoleValue::Exit, addend: -4 },
             ],
@@ -439,6 +498,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 36, kind: HoleKind::Rel32, value: HoleValue::Helper(Helper::IterIsRange), addend: -4 },
                 Hole { offset: 81, kind: HoleKind::Rel32, value: HoleValue::Exit, addend: -4 },
@@ -458,6 +518,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 36, kind: HoleKind::Rel32, value: HoleValue::Helper(Helper::IterHasNext), addend: -4 },
                 Hole { offset: 81, kind: HoleKind::Rel32, value: HoleValue::Exit, addend: -4 },
@@ -478,6 +539,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 36, kind: HoleKind::Rel32, value: HoleValue::Helper(Helper::IterNext), addend: -4 },
                 Hole { offset: 92, kind: HoleKind::Rel32, value: HoleValue::Exit, addend: -4 },
@@ -497,6 +559,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 36, kind: HoleKind::Rel32, value: HoleValue::Helper(Helper::IterIsList), addend: -4 },
                 Hole { offset: 81, kind: HoleKind::Rel32, value: HoleValue::Exit, addend: -4 },
@@ -516,6 +579,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 36, kind: HoleKind::Rel32, value: HoleValue::Helper(Helper::IterHasNext), addend: -4 },
                 Hole { offset: 81, kind: HoleKind::Rel32, value: HoleValue::Exit, addend: -4 },
@@ -536,6 +600,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 36, kind: HoleKind::Rel32, value: HoleValue::Helper(Helper::IterNext), addend: -4 },
                 Hole { offset: 92, kind: HoleKind::Rel32, value: HoleValue::Exit, addend: -4 },
@@ -557,6 +622,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 43, kind: HoleKind::Rel32, value: HoleValue::Helper(Helper::ListItem), addend: -4 },
                 Hole { offset: 99, kind: HoleKind::Rel32, value: HoleValue::Exit, addend: -4 },
@@ -577,6 +643,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 47, kind: HoleKind::Rel32, value: HoleValue::Helper(Helper::ListStore), addend: -4 },
                 Hole { offset: 92, kind: HoleKind::Rel32, value: HoleValue::Exit, addend: -4 },
@@ -596,6 +663,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 17, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 26, kind: HoleKind::Rel32, value: HoleValue::Helper(Helper::Step), addend: -4 },
@@ -616,6 +684,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 17, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 26, kind: HoleKind::Rel32, value: HoleValue::Helper(Helper::Step), addend: -4 },
@@ -638,6 +707,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 44, kind: HoleKind::Abs64, value: HoleValue::Oparg, addend: 0 },
                 Hole { offset: 53, kind: HoleKind::Rel32, value: HoleValue::Helper(Helper::NumberBinary), addend: -4 },
@@ -658,6 +728,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 17, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 26, kind: HoleKind::Rel32, value: HoleValue::Helper(Helper::Step), addend: -4 },
@@ -678,6 +749,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 17, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 26, kind: HoleKind::Rel32, value: HoleValue::Helper(Helper::Step), addend: -4 },
@@ -698,6 +770,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 17, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 26, kind: HoleKind::Rel32, value: HoleValue::Helper(Helper::Step), addend: -4 },
@@ -718,6 +791,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 17, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 26, kind: HoleKind::Rel32, value: HoleValue::Helper(Helper::Step), addend: -4 },
@@ -738,6 +812,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 17, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 26, kind: HoleKind::Rel32, value: HoleValue::Helper(Helper::Step), addend: -4 },
@@ -754,6 +829,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: true,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 17, kind: HoleKind::Abs64, value: HoleValue::Oparg, addend: 0 },
             ],
@@ -772,6 +848,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 17, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 26, kind: HoleKind::Rel32, value: HoleValue::Helper(Helper::Step), addend: -4 },
@@ -792,6 +869,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 17, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 26, kind: HoleKind::Rel32, value: HoleValue::Helper(Helper::Step), addend: -4 },
@@ -812,6 +890,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 17, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 26, kind: HoleKind::Rel32, value: HoleValue::Helper(Helper::Step), addend: -4 },
@@ -832,6 +911,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 17, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 26, kind: HoleKind::Rel32, value: HoleValue::Helper(Helper::Step), addend: -4 },
@@ -852,6 +932,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 17, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 26, kind: HoleKind::Rel32, value: HoleValue::Helper(Helper::Step), addend: -4 },
@@ -872,6 +953,7 @@ pub static X86_64: StencilTable = StencilTable {
             ],
             align: 1,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 17, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 26, kind: HoleKind::Rel32, value: HoleValue::Helper(Helper::Step), addend: -4 },
@@ -892,6 +974,7 @@ pub static AARCH64: StencilTable = StencilTable {
         ],
         align: 4,
         falls_through: false,
+        needs_deopt_stub: false,
         holes: &[
             Hole { offset: 20, kind: HoleKind::Branch26, value: HoleValue::Continue, addend: 0 },
         ],
@@ -910,6 +993,7 @@ pub static AARCH64: StencilTable = StencilTable {
         ],
         align: 4,
         falls_through: false,
+        needs_deopt_stub: false,
         holes: &[
             Hole { offset: 28, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
             Hole { offset: 44, kind: HoleKind::Branch26, value: HoleValue::Helper(Helper::Step), addend: 0 },
@@ -923,7 +1007,39 @@ pub static AARCH64: StencilTable = StencilTable {
         ],
         align: 4,
         falls_through: false,
+        needs_deopt_stub: false,
         holes: &[],
+    },
+    deopt: Stencil {
+        name: "_DEOPT",
+        code: &[
+            0xfd, 0x7b, 0xbf, 0xa9, 0xfd, 0x03, 0x00, 0x91, 0xf3, 0x0f, 0x1f, 0xf8, 0xf3, 0x03, 0x04, 0xaa,
+            0xe1, 0x03, 0x03, 0xaa, 0xe3, 0x03, 0x05, 0xaa, 0xe0, 0x03, 0x02, 0xaa, 0xe2, 0x03, 0x13, 0xaa,
+            0x00, 0x00, 0x00, 0x94, 0x1f, 0x04, 0x00, 0xf1, 0xe2, 0x03, 0x00, 0xaa, 0x00, 0x01, 0x00, 0x54,
+            0xe4, 0x03, 0x13, 0xaa, 0x82, 0x00, 0x40, 0xf9, 0x83, 0x04, 0x40, 0xf9, 0x81, 0x0c, 0x40, 0xf9,
+            0xf3, 0x07, 0x41, 0xf8, 0xfd, 0x7b, 0xc1, 0xa8, 0x20, 0x00, 0x1f, 0xd6, 0xf3, 0x07, 0x41, 0xf8,
+            0xfd, 0x7b, 0xc1, 0xa8, 0xc0, 0x03, 0x5f, 0xd6,
+        ],
+        align: 4,
+        falls_through: false,
+        needs_deopt_stub: false,
+        holes: &[
+            Hole { offset: 32, kind: HoleKind::Branch26, value: HoleValue::Helper(Helper::Step), addend: 0 },
+        ],
+    },
+    exit_trampoline: Stencil {
+        name: "_EXIT_TRAMPOLINE",
+        code: &[
+            0xfd, 0x7b, 0xbf, 0xa9, 0xfd, 0x03, 0x00, 0x91, 0x45, 0x00, 0x00, 0x58, 0x03, 0x00, 0x00, 0x14,
+            0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xfd, 0x7b, 0xc1, 0xa8, 0x00, 0x00, 0x00, 0x14,
+        ],
+        align: 4,
+        falls_through: false,
+        needs_deopt_stub: false,
+        holes: &[
+            Hole { offset: 16, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
+            Hole { offset: 28, kind: HoleKind::Branch26, value: HoleValue::Deopt, addend: 0 },
+        ],
     },
     uops: &[
         Stencil {
@@ -933,6 +1049,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: false,
             holes: &[],
         },
         Stencil {
@@ -944,6 +1061,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 16, kind: HoleKind::Abs64, value: HoleValue::Operand, addend: 0 },
                 Hole { offset: 36, kind: HoleKind::Branch26, value: HoleValue::Exit, addend: 0 },
@@ -957,6 +1075,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 16, kind: HoleKind::Abs64, value: HoleValue::Oparg, addend: 0 },
             ],
@@ -972,6 +1091,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 40, kind: HoleKind::Branch26, value: HoleValue::Helper(Helper::Safepoint), addend: 0 },
                 Hole { offset: 68, kind: HoleKind::Branch26, value: HoleValue::JumpTarget, addend: 0 },
@@ -991,6 +1111,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 28, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 44, kind: HoleKind::Branch26, value: HoleValue::Helper(Helper::Step), addend: 0 },
@@ -1004,6 +1125,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: false,
             holes: &[],
         },
         Stencil {
@@ -1016,6 +1138,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 16, kind: HoleKind::Abs64, value: HoleValue::Oparg, addend: 0 },
                 Hole { offset: 48, kind: HoleKind::Branch26, value: HoleValue::Exit, addend: 0 },
@@ -1030,6 +1153,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 16, kind: HoleKind::Abs64, value: HoleValue::Operand, addend: 0 },
             ],
@@ -1043,6 +1167,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 20, kind: HoleKind::Abs64, value: HoleValue::Oparg, addend: 0 },
             ],
@@ -1054,6 +1179,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: false,
             holes: &[],
         },
         Stencil {
@@ -1065,6 +1191,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 16, kind: HoleKind::Abs64, value: HoleValue::Oparg, addend: 0 },
             ],
@@ -1078,6 +1205,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 16, kind: HoleKind::Abs64, value: HoleValue::Oparg, addend: 0 },
             ],
@@ -1093,6 +1221,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 60, kind: HoleKind::Branch26, value: HoleValue::Exit, addend: 0 },
             ],
@@ -1111,6 +1240,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 100, kind: HoleKind::Branch26, value: HoleValue::Exit, addend: 0 },
             ],
@@ -1129,6 +1259,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 100, kind: HoleKind::Branch26, value: HoleValue::Exit, addend: 0 },
             ],
@@ -1149,6 +1280,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 120, kind: HoleKind::Branch26, value: HoleValue::Exit, addend: 0 },
             ],
@@ -1164,6 +1296,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 60, kind: HoleKind::Branch26, value: HoleValue::Exit, addend: 0 },
             ],
@@ -1181,6 +1314,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 84, kind: HoleKind::Branch26, value: HoleValue::Exit, addend: 0 },
             ],
@@ -1198,6 +1332,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 84, kind: HoleKind::Branch26, value: HoleValue::Exit, addend: 0 },
             ],
@@ -1215,6 +1350,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 84, kind: HoleKind::Branch26, value: HoleValue::Exit, addend: 0 },
             ],
@@ -1236,6 +1372,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 60, kind: HoleKind::Branch26, value: HoleValue::Exit, addend: 0 },
                 Hole { offset: 124, kind: HoleKind::Abs64, value: HoleValue::Oparg, addend: 0 },
@@ -1258,6 +1395,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 60, kind: HoleKind::Branch26, value: HoleValue::Exit, addend: 0 },
                 Hole { offset: 116, kind: HoleKind::Abs64, value: HoleValue::Oparg, addend: 0 },
@@ -1272,6 +1410,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 40, kind: HoleKind::Branch26, value: HoleValue::Exit, addend: 0 },
             ],
@@ -1287,6 +1426,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 32, kind: HoleKind::Branch26, value: HoleValue::Exit, addend: 0 },
             ],
@@ -1300,6 +1440,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 36, kind: HoleKind::Branch26, value: HoleValue::Exit, addend: 0 },
             ],
@@ -1313,6 +1454,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 36, kind: HoleKind::Branch26, value: HoleValue::Exit, addend: 0 },
             ],
@@ -1329,6 +1471,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 32, kind: HoleKind::Branch26, value: HoleValue::Helper(Helper::IterIsRange), addend: 0 },
                 Hole { offset: 64, kind: HoleKind::Branch26, value: HoleValue::Exit, addend: 0 },
@@ -1346,6 +1489,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 32, kind: HoleKind::Branch26, value: HoleValue::Helper(Helper::IterHasNext), addend: 0 },
                 Hole { offset: 64, kind: HoleKind::Branch26, value: HoleValue::Exit, addend: 0 },
@@ -1364,6 +1508,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 32, kind: HoleKind::Branch26, value: HoleValue::Helper(Helper::IterNext), addend: 0 },
                 Hole { offset: 76, kind: HoleKind::Branch26, value: HoleValue::Exit, addend: 0 },
@@ -1381,6 +1526,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 32, kind: HoleKind::Branch26, value: HoleValue::Helper(Helper::IterIsList), addend: 0 },
                 Hole { offset: 64, kind: HoleKind::Branch26, value: HoleValue::Exit, addend: 0 },
@@ -1398,6 +1544,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 32, kind: HoleKind::Branch26, value: HoleValue::Helper(Helper::IterHasNext), addend: 0 },
                 Hole { offset: 64, kind: HoleKind::Branch26, value: HoleValue::Exit, addend: 0 },
@@ -1416,6 +1563,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 32, kind: HoleKind::Branch26, value: HoleValue::Helper(Helper::IterNext), addend: 0 },
                 Hole { offset: 76, kind: HoleKind::Branch26, value: HoleValue::Exit, addend: 0 },
@@ -1435,6 +1583,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 36, kind: HoleKind::Branch26, value: HoleValue::Helper(Helper::ListItem), addend: 0 },
                 Hole { offset: 80, kind: HoleKind::Branch26, value: HoleValue::Exit, addend: 0 },
@@ -1453,6 +1602,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 40, kind: HoleKind::Branch26, value: HoleValue::Helper(Helper::ListStore), addend: 0 },
                 Hole { offset: 72, kind: HoleKind::Branch26, value: HoleValue::Exit, addend: 0 },
@@ -1472,6 +1622,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 28, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 44, kind: HoleKind::Branch26, value: HoleValue::Helper(Helper::Step), addend: 0 },
@@ -1492,6 +1643,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 28, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 44, kind: HoleKind::Branch26, value: HoleValue::Helper(Helper::Step), addend: 0 },
@@ -1513,6 +1665,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: true,
             holes: &[
                 Hole { offset: 44, kind: HoleKind::Abs64, value: HoleValue::Oparg, addend: 0 },
                 Hole { offset: 52, kind: HoleKind::Branch26, value: HoleValue::Helper(Helper::NumberBinary), addend: 0 },
@@ -1533,6 +1686,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 28, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 44, kind: HoleKind::Branch26, value: HoleValue::Helper(Helper::Step), addend: 0 },
@@ -1553,6 +1707,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 28, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 44, kind: HoleKind::Branch26, value: HoleValue::Helper(Helper::Step), addend: 0 },
@@ -1573,6 +1728,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 28, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 44, kind: HoleKind::Branch26, value: HoleValue::Helper(Helper::Step), addend: 0 },
@@ -1593,6 +1749,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 28, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 44, kind: HoleKind::Branch26, value: HoleValue::Helper(Helper::Step), addend: 0 },
@@ -1613,6 +1770,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 28, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 44, kind: HoleKind::Branch26, value: HoleValue::Helper(Helper::Step), addend: 0 },
@@ -1631,6 +1789,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: true,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 36, kind: HoleKind::Abs64, value: HoleValue::Oparg, addend: 0 },
             ],
@@ -1649,6 +1808,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 28, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 44, kind: HoleKind::Branch26, value: HoleValue::Helper(Helper::Step), addend: 0 },
@@ -1669,6 +1829,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 28, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 44, kind: HoleKind::Branch26, value: HoleValue::Helper(Helper::Step), addend: 0 },
@@ -1689,6 +1850,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 28, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 44, kind: HoleKind::Branch26, value: HoleValue::Helper(Helper::Step), addend: 0 },
@@ -1709,6 +1871,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 28, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 44, kind: HoleKind::Branch26, value: HoleValue::Helper(Helper::Step), addend: 0 },
@@ -1729,6 +1892,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 28, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 44, kind: HoleKind::Branch26, value: HoleValue::Helper(Helper::Step), addend: 0 },
@@ -1749,6 +1913,7 @@ pub static AARCH64: StencilTable = StencilTable {
             ],
             align: 4,
             falls_through: false,
+            needs_deopt_stub: false,
             holes: &[
                 Hole { offset: 28, kind: HoleKind::Abs64, value: HoleValue::UopIndex, addend: 0 },
                 Hole { offset: 44, kind: HoleKind::Branch26, value: HoleValue::Helper(Helper::Step), addend: 0 },

@@ -6,8 +6,9 @@
 //! error (the loop stays in the lower tier), never leaves bad code behind. A helper out
 //! of rel32 range is reached through the arena's thunk.
 //!
-//! Layout: `[entry][uop 0]…[uop n-1][fatal][deopt stubs…]` — stubs (copies of the step
-//! stencil for uops with an inline fast path) are cold, after everything hot.
+//! Layout: `[entry][uop 0]…[uop n-1][fatal][deopt][exit trampolines…]` — the deopt
+//! stencil and the trampolines (one per uop with an inline fast path, passing its
+//! index to the deopt stencil) are cold, after everything hot.
 //!
 //! Must never interpret what a stencil does: it only knows bytes and holes.
 
@@ -76,7 +77,8 @@ pub struct PatchedCode {
     pub space: CodeSpace,
     /// Address of the entry stencil (SystemV `(frame, stack_pointer, state) -> status`).
     pub entry: usize,
-    /// Offset of each uop's code from the start (for `cpjit trace --jit`).
+    /// Offset of each uop's code from the start, then one more: where the uop after
+    /// the last would be (the fatal stencil).
     pub uop_offsets: Vec<u32>,
     /// Offset where the cold part (fatal stencil and deopt stubs) starts.
     pub cold_offset: u32,
@@ -89,6 +91,7 @@ enum Site {
     Uop(usize),
     Stub(usize),
     Fatal,
+    Deopt,
 }
 
 struct Placed {
@@ -104,6 +107,7 @@ pub struct Layout<'u> {
     placed: Vec<Placed>,
     stub_index: Vec<Option<usize>>,
     fatal_offset: usize,
+    deopt_offset: usize,
     /// Total bytes.
     pub size: usize,
 }
@@ -126,20 +130,23 @@ pub fn layout<'u>(table: &'static StencilTable, uops: &'u [PlannedUop]) -> Layou
         place(Site::Uop(i), uop.stencil, &mut placed);
     }
     place(Site::Fatal, &table.fatal, &mut placed);
+    place(Site::Deopt, &table.deopt, &mut placed);
     let mut stub_index = vec![None; uops.len()];
     for (i, uop) in uops.iter().enumerate() {
-        if uop.stencil.holes.iter().any(|h| h.value == HoleValue::Exit) {
+        if uop.stencil.needs_deopt_stub {
             stub_index[i] = Some(placed.len());
-            place(Site::Stub(i), &table.step, &mut placed);
+            place(Site::Stub(i), &table.exit_trampoline, &mut placed);
         }
     }
     let fatal_offset = placed[1 + uops.len()].offset;
+    let deopt_offset = placed[2 + uops.len()].offset;
     Layout {
         uops,
         table,
         placed,
         stub_index,
         fatal_offset,
+        deopt_offset,
         size: offset.max(1),
     }
 }
@@ -155,6 +162,14 @@ impl Layout<'_> {
         } else {
             self.fatal_offset
         }
+    }
+
+    /// Offset of each uop's code, then of the fatal stencil (where the uop after
+    /// the last one would be).
+    pub fn uop_offsets_and_end(&self) -> Vec<u32> {
+        let mut offsets = self.uop_offsets();
+        offsets.push(self.fatal_offset as u32);
+        offsets
     }
 
     /// Offset of each uop's code.
@@ -175,15 +190,21 @@ impl Layout<'_> {
     ) -> Result<(), PatchError> {
         let _ = self.table;
         let uops = self.uops;
+        let helpers: Vec<usize> = cpjit_bytecode::jit_abi::ALL_HELPERS
+            .iter()
+            .map(|h| helper_address(*h))
+            .collect();
         for (n, p) in self.placed.iter().enumerate() {
             let end = p.offset + p.stencil.code.len();
             bytes[p.offset..end].copy_from_slice(p.stencil.code);
             // Padding: no-ops where a stencil falls into the next, traps elsewhere.
             let next = self.placed.get(n + 1).map_or(bytes.len(), |q| q.offset);
-            bytes[end..next].fill(if p.stencil.falls_through { 0x90 } else { 0xCC });
+            if next > end {
+                bytes[end..next].fill(if p.stencil.falls_through { 0x90 } else { 0xCC });
+            }
             let (oparg, operand, index) = match p.site {
                 Site::Uop(i) | Site::Stub(i) => (uops[i].oparg, uops[i].operand, i as u64),
-                Site::Entry | Site::Fatal => (0, 0, 0),
+                Site::Entry | Site::Fatal | Site::Deopt => (0, 0, 0),
             };
             for hole in p.stencil.holes {
                 let unencodable = |detail: String| PatchError::Unencodable {
@@ -197,6 +218,7 @@ impl Layout<'_> {
                         (HoleValue::Continue, Site::Entry) => self.uop_start(0),
                         (HoleValue::Continue, Site::Uop(i) | Site::Stub(i)) => self.next_of(i),
                         (HoleValue::JumpTarget, _) => self.uop_start(0),
+                        (HoleValue::Deopt, _) => self.deopt_offset,
                         (HoleValue::Exit, Site::Uop(i)) => {
                             let stub = self.stub_index[i].ok_or(PatchError::MissingStub {
                                 stencil: p.stencil.name,
@@ -228,7 +250,7 @@ impl Layout<'_> {
                         };
                         let displacement = match hole.value {
                             HoleValue::Helper(helper) => {
-                                rel(helper_address(helper)).or_else(|| rel(thunk(helper)))
+                                rel(helpers[helper as usize]).or_else(|| rel(thunk(helper)))
                             }
                             HoleValue::Oparg | HoleValue::Operand | HoleValue::UopIndex => {
                                 return Err(unencodable(
@@ -286,7 +308,7 @@ pub fn compile(
     Ok(PatchedCode {
         space,
         entry: base + layout.placed[0].offset,
-        uop_offsets: layout.uop_offsets(),
+        uop_offsets: layout.uop_offsets_and_end(),
         cold_offset: layout.fatal_offset as u32,
         size: layout.size,
     })

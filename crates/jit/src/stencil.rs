@@ -34,6 +34,8 @@ pub struct Stencil {
     pub align: u32,
     /// The trailing continue jump was dropped: the next uop's code must follow.
     pub falls_through: bool,
+    /// It has an `Exit` hole, so the trace needs a deopt stub for it.
+    pub needs_deopt_stub: bool,
     pub holes: &'static [Hole],
 }
 
@@ -42,10 +44,14 @@ pub struct Stencil {
 pub struct StencilTable {
     /// SystemV entry: calls the first uop and returns its status.
     pub entry: Stencil,
-    /// Any uop through the step helper; also every uop's deopt stub.
+    /// Any uop through the step helper (generic uops; guards in the stress mode).
     pub step: Stencil,
     /// Follows a trace's last uop; traps if ever reached.
     pub fatal: Stencil,
+    /// The trace's one deopt stencil: runs a uop through the step helper.
+    pub deopt: Stencil,
+    /// Per uop with an inline fast path: passes its index to `deopt`.
+    pub exit_trampoline: Stencil,
     /// Indexed by `Uop as usize`.
     pub uops: &'static [Stencil],
 }

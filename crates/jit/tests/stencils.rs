@@ -6,9 +6,15 @@ use cpjit_jit::jit_stencils::{AARCH64, X86_64};
 use cpjit_jit::stencil::{Stencil, StencilTable};
 
 fn all(table: &'static StencilTable) -> impl Iterator<Item = &'static Stencil> {
-    [&table.entry, &table.step, &table.fatal]
-        .into_iter()
-        .chain(table.uops.iter())
+    [
+        &table.entry,
+        &table.step,
+        &table.fatal,
+        &table.deopt,
+        &table.exit_trampoline,
+    ]
+    .into_iter()
+    .chain(table.uops.iter())
 }
 
 #[test]
