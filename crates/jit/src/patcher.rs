@@ -117,7 +117,9 @@ pub fn layout<'u>(table: &'static StencilTable, uops: &'u [PlannedUop]) -> Layou
     let mut placed: Vec<Placed> = Vec::with_capacity(uops.len() * 2 + 2);
     let mut offset = 0usize;
     let mut place = |site: Site, stencil: &'static Stencil, placed: &mut Vec<Placed>| {
-        offset = offset.next_multiple_of(stencil.align.max(1) as usize);
+        // Alignments are powers of two (Cranelift's); no division on this hot path.
+        let mask = stencil.align.max(1) as usize - 1;
+        offset = (offset + mask) & !mask;
         placed.push(Placed {
             site,
             stencil,
@@ -194,6 +196,8 @@ impl Layout<'_> {
             .iter()
             .map(|h| helper_address(*h))
             .collect();
+        let first_uop = base + self.uop_start(0);
+        let deopt = base + self.deopt_offset;
         for (n, p) in self.placed.iter().enumerate() {
             let end = p.offset + p.stencil.code.len();
             bytes[p.offset..end].copy_from_slice(p.stencil.code);
@@ -202,9 +206,21 @@ impl Layout<'_> {
             if next > end {
                 bytes[end..next].fill(if p.stencil.falls_through { 0x90 } else { 0xCC });
             }
-            let (oparg, operand, index) = match p.site {
-                Site::Uop(i) | Site::Stub(i) => (uops[i].oparg, uops[i].operand, i as u64),
-                Site::Entry | Site::Fatal | Site::Deopt => (0, 0, 0),
+            if p.stencil.holes.is_empty() {
+                continue;
+            }
+            // Everything this copy's holes can ask for, resolved once.
+            let (oparg, operand, index, continue_to, exit_to) = match p.site {
+                Site::Uop(i) => (
+                    uops[i].oparg,
+                    uops[i].operand,
+                    i as u64,
+                    base + self.next_of(i),
+                    self.stub_index[i].map(|stub| base + self.placed[stub].offset),
+                ),
+                Site::Stub(i) => (0, 0, i as u64, base + self.next_of(i), None),
+                Site::Entry => (0, 0, 0, first_uop, None),
+                Site::Fatal | Site::Deopt => (0, 0, 0, base + self.fatal_offset, None),
             };
             for hole in p.stencil.holes {
                 let unencodable = |detail: String| PatchError::Unencodable {
@@ -213,51 +229,39 @@ impl Layout<'_> {
                     value: hole.value,
                     detail,
                 };
-                let target_offset = |value: HoleValue| -> Result<usize, PatchError> {
-                    Ok(match (value, p.site) {
-                        (HoleValue::Continue, Site::Entry) => self.uop_start(0),
-                        (HoleValue::Continue, Site::Uop(i) | Site::Stub(i)) => self.next_of(i),
-                        (HoleValue::JumpTarget, _) => self.uop_start(0),
-                        (HoleValue::Deopt, _) => self.deopt_offset,
-                        (HoleValue::Exit, Site::Uop(i)) => {
-                            let stub = self.stub_index[i].ok_or(PatchError::MissingStub {
-                                stencil: p.stencil.name,
-                            })?;
-                            self.placed[stub].offset
-                        }
-                        _ => self.fatal_offset,
-                    })
+                let value = match hole.value {
+                    HoleValue::Oparg => oparg,
+                    HoleValue::Operand => operand,
+                    HoleValue::UopIndex => index,
+                    HoleValue::Continue => continue_to as u64,
+                    HoleValue::JumpTarget => first_uop as u64,
+                    HoleValue::Deopt => deopt as u64,
+                    HoleValue::Exit => exit_to.ok_or(PatchError::MissingStub {
+                        stencil: p.stencil.name,
+                    })? as u64,
+                    HoleValue::Helper(helper) => helpers[helper as usize] as u64,
                 };
                 let patch_at = p.offset + hole.offset as usize;
-                let at = base + patch_at;
                 match hole.kind {
                     HoleKind::Abs64 => {
-                        let value = match hole.value {
-                            HoleValue::Oparg => oparg,
-                            HoleValue::Operand => operand,
-                            HoleValue::UopIndex => index,
-                            other => (base + target_offset(other)?) as u64,
-                        };
-                        let patched = (value as i128) + i128::from(hole.addend);
+                        let patched = i128::from(value) + i128::from(hole.addend);
                         let patched = u64::try_from(patched)
                             .map_err(|_| unencodable(format!("{patched} is not 64-bit")))?;
                         bytes[patch_at..patch_at + 8].copy_from_slice(&patched.to_le_bytes());
                     }
                     HoleKind::Rel32 => {
-                        let rel = |target: usize| -> Option<i32> {
-                            let d = target as i128 + i128::from(hole.addend) - at as i128;
-                            i32::try_from(d).ok()
+                        if hole.value.is_value() {
+                            return Err(unencodable("a value hole cannot be PC-relative".into()));
+                        }
+                        let at = (base + patch_at) as i128;
+                        let rel = |target: u64| {
+                            i32::try_from(i128::from(target) + i128::from(hole.addend) - at).ok()
                         };
                         let displacement = match hole.value {
                             HoleValue::Helper(helper) => {
-                                rel(helpers[helper as usize]).or_else(|| rel(thunk(helper)))
+                                rel(value).or_else(|| rel(thunk(helper) as u64))
                             }
-                            HoleValue::Oparg | HoleValue::Operand | HoleValue::UopIndex => {
-                                return Err(unencodable(
-                                    "a value hole cannot be PC-relative".into(),
-                                ))
-                            }
-                            other => rel(base + target_offset(other)?),
+                            _ => rel(value),
                         }
                         .ok_or_else(|| unencodable("out of rel32 range".into()))?;
                         bytes[patch_at..patch_at + 4].copy_from_slice(&displacement.to_le_bytes());
@@ -312,4 +316,79 @@ pub fn compile(
         cold_offset: layout.fatal_offset as u32,
         size: layout.size,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::jit_stencils::X86_64;
+    use cpjit_bytecode::uops::Uop;
+
+    fn plan(uops: &[Uop]) -> Vec<PlannedUop> {
+        uops.iter()
+            .map(|u| PlannedUop {
+                stencil: &X86_64.uops[*u as usize],
+                oparg: 1,
+                operand: 0,
+            })
+            .collect()
+    }
+
+    fn far_helper(_: Helper) -> usize {
+        0x1000
+    }
+
+    /// A helper that neither the code nor its thunk can reach is an error, not a
+    /// silently truncated displacement.
+    #[test]
+    fn an_unreachable_helper_aborts_the_compile() {
+        let uops = plan(&[Uop::_START_EXECUTOR, Uop::_BINARY_OP, Uop::_EXIT_TRACE]);
+        let layout = layout(&X86_64, &uops);
+        let mut bytes = vec![0u8; layout.size];
+        let error = layout
+            .write(&mut bytes, 0x7f00_0000_0000, far_helper, &|_| 0x2000)
+            .expect_err("out of range");
+        assert!(matches!(error, PatchError::Unencodable { .. }), "{error}");
+        assert!(error.to_string().contains("out of rel32 range"), "{error}");
+        // Through an in-range thunk it patches.
+        layout
+            .write(&mut bytes, 0x7f00_0000_0000, far_helper, &|_| {
+                0x7f00_0010_0000
+            })
+            .expect("reaches the helper through the thunk");
+    }
+
+    /// Patched rel32 displacements land where the layout says: the entry's call goes
+    /// to uop 0, and every falling-through stencil is followed by the next one.
+    #[test]
+    fn layout_and_patches_agree() {
+        let uops = plan(&[
+            Uop::_START_EXECUTOR,
+            Uop::_LOAD_FAST,
+            Uop::_LOAD_FAST,
+            Uop::_GUARD_BOTH_INT,
+            Uop::_BINARY_OP_ADD_INT,
+            Uop::_STORE_FAST,
+            Uop::_JUMP_TO_TOP,
+        ]);
+        let layout = layout(&X86_64, &uops);
+        let base = 0x7f00_0000_0000usize;
+        let mut bytes = vec![0u8; layout.size];
+        layout
+            .write(&mut bytes, base, far_helper, &|_| base + 0x100)
+            .expect("patches");
+        let entry_call = X86_64
+            .entry
+            .holes
+            .iter()
+            .find(|h| h.value == HoleValue::Continue)
+            .expect("entry calls uop 0");
+        let at = entry_call.offset as usize;
+        let displacement = i32::from_le_bytes(bytes[at..at + 4].try_into().unwrap());
+        let target = (base + at) as i64 + i64::from(displacement) - entry_call.addend;
+        assert_eq!(target as usize, base + layout.uop_offsets()[0] as usize);
+        // Guards get trampolines in the cold part.
+        assert!(layout.stub_index.iter().flatten().count() >= 3);
+        assert!(layout.size > layout.fatal_offset);
+    }
 }
