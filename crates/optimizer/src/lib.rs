@@ -449,8 +449,9 @@ pub struct UopExecutor {
     /// What the trace assumed; a change invalidates exactly this executor.
     pub dependencies: Vec<Dependency>,
     side_traces: std::cell::RefCell<Vec<SideTrace>>,
-    /// Exit state by (trace: `None` = the loop trace, `Some(i)` = side trace `i`; uop).
-    exits: std::cell::RefCell<std::collections::HashMap<(Option<usize>, usize), ExitState>>,
+    /// Indexed by trace (0 = the loop trace, `i + 1` = side trace `i`), then uop;
+    /// grown on demand (a plain index: exits are on the hot path of branchy loops).
+    exits: std::cell::RefCell<Vec<Vec<ExitState>>>,
     valid: Rc<Cell<bool>>,
     entries: Cell<u64>,
 }
@@ -497,7 +498,15 @@ impl UopExecutor {
         }
         let threshold = u32::from(context.vm.hot_threshold.max(1));
         let mut exits = self.exits.borrow_mut();
-        let exit = exits.entry((current, uop)).or_default();
+        let slot = current.map_or(0, |i| i + 1);
+        if exits.len() <= slot {
+            exits.resize_with(slot + 1, Vec::new);
+        }
+        let per_uop = &mut exits[slot];
+        if per_uop.len() <= uop {
+            per_uop.resize_with(uop + 1, ExitState::default);
+        }
+        let exit = &mut per_uop[uop];
         if let Some(side) = exit.side_trace {
             return Some(Some(side));
         }
