@@ -39,7 +39,8 @@ fn compile_cost(c: &mut Criterion) {
     group.bench_function("copy_and_patch", |b| {
         b.iter(|| {
             for plan in &plans {
-                let layout = cpjit_jit::patcher::layout(&cpjit_jit::jit_stencils::X86_64, plan);
+                let layout =
+                    cpjit_jit::patcher::layout(&cpjit_jit::jit_stencils::X86_64, &plan.uops);
                 let bytes = &mut buffer[..layout.size];
                 layout
                     .write(

@@ -660,21 +660,29 @@ impl Template<'_, '_> {
                 self.fast_path_if(got);
                 self.replace_two_with(result);
             }
+            // The operand is the JIT's snapshot of the cache; `oparg & 1` pushes NULL.
+            _LOAD_GLOBAL_MODULE | _LOAD_GLOBAL_BUILTINS => {
+                let slot = self.symbol_value(HoleValue::Operand);
+                let value = self.call_helper(Helper::LoadGlobal, &[slot]);
+                let got = self.compare_word(IntCC::NotEqual, value, bits::NULL);
+                self.fast_path_if(got);
+                let sp = self.sp;
+                self.fb.ins().store(flags(), value, sp, 0);
+                // Stored either way (above the new top when not pushed: harmless,
+                // the stack has headroom); the pointer moves past it only when pushed.
+                let null = self.fb.ins().iconst(I64, bits::NULL as i64);
+                self.fb.ins().store(flags(), null, sp, SLOT as i32);
+                let oparg = self.symbol_value(HoleValue::Oparg);
+                let pushes_null = self.fb.ins().band_imm_s(oparg, 1);
+                let extra = self.fb.ins().imul_imm_s(pushes_null, SLOT);
+                let sp = self.sp_plus(1);
+                let sp = self.fb.ins().iadd(sp, extra);
+                self.continue_with(frame, sp);
+            }
             // Everything else runs in the step helper.
-            _EXIT_TRACE
-            | _LOAD_GLOBAL_MODULE
-            | _LOAD_GLOBAL_BUILTINS
-            | _COMPARE_OP
-            | _TO_BOOL
-            | _BINARY_SUBSCR
-            | _STORE_SUBSCR
-            | _CONTAINS_OP
-            | _UNARY_NOT
-            | _UNARY_NEGATIVE
-            | _CHECK_FUNCTION
-            | _PUSH_FRAME
-            | _POP_FRAME
-            | _RUN_SPECIALIZED => self.step_then_continue(),
+            _EXIT_TRACE | _COMPARE_OP | _TO_BOOL | _BINARY_SUBSCR | _STORE_SUBSCR
+            | _CONTAINS_OP | _UNARY_NOT | _UNARY_NEGATIVE | _CHECK_FUNCTION | _PUSH_FRAME
+            | _POP_FRAME | _RUN_SPECIALIZED => self.step_then_continue(),
         }
     }
 }

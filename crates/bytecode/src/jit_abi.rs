@@ -86,6 +86,9 @@ define_helpers! {
         "`(list, index) -> value|NULL`: `list[index]` for an in-range small int.",
     ListStore = "__JIT_HELPER_LIST_STORE", 3:
         "`(list, index, value) -> 0|1`: `list[index] = value` for an in-range small int.",
+    LoadGlobal = "__JIT_HELPER_LOAD_GLOBAL", 1:
+        "`(slot) -> value|NULL`: a specialized `LOAD_GLOBAL` from the cache snapshot \
+         at `slot` (the JIT's per-uop record); NULL when it no longer holds.",
     NumberBinary = "__JIT_HELPER_NUMBER_BINARY", 3:
         "`(lhs, rhs, oparg) -> value|NULL`: a generic `BINARY_OP` on small ints and \
          floats whose result needs no allocation and raises nothing; NULL otherwise.",

@@ -477,26 +477,21 @@ impl<'a> UopMachine<'a> {
             Uop::_LOAD_GLOBAL_MODULE | Uop::_LOAD_GLOBAL_BUILTINS => {
                 let name = code.names[(u.oparg >> 1) as usize];
                 let cache = code.caches[u.target as usize].get();
-                let (Some(ObjKind::Dict(g)), Some(ObjKind::Dict(b))) =
-                    (kind(&globals), kind(&builtins))
-                else {
-                    exit!(u.target);
-                };
-                let entry = if u.uop == Uop::_LOAD_GLOBAL_MODULE {
-                    g.borrow().entry_at(cache.index as usize)
-                } else if g.borrow().keys_version() == cache.key {
-                    b.borrow().entry_at(cache.index as usize)
-                } else {
-                    None
-                };
-                match entry {
-                    Some(e) if e.key == name => {
-                        vm.stack.push(e.value);
+                let builtins_version = (u.uop == Uop::_LOAD_GLOBAL_BUILTINS).then_some(cache.key);
+                match ops::cached_global(
+                    globals,
+                    builtins,
+                    name,
+                    cache.index as usize,
+                    builtins_version,
+                ) {
+                    Some(value) => {
+                        vm.stack.push(value);
                         if u.oparg & 1 != 0 {
                             vm.stack.push(Value::NULL);
                         }
                     }
-                    _ => exit!(u.target),
+                    None => exit!(u.target),
                 }
             }
         }

@@ -83,6 +83,7 @@ pub fn helper_address(helper: Helper) -> usize {
         Helper::ListItem => helper_list_item as *const () as usize,
         Helper::ListStore => helper_list_store as *const () as usize,
         Helper::NumberBinary => helper_number_binary as *const () as usize,
+        Helper::LoadGlobal => helper_load_global as *const () as usize,
     }
 }
 
@@ -144,6 +145,35 @@ extern "C" fn helper_number_binary(lhs: u64, rhs: u64, oparg: u64) -> u64 {
             .and_then(|op| binary_op_fast(Value::from_raw(lhs), Value::from_raw(rhs), op))
             .unwrap_or(Value::NULL)
             .raw()
+    })
+}
+
+/// A compile-time snapshot of a specialized `LOAD_GLOBAL`'s cache (what
+/// `helper_load_global` reads through the uop's operand). Owned by the compiled trace.
+#[derive(Debug)]
+pub struct GlobalSlot {
+    globals: Value,
+    builtins: Value,
+    name: Value,
+    index: usize,
+    /// `Some(globals' keys version)` for the builtins form.
+    builtins_keys_version: Option<u64>,
+}
+
+extern "C" fn helper_load_global(slot: u64) -> u64 {
+    guarded(Value::NULL.raw(), || {
+        // SAFETY: the operand is the address of a `GlobalSlot` boxed in the compiled
+        // trace that is running (it lives as long as the code).
+        let slot = unsafe { &*(slot as *const GlobalSlot) };
+        cpjit_runtime::ops::cached_global(
+            slot.globals,
+            slot.builtins,
+            slot.name,
+            slot.index,
+            slot.builtins_keys_version,
+        )
+        .unwrap_or(Value::NULL)
+        .raw()
     })
 }
 
@@ -296,6 +326,8 @@ pub struct JitStats {
 /// A trace in executable memory.
 pub struct JitTrace {
     trace: Trace,
+    /// Data the code's operands point at.
+    _global_slots: Vec<Box<GlobalSlot>>,
     valid: Rc<Cell<bool>>,
     code: PatchedCode,
     /// Address of every uop's code, then of the fatal stencil.
@@ -405,23 +437,35 @@ impl JitCompiler {
     }
 
     /// Which stencil and values each uop gets.
-    pub fn plan(
-        &self,
-        vm: &Vm,
-        trace: &Trace,
-        valid: &Rc<Cell<bool>>,
-    ) -> Result<Vec<PlannedUop>, OptError> {
-        trace
+    pub fn plan(&self, vm: &Vm, trace: &Trace, valid: &Rc<Cell<bool>>) -> Result<Plan, OptError> {
+        let mut global_slots = Vec::new();
+        let uops = trace
             .uops
             .iter()
             .map(|u| {
-                let stencil = if vm.force_deopt && u.uop.flags().guard {
+                let mut stencil = if vm.force_deopt && u.uop.flags().guard {
                     // Stress mode: the step helper makes every guard fail.
                     &self.table.step
                 } else {
                     &self.table.uops[u.uop as usize]
                 };
                 let operand = match u.uop {
+                    Uop::_LOAD_GLOBAL_MODULE | Uop::_LOAD_GLOBAL_BUILTINS => {
+                        match global_slot(vm, trace, u) {
+                            Some(slot) => {
+                                let slot = Box::new(slot);
+                                let address = &*slot as *const GlobalSlot as u64;
+                                global_slots.push(slot);
+                                address
+                            }
+                            // Inlined code (other globals): the step helper reads the
+                            // live cache.
+                            None => {
+                                stencil = &self.table.step;
+                                0
+                            }
+                        }
+                    }
                     Uop::_LOAD_CONST => {
                         let Some(ObjKind::Code(code)) =
                             trace.codes.get(u.code as usize).and_then(kind)
@@ -442,8 +486,40 @@ impl JitCompiler {
                     operand,
                 })
             })
-            .collect()
+            .collect::<Result<Vec<_>, OptError>>()?;
+        Ok(Plan { uops, global_slots })
     }
+}
+
+/// What [`JitCompiler::plan`] decided: each uop's stencil and values, and the data
+/// the values point at (which the compiled trace must own).
+pub struct Plan {
+    pub uops: Vec<PlannedUop>,
+    global_slots: Vec<Box<GlobalSlot>>,
+}
+
+/// The cache snapshot for a `LOAD_GLOBAL` uop of the loop's own code (the running
+/// frame's namespaces); `None` for inlined code.
+fn global_slot(
+    vm: &Vm,
+    trace: &Trace,
+    u: &cpjit_optimizer::trace::UopInstruction,
+) -> Option<GlobalSlot> {
+    if u.code != 0 {
+        return None;
+    }
+    let Some(ObjKind::Code(code)) = trace.codes.first().and_then(kind) else {
+        return None;
+    };
+    let frame = vm.frames.last()?;
+    let cache = code.caches.get(u.target as usize)?.get();
+    Some(GlobalSlot {
+        globals: frame.globals,
+        builtins: frame.builtins,
+        name: *code.names.get((u.oparg >> 1) as usize)?,
+        index: cache.index as usize,
+        builtins_keys_version: (u.uop == Uop::_LOAD_GLOBAL_BUILTINS).then_some(cache.key),
+    })
 }
 
 /// Only x86-64 runs the stencils.
@@ -466,11 +542,11 @@ impl TraceCompiler for JitCompiler {
             return Err(OptError::Aborted("the JIT runs on x86-64 only".into()));
         }
         let started = Instant::now();
-        let planned = self.plan(vm, trace, valid)?;
+        let plan = self.plan(vm, trace, valid)?;
         let code = patcher::compile(
             &mut self.arena.borrow_mut(),
             self.table,
-            &planned,
+            &plan.uops,
             helper_address,
         )
         .map_err(|e| OptError::Aborted(e.to_string()))?;
@@ -507,6 +583,7 @@ impl TraceCompiler for JitCompiler {
             .collect();
         Ok(Rc::new(JitTrace {
             trace: trace.clone(),
+            _global_slots: plan.global_slots,
             valid: valid.clone(),
             uop_addresses,
             code,

@@ -1338,3 +1338,25 @@ pub fn bigint_value(vm: &mut Vm, b: BigInt) -> Value {
         None => vm.new_bigint(b),
     }
 }
+
+/// What a specialized `LOAD_GLOBAL` reads: entry `index` of `globals` (module form,
+/// `builtins_keys_version` `None`), or of `builtins` while `globals`' keys version is
+/// still `builtins_keys_version` (no global shadows the builtin); only when that
+/// entry's key is `name`. Shared by the tier-2 interpreter and the JIT's helper.
+pub fn cached_global(
+    globals: Value,
+    builtins: Value,
+    name: Value,
+    index: usize,
+    builtins_keys_version: Option<u64>,
+) -> Option<Value> {
+    let (Some(ObjKind::Dict(g)), Some(ObjKind::Dict(b))) = (kind(&globals), kind(&builtins)) else {
+        return None;
+    };
+    let entry = match builtins_keys_version {
+        None => g.borrow().entry_at(index),
+        Some(version) if g.borrow().keys_version() == version => b.borrow().entry_at(index),
+        Some(_) => None,
+    }?;
+    (entry.key == name).then_some(entry.value)
+}
