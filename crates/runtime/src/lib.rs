@@ -18,6 +18,8 @@ pub mod format;
 pub mod gc;
 pub mod iter;
 pub mod math;
+pub mod random;
+pub mod time;
 pub mod methods;
 pub mod numeric;
 pub mod object;
