@@ -8,13 +8,16 @@
 //! leave a half-built module in `sys.modules`.
 
 use cpjit_runtime::display::str_text;
+use cpjit_runtime::object::ObjKind;
 use cpjit_runtime::ops;
+use cpjit_runtime::vm::kind;
 use cpjit_runtime::{PyResult, Value, Vm};
 
 /// Standard-library modules written in Python: (module name, source).
 const PYTHON_MODULES: &[(&str, &str)] = &[
     ("random", include_str!("stdlib/random.py")),
     ("string", include_str!("stdlib/string.py")),
+    // Starts from `_operator`'s builtin functions (as CPython's `from _operator import *`).
     ("operator", include_str!("stdlib/operator.py")),
     ("bisect", include_str!("stdlib/bisect.py")),
     ("heapq", include_str!("stdlib/heapq.py")),
@@ -34,6 +37,7 @@ pub fn import(vm: &mut Vm, name: Value) -> PyResult<Value> {
         "math" => cpjit_runtime::math::make_module(vm),
         "time" => cpjit_runtime::time::make_module(vm),
         "_random" => cpjit_runtime::random::make_module(vm),
+        "_operator" => cpjit_runtime::operator::make_module(vm),
         _ => match PYTHON_MODULES.iter().find(|(module, _)| *module == text) {
             Some((_, source)) => python_module(vm, &text, source)?,
             None => {
@@ -63,6 +67,21 @@ fn python_module(vm: &mut Vm, name: &str, source: &str) -> PyResult<Value> {
         }
     };
     let globals = vm.new_dict();
+    if name == "operator" {
+        let key = vm.intern("_operator");
+        let natives = import(vm, key)?;
+        if let Some(ObjKind::Module(m)) = kind(&natives) {
+            let entries: Vec<(Value, Value)> = match kind(&m.dict) {
+                Some(ObjKind::Dict(table)) => {
+                    table.borrow().iter().map(|e| (e.key, e.value)).collect()
+                }
+                _ => Vec::new(),
+            };
+            for (key, value) in entries {
+                ops::dict_set(vm, globals, key, value)?;
+            }
+        }
+    }
     let name_key = vm.names.dunder_name;
     let name_value = vm.intern(name);
     ops::dict_set(vm, globals, name_key, name_value)?;

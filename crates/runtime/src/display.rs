@@ -155,7 +155,11 @@ fn repr_inner(vm: &mut Vm, v: Value, active: &mut Vec<Value>) -> PyResult<String
             if t.builtin.is_some() || vm.exceptions.all().iter().any(|(_, e)| *e == v) {
                 format!("<class '{}'>", t.name)
             } else {
-                format!("<class '__main__.{}'>", t.name)
+                let module_key = vm.intern("__module__");
+                let module = crate::attr::type_lookup(v, module_key)
+                    .and_then(|m| str_text(&m).map(str::to_string))
+                    .unwrap_or_else(|| "__main__".to_string());
+                format!("<class '{module}.{}'>", t.name)
             }
         }
         Some(ObjKind::Exception(e)) => {

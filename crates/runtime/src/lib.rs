@@ -23,6 +23,7 @@ pub mod time;
 pub mod methods;
 pub mod numeric;
 pub mod object;
+pub mod operator;
 pub mod ops;
 pub mod value;
 pub mod vm;

@@ -1,1 +1,122 @@
-# placeholder
+# The `operator` module: the functions come from `_operator` (builtin functions, as in
+# CPython); the callable classes are here with CPython's reprs and errors.
+
+abs = abs
+
+
+def concat(a, b):
+    if not hasattr(a, '__getitem__'):
+        msg = "'%s' object can't be concatenated" % type(a).__name__
+        raise TypeError(msg)
+    return a + b
+
+
+def countOf(a, b):
+    count = 0
+    for i in a:
+        if i is b or i == b:
+            count += 1
+    return count
+
+
+def indexOf(a, b):
+    for i, j in enumerate(a):
+        if j is b or j == b:
+            return i
+    raise ValueError('sequence.index(x): x not in sequence')
+
+
+class attrgetter:
+    def __init__(self, attr=None, *attrs):
+        if attr is None and not attrs:
+            raise TypeError('attrgetter expected 1 argument, got 0')
+        if not attrs:
+            if not isinstance(attr, str):
+                raise TypeError('attribute name must be a string')
+            self._attrs = (attr,)
+            self._single = True
+        else:
+            self._attrs = (attr,) + attrs
+            for name in self._attrs:
+                if not isinstance(name, str):
+                    raise TypeError('attribute name must be a string')
+            self._single = False
+
+    def _resolve(self, obj, attr):
+        for name in attr.split('.'):
+            obj = getattr(obj, name)
+        return obj
+
+    def __call__(self, obj):
+        if self._single:
+            return self._resolve(obj, self._attrs[0])
+        return tuple([self._resolve(obj, attr) for attr in self._attrs])
+
+    def __repr__(self):
+        return 'operator.attrgetter(%s)' % ', '.join(map(repr, self._attrs))
+
+
+class itemgetter:
+    def __init__(self, *items):
+        if not items:
+            raise TypeError('itemgetter expected 1 argument, got 0')
+        self._items = items
+        self._single = len(items) == 1
+
+    def __call__(self, obj):
+        if self._single:
+            return obj[self._items[0]]
+        return tuple([obj[i] for i in self._items])
+
+    def __repr__(self):
+        return 'operator.itemgetter(%s)' % ', '.join(map(repr, self._items))
+
+
+class methodcaller:
+    def __init__(self, name=None, *args, **kwargs):
+        if name is None and not args:
+            raise TypeError('methodcaller needs at least one argument, the method name')
+        if not isinstance(name, str):
+            raise TypeError('method name must be a string')
+        self._name = name
+        self._args = args
+        self._kwargs = kwargs
+
+    def __call__(self, obj):
+        return getattr(obj, self._name)(*self._args, **self._kwargs)
+
+    def __repr__(self):
+        args = [repr(self._name)]
+        args.extend(map(repr, self._args))
+        args.extend('%s=%r' % (k, v) for k, v in self._kwargs.items())
+        return 'operator.methodcaller(%s)' % ', '.join(args)
+
+
+__lt__ = lt
+__le__ = le
+__eq__ = eq
+__ne__ = ne
+__ge__ = ge
+__gt__ = gt
+__abs__ = abs
+__add__ = add
+__and__ = and_
+__floordiv__ = floordiv
+__index__ = index
+__inv__ = inv
+__invert__ = invert
+__lshift__ = lshift
+__mod__ = mod
+__mul__ = mul
+__neg__ = neg
+__or__ = or_
+__pos__ = pos
+__pow__ = pow
+__rshift__ = rshift
+__sub__ = sub
+__truediv__ = truediv
+__xor__ = xor
+__contains__ = contains
+__getitem__ = getitem
+__setitem__ = setitem
+__delitem__ = delitem
