@@ -121,11 +121,7 @@ pub fn run_main_module(vm: &mut Vm, code: Arc<CodeObject>) -> Result<Value, PyEr
 
 /// Runs a module's code object with `globals` as its namespace (which gets
 /// `__builtins__`); returns what the module code returned.
-pub fn run_module_code(
-    vm: &mut Vm,
-    code: Arc<CodeObject>,
-    globals: Value,
-) -> Result<Value, PyErr> {
+pub fn run_module_code(vm: &mut Vm, code: Arc<CodeObject>, globals: Value) -> Result<Value, PyErr> {
     let builtins_key = vm.names.dunder_builtins;
     let builtins_module =
         cpjit_runtime::ops::dict_get_str(vm.modules, vm.intern("builtins")).unwrap_or(Value::NONE);

@@ -1255,9 +1255,9 @@ fn construct_type(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
             let (name, bases, namespace) = (args[1], args[2], args[3]);
             let Some(name_text) = str_text(&name).map(str::to_string) else {
                 let got = vm.type_name(name);
-                return Err(vm.type_error(format!(
-                    "type.__new__() argument 1 must be str, not {got}"
-                )));
+                return Err(
+                    vm.type_error(format!("type.__new__() argument 1 must be str, not {got}"))
+                );
             };
             let Some(ObjKind::Tuple(bases)) = kind(&bases) else {
                 let got = vm.type_name(bases);
@@ -1268,9 +1268,9 @@ fn construct_type(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
             let bases = bases.to_vec();
             let Some(ObjKind::Dict(table)) = kind(&namespace) else {
                 let got = vm.type_name(namespace);
-                return Err(vm.type_error(format!(
-                    "type.__new__() argument 3 must be dict, not {got}"
-                )));
+                return Err(
+                    vm.type_error(format!("type.__new__() argument 3 must be dict, not {got}"))
+                );
             };
             let entries: Vec<(Value, Value)> =
                 table.borrow().iter().map(|e| (e.key, e.value)).collect();

@@ -18,13 +18,13 @@ pub mod format;
 pub mod gc;
 pub mod iter;
 pub mod math;
-pub mod random;
-pub mod time;
 pub mod methods;
 pub mod numeric;
 pub mod object;
 pub mod operator;
 pub mod ops;
+pub mod random;
+pub mod time;
 pub mod value;
 pub mod vm;
 

@@ -143,7 +143,10 @@ struct ListGenerator<'a> {
 
 impl ListGenerator<'_> {
     fn next_u32(&mut self) -> u32 {
-        let mut index = self.items[N].as_small_int().unwrap_or(N as i64).clamp(0, N as i64) as usize;
+        let mut index = self.items[N]
+            .as_small_int()
+            .unwrap_or(N as i64)
+            .clamp(0, N as i64) as usize;
         if index >= N {
             let mut mt = Mt19937 {
                 state: [0u32; N],
@@ -222,7 +225,9 @@ fn random_seed(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let magnitude = if a.is_none() {
         entropy_seed()
     } else if is_exact_int {
-        int_view(&a).map(|view| view.to_bigint().abs()).unwrap_or_default()
+        int_view(&a)
+            .map(|view| view.to_bigint().abs())
+            .unwrap_or_default()
     } else {
         let hash = crate::ops::hash(vm, a)?;
         BigInt::from(hash as u64)
