@@ -38,3 +38,8 @@ show(namedtuple, "P", "class")
 show(namedtuple, "P", "1x")
 show(namedtuple, "1P", "x")
 show(p.__getitem__, 5)
+try:
+    p.x = 3
+except AttributeError as e:
+    print("AttributeError:", e)
+print(tuple(p), "%s-%s" % tuple(p), "{}/{}".format(*p), list(zip(*[Point(1, 2), Point(3, 4)])))

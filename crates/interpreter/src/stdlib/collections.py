@@ -677,10 +677,14 @@ def _join_names(names):
     return ', '.join(quoted[:-1]) + ', and ' + quoted[-1]
 
 
+def _read_only(self, value):
+    raise AttributeError("can't set attribute")
+
+
 def _field_property(i):
     def get(self):
         return self._tuple[i]
-    return property(get)
+    return property(get, _read_only)
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
