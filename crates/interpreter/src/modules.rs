@@ -13,17 +13,21 @@ use cpjit_runtime::ops;
 use cpjit_runtime::vm::kind;
 use cpjit_runtime::{PyResult, Value, Vm};
 
-/// Standard-library modules written in Python: (module name, source).
-const PYTHON_MODULES: &[(&str, &str)] = &[
-    ("random", include_str!("stdlib/random.py")),
-    ("string", include_str!("stdlib/string.py")),
-    // Starts from `_operator`'s builtin functions (as CPython's `from _operator import *`).
-    ("operator", include_str!("stdlib/operator.py")),
-    ("bisect", include_str!("stdlib/bisect.py")),
-    ("heapq", include_str!("stdlib/heapq.py")),
-    ("functools", include_str!("stdlib/functools.py")),
-    ("itertools", include_str!("stdlib/itertools.py")),
-    ("collections", include_str!("stdlib/collections.py")),
+/// Standard-library modules written in Python: (module name, source, native module
+/// whose names the namespace starts with — CPython's `from _heapq import *`).
+const PYTHON_MODULES: &[(&str, &str, Option<&str>)] = &[
+    ("random", include_str!("stdlib/random.py"), None),
+    ("string", include_str!("stdlib/string.py"), None),
+    (
+        "operator",
+        include_str!("stdlib/operator.py"),
+        Some("_operator"),
+    ),
+    ("bisect", include_str!("stdlib/bisect.py"), Some("_bisect")),
+    ("heapq", include_str!("stdlib/heapq.py"), Some("_heapq")),
+    ("functools", include_str!("stdlib/functools.py"), None),
+    ("itertools", include_str!("stdlib/itertools.py"), None),
+    ("collections", include_str!("stdlib/collections.py"), None),
 ];
 
 /// `import name` for a builtin module.
@@ -38,8 +42,10 @@ pub fn import(vm: &mut Vm, name: Value) -> PyResult<Value> {
         "time" => cpjit_runtime::time::make_module(vm),
         "_random" => cpjit_runtime::random::make_module(vm),
         "_operator" => cpjit_runtime::operator::make_module(vm),
-        _ => match PYTHON_MODULES.iter().find(|(module, _)| *module == text) {
-            Some((_, source)) => python_module(vm, &text, source)?,
+        "_heapq" => cpjit_runtime::heapq::make_heapq_module(vm),
+        "_bisect" => cpjit_runtime::heapq::make_bisect_module(vm),
+        _ => match PYTHON_MODULES.iter().find(|(module, _, _)| *module == text) {
+            Some((_, source, natives)) => python_module(vm, &text, source, *natives)?,
             None => {
                 return Err(vm.new_error(
                     vm.exceptions.module_not_found_error,
@@ -53,7 +59,7 @@ pub fn import(vm: &mut Vm, name: Value) -> PyResult<Value> {
 }
 
 /// Compiles and runs an embedded Python module in a fresh namespace.
-fn python_module(vm: &mut Vm, name: &str, source: &str) -> PyResult<Value> {
+fn python_module(vm: &mut Vm, name: &str, source: &str, natives: Option<&str>) -> PyResult<Value> {
     let filename = format!("<frozen {name}>");
     let code = match cpjit_compiler::compile_module(source, &filename) {
         Ok(code) => code,
@@ -67,8 +73,8 @@ fn python_module(vm: &mut Vm, name: &str, source: &str) -> PyResult<Value> {
         }
     };
     let globals = vm.new_dict();
-    if name == "operator" {
-        let key = vm.intern("_operator");
+    if let Some(natives) = natives {
+        let key = vm.intern(natives);
         let natives = import(vm, key)?;
         if let Some(ObjKind::Module(m)) = kind(&natives) {
             let entries: Vec<(Value, Value)> = match kind(&m.dict) {
@@ -98,7 +104,7 @@ mod tests {
 
     #[test]
     fn embedded_modules_compile() {
-        for (name, source) in PYTHON_MODULES {
+        for (name, source, _) in PYTHON_MODULES {
             let filename = format!("<frozen {name}>");
             if let Err(error) = cpjit_compiler::compile_module(source, &filename) {
                 panic!("{name}: {error:?}");

@@ -16,6 +16,7 @@ pub mod display;
 pub mod dunder;
 pub mod format;
 pub mod gc;
+pub mod heapq;
 pub mod iter;
 pub mod math;
 pub mod methods;

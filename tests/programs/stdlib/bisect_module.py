@@ -43,3 +43,24 @@ show(bisect_left, [1, 2], 1, 0, 10)
 show(insort, (1, 2), 1)
 show(bisect_left, [1, 2], 1, lo="a")
 show(bisect_left, [1, "a"], 2)
+
+calls = []
+
+
+class Key:
+    def __init__(self, v):
+        self.v = v
+
+    def __lt__(self, other):
+        calls.append((self.v, other.v))
+        return self.v < other.v
+
+
+keys = [Key(v) for v in range(0, 20, 2)]
+print(bisect_left(keys, Key(7)), bisect_right(keys, Key(8)), calls)
+show(bisect_left, [1, 2])
+show(bisect_left)
+show(bisect_right, [1, 2], 1, 0, 1, 5)
+show(bisect_right, [1, 2], 1, foo=1)
+show(insort_left, [1], 2, key=None)
+print(bisect_right(range(0, 100, 5), 42), bisect_left("aceg", "d"), bisect_left((1, 2, 3), 2.5))

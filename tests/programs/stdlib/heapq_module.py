@@ -49,3 +49,34 @@ show(heapify, ())
 show(heappop, None)
 show(heappushpop, (), 1)
 show(heappush, [1], "a")
+
+# The comparison sequence is CPython's: count the calls.
+calls = []
+
+
+class Key:
+    def __init__(self, v):
+        self.v = v
+
+    def __lt__(self, other):
+        calls.append((self.v, other.v))
+        return self.v < other.v
+
+    def __repr__(self):
+        return f"Key({self.v})"
+
+
+h = [Key(v) for v in [5, 2, 8, 1, 9, 3]]
+heapify(h)
+print(h, len(calls))
+heappush(h, Key(0))
+print(heappop(h), heapreplace(h, Key(7)), heappushpop(h, Key(4)), len(calls))
+print(calls[:6])
+show(heappush, [1], 2, 3)
+show(heappop, [], 1)
+show(heapify)
+show(heappush, [], item=1)
+big = list(range(5000, 0, -1))
+heapify(big)
+print(big[:8], [heappop(big) for _ in range(5)])
+show(heappop, [1], x=1)
