@@ -205,6 +205,89 @@ fn entropy_seed() -> BigInt {
     BigInt::from_slice(Sign::Plus, &words)
 }
 
+/// SHA-512 (FIPS 180-4), for seeding from a `str` as CPython's `random.seed` does with
+/// `hashlib.sha512`. The round constants are the fractional parts of the cube roots
+/// (and the initial hash the square roots) of the first primes, computed exactly with
+/// integer roots rather than typed in.
+fn sha512(data: &[u8]) -> [u8; 64] {
+    use num_bigint::BigUint;
+    use std::sync::OnceLock;
+    static TABLES: OnceLock<([u64; 80], [u64; 8])> = OnceLock::new();
+    let (k, h0) = TABLES.get_or_init(|| {
+        let mut primes = Vec::with_capacity(80);
+        let mut candidate = 2u64;
+        while primes.len() < 80 {
+            if primes.iter().all(|p| candidate % p != 0) {
+                primes.push(candidate);
+            }
+            candidate += 1;
+        }
+        let low64 = |n: BigUint| -> u64 { n.iter_u64_digits().next().unwrap_or(0) };
+        let mut k = [0u64; 80];
+        for (slot, p) in k.iter_mut().zip(&primes) {
+            *slot = low64((BigUint::from(*p) << 192usize).cbrt());
+        }
+        let mut h = [0u64; 8];
+        for (slot, p) in h.iter_mut().zip(&primes) {
+            *slot = low64((BigUint::from(*p) << 128usize).sqrt());
+        }
+        (k, h)
+    });
+    let mut message = data.to_vec();
+    let bit_len = (data.len() as u128) * 8;
+    message.push(0x80);
+    while message.len() % 128 != 112 {
+        message.push(0);
+    }
+    message.extend_from_slice(&bit_len.to_be_bytes());
+    let mut h = *h0;
+    for block in message.chunks_exact(128) {
+        let mut w = [0u64; 80];
+        for (t, word) in block.chunks_exact(8).enumerate() {
+            let mut bytes = [0u8; 8];
+            bytes.copy_from_slice(word);
+            w[t] = u64::from_be_bytes(bytes);
+        }
+        for t in 16..80 {
+            let s0 = w[t - 15].rotate_right(1) ^ w[t - 15].rotate_right(8) ^ (w[t - 15] >> 7);
+            let s1 = w[t - 2].rotate_right(19) ^ w[t - 2].rotate_right(61) ^ (w[t - 2] >> 6);
+            w[t] = w[t - 16]
+                .wrapping_add(s0)
+                .wrapping_add(w[t - 7])
+                .wrapping_add(s1);
+        }
+        let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut hh] = h;
+        for t in 0..80 {
+            let s1 = e.rotate_right(14) ^ e.rotate_right(18) ^ e.rotate_right(41);
+            let ch = (e & f) ^ (!e & g);
+            let temp1 = hh
+                .wrapping_add(s1)
+                .wrapping_add(ch)
+                .wrapping_add(k[t])
+                .wrapping_add(w[t]);
+            let s0 = a.rotate_right(28) ^ a.rotate_right(34) ^ a.rotate_right(39);
+            let maj = (a & b) ^ (a & c) ^ (b & c);
+            let temp2 = s0.wrapping_add(maj);
+            hh = g;
+            g = f;
+            f = e;
+            e = d.wrapping_add(temp1);
+            d = c;
+            c = b;
+            b = a;
+            a = temp1.wrapping_add(temp2);
+        }
+        for (slot, value) in h.iter_mut().zip([a, b, c, d, e, f, g, hh]) {
+            *slot = slot.wrapping_add(value);
+        }
+    }
+    let mut digest = [0u8; 64];
+    for (chunk, word) in digest.chunks_exact_mut(8).zip(h) {
+        chunk.copy_from_slice(&word.to_be_bytes());
+    }
+    digest
+}
+
 /// `_random.new_state()`: a fresh, unseeded state list.
 fn random_new_state(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_kwargs(vm, "new_state", kw)?;
@@ -214,9 +297,9 @@ fn random_new_state(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value
     Ok(vm.new_list(items))
 }
 
-/// `_random.seed(state, a)`: CPython's `random_seed` — an exact int seeds with its
-/// absolute value, `None` from entropy, anything else with its hash as an unsigned
-/// 64-bit number.
+/// `_random.seed(state, a)`: CPython's `Random.seed` (version 2) — an exact int seeds
+/// with its absolute value, a str with its UTF-8 bytes followed by their SHA-512,
+/// `None` from entropy, anything else with its hash as an unsigned 64-bit number.
 fn random_seed(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_kwargs(vm, "seed", kw)?;
     arg_count(vm, "seed", args, 2, 2)?;
@@ -224,6 +307,11 @@ fn random_seed(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let is_exact_int = !a.is_bool() && int_view(&a).is_some();
     let magnitude = if a.is_none() {
         entropy_seed()
+    } else if let Some(text) = crate::display::str_text(&a) {
+        // CPython: int.from_bytes(a.encode() + sha512(a.encode()).digest()).
+        let mut bytes = text.as_bytes().to_vec();
+        bytes.extend_from_slice(&sha512(text.as_bytes()));
+        BigInt::from_bytes_be(Sign::Plus, &bytes)
     } else if is_exact_int {
         int_view(&a)
             .map(|view| view.to_bigint().abs())
@@ -317,6 +405,18 @@ pub fn make_module(vm: &mut Vm) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sha512_matches_hashlib() {
+        // python3.13 -c "import hashlib; print(hashlib.sha512(b'abc').hexdigest()[:32])"
+        let hex: String = sha512(b"abc")[..16]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(hex, "ddaf35a193617abacc417349ae204131");
+        let long = vec![b'x'; 300];
+        assert_eq!(sha512(&long).len(), 64);
+    }
 
     #[test]
     fn matches_cpython_seed_42() {

@@ -53,3 +53,12 @@ print(random.choices("xyz", cum_weights=[1, 2, 3], k=4))
 print(round(random.triangular(0, 10, 3), 10), round(random.expovariate(2.0), 10))
 print(round(random.normalvariate(5, 2), 10), round(random.gammavariate(2.0, 1.5), 10))
 print(round(random.betavariate(2, 3), 10), round(random.paretovariate(3), 10))
+
+# str seeds go through SHA-512 as in CPython; version=1 uses the old string hash.
+for s in ["hello", "", "é日本", "x" * 200, "a" * 111, "b" * 112]:
+    random.seed(s)
+    print(repr(s[:5]), random.random(), random.randint(1, 1000))
+r = random.Random("seed")
+print(r.random())
+random.seed("abc", version=1)
+print(random.random())

@@ -64,8 +64,6 @@ class Random:
                 x = ((1000003 * x) ^ c) & 0xFFFFFFFFFFFFFFFF
             x ^= len(a)
             a = -2 if x == -1 else x
-        elif version == 2 and isinstance(a, str):
-            raise NotImplementedError("random.seed() with a str seed is not supported yet")
         elif not isinstance(a, (type(None), int, float, str)):
             raise TypeError('The only supported seed types are:\n'
                             'None, int, float, str, bytes, and bytearray.')
