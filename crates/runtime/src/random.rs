@@ -217,7 +217,7 @@ fn sha512(data: &[u8]) -> [u8; 64] {
         let mut primes = Vec::with_capacity(80);
         let mut candidate = 2u64;
         while primes.len() < 80 {
-            if primes.iter().all(|p| candidate % p != 0) {
+            if primes.iter().all(|p| !candidate.is_multiple_of(*p)) {
                 primes.push(candidate);
             }
             candidate += 1;
