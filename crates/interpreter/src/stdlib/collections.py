@@ -263,9 +263,10 @@ class deque:
         return result
 
     def __repr__(self):
+        name = type(self).__name__
         if self._maxlen is None:
-            return f'deque({self._list()!r})'
-        return f'deque({self._list()!r}, maxlen={self._maxlen})'
+            return f'{name}({self._list()!r})'
+        return f'{name}({self._list()!r}, maxlen={self._maxlen})'
 
 
 # ----- dict-like types -------------------------------------------------------------------
@@ -390,7 +391,7 @@ class defaultdict(_DictWrapper):
             factory = 'None'
         else:
             factory = repr(self.default_factory)
-        return f'defaultdict({factory}, {self._data!r})'
+        return f'{type(self).__name__}({factory}, {self._data!r})'
 
 
 class OrderedDict(_DictWrapper):
@@ -430,8 +431,8 @@ class OrderedDict(_DictWrapper):
 
     def __repr__(self):
         if not self._data:
-            return 'OrderedDict()'
-        return f'OrderedDict({self._data!r})'
+            return f'{type(self).__name__}()'
+        return f'{type(self).__name__}({self._data!r})'
 
 
 class Counter(_DictWrapper):
@@ -492,17 +493,45 @@ class Counter(_DictWrapper):
 
     def __eq__(self, other):
         if not isinstance(other, Counter):
+            if isinstance(other, dict):
+                return self._data == other
             return NotImplemented
         return all(self[e] == other[e] for c in (self, other) for e in c)
 
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        if result is NotImplemented:
+            return result
+        return not result
+
+    def __le__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] <= other[e] for c in (self, other) for e in c)
+
+    def __lt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self <= other and self != other
+
+    def __ge__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] >= other[e] for c in (self, other) for e in c)
+
+    def __gt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self >= other and self != other
+
     def __repr__(self):
         if not self._data:
-            return 'Counter()'
+            return f'{type(self).__name__}()'
         try:
             d = dict(self.most_common())
         except TypeError:
             d = dict(self._data)
-        return f'Counter({d!r})'
+        return f'{type(self).__name__}({d!r})'
 
     def __add__(self, other):
         if not isinstance(other, Counter):
