@@ -36,6 +36,9 @@ pub fn import(vm: &mut Vm, name: Value) -> PyResult<Value> {
         return Ok(module);
     }
     let text = str_text(&name).unwrap_or("?").to_string();
+    if let Some((parent, rest)) = text.split_once('.') {
+        return Err(submodule_error(vm, parent, rest));
+    }
     let module = match text.as_str() {
         "sys" => cpjit_runtime::builtins::make_sys_module(vm),
         "math" => cpjit_runtime::math::make_module(vm),
@@ -56,6 +59,23 @@ pub fn import(vm: &mut Vm, name: Value) -> PyResult<Value> {
     };
     ops::dict_set(vm, vm.modules, name, module)?;
     Ok(module)
+}
+
+/// `import parent.child…`: no builtin module has submodules, so this is CPython's error
+/// for the first missing level (after importing `parent`, which may fail first).
+fn submodule_error(vm: &mut Vm, parent: &str, rest: &str) -> cpjit_runtime::PyErr {
+    let parent_name = vm.intern(parent);
+    if let Err(error) = import(vm, parent_name) {
+        return error;
+    }
+    let child = rest.split('.').next().unwrap_or(rest);
+    // Of the modules provided, only `collections` is a package in CPython.
+    let message = if parent == "collections" {
+        format!("No module named '{parent}.{child}'")
+    } else {
+        format!("No module named '{parent}.{child}'; '{parent}' is not a package")
+    };
+    vm.new_error(vm.exceptions.module_not_found_error, message)
 }
 
 /// Compiles and runs an embedded Python module in a fresh namespace.

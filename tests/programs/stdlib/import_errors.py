@@ -18,4 +18,20 @@ import itertools as it2
 print(itertools is it2)
 from collections import deque as dq, Counter
 print(dq([1]), Counter("aa"))
+try:
+    import a.b.c
+except ModuleNotFoundError as e:
+    print(e)
+try:
+    import math.foo
+except ModuleNotFoundError as e:
+    print(e)
+try:
+    import collections.nope
+except ModuleNotFoundError as e:
+    print(e)
+try:
+    import random.x.y
+except ModuleNotFoundError as e:
+    print(e)
 import missing_module_here
