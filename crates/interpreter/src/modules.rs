@@ -25,7 +25,11 @@ const PYTHON_MODULES: &[(&str, &str, Option<&str>)] = &[
     ),
     ("bisect", include_str!("stdlib/bisect.py"), Some("_bisect")),
     ("heapq", include_str!("stdlib/heapq.py"), Some("_heapq")),
-    ("functools", include_str!("stdlib/functools.py"), None),
+    (
+        "functools",
+        include_str!("stdlib/functools.py"),
+        Some("_functools"),
+    ),
     ("itertools", include_str!("stdlib/itertools.py"), None),
     ("collections", include_str!("stdlib/collections.py"), None),
 ];
@@ -47,6 +51,7 @@ pub fn import(vm: &mut Vm, name: Value) -> PyResult<Value> {
         "_operator" => cpjit_runtime::operator::make_module(vm),
         "_heapq" => cpjit_runtime::heapq::make_heapq_module(vm),
         "_bisect" => cpjit_runtime::heapq::make_bisect_module(vm),
+        "_functools" => cpjit_runtime::functools::make_module(vm),
         _ => match PYTHON_MODULES.iter().find(|(module, _, _)| *module == text) {
             Some((_, source, natives)) => python_module(vm, &text, source, *natives)?,
             None => {

@@ -15,6 +15,7 @@ pub mod dict;
 pub mod display;
 pub mod dunder;
 pub mod format;
+pub mod functools;
 pub mod gc;
 pub mod heapq;
 pub mod iter;

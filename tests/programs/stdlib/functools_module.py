@@ -117,3 +117,8 @@ class Version:
 
 a, b = Version(1, 2), Version(1, 3)
 print(a < b, a <= b, a > b, a >= b, a == b, b >= a)
+show(reduce, lambda a, b: a + b)
+show(reduce, lambda a, b: a + b, [1], 0, 5)
+show(reduce, lambda a, b: a + b, [1], initial=0)
+show(reduce, lambda a, b: a / b, [1, 0])
+print(reduce, reduce(lambda a, b: a + b, (x * x for x in range(5))), reduce(lambda a, b: a + b, {"k": 1}))

@@ -1,31 +1,11 @@
-# The `functools` module: reduce, partial, lru_cache/cache, wraps, cmp_to_key and
+# The `functools` module: reduce comes from `_functools` (a builtin function, as in
+# CPython); partial, lru_cache/cache, wraps, cmp_to_key and
 # total_ordering with CPython 3.13's results, reprs and errors.
 
 from collections import namedtuple
 
 WRAPPER_ASSIGNMENTS = ('__module__', '__name__', '__qualname__', '__doc__')
 WRAPPER_UPDATES = ('__dict__',)
-
-_initial_missing = object()
-
-
-def reduce(function, sequence, initial=_initial_missing):
-    try:
-        it = iter(sequence)
-    except TypeError:
-        raise TypeError("reduce() arg 2 must support iteration") from None
-    if initial is _initial_missing:
-        try:
-            value = next(it)
-        except StopIteration:
-            raise TypeError(
-                "reduce() of empty iterable with no initial value") from None
-    else:
-        value = initial
-    for element in it:
-        value = function(value, element)
-    return value
-
 
 class partial:
     def __init__(self, *args, **keywords):
