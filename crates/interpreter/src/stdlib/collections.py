@@ -407,6 +407,13 @@ class OrderedDict(_DictWrapper):
         key = next(iter(self._data))
         return key, self._data.pop(key)
 
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        result = cls()
+        for key in iterable:
+            result[key] = value
+        return result
+
     def move_to_end(self, key, last=True):
         data = self._data
         value = data.pop(key)
@@ -442,6 +449,11 @@ class Counter(_DictWrapper):
 
     def __missing__(self, key):
         return 0
+
+    @classmethod
+    def fromkeys(cls, iterable, v=None):
+        raise NotImplementedError(
+            'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
 
     def total(self):
         return sum(self._data.values())
