@@ -3,6 +3,8 @@
 # containers yet, so the dict-like types wrap a dict and namedtuple classes wrap a tuple
 # (known divergence: isinstance(x, dict) / isinstance(p, tuple) is False).
 
+from itertools import _bind
+
 _KEYWORDS = frozenset([
     'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break',
     'class', 'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for',
@@ -22,7 +24,8 @@ class deque:
     # Items live in self._items[self._head:]; popleft advances _head and compacts
     # occasionally, so append/popleft queues stay O(1) amortized.
 
-    def __init__(self, iterable=(), maxlen=None):
+    def __init__(self, *args, **kwds):
+        iterable, maxlen = _bind('deque', args, kwds, ('iterable', 'maxlen'), 0, ((), None))
         if maxlen is not None:
             if not isinstance(maxlen, int):
                 raise TypeError('an integer is required')

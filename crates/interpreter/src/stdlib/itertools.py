@@ -5,6 +5,48 @@
 _MAXSIZE = 9223372036854775807
 
 
+_MISSING = object()
+
+
+def _positional(name, args, kwds, low, high):
+    # C constructors that take positional arguments only.
+    if kwds:
+        raise TypeError(f'{name}() takes no keyword arguments')
+    n = len(args)
+    if low == high:
+        if n != low:
+            s = '' if low == 1 else 's'
+            raise TypeError(f'{name} expected {low} argument{s}, got {n}')
+    elif n < low:
+        s = '' if low == 1 else 's'
+        raise TypeError(f'{name} expected at least {low} argument{s}, got {n}')
+    elif n > high:
+        s = '' if high == 1 else 's'
+        raise TypeError(f'{name} expected at most {high} argument{s}, got {n}')
+    return args
+
+
+def _bind(name, args, kwds, names, required, defaults=()):
+    # Argument-clinic constructors: positional-or-keyword parameters.
+    total = len(args) + len(kwds)
+    if total > len(names):
+        raise TypeError(f'{name}() takes at most {len(names)} arguments ({total} given)')
+    values = list(args) + [_MISSING] * (len(names) - len(args))
+    for key in kwds:
+        if key not in names:
+            raise TypeError(f"{name}() got an unexpected keyword argument '{key}'")
+        i = names.index(key)
+        if values[i] is not _MISSING:
+            raise TypeError(f"argument for {name}() given by name ('{key}') and position ({i + 1})")
+        values[i] = kwds[key]
+    for i in range(len(names)):
+        if values[i] is _MISSING:
+            if i < required:
+                raise TypeError(f"{name}() missing required argument '{names[i]}' (pos {i + 1})")
+            values[i] = defaults[i - required]
+    return values
+
+
 class _Iterator:
     def __iter__(self):
         return self
@@ -18,7 +60,8 @@ def _iter_arg(iterable):
 
 
 class count(_Iterator):
-    def __init__(self, start=0, step=1):
+    def __init__(self, *args, **kwds):
+        start, step = _bind('count', args, kwds, ('start', 'step'), 0, (0, 1))
         for value in (start, step):
             if not isinstance(value, (int, float)):
                 raise TypeError('a number is required')
@@ -38,15 +81,7 @@ class count(_Iterator):
 
 class repeat(_Iterator):
     def __init__(self, *args, **kwds):
-        if 'object' in kwds:
-            args = (kwds.pop('object'),) + args
-        if not args:
-            raise TypeError("repeat() missing required argument 'object' (pos 1)")
-        self._object = args[0]
-        if len(args) > 1:
-            times = args[1]
-        else:
-            times = kwds.pop('times', None)
+        self._object, times = _bind('repeat', args, kwds, ('object', 'times'), 1, (None,))
         if times is not None:
             if not isinstance(times, int):
                 raise TypeError(f"'{type(times).__name__}' object cannot be interpreted as an integer")
@@ -86,7 +121,8 @@ def _cycle(it):
 
 
 class cycle(_Iterator):
-    def __init__(self, iterable):
+    def __init__(self, *args, **kwds):
+        iterable, = _positional('cycle', args, kwds, 1, 1)
         self._gen = _cycle(iter(iterable))
 
 
@@ -97,7 +133,8 @@ def _chain(iterables):
 
 
 class chain(_Iterator):
-    def __init__(self, *iterables):
+    def __init__(self, *iterables, **kwds):
+        _positional('chain', iterables, kwds, 0, len(iterables))
         self._gen = _chain(iterables)
 
     @classmethod
@@ -145,12 +182,10 @@ def _islice(it, start, stop, step):
 
 
 class islice(_Iterator):
-    def __init__(self, iterable, *args):
-        if not args:
-            raise TypeError('islice expected at least 2 arguments, got 1')
-        if len(args) > 3:
-            raise TypeError(f'islice expected at most 4 arguments, got {len(args) + 1}')
-        start, stop, step = _islice_args(args)
+    def __init__(self, *args, **kwds):
+        _positional('islice', args, kwds, 2, 4)
+        iterable = args[0]
+        start, stop, step = _islice_args(args[1:])
         self._gen = _islice(iter(iterable), start, stop, step)
 
 
@@ -168,7 +203,11 @@ def _accumulate(it, func, initial):
 
 
 class accumulate(_Iterator):
-    def __init__(self, iterable, func=None, *, initial=None):
+    def __init__(self, *args, **kwds):
+        if len(args) > 2:
+            raise TypeError(f'accumulate() takes at most 2 positional arguments ({len(args)} given)')
+        initial = kwds.pop('initial', None)
+        iterable, func = _bind('accumulate', args, kwds, ('iterable', 'func'), 1, (None,))
         self._gen = _accumulate(iter(iterable), func, initial)
 
 
@@ -179,7 +218,8 @@ def _compress(data, selectors):
 
 
 class compress(_Iterator):
-    def __init__(self, data, selectors):
+    def __init__(self, *args, **kwds):
+        data, selectors = _bind('compress', args, kwds, ('data', 'selectors'), 2)
         self._gen = _compress(iter(data), iter(selectors))
 
 
@@ -193,7 +233,8 @@ def _dropwhile(predicate, it):
 
 
 class dropwhile(_Iterator):
-    def __init__(self, predicate, iterable):
+    def __init__(self, *args, **kwds):
+        predicate, iterable = _positional('dropwhile', args, kwds, 2, 2)
         self._gen = _dropwhile(predicate, iter(iterable))
 
 
@@ -206,7 +247,8 @@ def _takewhile(predicate, it):
 
 
 class takewhile(_Iterator):
-    def __init__(self, predicate, iterable):
+    def __init__(self, *args, **kwds):
+        predicate, iterable = _positional('takewhile', args, kwds, 2, 2)
         self._gen = _takewhile(predicate, iter(iterable))
 
 
@@ -219,7 +261,8 @@ def _filterfalse(predicate, it):
 
 
 class filterfalse(_Iterator):
-    def __init__(self, predicate, iterable):
+    def __init__(self, *args, **kwds):
+        predicate, iterable = _positional('filterfalse', args, kwds, 2, 2)
         self._gen = _filterfalse(predicate, iter(iterable))
 
 
@@ -229,7 +272,8 @@ def _starmap(function, it):
 
 
 class starmap(_Iterator):
-    def __init__(self, function, iterable):
+    def __init__(self, *args, **kwds):
+        function, iterable = _positional('starmap', args, kwds, 2, 2)
         self._gen = _starmap(function, iter(iterable))
 
 
@@ -244,25 +288,32 @@ def _pairwise(it):
 
 
 class pairwise(_Iterator):
-    def __init__(self, iterable):
+    def __init__(self, *args, **kwds):
+        iterable, = _positional('pairwise', args, kwds, 1, 1)
         self._gen = _pairwise(iter(iterable))
 
 
-def _batched(it, n):
+def _batched(it, n, strict):
     while True:
         batch = tuple(islice(it, n))
         if not batch:
             return
+        if strict and len(batch) != n:
+            raise ValueError('batched(): incomplete batch')
         yield batch
 
 
 class batched(_Iterator):
-    def __init__(self, iterable, n):
+    def __init__(self, *args, **kwds):
+        if len(args) > 2:
+            raise TypeError(f'batched() takes exactly 2 positional arguments ({len(args)} given)')
+        strict = kwds.pop('strict', False)
+        iterable, n = _bind('batched', args, kwds, ('iterable', 'n'), 2)
         if not isinstance(n, int):
             raise TypeError(f"'{type(n).__name__}' object cannot be interpreted as an integer")
         if n < 1:
             raise ValueError('n must be at least one')
-        self._gen = _batched(iter(iterable), n)
+        self._gen = _batched(iter(iterable), n, strict)
 
 
 def _zip_longest(iterators, fillvalue):
@@ -285,7 +336,10 @@ def _zip_longest(iterators, fillvalue):
 
 
 class zip_longest(_Iterator):
-    def __init__(self, *iterables, fillvalue=None):
+    def __init__(self, *iterables, **kwds):
+        fillvalue = kwds.pop('fillvalue', None)
+        if kwds:
+            raise TypeError('zip_longest() got an unexpected keyword argument')
         self._gen = _zip_longest([iter(it) for it in iterables], fillvalue)
 
 
@@ -323,7 +377,8 @@ def _groupby(iterator, key):
 
 
 class groupby(_Iterator):
-    def __init__(self, iterable, key=None):
+    def __init__(self, *args, **kwds):
+        iterable, key = _bind('groupby', args, kwds, ('iterable', 'key'), 1, (None,))
         self._gen = _groupby(iter(iterable), key)
 
 
@@ -343,7 +398,10 @@ class _tee(_Iterator):
     pass
 
 
-def tee(iterable, n=2):
+def tee(*args, **kwds):
+    _positional('tee', args, kwds, 1, 2)
+    iterable = args[0]
+    n = args[1] if len(args) > 1 else 2
     if not isinstance(n, int):
         raise TypeError(f"'{type(n).__name__}' object cannot be interpreted as an integer")
     if n < 0:
@@ -375,7 +433,10 @@ def _product(pools):
 
 
 class product(_Iterator):
-    def __init__(self, *iterables, repeat=1):
+    def __init__(self, *iterables, **kwds):
+        repeat = kwds.pop('repeat', 1)
+        for key in kwds:
+            raise TypeError(f"product() got an unexpected keyword argument '{key}'")
         if not isinstance(repeat, int):
             raise TypeError(f"'{type(repeat).__name__}' object cannot be interpreted as an integer")
         if repeat < 0:
@@ -407,7 +468,8 @@ def _permutations(pool, r):
 
 
 class permutations(_Iterator):
-    def __init__(self, iterable, r=None):
+    def __init__(self, *args, **kwds):
+        iterable, r = _bind('permutations', args, kwds, ('iterable', 'r'), 1, (None,))
         pool = tuple(iterable)
         r = len(pool) if r is None else _r_arg(r, 'r')
         self._gen = _permutations(pool, r)
@@ -432,9 +494,8 @@ def _combinations(pool, r):
 
 
 class combinations(_Iterator):
-    def __init__(self, iterable, r=None):
-        if r is None:
-            raise TypeError("combinations() missing required argument 'r' (pos 2)")
+    def __init__(self, *args, **kwds):
+        iterable, r = _bind('combinations', args, kwds, ('iterable', 'r'), 2)
         pool = tuple(iterable)
         self._gen = _combinations(pool, _r_arg(r, 'r'))
 
@@ -456,8 +517,7 @@ def _combinations_with_replacement(pool, r):
 
 
 class combinations_with_replacement(_Iterator):
-    def __init__(self, iterable, r=None):
-        if r is None:
-            raise TypeError("combinations_with_replacement() missing required argument 'r' (pos 2)")
+    def __init__(self, *args, **kwds):
+        iterable, r = _bind('combinations_with_replacement', args, kwds, ('iterable', 'r'), 2)
         pool = tuple(iterable)
         self._gen = _combinations_with_replacement(pool, _r_arg(r, 'r'))

@@ -3,6 +3,13 @@
 
 abs = abs
 
+_MISSING = object()
+
+
+def _call_arity(name, obj, extra):
+    given = 0 if obj is _MISSING else 1 + len(extra)
+    raise TypeError(f'{name} expected 1 argument, got {given}')
+
 
 def concat(a, b):
     if not hasattr(a, '__getitem__'):
@@ -47,7 +54,9 @@ class attrgetter:
             obj = getattr(obj, name)
         return obj
 
-    def __call__(self, obj):
+    def __call__(self, obj=_MISSING, *extra):
+        if obj is _MISSING or extra:
+            _call_arity('attrgetter', obj, extra)
         if self._single:
             return self._resolve(obj, self._attrs[0])
         return tuple([self._resolve(obj, attr) for attr in self._attrs])
@@ -63,7 +72,9 @@ class itemgetter:
         self._items = items
         self._single = len(items) == 1
 
-    def __call__(self, obj):
+    def __call__(self, obj=_MISSING, *extra):
+        if obj is _MISSING or extra:
+            _call_arity('itemgetter', obj, extra)
         if self._single:
             return obj[self._items[0]]
         return tuple([obj[i] for i in self._items])
@@ -82,7 +93,9 @@ class methodcaller:
         self._args = args
         self._kwargs = kwargs
 
-    def __call__(self, obj):
+    def __call__(self, obj=_MISSING, *extra):
+        if obj is _MISSING or extra:
+            _call_arity('methodcaller', obj, extra)
         return getattr(obj, self._name)(*self._args, **self._kwargs)
 
     def __repr__(self):
