@@ -327,8 +327,13 @@ fn random_seed(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 /// `_random.random(state)`: a float in [0.0, 1.0) with 53 random bits.
 fn random_random(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    no_kwargs(vm, "random", kw)?;
-    arg_count(vm, "random", args, 1, 1)?;
+    no_kwargs(vm, "Random.random", kw)?;
+    if args.len() != 1 {
+        return Err(vm.type_error(format!(
+            "Random.random() takes no arguments ({} given)",
+            args.len().saturating_sub(1)
+        )));
+    }
     let x = with_generator(vm, &args[0], |g| g.random())?;
     Ok(Value::float(x))
 }
@@ -336,8 +341,13 @@ fn random_random(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 /// `_random.getrandbits(state, k)`: an int with `k` random bits, 32-bit words drawn
 /// least significant first, the last word keeping its high bits.
 fn random_getrandbits(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    no_kwargs(vm, "getrandbits", kw)?;
-    arg_count(vm, "getrandbits", args, 2, 2)?;
+    no_kwargs(vm, "Random.getrandbits", kw)?;
+    if args.len() != 2 {
+        return Err(vm.type_error(format!(
+            "Random.getrandbits() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        )));
+    }
     let k = match int_view(&args[1]) {
         Some(view) => view.to_bigint(),
         None => {
@@ -385,6 +395,26 @@ fn random_getrandbits(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Val
     Ok(vm.new_bigint(BigInt::from_slice(Sign::Plus, &words)))
 }
 
+/// `_random.bind(state, name)`: `random` or `getrandbits` as a builtin method bound to a
+/// state list — what `Random()` instances expose, so a draw costs no Python frame and
+/// argument errors read as CPython's C methods.
+fn random_bind(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "bind", kw)?;
+    arg_count(vm, "bind", args, 2, 2)?;
+    state_list(vm, &args[0])?;
+    let (name, func): (&'static str, NativeFn) = match crate::display::str_text(&args[1]) {
+        Some("random") => ("random", random_random),
+        Some("getrandbits") => ("getrandbits", random_getrandbits),
+        _ => return Err(vm.value_error("bind() expects 'random' or 'getrandbits'")),
+    };
+    Ok(vm.alloc(ObjKind::Native(crate::object::NativeObj {
+        name,
+        func,
+        receiver: args[0],
+        owner: Value::NULL,
+    })))
+}
+
 /// Builds the `_random` module.
 pub fn make_module(vm: &mut Vm) -> Value {
     let dict = vm.new_dict();
@@ -393,6 +423,7 @@ pub fn make_module(vm: &mut Vm) -> Value {
         ("seed", random_seed),
         ("random", random_random),
         ("getrandbits", random_getrandbits),
+        ("bind", random_bind),
     ];
     for (name, function) in functions {
         let native = vm.new_native(name, *function);

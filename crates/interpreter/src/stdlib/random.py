@@ -49,11 +49,38 @@ def _bisect(a, x, lo, hi):
     return lo
 
 
+def _defines(mro, i, name):
+    # Whether mro[i] itself defines `name` (class __dict__ is not available yet).
+    mine = getattr(mro[i], name, None)
+    if mine is None:
+        return False
+    return i + 1 >= len(mro) or getattr(mro[i + 1], name, None) is not mine
+
+
 class Random:
     VERSION = 3
 
     def __init__(self, x=None):
         self._state = _random.new_state()
+        # Unless a subclass overrides them, random() and getrandbits() are builtin
+        # methods bound to the state (no Python frame per draw, CPython's C errors).
+        cls = type(self)
+        if cls.random is Random.random:
+            self.random = _random.bind(self._state, 'random')
+        if cls.getrandbits is Random.getrandbits:
+            self.getrandbits = _random.bind(self._state, 'getrandbits')
+        if cls is not Random:
+            # CPython's __init_subclass__: a subclass that overrides random() but not
+            # getrandbits() draws integers from random().
+            mro = cls.__mro__
+            for i in range(len(mro)):
+                if _defines(mro, i, '_randbelow'):
+                    break
+                if _defines(mro, i, 'getrandbits'):
+                    break
+                if _defines(mro, i, 'random'):
+                    self._randbelow = self._randbelow_without_getrandbits
+                    break
         self.seed(x)
         self.gauss_next = None
 
@@ -85,6 +112,8 @@ class Random:
                              "Random.setstate() of version %s" %
                              (version, self.VERSION))
 
+    # Instances normally use the bound builtins installed by __init__; these serve
+    # calls through the class (Random.random(r)) and subclasses calling super().
     def random(self):
         return _random.random(self._state)
 
@@ -98,6 +127,17 @@ class Random:
         while r >= n:
             r = getrandbits(k)
         return r
+
+    def _randbelow_without_getrandbits(self, n, maxsize=1<<BPF):
+        random = self.random
+        if n >= maxsize:
+            return _floor(random() * n)
+        rem = maxsize % n
+        limit = (maxsize - rem) / maxsize
+        r = random()
+        while r >= limit:
+            r = random()
+        return _floor(r * maxsize) % n
 
     def randrange(self, start, stop=None, step=_ONE):
         istart = _index(start)
