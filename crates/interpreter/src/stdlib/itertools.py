@@ -48,15 +48,33 @@ def _bind(name, args, kwds, names, required, defaults=()):
 
 
 class _Iterator:
+    # Iterating hands out the underlying generator, so `for` loops and list() run at
+    # generator speed; next() on the object itself goes through __next__. Both consume
+    # the same generator. (Known divergence: `iter(it) is it` is False.)
     def __iter__(self):
-        return self
+        return self._gen
 
     def __next__(self):
         return next(self._gen)
 
 
-def _iter_arg(iterable):
-    return iter(iterable)
+def _count(counter):
+    # Keeps the object's value current, so repr(count) shows the next value.
+    step = counter._step
+    while True:
+        value = counter._value
+        counter._value = value + step
+        yield value
+
+
+def _repeat(repeater):
+    element = repeater._object
+    if repeater._times is None:
+        while True:
+            yield element
+    while repeater._times > 0:
+        repeater._times -= 1
+        yield element
 
 
 class count(_Iterator):
@@ -67,11 +85,7 @@ class count(_Iterator):
                 raise TypeError('a number is required')
         self._value = start
         self._step = step
-
-    def __next__(self):
-        value = self._value
-        self._value = value + self._step
-        return value
+        self._gen = _count(self)
 
     def __repr__(self):
         if type(self._step) is int and self._step == 1:
@@ -88,14 +102,7 @@ class repeat(_Iterator):
             if times < 0:
                 times = 0
         self._times = times
-
-    def __next__(self):
-        if self._times is None:
-            return self._object
-        if self._times <= 0:
-            raise StopIteration
-        self._times -= 1
-        return self._object
+        self._gen = _repeat(self)
 
     def __len__(self):
         if self._times is None:
@@ -425,11 +432,29 @@ def _r_arg(r, name):
 
 
 def _product(pools):
-    result = [[]]
+    # Lazy odometer over the pools, rightmost fastest (the C implementation's order).
     for pool in pools:
-        result = [x + [y] for x in result for y in pool]
-    for prod in result:
-        yield tuple(prod)
+        if not pool:
+            return
+    n = len(pools)
+    indices = [0] * n
+    current = [pool[0] for pool in pools]
+    yield tuple(current)
+    while True:
+        i = n - 1
+        while i >= 0:
+            index = indices[i] + 1
+            pool = pools[i]
+            if index < len(pool):
+                indices[i] = index
+                current[i] = pool[index]
+                break
+            indices[i] = 0
+            current[i] = pool[0]
+            i -= 1
+        if i < 0:
+            return
+        yield tuple(current)
 
 
 class product(_Iterator):
