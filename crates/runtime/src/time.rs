@@ -89,11 +89,20 @@ fn time_sleep(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             args.len()
         )));
     }
+    // CPython converts to int64 nanoseconds (PyTime_t); ints and floats overflow with
+    // different messages.
     let seconds = if let Some(f) = args[0].as_float() {
+        if f.is_finite() && f * 1e9 >= 9.223_372_036_854_775_807e18 {
+            return Err(vm.overflow_error("timestamp out of range for platform time_t"));
+        }
         f
     } else if let Some(view) = int_view(&args[0]) {
         use num_traits::ToPrimitive;
-        view.to_bigint().to_f64().unwrap_or(f64::INFINITY)
+        let n = view.to_bigint();
+        if n >= num_bigint::BigInt::from(9_223_372_037i64) {
+            return Err(vm.overflow_error("timestamp too large to convert to C PyTime_t"));
+        }
+        n.to_f64().unwrap_or(0.0)
     } else {
         let name = vm.type_name(args[0]);
         return Err(vm.type_error(format!(
@@ -106,7 +115,7 @@ fn time_sleep(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if seconds < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
-    if seconds > 9.2e9 {
+    if seconds.is_infinite() {
         return Err(vm.overflow_error("timestamp out of range for platform time_t"));
     }
     let _ = std::io::Write::flush(&mut vm.stdout);

@@ -103,10 +103,24 @@ class Random:
     def setstate(self, state):
         version = state[0]
         if version == 3:
-            version, internalstate, self.gauss_next = state
+            version, internalstate, gauss_next = state
+            if not isinstance(internalstate, tuple):
+                raise TypeError("state vector must be a tuple")
             if len(internalstate) != 625:
                 raise ValueError("state vector is the wrong size")
-            self._state[:] = list(internalstate)
+            words = []
+            for word in internalstate:
+                if not isinstance(word, int):
+                    raise TypeError("an integer is required")
+                if word < 0:
+                    raise OverflowError("can't convert negative value to unsigned int")
+                words.append(word & 0xFFFFFFFF)
+            index = internalstate[624]
+            if index < 0 or index > 624:
+                raise ValueError("invalid state")
+            words[624] = index
+            self._state[:] = words
+            self.gauss_next = gauss_next
         else:
             raise ValueError("state with version %s passed to "
                              "Random.setstate() of version %s" %
