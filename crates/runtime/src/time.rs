@@ -92,7 +92,7 @@ fn time_sleep(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     // CPython converts to int64 nanoseconds (PyTime_t); ints and floats overflow with
     // different messages.
     let seconds = if let Some(f) = args[0].as_float() {
-        if f.is_finite() && f * 1e9 >= 9.223_372_036_854_775_807e18 {
+        if f.is_finite() && f * 1e9 >= i64::MAX as f64 {
             return Err(vm.overflow_error("timestamp out of range for platform time_t"));
         }
         f
