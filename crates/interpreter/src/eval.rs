@@ -1147,6 +1147,11 @@ fn execute(
         Opcode::CALL_INTRINSIC_1 => {
             let v = pop(vm);
             let r = match arg {
+                2 => {
+                    let namespace = namespace_of(&vm.frames[frame_index]);
+                    crate::modules::import_star(vm, v, namespace)?;
+                    Value::NONE
+                }
                 5 => ops::unary_positive(vm, v)?,
                 6 => {
                     let items = cpjit_runtime::iter::collect(vm, v)?;

@@ -66,6 +66,53 @@ pub fn import(vm: &mut Vm, name: Value) -> PyResult<Value> {
     Ok(module)
 }
 
+/// `from module import *` (`CALL_INTRINSIC_1 INTRINSIC_IMPORT_STAR`): the names in
+/// `__all__`, or else every module global not starting with `_`, bound in `namespace`.
+pub fn import_star(vm: &mut Vm, module: Value, namespace: Value) -> PyResult<()> {
+    let Some(ObjKind::Module(m)) = kind(&module) else {
+        return Ok(());
+    };
+    let (module_name, module_dict) = (m.name, m.dict);
+    let all_key = vm.intern("__all__");
+    let names = match ops::dict_get_str(module_dict, all_key) {
+        Some(all) => {
+            let names = cpjit_runtime::iter::collect(vm, all)?;
+            for name in &names {
+                if str_text(name).is_none() {
+                    let module_text = str_text(&module_name).unwrap_or("?").to_string();
+                    let type_name = vm.type_name(*name);
+                    return Err(vm.type_error(format!(
+                        "Item in {module_text}.__all__ must be str, not {type_name}"
+                    )));
+                }
+            }
+            names
+        }
+        None => match kind(&module_dict) {
+            Some(ObjKind::Dict(table)) => table
+                .borrow()
+                .keys()
+                .into_iter()
+                .filter(|k| str_text(k).is_some_and(|t| !t.starts_with('_')))
+                .collect(),
+            _ => Vec::new(),
+        },
+    };
+    for name in names {
+        match cpjit_runtime::attr::lookup_attr(vm, module, name)? {
+            Some(value) => ops::dict_set(vm, namespace, name, value)?,
+            None => {
+                let module_text = str_text(&module_name).unwrap_or("?").to_string();
+                let name_text = str_text(&name).unwrap_or("?").to_string();
+                return Err(vm.attribute_error(format!(
+                    "module '{module_text}' has no attribute '{name_text}'"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// `import parent.child…`: no builtin module has submodules, so this is CPython's error
 /// for the first missing level (after importing `parent`, which may fail first).
 fn submodule_error(vm: &mut Vm, parent: &str, rest: &str) -> cpjit_runtime::PyErr {

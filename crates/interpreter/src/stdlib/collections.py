@@ -3,6 +3,8 @@
 # containers yet, so the dict-like types wrap a dict and namedtuple classes wrap a tuple
 # (known divergence: isinstance(x, dict) / isinstance(p, tuple) is False).
 
+__all__ = ['Counter', 'OrderedDict', 'defaultdict', 'deque', 'namedtuple']
+
 from itertools import _bind
 
 _KEYWORDS = frozenset([

@@ -2,6 +2,8 @@
 # CPython); partial, lru_cache/cache, wraps, cmp_to_key and
 # total_ordering with CPython 3.13's results, reprs and errors.
 
+__all__ = ['update_wrapper', 'wraps', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES', 'total_ordering', 'cache', 'cmp_to_key', 'lru_cache', 'reduce', 'partial']
+
 from collections import namedtuple
 
 WRAPPER_ASSIGNMENTS = ('__module__', '__name__', '__qualname__', '__doc__')

@@ -1,6 +1,8 @@
 # The `heapq` module: heappush/heappop/heapify/heapreplace/heappushpop come from
 # `_heapq` (builtin functions, as in CPython); the rest is CPython 3.13's Lib/heapq.py.
 
+__all__ = ['heappush', 'heappop', 'heapify', 'heapreplace', 'merge', 'nlargest', 'nsmallest', 'heappushpop']
+
 
 def _heappop_max(heap):
     lastelt = heap.pop()

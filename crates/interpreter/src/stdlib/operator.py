@@ -1,6 +1,12 @@
 # The `operator` module: the functions come from `_operator` (builtin functions, as in
 # CPython); the callable classes are here with CPython's reprs and errors.
 
+__all__ = ['abs', 'add', 'and_', 'attrgetter', 'concat', 'contains', 'countOf',
+           'delitem', 'eq', 'floordiv', 'ge', 'getitem', 'gt', 'iadd', 'imul', 'index',
+           'indexOf', 'inv', 'invert', 'is_', 'is_not', 'isub', 'itemgetter', 'le',
+           'lshift', 'lt', 'matmul', 'methodcaller', 'mod', 'mul', 'ne', 'neg', 'not_',
+           'or_', 'pos', 'pow', 'rshift', 'setitem', 'sub', 'truediv', 'truth', 'xor']
+
 abs = abs
 
 _MISSING = object()
