@@ -82,3 +82,26 @@ show(deque([1]).index, 5)
 show(deque, 5)
 show(deque([1, 2], maxlen=2).insert, 0, 5)
 show(deque([1]).rotate, "a")
+from collections import deque
+d = deque([1, 2, 3])
+try:
+    for x in d:
+        d.append(x)
+except RuntimeError as e:
+    print("RuntimeError:", e, len(d))
+d = deque([1, 2, 3])
+try:
+    for x in reversed(d):
+        d.popleft()
+except RuntimeError as e:
+    print("RuntimeError:", e, d)
+d = deque([1, 2, 3])
+for x in d:
+    d[0] = x
+print(d)
+try:
+    d.maxlen = 3
+except AttributeError as e:
+    print("AttributeError:", e)
+it = iter(deque([1]))
+print(next(it), list(it))

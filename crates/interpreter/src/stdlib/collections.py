@@ -38,9 +38,13 @@ class deque:
         self._maxlen = maxlen
         self.extend(iterable)
 
-    @property
-    def maxlen(self):
+    def _get_maxlen(self):
         return self._maxlen
+
+    def _set_maxlen(self, value):
+        raise AttributeError("attribute 'maxlen' of 'collections.deque' objects is not writable")
+
+    maxlen = property(_get_maxlen, _set_maxlen)
 
     def _compact(self):
         if self._head:
@@ -195,18 +199,28 @@ class deque:
     def __bool__(self):
         return len(self._items) > self._head
 
+    # Iterators fail like CPython's when the deque's size changes under them (instead
+    # of running on, or forever for `for x in d: d.append(x)`).
     def __iter__(self):
-        items = self._items
-        i = self._head
-        while i < len(items):
-            yield items[i]
+        size = len(self._items) - self._head
+        i = 0
+        while True:
+            if len(self._items) - self._head != size:
+                raise RuntimeError('deque mutated during iteration')
+            if i >= size:
+                return
+            yield self._items[self._head + i]
             i += 1
 
     def __reversed__(self):
-        items = self._items
-        i = len(items) - 1
-        while i >= self._head:
-            yield items[i]
+        size = len(self._items) - self._head
+        i = size - 1
+        while True:
+            if len(self._items) - self._head != size:
+                raise RuntimeError('deque mutated during iteration')
+            if i < 0:
+                return
+            yield self._items[self._head + i]
             i -= 1
 
     def __contains__(self, x):
