@@ -14,6 +14,10 @@ _KEYWORDS = frozenset([
     'pass', 'raise', 'return', 'try', 'while', 'with', 'yield'])
 
 
+# Objects whose repr is in progress (CPython's Py_ReprEnter for these C types).
+_repr_running = set()
+
+
 def _index(x, what=None):
     if isinstance(x, int):
         return int(x)
@@ -282,10 +286,17 @@ class deque:
         return result
 
     def __repr__(self):
-        name = type(self).__name__
-        if self._maxlen is None:
-            return f'{name}({self._list()!r})'
-        return f'{name}({self._list()!r}, maxlen={self._maxlen})'
+        key = id(self)
+        if key in _repr_running:
+            return '[...]'
+        _repr_running.add(key)
+        try:
+            name = type(self).__name__
+            if self._maxlen is None:
+                return f'{name}({self._list()!r})'
+            return f'{name}({self._list()!r}, maxlen={self._maxlen})'
+        finally:
+            _repr_running.discard(key)
 
 
 # ----- dict-like types -------------------------------------------------------------------
@@ -458,7 +469,14 @@ class OrderedDict(_DictWrapper):
     def __repr__(self):
         if not self._data:
             return f'{type(self).__name__}()'
-        return f'{type(self).__name__}({self._data!r})'
+        key = id(self)
+        if key in _repr_running:
+            return '...'
+        _repr_running.add(key)
+        try:
+            return f'{type(self).__name__}({self._data!r})'
+        finally:
+            _repr_running.discard(key)
 
 
 class Counter(_DictWrapper):
