@@ -122,3 +122,38 @@ show(reduce, lambda a, b: a + b, [1], 0, 5)
 show(reduce, lambda a, b: a + b, [1], initial=0)
 show(reduce, lambda a, b: a / b, [1, 0])
 print(reduce, reduce(lambda a, b: a + b, (x * x for x in range(5))), reduce(lambda a, b: a + b, {"k": 1}))
+
+# lru_cache on methods, typed caches, cache_parameters, unhashable arguments.
+from functools import lru_cache, wraps, partial
+
+
+class Grid:
+    def __init__(self, n):
+        self.n = n
+
+    @lru_cache(maxsize=None)
+    def paths(self, r, c):
+        if r == 0 or c == 0:
+            return 1
+        return self.paths(r - 1, c) + self.paths(r, c - 1)
+
+
+g = Grid(3)
+print(g.paths(10, 10), Grid.paths.cache_info())
+try:
+    print(g.paths.cache_info())
+except AttributeError as e:
+    print("AttributeError", e)
+
+
+@lru_cache(maxsize=3, typed=True)
+def f(x):
+    return x * 2
+
+
+print(f(1), f(1.0), f(True), f.cache_info(), f.cache_parameters())
+print(f.__name__, f.__wrapped__(4))
+try:
+    f([1])
+except TypeError as e:
+    print("TypeError:", e)
