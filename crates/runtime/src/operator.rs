@@ -60,6 +60,16 @@ binary_fns! {
     op_iadd => "iadd", BinaryOpArg::InplaceAdd;
     op_isub => "isub", BinaryOpArg::InplaceSubtract;
     op_imul => "imul", BinaryOpArg::InplaceMultiply;
+    op_itruediv => "itruediv", BinaryOpArg::InplaceTrueDivide;
+    op_ifloordiv => "ifloordiv", BinaryOpArg::InplaceFloorDivide;
+    op_imod => "imod", BinaryOpArg::InplaceRemainder;
+    op_ipow => "ipow", BinaryOpArg::InplacePower;
+    op_iand => "iand", BinaryOpArg::InplaceAnd;
+    op_ior => "ior", BinaryOpArg::InplaceOr;
+    op_ixor => "ixor", BinaryOpArg::InplaceXor;
+    op_ilshift => "ilshift", BinaryOpArg::InplaceLshift;
+    op_irshift => "irshift", BinaryOpArg::InplaceRshift;
+    op_imatmul => "imatmul", BinaryOpArg::InplaceMatrixMultiply;
 }
 
 macro_rules! compare_fns {
@@ -172,6 +182,16 @@ pub fn make_module(vm: &mut Vm) -> Value {
         ("iadd", op_iadd),
         ("isub", op_isub),
         ("imul", op_imul),
+        ("itruediv", op_itruediv),
+        ("ifloordiv", op_ifloordiv),
+        ("imod", op_imod),
+        ("ipow", op_ipow),
+        ("iand", op_iand),
+        ("ior", op_ior),
+        ("ixor", op_ixor),
+        ("ilshift", op_ilshift),
+        ("irshift", op_irshift),
+        ("imatmul", op_imatmul),
         ("lt", op_lt),
         ("le", op_le),
         ("eq", op_eq),

@@ -63,3 +63,20 @@ show(attrgetter, 1)
 show(itemgetter)
 show(operator.indexOf, [1], 2)
 show(methodcaller("nope"), 1)
+
+# In-place operators, length_hint, call; random.binomialvariate (small n*p).
+import operator, random
+x = [1]
+print(operator.iadd(x, [2]), x, operator.iconcat(x, [3]), operator.isub(5, 2), operator.imul("a", 3))
+print(operator.itruediv(7, 2), operator.ifloordiv(7, 2), operator.imod(7, 3), operator.ipow(2, 5))
+print(operator.iand(6, 3), operator.ior(6, 3), operator.ixor(6, 3), operator.ilshift(1, 4), operator.irshift(16, 2))
+print(operator.length_hint([1, 2]), operator.length_hint(iter([])), operator.length_hint(5, 7), operator.call(max, 1, 2))
+s = {1}
+print(operator.ior(s, {2}), s)
+random.seed(11)
+print([random.binomialvariate(5, 0.3) for _ in range(8)], random.binomialvariate(1, 0.5), random.binomialvariate(20, 0.9))
+print(random.binomialvariate(3, 0.0), random.binomialvariate(3, 1.0))
+try:
+    random.binomialvariate(-1)
+except ValueError as e:
+    print(e)

@@ -5,7 +5,9 @@ __all__ = ['abs', 'add', 'and_', 'attrgetter', 'concat', 'contains', 'countOf',
            'delitem', 'eq', 'floordiv', 'ge', 'getitem', 'gt', 'iadd', 'imul', 'index',
            'indexOf', 'inv', 'invert', 'is_', 'is_not', 'isub', 'itemgetter', 'le',
            'lshift', 'lt', 'matmul', 'methodcaller', 'mod', 'mul', 'ne', 'neg', 'not_',
-           'or_', 'pos', 'pow', 'rshift', 'setitem', 'sub', 'truediv', 'truth', 'xor']
+           'or_', 'pos', 'pow', 'rshift', 'setitem', 'sub', 'truediv', 'truth', 'xor',
+           'iand', 'iconcat', 'ifloordiv', 'ilshift', 'imatmul', 'imod', 'ior', 'ipow',
+           'irshift', 'itruediv', 'ixor', 'length_hint', 'call']
 
 abs = abs
 
@@ -22,6 +24,43 @@ def concat(a, b):
         msg = "'%s' object can't be concatenated" % type(a).__name__
         raise TypeError(msg)
     return a + b
+
+
+def iconcat(a, b):
+    if not hasattr(a, '__getitem__'):
+        msg = "'%s' object can't be concatenated" % type(a).__name__
+        raise TypeError(msg)
+    a += b
+    return a
+
+
+def call(obj, /, *args, **kwargs):
+    return obj(*args, **kwargs)
+
+
+def length_hint(obj, default=0):
+    if not isinstance(default, int):
+        msg = ("'%s' object cannot be interpreted as an integer" %
+               type(default).__name__)
+        raise TypeError(msg)
+    try:
+        return len(obj)
+    except TypeError:
+        pass
+    try:
+        hint = type(obj).__length_hint__
+    except AttributeError:
+        return default
+    val = hint(obj)
+    if val is NotImplemented:
+        return default
+    if not isinstance(val, int):
+        msg = ('__length_hint__ must be integer, not %s' % type(val).__name__)
+        raise TypeError(msg)
+    if val < 0:
+        msg = '__length_hint__() should return >= 0'
+        raise ValueError(msg)
+    return val
 
 
 def countOf(a, b):
@@ -135,6 +174,20 @@ __rshift__ = rshift
 __sub__ = sub
 __truediv__ = truediv
 __xor__ = xor
+__iadd__ = iadd
+__iand__ = iand
+__iconcat__ = iconcat
+__ifloordiv__ = ifloordiv
+__ilshift__ = ilshift
+__imatmul__ = imatmul
+__imod__ = imod
+__imul__ = imul
+__ior__ = ior
+__ipow__ = ipow
+__irshift__ = irshift
+__isub__ = isub
+__itruediv__ = itruediv
+__ixor__ = ixor
 __contains__ = contains
 __getitem__ = getitem
 __setitem__ = setitem
