@@ -62,3 +62,8 @@ r = random.Random("seed")
 print(r.random())
 random.seed("abc", version=1)
 print(random.random())
+
+# binomialvariate, including the BTRS path (math.lgamma).
+random.seed(12)
+print([random.binomialvariate(100, 0.4) for _ in range(10)], [random.binomialvariate(1000, 0.75) for _ in range(5)])
+print([random.binomialvariate(5, 0.3) for _ in range(8)], random.binomialvariate(20, 0.9))

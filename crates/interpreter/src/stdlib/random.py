@@ -6,7 +6,7 @@ __all__ = ["Random", "betavariate", "binomialvariate", "choice", "choices", "exp
 from math import log as _log, exp as _exp, pi as _pi, e as _e, ceil as _ceil
 from math import sqrt as _sqrt, acos as _acos, cos as _cos, sin as _sin
 from math import tau as TWOPI, floor as _floor, isfinite as _isfinite
-from math import fabs as _fabs, log2 as _log2
+from math import lgamma as _lgamma, fabs as _fabs, log2 as _log2
 import _random
 
 NV_MAGICCONST = 4 * _exp(-0.5) / _sqrt(2.0)
@@ -405,9 +405,31 @@ class Random:
                 if y > n:
                     return x
                 x += 1
-        # CPython's BTRS rejection sampler needs math.lgamma, which cpjit lacks.
-        raise NotImplementedError(
-            "random.binomialvariate() with n*p >= 10 is not supported yet")
+        setup_complete = False
+        spq = _sqrt(n * p * (1.0 - p))
+        b = 1.15 + 2.53 * spq
+        a = -0.0873 + 0.0248 * b + 0.01 * p
+        c = n * p + 0.5
+        vr = 0.92 - 4.2 / b
+        while True:
+            u = random()
+            u -= 0.5
+            us = 0.5 - _fabs(u)
+            k = _floor((2.0 * a / us + b) * u + c)
+            if k < 0 or k > n:
+                continue
+            v = random()
+            if us >= 0.07 and v <= vr:
+                return k
+            if not setup_complete:
+                alpha = (2.83 + 5.1 / b) * spq
+                lpq = _log(p / (1.0 - p))
+                m = _floor((n + 1) * p)
+                h = _lgamma(m + 1) + _lgamma(n - m + 1)
+                setup_complete = True
+            v *= alpha / (a / (us * us) + b)
+            if _log(v) <= h - _lgamma(k + 1) - _lgamma(n - k + 1) + (k - m) * lpq:
+                return k
 
 
 _inst = Random()
