@@ -915,18 +915,21 @@ fn execute(
         Opcode::DICT_UPDATE => {
             let update = pop(vm);
             let dict = peek(vm, arg as usize);
-            if !matches!(kind(&update), Some(ObjKind::Dict(_))) {
+            let Some(entries) = cpjit_runtime::methods::mapping_items(vm, update)? else {
                 let name = vm.type_name(update);
                 return Err(vm
                     .type_error(format!("'{name}' object is not a mapping"))
                     .into());
+            };
+            for (k, v) in entries {
+                ops::dict_set(vm, dict, k, v)?;
             }
-            cpjit_runtime::methods::dict_update_from(vm, dict, update)?;
         }
         Opcode::DICT_MERGE => {
             let update = pop(vm);
             let dict = peek(vm, arg as usize);
-            let callable = peek(vm, arg as usize + 2);
+            // Stack: callable, self-or-NULL, args tuple, dict (`update` already popped).
+            let callable = peek(vm, arg as usize + 3);
             dict_merge(vm, dict, update, callable)?;
         }
         Opcode::UNPACK_SEQUENCE => {
@@ -1144,6 +1147,11 @@ fn execute(
         Opcode::CALL_INTRINSIC_1 => {
             let v = pop(vm);
             let r = match arg {
+                2 => {
+                    let namespace = namespace_of(&vm.frames[frame_index]);
+                    crate::modules::import_star(vm, v, namespace)?;
+                    Value::NONE
+                }
                 5 => ops::unary_positive(vm, v)?,
                 6 => {
                     let items = cpjit_runtime::iter::collect(vm, v)?;
@@ -2002,24 +2010,33 @@ fn unpack_exact(vm: &mut Vm, seq: Value, n: usize) -> PyResult<Vec<Value>> {
 }
 
 fn dict_merge(vm: &mut Vm, dict: Value, update: Value, callable: Value) -> PyResult<()> {
+    let dunder_name = vm.names.dunder_name;
+    let callable = match kind(&callable) {
+        Some(ObjKind::BoundMethod(method)) => method.function,
+        _ => callable,
+    };
     let function_name = || -> String {
         match kind(&callable) {
             Some(ObjKind::Function(f)) => {
                 let q = *f.qualname.borrow();
-                format!("{}()", str_text(&q).unwrap_or("?"))
+                let module = ops::dict_get_str(f.globals, dunder_name)
+                    .and_then(|m| str_text(&m).map(str::to_string));
+                match module {
+                    Some(module) => format!("{module}.{}()", str_text(&q).unwrap_or("?")),
+                    None => format!("{}()", str_text(&q).unwrap_or("?")),
+                }
             }
             Some(ObjKind::Native(n)) => format!("{}()", n.name),
             _ => "function".into(),
         }
     };
-    let Some(ObjKind::Dict(table)) = kind(&update) else {
+    let Some(entries) = cpjit_runtime::methods::mapping_items(vm, update)? else {
         let name = vm.type_name(update);
         let fname = function_name();
         return Err(vm.type_error(format!(
             "{fname} argument after ** must be a mapping, not {name}"
         )));
     };
-    let entries: Vec<(Value, Value)> = table.borrow().iter().map(|e| (e.key, e.value)).collect();
     for (k, v) in entries {
         if ops::dict_get(vm, dict, k)?.is_some() {
             let key = str_text(&k).unwrap_or("?").to_string();

@@ -13,8 +13,12 @@ use crate::vm::{kind, PyResult, Vm};
 
 /// `repr(v)`.
 pub fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
-    let mut active = Vec::new();
-    repr_inner(vm, v, &mut active)
+    // Continue the list of containers being shown by an outer repr (one that called
+    // into a Python `__repr__` which called repr again).
+    let mut active = std::mem::take(&mut vm.repr_active);
+    let result = repr_inner(vm, v, &mut active);
+    vm.repr_active = active;
+    result
 }
 
 /// `str(v)`.
@@ -155,7 +159,11 @@ fn repr_inner(vm: &mut Vm, v: Value, active: &mut Vec<Value>) -> PyResult<String
             if t.builtin.is_some() || vm.exceptions.all().iter().any(|(_, e)| *e == v) {
                 format!("<class '{}'>", t.name)
             } else {
-                format!("<class '__main__.{}'>", t.name)
+                let module_key = vm.intern("__module__");
+                let module = crate::attr::type_lookup(v, module_key)
+                    .and_then(|m| str_text(&m).map(str::to_string))
+                    .unwrap_or_else(|| "__main__".to_string());
+                format!("<class '{module}.{}'>", t.name)
             }
         }
         Some(ObjKind::Exception(e)) => {
@@ -194,7 +202,13 @@ fn repr_inner(vm: &mut Vm, v: Value, active: &mut Vec<Value>) -> PyResult<String
             let receiver_repr = repr_inner(vm, receiver, active)?;
             format!("<bound method {name} of {receiver_repr}>")
         }
-        Some(ObjKind::Instance(_)) => return crate::dunder::repr(vm, v),
+        Some(ObjKind::Instance(_)) => {
+            // Hand the in-progress list to the VM for reprs inside `__repr__`.
+            vm.repr_active = std::mem::take(active);
+            let result = crate::dunder::repr(vm, v);
+            *active = std::mem::take(&mut vm.repr_active);
+            return result;
+        }
         Some(ObjKind::Generator(g)) => {
             let qualname = match kind(&g.code) {
                 Some(ObjKind::Code(c)) => c.code.qualname.to_string(),

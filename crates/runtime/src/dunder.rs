@@ -257,8 +257,13 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
         },
         None => {
             let name = vm.type_name(v);
+            let ty = vm.type_of(v);
+            let module_key = vm.intern("__module__");
+            let module = type_lookup(ty, module_key)
+                .and_then(|m| crate::display::str_text(&m).map(str::to_string))
+                .unwrap_or_else(|| "__main__".to_string());
             Ok(format!(
-                "<__main__.{name} object at {:#x}>",
+                "<{module}.{name} object at {:#x}>",
                 crate::display::address(v)
             ))
         }

@@ -15,13 +15,18 @@ pub mod dict;
 pub mod display;
 pub mod dunder;
 pub mod format;
+pub mod functools;
 pub mod gc;
+pub mod heapq;
 pub mod iter;
 pub mod math;
 pub mod methods;
 pub mod numeric;
 pub mod object;
+pub mod operator;
 pub mod ops;
+pub mod random;
+pub mod time;
 pub mod value;
 pub mod vm;
 

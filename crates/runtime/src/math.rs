@@ -168,6 +168,199 @@ fn rounding(vm: &mut Vm, args: &[Value], name: &str, f: fn(f64) -> f64) -> PyRes
     numeric::float_to_int(vm, f(x))
 }
 
+// ----- gamma and lgamma: CPython's own Lanczos implementation (mathmodule.c), so
+// results match it bit for bit rather than the platform libm's.
+
+// CPython's literals, kept verbatim (both are exact binary fractions).
+#[allow(clippy::excessive_precision)]
+const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
+const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)]
+const LANCZOS_NUM_COEFFS: [f64; 13] = [
+    23531376880.410759688572007674451636754734846804940,
+    42919803642.649098768957899047001988850926355848959,
+    35711959237.355668049440185451547166705960488635843,
+    17921034426.037209699919755754458931112671403265390,
+    6039542586.3520280050642916443072979210699388420708,
+    1439720407.3117216736632230727949123939715485786772,
+    248874557.86205415651146038641322942321632125127801,
+    31426415.585400194380614231628318205362874684987640,
+    2876370.6289353724412254090516208496135991145378768,
+    186056.26539522349504029498971604569928220784236328,
+    8071.6720023658162106380029022722506138218516325024,
+    210.82427775157934587250973392071336271166969580291,
+    2.5066282746310002701649081771338373386264310793408,
+];
+const LANCZOS_DEN_COEFFS: [f64; 13] = [
+    0.0,
+    39916800.0,
+    120543840.0,
+    150917976.0,
+    105258076.0,
+    45995730.0,
+    13339535.0,
+    2637558.0,
+    357423.0,
+    32670.0,
+    1925.0,
+    66.0,
+    1.0,
+];
+#[allow(clippy::excessive_precision)]
+const LOG_PI: f64 = 1.144729885849400174143427351353058711647;
+
+fn lanczos_sum(x: f64) -> f64 {
+    let (mut num, mut den) = (0.0, 0.0);
+    if x < 5.0 {
+        for i in (0..13).rev() {
+            num = num * x + LANCZOS_NUM_COEFFS[i];
+            den = den * x + LANCZOS_DEN_COEFFS[i];
+        }
+    } else {
+        for i in 0..13 {
+            num = num / x + LANCZOS_NUM_COEFFS[i];
+            den = den / x + LANCZOS_DEN_COEFFS[i];
+        }
+    }
+    num / den
+}
+
+fn sin_pi(x: f64) -> f64 {
+    let y = x.abs() % 2.0;
+    let n = (2.0 * y).round() as i32;
+    let pi = std::f64::consts::PI;
+    let r = match n {
+        0 => (pi * y).sin(),
+        1 => (pi * (y - 0.5)).cos(),
+        2 => (pi * (1.0 - y)).sin(),
+        3 => -(pi * (y - 1.5)).cos(),
+        _ => (pi * (y - 2.0)).sin(),
+    };
+    1f64.copysign(x) * r
+}
+
+/// `Ok(value)`, or `Err(true)` for a domain error, `Err(false)` for a range error.
+fn lgamma(x: f64) -> Result<f64, bool> {
+    if !x.is_finite() {
+        return Ok(if x.is_nan() { x } else { f64::INFINITY });
+    }
+    if x == x.floor() && x <= 2.0 {
+        return if x <= 0.0 { Err(true) } else { Ok(0.0) };
+    }
+    let absx = x.abs();
+    if absx < 1e-20 {
+        return Ok(-absx.ln());
+    }
+    let mut r = lanczos_sum(absx).ln() - LANCZOS_G;
+    r += (absx - 0.5) * ((absx + LANCZOS_G - 0.5).ln() - 1.0);
+    if x < 0.0 {
+        r = LOG_PI - sin_pi(absx).abs().ln() - absx.ln() - r;
+    }
+    if r.is_infinite() {
+        return Err(false);
+    }
+    Ok(r)
+}
+
+fn tgamma(x: f64) -> Result<f64, bool> {
+    if !x.is_finite() {
+        return if x.is_nan() || x > 0.0 {
+            Ok(x)
+        } else {
+            Err(true)
+        };
+    }
+    if x == 0.0 {
+        return Err(true);
+    }
+    if x == x.floor() {
+        if x < 0.0 {
+            return Err(true);
+        }
+        if x <= 23.0 {
+            let mut factorial = 1.0f64;
+            for k in 1..(x as u32) {
+                factorial *= f64::from(k);
+            }
+            return Ok(factorial);
+        }
+    }
+    let absx = x.abs();
+    if absx < 1e-20 {
+        let r = 1.0 / x;
+        return if r.is_infinite() { Err(false) } else { Ok(r) };
+    }
+    if absx > 200.0 {
+        return if x < 0.0 {
+            Ok(0.0 / sin_pi(x))
+        } else {
+            Err(false)
+        };
+    }
+    let y = absx + LANCZOS_G_MINUS_HALF;
+    let z = if absx > LANCZOS_G_MINUS_HALF {
+        let q = y - absx;
+        q - LANCZOS_G_MINUS_HALF
+    } else {
+        let q = y - LANCZOS_G_MINUS_HALF;
+        q - absx
+    };
+    let z = z * LANCZOS_G / y;
+    let r = if x < 0.0 {
+        let mut r = -std::f64::consts::PI / sin_pi(absx) / absx * y.exp() / lanczos_sum(absx);
+        r -= z * r;
+        if absx < 140.0 {
+            r /= y.powf(absx - 0.5);
+        } else {
+            let sqrtpow = y.powf(absx / 2.0 - 0.25);
+            r /= sqrtpow;
+            r /= sqrtpow;
+        }
+        r
+    } else {
+        let mut r = lanczos_sum(absx) / y.exp();
+        r += z * r;
+        if absx < 140.0 {
+            r *= y.powf(absx - 0.5);
+        } else {
+            let sqrtpow = y.powf(absx / 2.0 - 0.25);
+            r *= sqrtpow;
+            r *= sqrtpow;
+        }
+        r
+    };
+    if r.is_infinite() {
+        return Err(false);
+    }
+    Ok(r)
+}
+
+fn gamma_function(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[Value],
+    name: &str,
+    f: fn(f64) -> Result<f64, bool>,
+) -> PyResult<Value> {
+    no_kwargs(vm, name, kw)?;
+    arg_count(vm, name, args, 1, 1)?;
+    let x = float_arg(vm, args[0])?;
+    match f(x) {
+        Ok(r) => Ok(Value::float(r)),
+        Err(true) => Err(domain_error(vm)),
+        Err(false) => Err(vm.overflow_error("math range error")),
+    }
+}
+
+fn math_gamma(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    gamma_function(vm, args, kw, "gamma", tgamma)
+}
+
+fn math_lgamma(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    gamma_function(vm, args, kw, "lgamma", lgamma)
+}
+
 fn math_floor(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     rounding(vm, args, "floor", f64::floor)
 }
@@ -494,6 +687,8 @@ pub fn make_module(vm: &mut Vm) -> Value {
         ("acosh", math_acosh),
         ("atanh", math_atanh),
         ("fabs", math_fabs),
+        ("gamma", math_gamma),
+        ("lgamma", math_lgamma),
         ("degrees", math_degrees),
         ("radians", math_radians),
         ("cbrt", math_cbrt),

@@ -1402,10 +1402,40 @@ fn dict_popitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     }
 }
 
+/// The (key, value) pairs of a mapping: a dict, or (as CPython's `PyDict_Merge`) any
+/// object with a `keys` attribute, read through `keys()` and `obj[key]`. `None` when
+/// `source` is not a mapping.
+pub fn mapping_items(vm: &mut Vm, source: Value) -> PyResult<Option<Vec<(Value, Value)>>> {
+    if let Some(ObjKind::Dict(table)) = kind(&source) {
+        return Ok(Some(
+            table.borrow().iter().map(|e| (e.key, e.value)).collect(),
+        ));
+    }
+    if !matches!(kind(&source), Some(ObjKind::Instance(_))) {
+        return Ok(None);
+    }
+    let keys_name = vm.intern("keys");
+    let Some(keys_method) = crate::attr::lookup_attr(vm, source, keys_name)? else {
+        return Ok(None);
+    };
+    vm.temp_roots.push(source);
+    let result = (|| {
+        let keys = crate::call::call(vm, keys_method, &[], &[])?;
+        let keys = crate::iter::collect(vm, keys)?;
+        let mut items = Vec::with_capacity(keys.len());
+        for key in keys {
+            let value = crate::ops::getitem(vm, source, key)?;
+            items.push((key, value));
+        }
+        Ok(items)
+    })();
+    vm.temp_roots.pop();
+    result.map(Some)
+}
+
 /// Merges `source` (a mapping or an iterable of pairs) into `target`.
 pub fn dict_update_from(vm: &mut Vm, target: Value, source: Value) -> PyResult<()> {
-    if let Some(ObjKind::Dict(table)) = kind(&source) {
-        let entries: Vec<_> = table.borrow().iter().map(|e| (e.key, e.value)).collect();
+    if let Some(entries) = mapping_items(vm, source)? {
         for (k, v) in entries {
             dict_set(vm, target, k, v)?;
         }

@@ -1277,12 +1277,27 @@ pub fn delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
             if let Some(ObjKind::Slice(slice)) = kind(&key) {
                 let len = items.borrow().len() as i64;
                 let (start, _, step, count) = slice_indices(vm, slice, len)?;
-                let mut indices: Vec<usize> =
-                    (0..count).map(|k| (start + k * step) as usize).collect();
-                indices.sort_unstable();
                 let mut items = items.borrow_mut();
-                for index in indices.into_iter().rev() {
-                    items.remove(index);
+                if count <= 0 {
+                    return Ok(());
+                }
+                // One pass over the list, never one shift per deleted item (deleting
+                // a prefix is how queues are drained).
+                if step == 1 {
+                    items.drain(start as usize..(start + count) as usize);
+                } else {
+                    let mut doomed = vec![false; items.len()];
+                    for k in 0..count {
+                        if let Some(slot) = doomed.get_mut((start + k * step) as usize) {
+                            *slot = true;
+                        }
+                    }
+                    let mut position = 0;
+                    items.retain(|_| {
+                        let keep = !doomed[position];
+                        position += 1;
+                        keep
+                    });
                 }
                 return Ok(());
             }

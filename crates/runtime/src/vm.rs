@@ -294,6 +294,10 @@ pub struct Vm {
     pub native_depth: usize,
     /// Depth guard for recursive `repr`, equality and hashing of containers.
     pub repr_depth: Cell<usize>,
+    /// Containers whose `repr` is in progress, kept across calls into Python `__repr__`
+    /// (CPython's `Py_ReprEnter` list), so `[...]`/`{...}` appear wherever CPython
+    /// shows them. Only `display::repr` pushes and pops.
+    pub repr_active: Vec<Value>,
     pub call_hook: CallHook,
     /// Runs generator frames (installed by the interpreter).
     pub resume_hook: ResumeHook,
@@ -381,6 +385,7 @@ impl Vm {
             recursion_limit: 1000,
             native_depth: 0,
             repr_depth: Cell::new(0),
+            repr_active: Vec::new(),
             call_hook: unset_call_hook,
             resume_hook: unset_resume_hook,
             generator_yielded: false,

@@ -1,0 +1,18 @@
+from itertools import groupby, islice, count, tee, zip_longest, accumulate, chain
+import operator
+print([list(g) for k, g in list(groupby('aabbc'))])
+gb = groupby('aaabbb')
+k1, g1 = next(gb)
+print(k1, next(g1))
+k2, g2 = next(gb)
+print(k2, list(g1), list(g2))
+it = iter([1, 2, 3, 4, 5])
+print(list(islice(it, 2, 4)), list(it))
+it = iter([1, 2, 3, 4, 5])
+print(list(islice(it, 1, 1)), list(it))
+it = iter(range(10))
+print(list(islice(it, 0, 9, 4)), list(it))
+print(list(accumulate([1, 2, 3], operator.mul)), list(zip_longest()), list(islice(count(), 0)))
+a, b, c = tee(iter("xyz"), 3)
+print(next(a), list(b), list(a), list(c))
+print(list(chain.from_iterable(["ab", "cd"])), list(islice(chain.from_iterable(iter([count()])), 3)))
