@@ -326,7 +326,9 @@ pub struct JitStats {
 /// A trace in executable memory.
 pub struct JitTrace {
     trace: Trace,
-    /// Data the code's operands point at.
+    /// Data the code's operands point at (boxed: the addresses are in the code, so
+    /// the slots must never move).
+    #[allow(clippy::vec_box)]
     _global_slots: Vec<Box<GlobalSlot>>,
     valid: Rc<Cell<bool>>,
     code: PatchedCode,
@@ -495,6 +497,8 @@ impl JitCompiler {
 /// the values point at (which the compiled trace must own).
 pub struct Plan {
     pub uops: Vec<PlannedUop>,
+    /// Boxed: their addresses are patched into the code, so they must never move.
+    #[allow(clippy::vec_box)]
     global_slots: Vec<Box<GlobalSlot>>,
 }
 
