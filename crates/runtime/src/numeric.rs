@@ -155,6 +155,12 @@ pub fn binary_op_fast(a: Value, b: Value, op: BinaryOpArg) -> Option<Value> {
         BinaryOpArg::Subtract => Some(Value::float(x - y)),
         BinaryOpArg::Multiply => Some(Value::float(x * y)),
         BinaryOpArg::TrueDivide if y != 0.0 => Some(Value::float(x / y)),
+        // A positive finite base: C's `pow`, as CPython calls it; a result that
+        // overflows to infinity raises there, so it takes the generic path.
+        BinaryOpArg::Power if x > 0.0 && x.is_finite() && y.is_finite() => {
+            let r = x.powf(y);
+            r.is_finite().then(|| Value::float(r))
+        }
         _ => None,
     }
 }
