@@ -23,7 +23,7 @@ use cranelift_module::{DataId, FuncId, Linkage, Module};
 use cranelift_object::{ObjectBuilder, ObjectModule};
 use object::{Object, ObjectSection, ObjectSymbol, RelocationFlags, RelocationTarget};
 
-use cpjit_bytecode::jit_abi::HoleValue;
+use cpjit_bytecode::jit_abi::{Hole, HoleKind, HoleValue};
 use cpjit_bytecode::uops::ALL_UOPS;
 use templates::StencilKind;
 
@@ -51,26 +51,6 @@ impl Target {
             Target::Aarch64 => "AARCH64",
         }
     }
-}
-
-/// How a hole is patched.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum HoleKind {
-    /// 64-bit absolute value (`R_X86_64_64`, `R_AARCH64_ABS64`).
-    Abs64,
-    /// 32-bit PC-relative (`R_X86_64_PLT32`/`PC32`): value + addend - address.
-    Rel32,
-    /// AArch64 `b`/`bl` 26-bit word offset (`R_AARCH64_JUMP26`/`CALL26`).
-    Branch26,
-}
-
-/// One hole of a stencil.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Hole {
-    pub offset: u32,
-    pub kind: HoleKind,
-    pub value: HoleValue,
-    pub addend: i64,
 }
 
 /// One generated stencil.

@@ -222,12 +222,7 @@ impl Template<'_, '_> {
         self.fb.switch_to_block(leave);
         self.fb.ins().return_(&[status]);
         self.fb.switch_to_block(jump);
-        let (frame, sp) = self.reload_frame_and_stack_pointer();
-        let target = self.fb.ins().load(I64, flags(), state, STATE_JUMP_TARGET);
-        let signature = self.fb.import_signature(uop_signature());
-        self.fb
-            .ins()
-            .return_call_indirect(signature, target, &[frame, sp, state]);
+        self.jump_to_state_target();
         self.fb.switch_to_block(go_on);
         let (frame, sp) = self.reload_frame_and_stack_pointer();
         let next = self.import_function(after, uop_signature());
@@ -255,6 +250,13 @@ impl Template<'_, '_> {
         self.fb.switch_to_block(leave);
         self.fb.ins().return_(&[status]);
         self.fb.switch_to_block(go_on);
+        self.jump_to_state_target();
+    }
+
+    /// Tail-calls the code at the state block's jump target with the frame and stack
+    /// pointer the helper left there.
+    fn jump_to_state_target(&mut self) {
+        let state = self.state;
         let (frame, sp) = self.reload_frame_and_stack_pointer();
         let target = self.fb.ins().load(I64, flags(), state, STATE_JUMP_TARGET);
         let signature = self.fb.import_signature(uop_signature());

@@ -164,6 +164,28 @@ impl HoleValue {
     }
 }
 
+/// How a hole is patched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HoleKind {
+    /// 64-bit absolute: the value plus the addend (`R_X86_64_64`, `R_AARCH64_ABS64`).
+    Abs64,
+    /// 32-bit PC-relative: value + addend - the hole's address (`R_X86_64_PLT32`/`PC32`:
+    /// x86-64 `jmp`/`call`).
+    Rel32,
+    /// AArch64 `b`/`bl` 26-bit word offset (`R_AARCH64_JUMP26`/`CALL26`; generated for
+    /// review, not patched on this machine).
+    Branch26,
+}
+
+/// A place in a stencil filled when the stencil is copied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hole {
+    pub offset: u32,
+    pub kind: HoleKind,
+    pub value: HoleValue,
+    pub addend: i64,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

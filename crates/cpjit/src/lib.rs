@@ -178,15 +178,7 @@ fn make_jit_optimizer() -> Box<dyn cpjit_optimizer::Optimizer> {
 /// disassembly. Returns the exit status.
 pub fn print_stencils(name: Option<&str>, out: &mut dyn Write) -> i32 {
     let table = &cpjit_jit::jit_stencils::X86_64;
-    let all = [
-        &table.entry,
-        &table.step,
-        &table.fatal,
-        &table.deopt,
-        &table.exit_trampoline,
-    ]
-    .into_iter()
-    .chain(table.uops.iter());
+    let all = table.all();
     let mut found = false;
     for stencil in all {
         if name.is_some_and(|n| n != stencil.name && n != stencil.name.trim_start_matches('_')) {

@@ -246,17 +246,7 @@ fn jit_stress_mode_compiles_and_enters_machine_code() {
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&output.stdout), "748500\n");
     let json = std::fs::read_to_string(&stats).unwrap();
-    let number = |key: &str| -> u64 {
-        let at = json
-            .find(&format!("\"{key}\""))
-            .unwrap_or_else(|| panic!("{key} in {json}"));
-        json[at..]
-            .split(':')
-            .nth(1)
-            .and_then(|v| v.split([',', '\n']).next())
-            .and_then(|v| v.trim().parse().ok())
-            .unwrap_or_else(|| panic!("{key} is a number in {json}"))
-    };
+    let number = |key: &str| stats_number(&json, key);
     assert!(number("jit_executors_compiled") > 0, "{json}");
     assert!(number("jit_entries") > 0, "{json}");
     assert!(number("jit_code_bytes") > 0, "{json}");
@@ -298,21 +288,24 @@ fn invalidated_jit_executors_give_their_code_back() {
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&output.stdout), "600\n800\n1000\n");
     let json = std::fs::read_to_string(&stats).unwrap();
-    let number = |key: &str| -> u64 {
-        let at = json
-            .find(&format!("\"{key}\""))
-            .unwrap_or_else(|| panic!("{key} in {json}"));
-        json[at..]
-            .split(':')
-            .nth(1)
-            .and_then(|v| v.split([',', '\n']).next())
-            .and_then(|v| v.trim().parse().ok())
-            .unwrap_or_else(|| panic!("{key} is a number in {json}"))
-    };
+    let number = |key: &str| stats_number(&json, key);
     assert!(number("executors_invalidated") >= 2, "{json}");
     assert!(
         number("jit_live_code_bytes") < number("jit_code_bytes"),
         "freed executors' code is given back: {json}"
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A number in a `--stats-json` document.
+fn stats_number(json: &str, key: &str) -> u64 {
+    let at = json
+        .find(&format!("\"{key}\""))
+        .unwrap_or_else(|| panic!("{key} in {json}"));
+    json[at..]
+        .split(':')
+        .nth(1)
+        .and_then(|v| v.split([',', '\n']).next())
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or_else(|| panic!("{key} is a number in {json}"))
 }

@@ -13,18 +13,7 @@ use crate::stencil::{HoleKind, Stencil};
 /// A listing of an x86-64 stencil: one instruction per line, holes marked.
 pub fn x86_64_listing(stencil: &Stencil) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{}: {} bytes, align {}{}",
-        stencil.name,
-        stencil.code.len(),
-        stencil.align,
-        if stencil.falls_through {
-            ", falls through to the next stencil"
-        } else {
-            ""
-        }
-    );
+    header(&mut out, stencil);
     let mut decoder = Decoder::with_ip(64, stencil.code, 0, DecoderOptions::NONE);
     let mut formatter = IntelFormatter::new();
     let mut text = String::new();
@@ -57,18 +46,7 @@ pub fn x86_64_listing(stencil: &Stencil) -> String {
 /// A listing of a stencil for a machine without a disassembler here: 32-bit words.
 pub fn word_listing(stencil: &Stencil) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{}: {} bytes, align {}{}",
-        stencil.name,
-        stencil.code.len(),
-        stencil.align,
-        if stencil.falls_through {
-            ", falls through to the next stencil"
-        } else {
-            ""
-        }
-    );
+    header(&mut out, stencil);
     for (i, word) in stencil.code.chunks(4).enumerate() {
         let offset = i * 4;
         let value = word
@@ -86,6 +64,21 @@ pub fn word_listing(stencil: &Stencil) -> String {
         out.push('\n');
     }
     out
+}
+
+fn header(out: &mut String, stencil: &Stencil) {
+    let _ = writeln!(
+        out,
+        "{}: {} bytes, align {}{}",
+        stencil.name,
+        stencil.code.len(),
+        stencil.align,
+        if stencil.falls_through {
+            ", falls through to the next stencil"
+        } else {
+            ""
+        }
+    );
 }
 
 fn hole_kind_name(kind: HoleKind) -> &'static str {

@@ -3,27 +3,7 @@
 //! Owns the plain data types only. Must never hold anything but `'static` tables: the
 //! generated file is the single source of stencil bytes and holes.
 
-use cpjit_bytecode::jit_abi::HoleValue;
-
-/// How a hole is patched.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum HoleKind {
-    /// 64-bit absolute: the value plus the addend.
-    Abs64,
-    /// 32-bit PC-relative: value + addend - the hole's address (x86-64 `jmp`/`call`).
-    Rel32,
-    /// AArch64 `b`/`bl` 26-bit word offset (generated for review; not patched here).
-    Branch26,
-}
-
-/// A place in a stencil filled at compile time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Hole {
-    pub offset: u32,
-    pub kind: HoleKind,
-    pub value: HoleValue,
-    pub addend: i64,
-}
+pub use cpjit_bytecode::jit_abi::{Hole, HoleKind};
 
 /// A machine-code template.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,4 +34,19 @@ pub struct StencilTable {
     pub exit_trampoline: Stencil,
     /// Indexed by `Uop as usize`.
     pub uops: &'static [Stencil],
+}
+
+impl StencilTable {
+    /// Every stencil: the fixed ones, then one per uop.
+    pub fn all(&'static self) -> impl Iterator<Item = &'static Stencil> {
+        [
+            &self.entry,
+            &self.step,
+            &self.fatal,
+            &self.deopt,
+            &self.exit_trampoline,
+        ]
+        .into_iter()
+        .chain(self.uops.iter())
+    }
 }

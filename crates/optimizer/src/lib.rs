@@ -545,6 +545,32 @@ impl UopExecutor {
 }
 
 impl UopExecutor {
+    /// Where a side exit `(uop, target)` of trace `current` continues: `Some(None)` the
+    /// loop trace (a back edge: the safepoint runs), `Some(Some(i))` side trace `i`,
+    /// `None` tier 1 (also after too many side-trace hops without rejoining the loop).
+    /// Updates `current` and `hops`.
+    fn next_trace(
+        &self,
+        context: &mut ExecutionContext<'_>,
+        current: &mut Option<usize>,
+        hops: &mut u32,
+        uop: usize,
+        target: usize,
+    ) -> Option<Option<usize>> {
+        let next = self.follow_exit(context, *current, uop, target)?;
+        if next.is_none() {
+            context.vm.safepoint();
+            *hops = 0;
+        } else {
+            *hops += 1;
+            if *hops > MAX_SIDE_TRACE_HOPS {
+                return None;
+            }
+        }
+        *current = next;
+        Some(next)
+    }
+
     /// Runs the compiled loop trace; side exits are stitched inside compiled code.
     fn execute_compiled(
         &self,
@@ -561,23 +587,11 @@ impl UopExecutor {
                 instruction,
                 run_trace,
             };
-            let next = self.follow_exit(&mut context, current, uop, target)?;
-            if next.is_none() {
-                // Rejoining the loop trace is a back edge: a safepoint.
-                context.vm.safepoint();
-                hops = 0;
-            } else {
-                hops += 1;
-                if hops > MAX_SIDE_TRACE_HOPS {
-                    return None;
-                }
-            }
-            let code = match next {
+            let next = self.next_trace(&mut context, &mut current, &mut hops, uop, target)?;
+            match next {
                 None => self.compiled.clone(),
                 Some(i) => self.side_traces.borrow()[i].compiled.clone(),
-            }?;
-            current = next;
-            Some(code)
+            }
         };
         match compiled.run(context.vm, &mut stitch) {
             ExecutorOutcome::SideExit { target, .. } => ExecutorOutcome::ResumeAt(target),
@@ -619,21 +633,11 @@ impl Executor for UopExecutor {
                     ..
                 } => return ExecutorOutcome::ResumeAt(target),
                 ExecutorOutcome::SideExit { uop, target, .. } => {
-                    match self.follow_exit(context, current, uop, target) {
-                        Some(next) => {
-                            if next.is_none() {
-                                // Rejoining the loop trace is a back edge: a safepoint.
-                                context.vm.safepoint();
-                                hops = 0;
-                            } else {
-                                hops += 1;
-                                if hops > MAX_SIDE_TRACE_HOPS {
-                                    return ExecutorOutcome::ResumeAt(target);
-                                }
-                            }
-                            current = next;
-                        }
-                        None => return ExecutorOutcome::ResumeAt(target),
+                    if self
+                        .next_trace(context, &mut current, &mut hops, uop, target)
+                        .is_none()
+                    {
+                        return ExecutorOutcome::ResumeAt(target);
                     }
                 }
                 other => return other,
