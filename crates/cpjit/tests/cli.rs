@@ -224,18 +224,13 @@ fn dis_prints_cpython_layout() {
     );
 }
 
-/// In stress mode the JIT really runs: executors are compiled and their code entered
-/// (so a silent fallback to the tier-2 interpreter cannot pass the conformance runs).
-#[test]
-fn jit_stress_mode_compiles_and_enters_machine_code() {
-    let dir = std::env::temp_dir().join(format!("cpjit-jit-stress-{}", std::process::id()));
+/// Runs `source` with the JIT at threshold 1 (every loop compiled at once); returns
+/// its stdout and the `--stats-json` document.
+fn run_jit_stress(name: &str, source: &str) -> (String, String) {
+    let dir = std::env::temp_dir().join(format!("cpjit-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let program = dir.join("loop.py");
-    std::fs::write(
-        &program,
-        "def f(n):\n    t = 0\n    for i in range(n):\n        if i & 1:\n            t += i * 3 - 1\n        else:\n            t -= 2\n    return t\nprint(f(1000))\n",
-    )
-    .unwrap();
+    let program = dir.join(format!("{name}.py"));
+    std::fs::write(&program, source).unwrap();
     let stats = dir.join("stats.json");
     let output = cpjit()
         .args(["run", "--tier2=jit", "--stats-json"])
@@ -244,8 +239,20 @@ fn jit_stress_mode_compiles_and_enters_machine_code() {
         .env("CPJIT_HOT_THRESHOLD", "1")
         .output()
         .unwrap();
-    assert_eq!(String::from_utf8_lossy(&output.stdout), "748500\n");
-    let json = std::fs::read_to_string(&stats).unwrap();
+    let json = std::fs::read_to_string(&stats).unwrap_or_default();
+    let _ = std::fs::remove_dir_all(&dir);
+    (String::from_utf8_lossy(&output.stdout).into_owned(), json)
+}
+
+/// In stress mode the JIT really runs: executors are compiled and their code entered
+/// (so a silent fallback to the tier-2 interpreter cannot pass the conformance runs).
+#[test]
+fn jit_stress_mode_compiles_and_enters_machine_code() {
+    let (stdout, json) = run_jit_stress(
+        "jit-stress",
+        "def f(n):\n    t = 0\n    for i in range(n):\n        if i & 1:\n            t += i * 3 - 1\n        else:\n            t -= 2\n    return t\nprint(f(1000))\n",
+    );
+    assert_eq!(stdout, "748500\n");
     let number = |key: &str| stats_number(&json, key);
     assert!(number("jit_executors_compiled") > 0, "{json}");
     assert!(number("jit_entries") > 0, "{json}");
@@ -253,7 +260,6 @@ fn jit_stress_mode_compiles_and_enters_machine_code() {
     // The branch's other side became a side trace, entered straight from JIT code.
     assert!(number("jit_stitched_jumps") > 0, "{json}");
     assert!(json.contains("\"optimizer\": \"jit\""), "{json}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -270,31 +276,17 @@ fn stencils_command_prints_disassembly_with_holes() {
 /// An executor invalidated by a global rebinding is freed, and so is its machine code.
 #[test]
 fn invalidated_jit_executors_give_their_code_back() {
-    let dir = std::env::temp_dir().join(format!("cpjit-jit-free-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let program = dir.join("rebind.py");
-    std::fs::write(
-        &program,
+    let (stdout, json) = run_jit_stress(
+        "jit-free",
         "K = 3\n\ndef f(n):\n    t = 0\n    for i in range(n):\n        t += K\n    return t\n\nprint(f(200))\nK = 4\nprint(f(200))\nK = 5\nprint(f(200))\n",
-    )
-    .unwrap();
-    let stats = dir.join("stats.json");
-    let output = cpjit()
-        .args(["run", "--tier2=jit", "--stats-json"])
-        .arg(&stats)
-        .arg(&program)
-        .env("CPJIT_HOT_THRESHOLD", "1")
-        .output()
-        .unwrap();
-    assert_eq!(String::from_utf8_lossy(&output.stdout), "600\n800\n1000\n");
-    let json = std::fs::read_to_string(&stats).unwrap();
+    );
+    assert_eq!(stdout, "600\n800\n1000\n");
     let number = |key: &str| stats_number(&json, key);
     assert!(number("executors_invalidated") >= 2, "{json}");
     assert!(
         number("jit_live_code_bytes") < number("jit_code_bytes"),
         "freed executors' code is given back: {json}"
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// A number in a `--stats-json` document.
