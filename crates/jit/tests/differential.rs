@@ -191,8 +191,8 @@ fn opargs(uop: Uop) -> Vec<u32> {
             .map(|(op, mask)| ((op as u32) << 5) | 16 | mask)
             .collect(),
         Uop::_IS_OP | Uop::_CONTAINS_OP => vec![0, 1],
-        // add, floor divide, multiply, subtract, true divide
-        Uop::_BINARY_OP => vec![0, 2, 5, 10, 11],
+        // + & // * % | >> - / ^, and the in-place & %= //= forms
+        Uop::_BINARY_OP => vec![0, 1, 2, 5, 6, 7, 9, 10, 11, 12, 14, 15, 19],
         _ => vec![0],
     }
 }
