@@ -65,7 +65,7 @@ g([0.25, 0.75] * 100)
 #[test]
 fn stress_mode_really_runs_traces() {
     let vm = run_with_uops(
-        "t = 0\nfor i in range(500):\n    t = t + i\nassert t == 124750\n",
+        "def f():\n    t = 0\n    for i in range(500):\n        t = t + i\n    return t\nassert f() == 124750\n",
         1,
         false,
     );
@@ -81,7 +81,7 @@ fn stress_mode_really_runs_traces() {
 #[test]
 fn forced_deopts_keep_results_and_really_deopt() {
     let vm = run_with_uops(
-        "t = 0\nfor i in range(500):\n    t = t + i\nassert t == 124750\n",
+        "def f():\n    t = 0\n    for i in range(500):\n        t = t + i\n    return t\nassert f() == 124750\n",
         1,
         true,
     );

@@ -361,6 +361,17 @@ impl Optimizer for UopOptimizer {
         };
         let mut optimized = projected.clone();
         trace::optimize(&mut optimized);
+        if trace::too_short_to_pay_off(&optimized) {
+            // Entering and leaving an executor costs more than running a handful of
+            // instructions in tier 1; the back edge's counter backs off.
+            let reason = "trace too short (leaves the loop after a few uops)";
+            *self
+                .stats
+                .traces_aborted
+                .entry(reason.to_string())
+                .or_default() += 1;
+            return Err(OptError::Aborted(reason.to_string()));
+        }
         self.stats.traces_created += 1;
         self.traces.push((projected, optimized.clone()));
         // A trace that reads globals depends on the namespaces it read them from: any

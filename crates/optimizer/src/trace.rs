@@ -541,6 +541,33 @@ pub fn remove_set_ip_and_nops(trace: &mut Trace) {
         .retain(|u| !matches!(u.uop, Uop::_SET_IP | Uop::_NOP));
 }
 
+/// Fewest uops of real work a loop trace that does not close the loop must have.
+pub const MIN_OPEN_TRACE_WORK: usize = 8;
+
+/// Whether a loop trace exits to tier 1 (instead of closing the loop) after so little
+/// work that entering it costs more than it saves.
+pub fn too_short_to_pay_off(trace: &Trace) -> bool {
+    let closes_loop = trace
+        .uops
+        .last()
+        .is_some_and(|u| u.uop == Uop::_JUMP_TO_TOP);
+    let work = trace
+        .uops
+        .iter()
+        .filter(|u| {
+            !matches!(
+                u.uop,
+                Uop::_START_EXECUTOR
+                    | Uop::_CHECK_VALIDITY
+                    | Uop::_SET_IP
+                    | Uop::_NOP
+                    | Uop::_EXIT_TRACE
+            )
+        })
+        .count();
+    !closes_loop && work < MIN_OPEN_TRACE_WORK
+}
+
 /// All passes, in order.
 pub fn optimize(trace: &mut Trace) {
     remove_redundant_guards(trace);
