@@ -46,6 +46,7 @@ fn compile_cost(c: &mut Criterion) {
                     .write(
                         bytes,
                         0x7f00_0000_0000,
+                        0x7f00_0001_0000,
                         cpjit_jit::executor::helper_address,
                         &|_| 0x7f00_0000_0000,
                     )

@@ -74,6 +74,7 @@ pub struct StencilSet {
     pub fatal: Stencil,
     pub deopt: Stencil,
     pub exit_trampoline: Stencil,
+    pub exit_trampoline_pop: Stencil,
     /// Indexed by `Uop as usize`.
     pub uops: Vec<Stencil>,
     /// FNV-1a of every template's Cranelift IR and the compiler settings.
@@ -87,6 +88,7 @@ fn all_kinds() -> Vec<StencilKind> {
         StencilKind::Fatal,
         StencilKind::Deopt,
         StencilKind::ExitTrampoline,
+        StencilKind::ExitTrampolinePop,
     ];
     kinds.extend(ALL_UOPS.iter().map(|u| StencilKind::Uop(*u)));
     kinds
@@ -229,6 +231,7 @@ pub fn generate(target: Target) -> anyhow::Result<StencilSet> {
     let fatal = take("_FATAL")?;
     let deopt = take("_DEOPT")?;
     let exit_trampoline = take("_EXIT_TRAMPOLINE")?;
+    let exit_trampoline_pop = take("_EXIT_TRAMPOLINE_POP")?;
     let uops = ALL_UOPS
         .iter()
         .map(|u| take(u.name()))
@@ -243,6 +246,7 @@ pub fn generate(target: Target) -> anyhow::Result<StencilSet> {
         fatal,
         deopt,
         exit_trampoline,
+        exit_trampoline_pop,
         uops,
         input_hash: hash,
     })
@@ -392,6 +396,7 @@ pub fn render(sets: &[StencilSet]) -> String {
         write_stencil(&mut out, "fatal", &set.fatal);
         write_stencil(&mut out, "deopt", &set.deopt);
         write_stencil(&mut out, "exit_trampoline", &set.exit_trampoline);
+        write_stencil(&mut out, "exit_trampoline_pop", &set.exit_trampoline_pop);
         out.push_str("    uops: &[\n");
         for stencil in &set.uops {
             out.push_str("        ");

@@ -42,8 +42,12 @@ pub enum StencilKind {
     /// The trace's deopt stencil: `(frame, stack_pointer, state, uop_index)`, runs
     /// the uop through the step helper and goes where the helper says.
     Deopt,
-    /// One per uop with an inline fast path: passes the uop's index to `Deopt`.
+    /// One per uop with an inline fast path: jumps straight to the side trace in its
+    /// exit slot (the operand) once one is attached, else passes the uop's index to
+    /// `Deopt`.
     ExitTrampoline,
+    /// The same for the branch guards, whose exit pops the condition first.
+    ExitTrampolinePop,
 }
 
 impl StencilKind {
@@ -55,6 +59,7 @@ impl StencilKind {
             StencilKind::Fatal => "_FATAL",
             StencilKind::Deopt => "_DEOPT",
             StencilKind::ExitTrampoline => "_EXIT_TRAMPOLINE",
+            StencilKind::ExitTrampolinePop => "_EXIT_TRAMPOLINE_POP",
         }
     }
 }
@@ -130,12 +135,8 @@ pub fn build(
         StencilKind::Step => t.step_then_continue(),
         StencilKind::Uop(uop) => t.uop(uop),
         StencilKind::Deopt => t.deopt(params[3]),
-        StencilKind::ExitTrampoline => {
-            let deopt = t.import_function(HoleValue::Deopt, deopt_signature());
-            let index = t.symbol_value(HoleValue::UopIndex);
-            let (frame, sp, state) = (t.frame, t.sp, t.state);
-            t.fb.ins().return_call(deopt, &[frame, sp, state, index]);
-        }
+        StencilKind::ExitTrampoline => t.exit_trampoline(false),
+        StencilKind::ExitTrampolinePop => t.exit_trampoline(true),
     }
     t.fb.seal_all_blocks();
     t.fb.finalize(isa.frontend_config());
@@ -202,8 +203,12 @@ impl Template<'_, '_> {
             helper_signature(self.isa, Helper::Step),
         );
         let index = self.symbol_value(HoleValue::UopIndex);
+        let executor = self.symbol_value(HoleValue::Executor);
         let (frame, sp, state) = (self.frame, self.sp, self.state);
-        let call = self.fb.ins().call(helper, &[frame, sp, state, index]);
+        let call = self
+            .fb
+            .ins()
+            .call(helper, &[frame, sp, state, index, executor]);
         let status = self.fb.inst_results(call)[0];
         let not_continue = self.fb.create_block();
         let leave = self.fb.create_block();
@@ -229,6 +234,38 @@ impl Template<'_, '_> {
         self.fb.ins().return_call(next, &[frame, sp, state]);
     }
 
+    /// An exit trampoline: a side trace attached to this exit (its first uop's address
+    /// in the slot the operand points at) is entered directly — for a branch guard,
+    /// after popping the condition, which must be a bool — else the deopt stencil
+    /// runs the uop.
+    fn exit_trampoline(&mut self, pops: bool) {
+        let slot = self.symbol_value(HoleValue::Operand);
+        let target = self.fb.ins().load(I64, flags(), slot, 0);
+        let attached = self.fb.ins().icmp_imm_s(IntCC::NotEqual, target, 0);
+        let go = if pops {
+            let condition = self.slot(-1);
+            let either = self.fb.ins().bor_imm_s(condition, 1);
+            let is_bool = self.compare_word(IntCC::Equal, either, bits::TRUE);
+            self.both(attached, is_bool)
+        } else {
+            attached
+        };
+        let direct = self.fb.create_block();
+        let deopt_block = self.fb.create_block();
+        self.fb.ins().brif(go, direct, &[], deopt_block, &[]);
+        self.fb.switch_to_block(deopt_block);
+        let deopt = self.import_function(HoleValue::Deopt, deopt_signature());
+        let index = self.symbol_value(HoleValue::UopIndex);
+        let (frame, sp, state) = (self.frame, self.sp, self.state);
+        self.fb.ins().return_call(deopt, &[frame, sp, state, index]);
+        self.fb.switch_to_block(direct);
+        let sp = if pops { self.sp_plus(-1) } else { self.sp };
+        let signature = self.fb.import_signature(uop_signature());
+        self.fb
+            .ins()
+            .return_call_indirect(signature, target, &[frame, sp, state]);
+    }
+
     /// The deopt stencil: the step helper runs uop `index`; then on to the address it
     /// left in the state block (the next uop, or a stitched trace), or leave.
     fn deopt(&mut self, index: Value) {
@@ -236,8 +273,12 @@ impl Template<'_, '_> {
             HoleValue::Helper(Helper::Step),
             helper_signature(self.isa, Helper::Step),
         );
+        let executor = self.symbol_value(HoleValue::Executor);
         let (frame, sp, state) = (self.frame, self.sp, self.state);
-        let call = self.fb.ins().call(helper, &[frame, sp, state, index]);
+        let call = self
+            .fb
+            .ins()
+            .call(helper, &[frame, sp, state, index, executor]);
         let status = self.fb.inst_results(call)[0];
         let leave = self.fb.create_block();
         let go_on = self.fb.create_block();

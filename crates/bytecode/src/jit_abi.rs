@@ -66,10 +66,11 @@ macro_rules! define_helpers {
 }
 
 define_helpers! {
-    Step = "__JIT_HELPER_STEP", 4:
-        "`(frame, stack_pointer, state, uop_index) -> status`: runs uop `uop_index` of \
-         the trace in the tier-2 interpreter's machine (the reference meaning of every \
-         uop), then stores the new frame and stack pointer in the state block.",
+    Step = "__JIT_HELPER_STEP", 5:
+        "`(frame, stack_pointer, state, uop_index, executor) -> status`: runs uop \
+         `uop_index` of the compiled trace `executor` in the tier-2 interpreter's \
+         machine (the reference meaning of every uop), then stores the new frame and \
+         stack pointer in the state block.",
     Safepoint = "__JIT_HELPER_SAFEPOINT", 3:
         "`(frame, stack_pointer, state) -> status`: the back edge's safepoint (the GC \
          may run; the value stack does not move).",
@@ -115,6 +116,8 @@ pub enum HoleValue {
     Exit,
     /// The trace's one deopt stencil (`(frame, stack_pointer, state, uop_index)`).
     Deopt,
+    /// The compiled trace the code belongs to (its identity for the step helper).
+    Executor,
     /// A helper's code.
     Helper(Helper),
 }
@@ -129,6 +132,7 @@ impl HoleValue {
         HoleValue::JumpTarget,
         HoleValue::Exit,
         HoleValue::Deopt,
+        HoleValue::Executor,
     ];
 
     /// The external symbol that stands for the hole in a template.
@@ -141,6 +145,7 @@ impl HoleValue {
             HoleValue::JumpTarget => "__JIT_JUMP_TARGET",
             HoleValue::Exit => "__JIT_EXIT",
             HoleValue::Deopt => "__JIT_DEOPT",
+            HoleValue::Executor => "__JIT_EXECUTOR",
             HoleValue::Helper(h) => h.symbol(),
         }
     }
@@ -159,7 +164,7 @@ impl HoleValue {
     pub fn is_value(self) -> bool {
         matches!(
             self,
-            HoleValue::Oparg | HoleValue::Operand | HoleValue::UopIndex
+            HoleValue::Oparg | HoleValue::Operand | HoleValue::UopIndex | HoleValue::Executor
         )
     }
 }

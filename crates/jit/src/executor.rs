@@ -58,6 +58,9 @@ pub struct JitState {
     stitch: *mut Stitcher<'static>,
     /// The compiled trace running after a stitched jump (kept alive here).
     current: Option<Rc<dyn CompiledTrace>>,
+    /// The compiled trace the machine is set up for (a direct exit jump changes the
+    /// running trace without a helper; the next helper call notices).
+    current_jit: *const JitTrace,
     /// The running trace's uop addresses (one more at the end): where the deopt
     /// stencil goes on after the step helper ran uop `i` (to `i + 1`).
     uop_addresses: *const usize,
@@ -203,6 +206,7 @@ extern "C" fn helper_step(
     stack_pointer: *mut Value,
     state: *mut JitState,
     uop_index: u64,
+    executor: u64,
 ) -> u64 {
     // SAFETY: `state` is the block `JitTrace::run` passed to the entry stencil; the
     // stencils hand it along unchanged and it lives until the entry returns. Its `vm`
@@ -212,6 +216,16 @@ extern "C" fn helper_step(
     let vm = unsafe { &mut *state.vm };
     let machine = unsafe { &mut *state.machine };
     sync_stack_length(vm, stack_pointer);
+    if executor as usize != state.current_jit as usize {
+        // A direct exit jump entered another trace of the executor: follow it.
+        // SAFETY: `executor` is patched into the code of a live `JitTrace` (its
+        // executor owns it and is running), so it points at one.
+        let jit = unsafe { &*(executor as *const JitTrace) };
+        if !switch_to(vm, machine, state, jit) {
+            state.outcome = Some(ExecutorOutcome::ResumeAt(jit.trace.start));
+            return STATUS_LEAVE;
+        }
+    }
     if state.last_ip != LAST_IP_UNSET {
         vm.frames[machine.frame_index].last_ip = state.last_ip as usize;
         state.last_ip = LAST_IP_UNSET;
@@ -256,24 +270,21 @@ fn leave_or_stitch(
         // SAFETY: `stitch` was set by `JitTrace::run` from a live `&mut` it does not
         // use while JIT code runs.
         let stitch = unsafe { &mut *state.stitch };
-        if let Some(next) = stitch(vm, uop, target) {
-            if let Some(jit) = next.as_any().downcast_ref::<JitTrace>() {
-                // SAFETY: the trace and its validity flag live in `jit`, which
-                // `state.current` keeps alive for the rest of this run (the machine
-                // is dropped before the state block).
-                let (trace, valid) =
-                    unsafe { (&*(&jit.trace as *const Trace), &*Rc::as_ptr(&jit.valid)) };
-                if let Ok(next_machine) = UopMachine::new(vm, trace, valid) {
-                    *machine = next_machine;
-                    state.headroom = state.headroom.max(jit.headroom);
-                    point_state_at_stack(vm, machine.base, state);
+        if let Some(next) = stitch(vm, state.current_jit as *const (), uop, target) {
+            if let Some(jit) = next.code.as_any().downcast_ref::<JitTrace>() {
+                // SAFETY: `current_jit` is the live trace whose uop just exited.
+                let exited = unsafe { &*state.current_jit };
+                if next.side_trace && direct_exit_allowed(exited.trace.uops[uop].uop) {
+                    // From now on this exit jumps to the side trace in machine code.
+                    exited.exit_slots[uop].set(jit.first_uop_address());
+                }
+                if switch_to(vm, machine, state, jit) {
                     state.jump_target = jit.first_uop_address();
-                    state.uop_addresses = jit.uop_addresses.as_ptr();
                     // SAFETY: `stats` points at the compiler's counters, which the
                     // running trace holds an `Rc` of.
                     let stats = unsafe { &*state.stats };
                     stats.stitched_jumps.set(stats.stitched_jumps.get() + 1);
-                    state.current = Some(next);
+                    state.current = Some(next.code);
                     return STATUS_JUMP;
                 }
             }
@@ -281,6 +292,45 @@ fn leave_or_stitch(
     }
     state.outcome = Some(outcome);
     STATUS_LEAVE
+}
+
+/// Points the machine and the state block at compiled trace `jit` (same frame: the
+/// loop's code). Returns false when the machine cannot be made.
+fn switch_to(
+    vm: &mut Vm,
+    machine: &mut UopMachine<'static>,
+    state: &mut JitState,
+    jit: &JitTrace,
+) -> bool {
+    // SAFETY: the trace and its validity flag live in `jit`, which its executor keeps
+    // alive for the whole run (and `state.current` once stitched).
+    let (trace, valid) = unsafe { (&*(&jit.trace as *const Trace), &*Rc::as_ptr(&jit.valid)) };
+    let Ok(next_machine) = UopMachine::new(vm, trace, valid) else {
+        return false;
+    };
+    *machine = next_machine;
+    point_state_at_stack(vm, machine.base, state);
+    state.uop_addresses = jit.uop_addresses.as_ptr();
+    state.current_jit = jit;
+    true
+}
+
+/// Exits whose slow path is a pure guard exit (nothing consumed but, for branch
+/// guards, the popped condition): once a side trace is attached they jump to it
+/// directly. Other uops' slow paths may go on instead of exiting, so they always run
+/// through the step helper.
+fn direct_exit_allowed(uop: Uop) -> bool {
+    matches!(
+        uop,
+        Uop::_GUARD_BOTH_INT
+            | Uop::_GUARD_BOTH_FLOAT
+            | Uop::_GUARD_TOS_BOOL
+            | Uop::_GUARD_IS_TRUE_POP
+            | Uop::_GUARD_IS_FALSE_POP
+            | Uop::_TO_BOOL_INT
+            | Uop::_ITER_CHECK_RANGE
+            | Uop::_ITER_CHECK_LIST
+    )
 }
 
 /// Tells the value stack how far JIT code has filled it.
@@ -309,6 +359,11 @@ fn point_state_at_stack(vm: &mut Vm, base: usize, state: &mut JitState) {
     }
 }
 
+/// Stack slots reserved beyond the top before JIT code runs and after every helper:
+/// more than the longest trace can push between two helper calls (each uop pushes
+/// at most two; inlined frames are pushed by the step helper, which reserves again).
+const HEADROOM: usize = 2 * cpjit_optimizer::trace::MAX_TRACE_LENGTH + 16;
+
 /// JIT counters (shared by the compiler and the traces it made).
 #[derive(Default)]
 pub struct JitStats {
@@ -334,7 +389,9 @@ pub struct JitTrace {
     code: PatchedCode,
     /// Address of every uop's code, then of the fatal stencil.
     uop_addresses: Vec<usize>,
-    headroom: usize,
+    /// Per uop: the first-uop address of a side trace its exit jumps to directly
+    /// (0: none yet); the trampolines read these words.
+    exit_slots: Box<[Cell<usize>]>,
     arena: Rc<RefCell<CodeArena>>,
     stats: Rc<JitStats>,
 }
@@ -371,10 +428,11 @@ impl CompiledTrace for JitTrace {
                 )
             },
             current: None,
+            current_jit: self,
             uop_addresses: self.uop_addresses.as_ptr(),
             stats: Rc::as_ptr(&self.stats),
             machine: std::ptr::null_mut(),
-            headroom: self.headroom,
+            headroom: HEADROOM,
             outcome: None,
             panic: None,
         };
@@ -441,10 +499,12 @@ impl JitCompiler {
     /// Which stencil and values each uop gets.
     pub fn plan(&self, vm: &Vm, trace: &Trace, valid: &Rc<Cell<bool>>) -> Result<Plan, OptError> {
         let mut global_slots = Vec::new();
+        let exit_slots: Box<[Cell<usize>]> = trace.uops.iter().map(|_| Cell::new(0)).collect();
         let uops = trace
             .uops
             .iter()
-            .map(|u| {
+            .zip(exit_slots.iter())
+            .map(|(u, exit_slot)| {
                 let mut stencil = if vm.force_deopt && u.uop.flags().guard {
                     // Stress mode: the step helper makes every guard fail.
                     &self.table.step
@@ -482,14 +542,26 @@ impl JitCompiler {
                     Uop::_CHECK_VALIDITY => Rc::as_ptr(valid) as u64,
                     _ => u.operand,
                 };
+                let trampoline =
+                    if matches!(u.uop, Uop::_GUARD_IS_TRUE_POP | Uop::_GUARD_IS_FALSE_POP) {
+                        &self.table.exit_trampoline_pop
+                    } else {
+                        &self.table.exit_trampoline
+                    };
                 Ok(PlannedUop {
                     stencil,
                     oparg: u64::from(u.oparg),
                     operand,
+                    trampoline,
+                    exit_slot: exit_slot.as_ptr() as u64,
                 })
             })
             .collect::<Result<Vec<_>, OptError>>()?;
-        Ok(Plan { uops, global_slots })
+        Ok(Plan {
+            uops,
+            global_slots,
+            exit_slots,
+        })
     }
 }
 
@@ -500,6 +572,8 @@ pub struct Plan {
     /// Boxed: their addresses are patched into the code, so they must never move.
     #[allow(clippy::vec_box)]
     global_slots: Vec<Box<GlobalSlot>>,
+    /// One per uop, read by the exit trampolines (their addresses are in the code).
+    exit_slots: Box<[Cell<usize>]>,
 }
 
 /// The cache snapshot for a `LOAD_GLOBAL` uop of the loop's own code (the running
@@ -547,10 +621,15 @@ impl TraceCompiler for JitCompiler {
         }
         let started = Instant::now();
         let plan = self.plan(vm, trace, valid)?;
+        // The code names its own `JitTrace` (for the step helper), so the allocation
+        // comes first and is filled in once the code exists.
+        let mut slot = Rc::<JitTrace>::new_uninit();
+        let executor = slot.as_ptr() as u64;
         let code = patcher::compile(
             &mut self.arena.borrow_mut(),
             self.table,
             &plan.uops,
+            executor,
             helper_address,
         )
         .map_err(|e| OptError::Aborted(e.to_string()))?;
@@ -585,18 +664,22 @@ impl TraceCompiler for JitCompiler {
             .iter()
             .map(|offset| code.space.address + *offset as usize)
             .collect();
-        Ok(Rc::new(JitTrace {
+        let Some(uninit) = Rc::get_mut(&mut slot) else {
+            return Err(OptError::Aborted("trace allocation is shared".into()));
+        };
+        uninit.write(JitTrace {
             trace: trace.clone(),
             _global_slots: plan.global_slots,
+            exit_slots: plan.exit_slots,
             valid: valid.clone(),
             uop_addresses,
             code,
-            // Each uop pushes at most two values; inlined frames are pushed by the
-            // step helper, which reserves again.
-            headroom: 2 * trace.uops.len() + 16,
             arena: self.arena.clone(),
             stats: self.stats.clone(),
-        }))
+        });
+        // SAFETY: written just above.
+        let compiled: Rc<JitTrace> = unsafe { slot.assume_init() };
+        Ok(compiled)
     }
 
     fn counters(&self) -> BTreeMap<String, u64> {

@@ -23,6 +23,10 @@ pub struct PlannedUop {
     pub stencil: &'static Stencil,
     pub oparg: u64,
     pub operand: u64,
+    /// Its exit trampoline, when the stencil has an `Exit` hole.
+    pub trampoline: &'static Stencil,
+    /// The address of its exit slot (a word naming an attached side trace, or 0).
+    pub exit_slot: u64,
 }
 
 /// Why a trace could not be compiled.
@@ -137,7 +141,7 @@ pub fn layout<'u>(table: &'static StencilTable, uops: &'u [PlannedUop]) -> Layou
     for (i, uop) in uops.iter().enumerate() {
         if uop.stencil.needs_deopt_stub {
             stub_index[i] = Some(placed.len());
-            place(Site::Stub(i), &table.exit_trampoline, &mut placed);
+            place(Site::Stub(i), uop.trampoline, &mut placed);
         }
     }
     let fatal_offset = placed[1 + uops.len()].offset;
@@ -187,6 +191,7 @@ impl Layout<'_> {
         &self,
         bytes: &mut [u8],
         base: usize,
+        executor: u64,
         helper_address: fn(Helper) -> usize,
         thunk: &dyn Fn(Helper) -> usize,
     ) -> Result<(), PatchError> {
@@ -218,7 +223,7 @@ impl Layout<'_> {
                     base + self.next_of(i),
                     self.stub_index[i].map(|stub| base + self.placed[stub].offset),
                 ),
-                Site::Stub(i) => (0, 0, i as u64, base + self.next_of(i), None),
+                Site::Stub(i) => (0, uops[i].exit_slot, i as u64, base + self.next_of(i), None),
                 Site::Entry => (0, 0, 0, first_uop, None),
                 Site::Fatal | Site::Deopt => (0, 0, 0, base + self.fatal_offset, None),
             };
@@ -236,6 +241,7 @@ impl Layout<'_> {
                     HoleValue::Continue => continue_to as u64,
                     HoleValue::JumpTarget => first_uop as u64,
                     HoleValue::Deopt => deopt as u64,
+                    HoleValue::Executor => executor,
                     HoleValue::Exit => exit_to.ok_or(PatchError::MissingStub {
                         stencil: p.stencil.name,
                     })? as u64,
@@ -285,6 +291,7 @@ pub fn compile(
     arena: &mut CodeArena,
     table: &'static StencilTable,
     uops: &[PlannedUop],
+    executor: u64,
     helper_address: fn(Helper) -> usize,
 ) -> Result<PatchedCode, PatchError> {
     let layout = layout(table, uops);
@@ -302,7 +309,7 @@ pub fn compile(
     let base = space.address;
     let result = arena
         .fill(&space, |bytes| {
-            layout.write(bytes, base, helper_address, &thunk)
+            layout.write(bytes, base, executor, helper_address, &thunk)
         })
         .map_err(PatchError::Memory)?;
     if let Err(error) = result {
@@ -330,6 +337,8 @@ mod tests {
                 stencil: &X86_64.uops[*u as usize],
                 oparg: 1,
                 operand: 0,
+                trampoline: &X86_64.exit_trampoline,
+                exit_slot: 0x1000,
             })
             .collect()
     }
@@ -346,13 +355,13 @@ mod tests {
         let layout = layout(&X86_64, &uops);
         let mut bytes = vec![0u8; layout.size];
         let error = layout
-            .write(&mut bytes, 0x7f00_0000_0000, far_helper, &|_| 0x2000)
+            .write(&mut bytes, 0x7f00_0000_0000, 0, far_helper, &|_| 0x2000)
             .expect_err("out of range");
         assert!(matches!(error, PatchError::Unencodable { .. }), "{error}");
         assert!(error.to_string().contains("out of rel32 range"), "{error}");
         // Through an in-range thunk it patches.
         layout
-            .write(&mut bytes, 0x7f00_0000_0000, far_helper, &|_| {
+            .write(&mut bytes, 0x7f00_0000_0000, 0, far_helper, &|_| {
                 0x7f00_0010_0000
             })
             .expect("reaches the helper through the thunk");
@@ -375,7 +384,7 @@ mod tests {
         let base = 0x7f00_0000_0000usize;
         let mut bytes = vec![0u8; layout.size];
         layout
-            .write(&mut bytes, base, far_helper, &|_| base + 0x100)
+            .write(&mut bytes, base, 0, far_helper, &|_| base + 0x100)
             .expect("patches");
         let entry_call = X86_64
             .entry

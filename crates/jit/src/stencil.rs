@@ -30,8 +30,11 @@ pub struct StencilTable {
     pub fatal: Stencil,
     /// The trace's one deopt stencil: runs a uop through the step helper.
     pub deopt: Stencil,
-    /// Per uop with an inline fast path: passes its index to `deopt`.
+    /// Per uop with an inline fast path: jumps to an attached side trace, or passes
+    /// the uop's index to `deopt`.
     pub exit_trampoline: Stencil,
+    /// The same for branch guards (the exit pops the condition first).
+    pub exit_trampoline_pop: Stencil,
     /// Indexed by `Uop as usize`.
     pub uops: &'static [Stencil],
 }
@@ -45,6 +48,7 @@ impl StencilTable {
             &self.fatal,
             &self.deopt,
             &self.exit_trampoline,
+            &self.exit_trampoline_pop,
         ]
         .into_iter()
         .chain(self.uops.iter())

@@ -231,7 +231,7 @@ fn every_uop_agrees_between_the_tier2_interpreter_and_the_jit() {
                         let compiled = compiler
                             .compile(&f.vm, &trace, &valid)
                             .unwrap_or_else(|e| panic!("{}: {e}", uop.name()));
-                        let outcome = compiled.run(&mut f.vm, &mut |_, _, _| None);
+                        let outcome = compiled.run(&mut f.vm, &mut |_, _, _, _| None);
                         let jitted = observe(&mut f, outcome);
 
                         assert_eq!(
@@ -267,7 +267,7 @@ fn check_validity_exits_when_invalid() {
     let interpreted = observe(&mut f, interpreted);
     set_up(&mut f, &[Value::NONE; LOCALS], &[]);
     let compiled = compiler.compile(&f.vm, &trace, &valid).expect("compiles");
-    let jitted = compiled.run(&mut f.vm, &mut |_, _, _| None);
+    let jitted = compiled.run(&mut f.vm, &mut |_, _, _, _| None);
     assert_eq!(interpreted, observe(&mut f, jitted));
     assert_eq!(interpreted.outcome, "exit uop 1 -> @40 (true)");
 }

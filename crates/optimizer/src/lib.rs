@@ -265,8 +265,18 @@ pub trait CompiledTrace: std::any::Any {
     fn as_any(&self) -> &dyn std::any::Any;
 }
 
-/// Decides where a side exit `(uop, target)` of the running compiled trace goes.
-pub type Stitcher<'a> = dyn FnMut(&mut Vm, usize, usize) -> Option<Rc<dyn CompiledTrace>> + 'a;
+/// Where a stitched side exit continues.
+pub struct StitchTo {
+    pub code: Rc<dyn CompiledTrace>,
+    /// A side trace (not the loop trace, whose re-entry is a back edge with its
+    /// safepoint): a compiled exit may jump there directly from now on.
+    pub side_trace: bool,
+}
+
+/// Decides where a side exit `(uop, target)` of the compiled trace `exiting` (its
+/// address, as `Rc::as_ptr` gives it) goes. Compiled code may move between an
+/// executor's traces on its own, so the exiting trace is named each time.
+pub type Stitcher<'a> = dyn FnMut(&mut Vm, *const (), usize, usize) -> Option<StitchTo> + 'a;
 
 /// Counters of the uop optimizer.
 pub type UopOptimizerStats = OptimizerCounters;
@@ -591,7 +601,17 @@ impl UopExecutor {
         let (code, instruction, run_trace) = (context.code, context.instruction, context.run_trace);
         let mut current: Option<usize> = None;
         let mut hops = 0;
-        let mut stitch = |vm: &mut Vm, uop: usize, target: usize| {
+        let mut stitch = |vm: &mut Vm, exiting: *const (), uop: usize, target: usize| {
+            let same = |code: &Option<Rc<dyn CompiledTrace>>| {
+                code.as_ref()
+                    .is_some_and(|c| Rc::as_ptr(c) as *const () == exiting)
+            };
+            current = if same(&self.compiled) {
+                None
+            } else {
+                let sides = self.side_traces.borrow();
+                Some(sides.iter().position(|side| same(&side.compiled))?)
+            };
             let mut context = ExecutionContext {
                 vm,
                 code,
@@ -599,10 +619,14 @@ impl UopExecutor {
                 run_trace,
             };
             let next = self.next_trace(&mut context, &mut current, &mut hops, uop, target)?;
-            match next {
+            let code = match next {
                 None => self.compiled.clone(),
                 Some(i) => self.side_traces.borrow()[i].compiled.clone(),
-            }
+            }?;
+            Some(StitchTo {
+                code,
+                side_trace: next.is_some(),
+            })
         };
         match compiled.run(context.vm, &mut stitch) {
             ExecutorOutcome::SideExit { target, .. } => ExecutorOutcome::ResumeAt(target),
