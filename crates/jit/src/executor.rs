@@ -277,6 +277,9 @@ fn leave_or_stitch(
                 if next.side_trace && direct_exit_allowed(exited.trace.uops[uop].uop) {
                     // From now on this exit jumps to the side trace in machine code.
                     exited.exit_slots[uop].set(jit.first_uop_address());
+                    // SAFETY: as below, the compiler's counters outlive the run.
+                    let stats = unsafe { &*state.stats };
+                    stats.direct_exits.set(stats.direct_exits.get() + 1);
                 }
                 if switch_to(vm, machine, state, jit) {
                     state.jump_target = jit.first_uop_address();
@@ -372,8 +375,10 @@ pub struct JitStats {
     pub compile_ns: Cell<u64>,
     pub entries: Cell<u64>,
     pub uops_compiled: Cell<u64>,
-    /// Side exits that jumped straight into another compiled trace.
+    /// Side exits the step helper stitched to another compiled trace.
     pub stitched_jumps: Cell<u64>,
+    /// Exits switched to jump straight to their side trace from machine code.
+    pub direct_exits: Cell<u64>,
     /// Bytes of machine code currently allocated (freed executors give theirs back).
     pub live_code_bytes: Cell<u64>,
 }
@@ -694,6 +699,7 @@ impl TraceCompiler for JitCompiler {
             ("jit_entries".to_string(), s.entries.get()),
             ("jit_uops_compiled".to_string(), s.uops_compiled.get()),
             ("jit_stitched_jumps".to_string(), s.stitched_jumps.get()),
+            ("jit_direct_exits".to_string(), s.direct_exits.get()),
             ("jit_live_code_bytes".to_string(), s.live_code_bytes.get()),
         ])
     }
