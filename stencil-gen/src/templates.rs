@@ -809,10 +809,33 @@ impl Template<'_, '_> {
                 let sp = self.fb.ins().iadd(sp, extra);
                 self.continue_with(frame, sp);
             }
+            // Once the executor has attached where this exit goes (the loop trace or a
+            // side trace; its first uop's address in the exit slot the operand points
+            // at), jump there directly, after the safepoint a back edge owes.
+            _EXIT_TRACE => {
+                let slot = self.symbol_value(HoleValue::Operand);
+                let target = self.fb.ins().load(I64, flags(), slot, 0);
+                let attached = self.fb.ins().icmp_imm_s(IntCC::NotEqual, target, 0);
+                let direct = self.fb.create_block();
+                let through_helper = self.fb.create_block();
+                self.fb
+                    .ins()
+                    .brif(attached, direct, &[], through_helper, &[]);
+                self.fb.switch_to_block(through_helper);
+                self.step_then_continue();
+                self.fb.switch_to_block(direct);
+                let (sp, state) = (self.sp, self.state);
+                self.call_helper(Helper::Safepoint, &[frame, sp, state]);
+                let signature = self.fb.import_signature(uop_signature());
+                self.fb
+                    .ins()
+                    .return_call_indirect(signature, target, &[frame, sp, state]);
+            }
             // Everything else runs in the step helper.
-            _EXIT_TRACE | _COMPARE_OP | _TO_BOOL | _BINARY_SUBSCR | _STORE_SUBSCR
-            | _CONTAINS_OP | _UNARY_NOT | _UNARY_NEGATIVE | _CHECK_FUNCTION | _PUSH_FRAME
-            | _POP_FRAME | _RUN_SPECIALIZED => self.step_then_continue(),
+            _COMPARE_OP | _TO_BOOL | _BINARY_SUBSCR | _STORE_SUBSCR | _CONTAINS_OP | _UNARY_NOT
+            | _UNARY_NEGATIVE | _CHECK_FUNCTION | _PUSH_FRAME | _POP_FRAME | _RUN_SPECIALIZED => {
+                self.step_then_continue()
+            }
         }
     }
 }

@@ -274,7 +274,12 @@ fn leave_or_stitch(
             if let Some(jit) = next.code.as_any().downcast_ref::<JitTrace>() {
                 // SAFETY: `current_jit` is the live trace whose uop just exited.
                 let exited = unsafe { &*state.current_jit };
-                if next.side_trace && direct_exit_allowed(exited.trace.uops[uop].uop) {
+                let exiting_uop = exited.trace.uops[uop].uop;
+                // `_EXIT_TRACE` runs the safepoint itself, so it may also jump back to
+                // the loop trace; guards only to side traces.
+                if (next.side_trace || exiting_uop == Uop::_EXIT_TRACE)
+                    && direct_exit_allowed(exiting_uop)
+                {
                     // From now on this exit jumps to the side trace in machine code.
                     exited.exit_slots[uop].set(jit.first_uop_address());
                     // SAFETY: as below, the compiler's counters outlive the run.
@@ -318,14 +323,15 @@ fn switch_to(
     true
 }
 
-/// Exits whose slow path is a pure guard exit (nothing consumed but, for branch
-/// guards, the popped condition): once a side trace is attached they jump to it
-/// directly. Other uops' slow paths may go on instead of exiting, so they always run
-/// through the step helper.
+/// Exits whose slow path is a pure exit (nothing consumed but, for branch guards, the
+/// popped condition): once attached they jump to their target trace directly. Other
+/// uops' slow paths may go on instead of exiting, so they always run through the step
+/// helper.
 fn direct_exit_allowed(uop: Uop) -> bool {
     matches!(
         uop,
-        Uop::_GUARD_BOTH_INT
+        Uop::_EXIT_TRACE
+            | Uop::_GUARD_BOTH_INT
             | Uop::_GUARD_BOTH_FLOAT
             | Uop::_GUARD_TOS_BOOL
             | Uop::_GUARD_IS_TRUE_POP
@@ -545,6 +551,7 @@ impl JitCompiler {
                             .ok_or_else(|| OptError::Aborted("constant out of range".into()))?
                     }
                     Uop::_CHECK_VALIDITY => Rc::as_ptr(valid) as u64,
+                    Uop::_EXIT_TRACE => exit_slot.as_ptr() as u64,
                     _ => u.operand,
                 };
                 let trampoline =
