@@ -275,13 +275,19 @@ fn leave_or_stitch(
                 // SAFETY: `current_jit` is the live trace whose uop just exited.
                 let exited = unsafe { &*state.current_jit };
                 let exiting_uop = exited.trace.uops[uop].uop;
-                // `_EXIT_TRACE` runs the safepoint itself, so it may also jump back to
-                // the loop trace; guards only to side traces.
-                if (next.side_trace || exiting_uop == Uop::_EXIT_TRACE)
-                    && direct_exit_allowed(exiting_uop)
+                // Where this exit may jump from now on: a side trace's start; for
+                // `_EXIT_TRACE` (which runs the safepoint itself) also the loop trace's
+                // start; for a guard exiting to the back edge, the loop trace's
+                // `_JUMP_TO_TOP` (the back edge with its safepoint).
+                let direct_target = if next.side_trace || exiting_uop == Uop::_EXIT_TRACE {
+                    Some(jit.first_uop_address())
+                } else {
+                    jit.jump_to_top_address()
+                };
+                if let Some(direct_target) =
+                    direct_target.filter(|_| direct_exit_allowed(exiting_uop))
                 {
-                    // From now on this exit jumps to the side trace in machine code.
-                    exited.exit_slots[uop].set(jit.first_uop_address());
+                    exited.exit_slots[uop].set(direct_target);
                     // SAFETY: as below, the compiler's counters outlive the run.
                     let stats = unsafe { &*state.stats };
                     stats.direct_exits.set(stats.direct_exits.get() + 1);
@@ -408,6 +414,12 @@ pub struct JitTrace {
 }
 
 impl JitTrace {
+    /// Address of the trace's closing `_JUMP_TO_TOP`, if it has one.
+    fn jump_to_top_address(&self) -> Option<usize> {
+        let last = self.trace.uops.len().checked_sub(1)?;
+        (self.trace.uops[last].uop == Uop::_JUMP_TO_TOP).then(|| self.uop_addresses[last])
+    }
+
     /// Address of the first uop (after the entry stencil): where stitched jumps land.
     fn first_uop_address(&self) -> usize {
         self.code.space.address + self.code.uop_offsets.first().copied().unwrap_or(0) as usize
