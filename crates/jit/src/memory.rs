@@ -234,21 +234,34 @@ mod tests {
         0x1000
     }
 
-    /// The permissions of the mapping containing `address`, from `/proc/self/maps`.
+    /// Serializes the tests that change mappings: `/proc/self/maps` is not read
+    /// atomically, and a mapping split or merged meanwhile can hide a line.
+    static MAPPINGS: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+    fn lock() -> std::sync::MutexGuard<'static, ()> {
+        MAPPINGS
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The permissions of the mapping containing `address`, from `/proc/self/maps`
+    /// (read again if another thread's mapping change hid the line).
     fn permissions(address: usize) -> String {
-        let maps = std::fs::read_to_string("/proc/self/maps").expect("procfs");
-        for line in maps.lines() {
-            let mut fields = line.split_whitespace();
-            let (Some(range), Some(perms)) = (fields.next(), fields.next()) else {
-                continue;
-            };
-            let Some((start, end)) = range.split_once('-') else {
-                continue;
-            };
-            let start = usize::from_str_radix(start, 16).expect("hex");
-            let end = usize::from_str_radix(end, 16).expect("hex");
-            if (start..end).contains(&address) {
-                return perms.to_string();
+        for _ in 0..100 {
+            let maps = std::fs::read_to_string("/proc/self/maps").expect("procfs");
+            for line in maps.lines() {
+                let mut fields = line.split_whitespace();
+                let (Some(range), Some(perms)) = (fields.next(), fields.next()) else {
+                    continue;
+                };
+                let Some((start, end)) = range.split_once('-') else {
+                    continue;
+                };
+                let start = usize::from_str_radix(start, 16).expect("hex");
+                let end = usize::from_str_radix(end, 16).expect("hex");
+                if (start..end).contains(&address) {
+                    return perms.to_string();
+                }
             }
         }
         panic!("{address:#x} is not mapped");
@@ -256,6 +269,7 @@ mod tests {
 
     #[test]
     fn code_is_never_writable_and_executable() {
+        let _guard = lock();
         let mut arena = CodeArena::new(no_helper);
         let space = arena.reserve(64, 16).expect("reserve");
         assert_eq!(permissions(space.address), "r-xp");
@@ -275,6 +289,7 @@ mod tests {
 
     #[test]
     fn small_executors_share_a_chunk_and_freed_space_is_reused() {
+        let _guard = lock();
         let mut arena = CodeArena::new(no_helper);
         let a = arena.reserve(1000, 16).expect("a");
         let b = arena.reserve(1000, 16).expect("b");
@@ -290,6 +305,7 @@ mod tests {
 
     #[test]
     fn a_large_trace_gets_its_own_chunk() {
+        let _guard = lock();
         let mut arena = CodeArena::new(no_helper);
         let big = arena.reserve(CHUNK_SIZE * 2, 16).expect("big");
         assert!(arena.mapped_bytes() >= CHUNK_SIZE * 2);
@@ -298,6 +314,7 @@ mod tests {
 
     #[test]
     fn thunks_jump_to_the_helper() {
+        let _guard = lock();
         let mut arena = CodeArena::new(no_helper);
         let space = arena.reserve(16, 16).expect("reserve");
         let thunk = arena.thunk_address(&space, Helper::Step);
