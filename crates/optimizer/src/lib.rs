@@ -517,6 +517,14 @@ impl UopExecutor {
             // loop trace instead.
             return Some(None);
         }
+        if let Some(i) = current {
+            if self.side_traces.borrow()[i].trace.start == target {
+                // A side trace that leaves for the place it started from made no
+                // progress (its first guard keeps failing, e.g. an int that grew
+                // big): another side trace from there would do the same. Tier 1.
+                return None;
+            }
+        }
         let threshold = u32::from(context.vm.hot_threshold.max(1));
         let mut exits = self.exits.borrow_mut();
         let slot = current.map_or(0, |i| i + 1);
