@@ -189,27 +189,33 @@ impl Template<'_, '_> {
 
     /// Tail-calls the next uop.
     fn continue_with(&mut self, frame: Value, sp: Value) {
-        let next = self.import_function(HoleValue::Continue, uop_signature());
         let state = self.state;
-        self.fb.ins().return_call(next, &[frame, sp, state]);
+        self.continue_with_state(frame, sp, state);
     }
 
-    /// Calls the step helper for this uop; continues with the frame and stack pointer
-    /// it left in the state block, jumps into the compiled trace a side exit was
-    /// stitched to, or returns its status when it says leave.
-    fn step_then(&mut self, after: HoleValue) {
+    /// Calls the step helper for uop `index` of the trace this code belongs to and
+    /// returns its status.
+    fn call_step(&mut self, index: Value) -> Value {
         let helper = self.import_function(
             HoleValue::Helper(Helper::Step),
             helper_signature(self.isa, Helper::Step),
         );
-        let index = self.symbol_value(HoleValue::UopIndex);
         let executor = self.symbol_value(HoleValue::Executor);
         let (frame, sp, state) = (self.frame, self.sp, self.state);
         let call = self
             .fb
             .ins()
             .call(helper, &[frame, sp, state, index, executor]);
-        let status = self.fb.inst_results(call)[0];
+        self.fb.inst_results(call)[0]
+    }
+
+    /// Runs this uop through the step helper; continues with the frame and stack
+    /// pointer it left in the state block, jumps into the compiled trace a side exit
+    /// was stitched to, or returns its status when it says leave.
+    fn step_then_continue(&mut self) {
+        let index = self.symbol_value(HoleValue::UopIndex);
+        let status = self.call_step(index);
+        let state = self.state;
         let not_continue = self.fb.create_block();
         let leave = self.fb.create_block();
         let jump = self.fb.create_block();
@@ -230,7 +236,13 @@ impl Template<'_, '_> {
         self.jump_to_state_target();
         self.fb.switch_to_block(go_on);
         let (frame, sp) = self.reload_frame_and_stack_pointer();
-        let next = self.import_function(after, uop_signature());
+        self.continue_with_state(frame, sp, state);
+    }
+
+    /// Tail-calls the next uop (`continue_with` for a frame and stack pointer that
+    /// were reloaded from the state block).
+    fn continue_with_state(&mut self, frame: Value, sp: Value, state: Value) {
+        let next = self.import_function(HoleValue::Continue, uop_signature());
         self.fb.ins().return_call(next, &[frame, sp, state]);
     }
 
@@ -269,17 +281,7 @@ impl Template<'_, '_> {
     /// The deopt stencil: the step helper runs uop `index`; then on to the address it
     /// left in the state block (the next uop, or a stitched trace), or leave.
     fn deopt(&mut self, index: Value) {
-        let helper = self.import_function(
-            HoleValue::Helper(Helper::Step),
-            helper_signature(self.isa, Helper::Step),
-        );
-        let executor = self.symbol_value(HoleValue::Executor);
-        let (frame, sp, state) = (self.frame, self.sp, self.state);
-        let call = self
-            .fb
-            .ins()
-            .call(helper, &[frame, sp, state, index, executor]);
-        let status = self.fb.inst_results(call)[0];
+        let status = self.call_step(index);
         let leave = self.fb.create_block();
         let go_on = self.fb.create_block();
         self.fb.set_cold_block(leave);
@@ -322,10 +324,6 @@ impl Template<'_, '_> {
         );
         let call = self.fb.ins().call(callee, args);
         self.fb.inst_results(call)[0]
-    }
-
-    fn step_then_continue(&mut self) {
-        self.step_then(HoleValue::Continue);
     }
 
     /// Jumps to the uop's deopt stub (the step helper, out of line) unless `ok`;

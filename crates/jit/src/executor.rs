@@ -67,7 +67,6 @@ pub struct JitState {
     stats: *const JitStats,
     /// The running trace's `UopMachine` (lifetime erased; it outlives the JIT call).
     machine: *mut UopMachine<'static>,
-    headroom: usize,
     outcome: Option<ExecutorOutcome>,
     panic: Option<Box<dyn Any + Send>>,
 }
@@ -289,15 +288,13 @@ fn leave_or_stitch(
                 {
                     exited.exit_slots[uop].set(direct_target);
                     // SAFETY: as below, the compiler's counters outlive the run.
-                    let stats = unsafe { &*state.stats };
-                    stats.direct_exits.set(stats.direct_exits.get() + 1);
+                    bump(unsafe { &(*state.stats).direct_exits }, 1);
                 }
                 if switch_to(vm, machine, state, jit) {
                     state.jump_target = jit.first_uop_address();
                     // SAFETY: `stats` points at the compiler's counters, which the
                     // running trace holds an `Rc` of.
-                    let stats = unsafe { &*state.stats };
-                    stats.stitched_jumps.set(stats.stitched_jumps.get() + 1);
+                    bump(unsafe { &(*state.stats).stitched_jumps }, 1);
                     state.current = Some(next.code);
                     return STATUS_JUMP;
                 }
@@ -365,7 +362,7 @@ fn sync_stack_length(vm: &mut Vm, stack_pointer: *mut Value) {
 
 /// Reserves headroom and stores the (possibly moved) frame and stack pointer.
 fn point_state_at_stack(vm: &mut Vm, base: usize, state: &mut JitState) {
-    vm.stack.reserve(state.headroom);
+    vm.stack.reserve(HEADROOM);
     let start = vm.stack.as_mut_ptr();
     // SAFETY: `base` and `len` are within the allocation (`base <= len <= capacity`).
     unsafe {
@@ -378,6 +375,11 @@ fn point_state_at_stack(vm: &mut Vm, base: usize, state: &mut JitState) {
 /// more than the longest trace can push between two helper calls (each uop pushes
 /// at most two; inlined frames are pushed by the step helper, which reserves again).
 const HEADROOM: usize = 2 * cpjit_optimizer::trace::MAX_TRACE_LENGTH + 16;
+
+/// Adds `n` to a counter.
+fn bump(counter: &Cell<u64>, n: u64) {
+    counter.set(counter.get() + n);
+}
 
 /// JIT counters (shared by the compiler and the traces it made).
 #[derive(Default)]
@@ -422,7 +424,7 @@ impl JitTrace {
 
     /// Address of the first uop (after the entry stencil): where stitched jumps land.
     fn first_uop_address(&self) -> usize {
-        self.code.space.address + self.code.uop_offsets.first().copied().unwrap_or(0) as usize
+        self.uop_addresses[0]
     }
 }
 
@@ -432,7 +434,7 @@ impl CompiledTrace for JitTrace {
     }
 
     fn run(&self, vm: &mut Vm, stitch: &mut Stitcher<'_>) -> ExecutorOutcome {
-        self.stats.entries.set(self.stats.entries.get() + 1);
+        bump(&self.stats.entries, 1);
         let mut machine = match UopMachine::new(vm, &self.trace, &self.valid) {
             Ok(machine) => machine,
             Err(outcome) => return outcome,
@@ -455,7 +457,6 @@ impl CompiledTrace for JitTrace {
             uop_addresses: self.uop_addresses.as_ptr(),
             stats: Rc::as_ptr(&self.stats),
             machine: std::ptr::null_mut(),
-            headroom: HEADROOM,
             outcome: None,
             panic: None,
         };
@@ -658,18 +659,11 @@ impl TraceCompiler for JitCompiler {
         )
         .map_err(|e| OptError::Aborted(e.to_string()))?;
         let stats = &self.stats;
-        stats
-            .compile_ns
-            .set(stats.compile_ns.get() + started.elapsed().as_nanos() as u64);
-        stats
-            .executors_compiled
-            .set(stats.executors_compiled.get() + 1);
-        stats
-            .code_bytes
-            .set(stats.code_bytes.get() + code.size as u64);
-        stats
-            .uops_compiled
-            .set(stats.uops_compiled.get() + trace.uops.len() as u64);
+        bump(&stats.compile_ns, started.elapsed().as_nanos() as u64);
+        bump(&stats.executors_compiled, 1);
+        bump(&stats.code_bytes, code.size as u64);
+        bump(&stats.live_code_bytes, code.size as u64);
+        bump(&stats.uops_compiled, trace.uops.len() as u64);
         let mut report = format!(
             "jit trace {}: from @{}, {} uops, {} bytes ({} hot, {} cold)\n",
             self.reports.borrow().len(),

@@ -107,7 +107,6 @@ struct Placed {
 /// Where everything of a trace goes (pass 1).
 pub struct Layout<'u> {
     uops: &'u [PlannedUop],
-    table: &'static StencilTable,
     placed: Vec<Placed>,
     stub_index: Vec<Option<usize>>,
     fatal_offset: usize,
@@ -148,7 +147,6 @@ pub fn layout<'u>(table: &'static StencilTable, uops: &'u [PlannedUop]) -> Layou
     let deopt_offset = placed[2 + uops.len()].offset;
     Layout {
         uops,
-        table,
         placed,
         stub_index,
         fatal_offset,
@@ -195,7 +193,6 @@ impl Layout<'_> {
         helper_address: fn(Helper) -> usize,
         thunk: &dyn Fn(Helper) -> usize,
     ) -> Result<(), PatchError> {
-        let _ = self.table;
         let uops = self.uops;
         let helpers: Vec<usize> = cpjit_bytecode::jit_abi::ALL_HELPERS
             .iter()
