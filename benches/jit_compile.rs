@@ -34,6 +34,7 @@ fn compile_cost(c: &mut Criterion) {
         .map(|t| jit.plan(vm, t, &valid).expect("plans"))
         .collect();
     let mut buffer = vec![0u8; 1 << 20];
+    let helpers = cpjit_jit::patcher::HelperAddresses::resolve(cpjit_jit::executor::helper_address);
     // The patcher's two passes alone (into a buffer at a made-up address): what
     // copy-and-patch costs per uop, without the executor's protection changes.
     group.bench_function("copy_and_patch", |b| {
@@ -43,13 +44,9 @@ fn compile_cost(c: &mut Criterion) {
                     cpjit_jit::patcher::layout(&cpjit_jit::jit_stencils::X86_64, &plan.uops);
                 let bytes = &mut buffer[..layout.size];
                 layout
-                    .write(
-                        bytes,
-                        0x7f00_0000_0000,
-                        0x7f00_0001_0000,
-                        cpjit_jit::executor::helper_address,
-                        &|_| 0x7f00_0000_0000,
-                    )
+                    .write(bytes, 0x7f00_0000_0000, 0x7f00_0001_0000, &helpers, &|_| {
+                        0x7f00_0000_0000
+                    })
                     .expect("patches");
                 std::hint::black_box(&bytes);
             }

@@ -96,7 +96,12 @@ define_helpers! {
 }
 
 /// What a hole is filled with.
+///
+/// `repr(u8)` with the plain values first and in [`HoleValue::PLAIN`] order: the
+/// tag *is* the slot for them, so [`HoleValue::slot`] compiles to a compare and an
+/// add, not a jump table (it runs once per hole per compiled trace).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
 pub enum HoleValue {
     /// The uop's argument.
     Oparg,
@@ -159,6 +164,35 @@ impl HoleValue {
             .find(|v| v.symbol() == symbol)
     }
 
+    /// Number of distinct hole values: the size of a dense table indexed by
+    /// [`HoleValue::slot`] (the patcher resolves a trace's values into one, so a hole
+    /// is filled by an index, not a branch).
+    pub const SLOTS: usize = HoleValue::PLAIN.len() + ALL_HELPERS.len();
+
+    /// The value's index in a dense table: the plain values in [`HoleValue::PLAIN`]
+    /// order, then the helpers in table order.
+    #[inline]
+    pub const fn slot(self) -> usize {
+        // Two constant-valued matches (the first is the identity on the tag) rather
+        // than one with a computed arm: the compiler turns these into arithmetic.
+        let tag = match self {
+            HoleValue::Oparg => 0,
+            HoleValue::Operand => 1,
+            HoleValue::UopIndex => 2,
+            HoleValue::Continue => 3,
+            HoleValue::JumpTarget => 4,
+            HoleValue::Exit => 5,
+            HoleValue::Deopt => 6,
+            HoleValue::Executor => 7,
+            HoleValue::Helper(_) => 8,
+        };
+        let helper = match self {
+            HoleValue::Helper(h) => h as usize,
+            _ => 0,
+        };
+        tag + helper
+    }
+
     /// Whether the symbol's address *is* the value (data symbols, 64-bit absolute),
     /// as opposed to code reached by a jump or call (PC-relative).
     pub fn is_value(self) -> bool {
@@ -194,6 +228,19 @@ pub struct Hole {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slots_are_dense_and_follow_the_tables() {
+        let all: Vec<HoleValue> = HoleValue::PLAIN
+            .iter()
+            .copied()
+            .chain(ALL_HELPERS.iter().map(|h| HoleValue::Helper(*h)))
+            .collect();
+        assert_eq!(all.len(), HoleValue::SLOTS);
+        for (index, value) in all.iter().enumerate() {
+            assert_eq!(value.slot(), index, "{value:?}");
+        }
+    }
 
     #[test]
     fn symbols_round_trip() {

@@ -40,7 +40,7 @@ use cpjit_runtime::vm::kind;
 use cpjit_runtime::{Value, Vm};
 
 use crate::memory::CodeArena;
-use crate::patcher::{self, PatchedCode, PlannedUop};
+use crate::patcher::{self, HelperAddresses, PatchedCode, PlannedUop};
 use crate::stencil::StencilTable;
 
 /// The block every stencil gets as its third argument. The first three fields are at
@@ -497,7 +497,19 @@ pub struct JitCompiler {
     table: &'static StencilTable,
     arena: Rc<RefCell<CodeArena>>,
     stats: Rc<JitStats>,
-    reports: RefCell<Vec<String>>,
+    /// What each compile produced, for `cpjit trace --jit` (formatted only when asked).
+    records: RefCell<Vec<CompileRecord>>,
+    helpers: HelperAddresses,
+    /// Why the stencil table cannot be used, if it cannot (checked once).
+    table_error: Option<String>,
+}
+
+/// One compiled trace's shape, kept for the report.
+struct CompileRecord {
+    start: usize,
+    size: usize,
+    cold_offset: u32,
+    uops: Vec<(u32, Uop)>,
 }
 
 impl Default for JitCompiler {
@@ -508,11 +520,14 @@ impl Default for JitCompiler {
 
 impl JitCompiler {
     pub fn new() -> JitCompiler {
+        let table = &crate::jit_stencils::X86_64;
         JitCompiler {
-            table: &crate::jit_stencils::X86_64,
+            table,
             arena: Rc::new(RefCell::new(CodeArena::new(helper_address))),
             stats: Rc::default(),
-            reports: RefCell::default(),
+            records: RefCell::default(),
+            helpers: HelperAddresses::resolve(helper_address),
+            table_error: patcher::validate(table).err().map(|e| e.to_string()),
         }
     }
 
@@ -644,6 +659,9 @@ impl TraceCompiler for JitCompiler {
         if !supported_machine() {
             return Err(OptError::Aborted("the JIT runs on x86-64 only".into()));
         }
+        if let Some(error) = &self.table_error {
+            return Err(OptError::Aborted(error.clone()));
+        }
         let started = Instant::now();
         let plan = self.plan(vm, trace, valid)?;
         // The code names its own `JitTrace` (for the step helper), so the allocation
@@ -655,7 +673,7 @@ impl TraceCompiler for JitCompiler {
             self.table,
             &plan.uops,
             executor,
-            helper_address,
+            &self.helpers,
         )
         .map_err(|e| OptError::Aborted(e.to_string()))?;
         let stats = &self.stats;
@@ -664,19 +682,17 @@ impl TraceCompiler for JitCompiler {
         bump(&stats.code_bytes, code.size as u64);
         bump(&stats.live_code_bytes, code.size as u64);
         bump(&stats.uops_compiled, trace.uops.len() as u64);
-        let mut report = format!(
-            "jit trace {}: from @{}, {} uops, {} bytes ({} hot, {} cold)\n",
-            self.reports.borrow().len(),
-            trace.start,
-            trace.uops.len(),
-            code.size,
-            code.cold_offset,
-            code.size - code.cold_offset as usize,
-        );
-        for (u, offset) in trace.uops.iter().zip(&code.uop_offsets) {
-            report.push_str(&format!("  {offset:>6}: {}\n", u.uop.name()));
-        }
-        self.reports.borrow_mut().push(report);
+        self.records.borrow_mut().push(CompileRecord {
+            start: trace.start,
+            size: code.size,
+            cold_offset: code.cold_offset,
+            uops: code
+                .uop_offsets
+                .iter()
+                .zip(&trace.uops)
+                .map(|(offset, u)| (*offset, u.uop))
+                .collect(),
+        });
         let uop_addresses = code
             .uop_offsets
             .iter()
@@ -718,7 +734,21 @@ impl TraceCompiler for JitCompiler {
     }
 
     fn report(&self) -> String {
-        self.reports.borrow().concat()
+        let mut report = String::new();
+        for (n, record) in self.records.borrow().iter().enumerate() {
+            report.push_str(&format!(
+                "jit trace {n}: from @{}, {} uops, {} bytes ({} hot, {} cold)\n",
+                record.start,
+                record.uops.len(),
+                record.size,
+                record.cold_offset,
+                record.size - record.cold_offset as usize,
+            ));
+            for (offset, uop) in &record.uops {
+                report.push_str(&format!("  {offset:>6}: {}\n", uop.name()));
+            }
+        }
+        report
     }
 }
 
@@ -766,7 +796,9 @@ impl Optimizer for JitOptimizer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use cpjit_bytecode::jit_abi::{STATE_FRAME, STATE_LAST_IP, STATE_STACK_POINTER};
+    use cpjit_bytecode::jit_abi::{
+        STATE_FRAME, STATE_JUMP_TARGET, STATE_LAST_IP, STATE_STACK_POINTER,
+    };
 
     #[test]
     fn state_block_matches_the_abi() {
@@ -778,6 +810,10 @@ mod tests {
         assert_eq!(
             std::mem::offset_of!(JitState, last_ip),
             STATE_LAST_IP as usize
+        );
+        assert_eq!(
+            std::mem::offset_of!(JitState, jump_target),
+            STATE_JUMP_TARGET as usize
         );
     }
 }

@@ -12,10 +12,10 @@
 //!
 //! Must never interpret what a stencil does: it only knows bytes and holes.
 
-use cpjit_bytecode::jit_abi::{Helper, HoleValue};
+use cpjit_bytecode::jit_abi::{Helper, HoleValue, ALL_HELPERS};
 
 use crate::memory::{CodeArena, CodeSpace, MemoryError};
-use crate::stencil::{HoleKind, Stencil, StencilTable};
+use crate::stencil::{Hole, HoleKind, Stencil, StencilTable};
 
 /// One uop to compile: its stencil (the uop's own or the step stencil) and values.
 #[derive(Clone, Copy, Debug)]
@@ -44,7 +44,7 @@ pub enum PatchError {
         stencil: &'static str,
         kind: HoleKind,
     },
-    /// A stencil refers to a deopt stub it was not given.
+    /// A stencil's `Exit` holes and its need for a trampoline disagree.
     MissingStub {
         stencil: &'static str,
     },
@@ -69,7 +69,9 @@ impl std::fmt::Display for PatchError {
                     "{stencil}: {kind:?} holes cannot be patched on this machine"
                 )
             }
-            PatchError::MissingStub { stencil } => write!(f, "{stencil}: no deopt stub"),
+            PatchError::MissingStub { stencil } => {
+                write!(f, "{stencil}: exit holes and trampoline flag disagree")
+            }
             PatchError::Memory(e) => e.fmt(f),
         }
     }
@@ -89,98 +91,200 @@ pub struct PatchedCode {
     pub size: usize,
 }
 
-#[derive(Clone, Copy)]
-enum Site {
-    Entry,
-    Uop(usize),
-    Stub(usize),
-    Fatal,
-    Deopt,
-}
-
-struct Placed {
-    site: Site,
-    stencil: &'static Stencil,
-    offset: usize,
-}
-
 /// Where everything of a trace goes (pass 1).
 pub struct Layout<'u> {
+    table: &'static StencilTable,
     uops: &'u [PlannedUop],
-    placed: Vec<Placed>,
-    stub_index: Vec<Option<usize>>,
-    fatal_offset: usize,
+    /// Offset of each uop's code, then of the fatal stencil.
+    uop_offsets: Vec<u32>,
     deopt_offset: usize,
+    /// Where the exit trampolines start (they follow in uop order).
+    stubs_offset: usize,
     /// Total bytes.
     pub size: usize,
 }
 
+/// `offset` rounded up to the stencil's alignment (a power of two: Cranelift's).
+#[inline]
+fn aligned(offset: usize, stencil: &Stencil) -> usize {
+    let mask = stencil.align.max(1) as usize - 1;
+    (offset + mask) & !mask
+}
+
 /// Pass 1: sizes and offsets of every stencil copy.
 pub fn layout<'u>(table: &'static StencilTable, uops: &'u [PlannedUop]) -> Layout<'u> {
-    let mut placed: Vec<Placed> = Vec::with_capacity(uops.len() * 2 + 2);
-    let mut offset = 0usize;
-    let mut place = |site: Site, stencil: &'static Stencil, placed: &mut Vec<Placed>| {
-        // Alignments are powers of two (Cranelift's); no division on this hot path.
-        let mask = stencil.align.max(1) as usize - 1;
-        offset = (offset + mask) & !mask;
-        placed.push(Placed {
-            site,
-            stencil,
-            offset,
-        });
-        offset += stencil.code.len();
-    };
-    place(Site::Entry, &table.entry, &mut placed);
-    for (i, uop) in uops.iter().enumerate() {
-        place(Site::Uop(i), uop.stencil, &mut placed);
+    let mut uop_offsets = Vec::with_capacity(uops.len() + 1);
+    let mut offset = table.entry.code.len();
+    for uop in uops {
+        offset = aligned(offset, uop.stencil);
+        uop_offsets.push(offset as u32);
+        offset += uop.stencil.code.len();
     }
-    place(Site::Fatal, &table.fatal, &mut placed);
-    place(Site::Deopt, &table.deopt, &mut placed);
-    let mut stub_index = vec![None; uops.len()];
-    for (i, uop) in uops.iter().enumerate() {
-        if uop.stencil.needs_deopt_stub {
-            stub_index[i] = Some(placed.len());
-            place(Site::Stub(i), uop.trampoline, &mut placed);
-        }
+    offset = aligned(offset, &table.fatal);
+    uop_offsets.push(offset as u32);
+    offset += table.fatal.code.len();
+    offset = aligned(offset, &table.deopt);
+    let deopt_offset = offset;
+    offset += table.deopt.code.len();
+    let stubs_offset = offset;
+    for uop in uops.iter().filter(|u| u.stencil.needs_deopt_stub) {
+        offset = aligned(offset, uop.trampoline) + uop.trampoline.code.len();
     }
-    let fatal_offset = placed[1 + uops.len()].offset;
-    let deopt_offset = placed[2 + uops.len()].offset;
     Layout {
+        table,
         uops,
-        placed,
-        stub_index,
-        fatal_offset,
+        uop_offsets,
         deopt_offset,
+        stubs_offset,
         size: offset.max(1),
     }
 }
 
-impl Layout<'_> {
-    fn uop_start(&self, i: usize) -> usize {
-        self.placed[1 + i].offset
-    }
+/// Every helper's address, resolved once (not per compile).
+#[derive(Clone, Debug)]
+pub struct HelperAddresses([u64; ALL_HELPERS.len()]);
 
-    fn next_of(&self, i: usize) -> usize {
-        if i + 1 < self.uops.len() {
-            self.uop_start(i + 1)
-        } else {
-            self.fatal_offset
+impl HelperAddresses {
+    pub fn resolve(helper_address: fn(Helper) -> usize) -> HelperAddresses {
+        let mut addresses = [0; ALL_HELPERS.len()];
+        for helper in ALL_HELPERS {
+            addresses[*helper as usize] = helper_address(*helper) as u64;
+        }
+        HelperAddresses(addresses)
+    }
+}
+
+/// Copies `src` to the front of `dst`. Stencils are tens of bytes: fixed 16-byte
+/// moves (the last one overlapping) beat a call into `memcpy` at these sizes.
+#[inline(always)]
+fn copy_code(dst: &mut [u8], src: &[u8]) {
+    let n = src.len();
+    if n < 16 {
+        dst[..n].copy_from_slice(src);
+        return;
+    }
+    let dst = &mut dst[..n];
+    let mut at = 0;
+    while at + 16 < n {
+        dst[at..at + 16].copy_from_slice(&src[at..at + 16]);
+        at += 16;
+    }
+    dst[n - 16..].copy_from_slice(&src[n - 16..]);
+}
+
+/// The values a stencil copy's holes are filled with, indexed by [`HoleValue::slot`]:
+/// the trace-wide ones are set once, the per-copy ones before each copy.
+struct HoleValues([u64; HoleValue::SLOTS]);
+
+impl HoleValues {
+    #[inline]
+    fn set(&mut self, value: HoleValue, to: u64) {
+        self.0[value.slot()] = to;
+    }
+}
+
+/// Copies `stencil` to `at` in `bytes` (which will live at `base`) and fills its holes
+/// from `values`; `next` is where the following copy starts (the gap is padded).
+#[inline(always)]
+fn copy_and_patch(
+    bytes: &mut [u8],
+    base: usize,
+    at: usize,
+    next: usize,
+    stencil: &'static Stencil,
+    values: &HoleValues,
+    thunk: &dyn Fn(Helper) -> usize,
+) -> Result<(), PatchError> {
+    let end = at + stencil.code.len();
+    copy_code(&mut bytes[at..], stencil.code);
+    if next > end {
+        // Padding: no-ops where a stencil falls into the next, traps elsewhere.
+        bytes[end..next].fill(if stencil.falls_through { 0x90 } else { 0xCC });
+    }
+    for hole in stencil.holes {
+        let value = values.0[hole.value.slot()];
+        let patch_at = at + hole.offset as usize;
+        match hole.kind {
+            HoleKind::Abs64 => {
+                let Some(patched) = value.checked_add_signed(hole.addend) else {
+                    return Err(unencodable(stencil, hole, "not a 64-bit value".into()));
+                };
+                bytes[patch_at..patch_at + 8].copy_from_slice(&patched.to_le_bytes());
+            }
+            HoleKind::Rel32 => {
+                // `validate` has made sure only code holes are PC-relative.
+                let here = (base + patch_at) as i64;
+                let rel = |target: u64| i32::try_from((target as i64 + hole.addend) - here).ok();
+                let displacement = match rel(value) {
+                    Some(d) => d,
+                    None => match hole.value {
+                        HoleValue::Helper(helper) => rel(thunk(helper) as u64),
+                        _ => None,
+                    }
+                    .ok_or_else(|| unencodable(stencil, hole, "out of rel32 range".into()))?,
+                };
+                bytes[patch_at..patch_at + 4].copy_from_slice(&displacement.to_le_bytes());
+            }
+            HoleKind::Branch26 => {
+                return Err(PatchError::UnsupportedHole {
+                    stencil: stencil.name,
+                    kind: hole.kind,
+                })
+            }
         }
     }
+    Ok(())
+}
 
+#[cold]
+fn unencodable(stencil: &'static Stencil, hole: &Hole, detail: String) -> PatchError {
+    PatchError::Unencodable {
+        stencil: stencil.name,
+        offset: hole.offset,
+        value: hole.value,
+        detail,
+    }
+}
+
+/// Checks what the patcher relies on and does not re-check per copy: value holes are
+/// never PC-relative, and exactly the stencils marked as needing a trampoline have
+/// `Exit` holes. A table that breaks either is rejected before anything is compiled.
+pub fn validate(table: &'static StencilTable) -> Result<(), PatchError> {
+    for stencil in table.all() {
+        let exits = stencil.holes.iter().any(|h| h.value == HoleValue::Exit);
+        if exits != stencil.needs_deopt_stub {
+            return Err(PatchError::MissingStub {
+                stencil: stencil.name,
+            });
+        }
+        for hole in stencil.holes {
+            if hole.kind != HoleKind::Abs64 && hole.value.is_value() {
+                return Err(unencodable(
+                    stencil,
+                    hole,
+                    "a value hole cannot be PC-relative".into(),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+impl Layout<'_> {
     /// Offset of each uop's code, then of the fatal stencil (where the uop after
     /// the last one would be).
-    pub fn uop_offsets_and_end(&self) -> Vec<u32> {
-        let mut offsets = self.uop_offsets();
-        offsets.push(self.fatal_offset as u32);
-        offsets
+    pub fn uop_offsets_and_end(&self) -> &[u32] {
+        &self.uop_offsets
     }
 
     /// Offset of each uop's code.
-    pub fn uop_offsets(&self) -> Vec<u32> {
-        (0..self.uops.len())
-            .map(|i| self.uop_start(i) as u32)
-            .collect()
+    pub fn uop_offsets(&self) -> &[u32] {
+        &self.uop_offsets[..self.uops.len()]
+    }
+
+    /// Offset where the cold part (fatal stencil, deopt stencil, trampolines) starts.
+    pub fn cold_offset(&self) -> usize {
+        self.uop_offsets[self.uops.len()] as usize
     }
 
     /// Pass 2: copies every stencil into `bytes` (which will live at `base`) and
@@ -190,106 +294,92 @@ impl Layout<'_> {
         bytes: &mut [u8],
         base: usize,
         executor: u64,
-        helper_address: fn(Helper) -> usize,
+        helpers: &HelperAddresses,
         thunk: &dyn Fn(Helper) -> usize,
     ) -> Result<(), PatchError> {
+        let table = self.table;
         let uops = self.uops;
-        let helpers: Vec<usize> = cpjit_bytecode::jit_abi::ALL_HELPERS
-            .iter()
-            .map(|h| helper_address(*h))
-            .collect();
-        let first_uop = base + self.uop_start(0);
-        let deopt = base + self.deopt_offset;
-        for (n, p) in self.placed.iter().enumerate() {
-            let end = p.offset + p.stencil.code.len();
-            bytes[p.offset..end].copy_from_slice(p.stencil.code);
-            // Padding: no-ops where a stencil falls into the next, traps elsewhere.
-            let next = self.placed.get(n + 1).map_or(bytes.len(), |q| q.offset);
-            if next > end {
-                bytes[end..next].fill(if p.stencil.falls_through { 0x90 } else { 0xCC });
-            }
-            if p.stencil.holes.is_empty() {
-                continue;
-            }
-            // Everything this copy's holes can ask for, resolved once.
-            let (oparg, operand, index, continue_to, exit_to) = match p.site {
-                Site::Uop(i) => (
-                    uops[i].oparg,
-                    uops[i].operand,
-                    i as u64,
-                    base + self.next_of(i),
-                    self.stub_index[i].map(|stub| base + self.placed[stub].offset),
-                ),
-                Site::Stub(i) => (0, uops[i].exit_slot, i as u64, base + self.next_of(i), None),
-                Site::Entry => (0, 0, 0, first_uop, None),
-                Site::Fatal | Site::Deopt => (0, 0, 0, base + self.fatal_offset, None),
-            };
-            for hole in p.stencil.holes {
-                let unencodable = |detail: String| PatchError::Unencodable {
-                    stencil: p.stencil.name,
-                    offset: hole.offset,
-                    value: hole.value,
-                    detail,
-                };
-                let value = match hole.value {
-                    HoleValue::Oparg => oparg,
-                    HoleValue::Operand => operand,
-                    HoleValue::UopIndex => index,
-                    HoleValue::Continue => continue_to as u64,
-                    HoleValue::JumpTarget => first_uop as u64,
-                    HoleValue::Deopt => deopt as u64,
-                    HoleValue::Executor => executor,
-                    HoleValue::Exit => exit_to.ok_or(PatchError::MissingStub {
-                        stencil: p.stencil.name,
-                    })? as u64,
-                    HoleValue::Helper(helper) => helpers[helper as usize] as u64,
-                };
-                let patch_at = p.offset + hole.offset as usize;
-                match hole.kind {
-                    HoleKind::Abs64 => {
-                        let patched = i128::from(value) + i128::from(hole.addend);
-                        let patched = u64::try_from(patched)
-                            .map_err(|_| unencodable(format!("{patched} is not 64-bit")))?;
-                        bytes[patch_at..patch_at + 8].copy_from_slice(&patched.to_le_bytes());
-                    }
-                    HoleKind::Rel32 => {
-                        if hole.value.is_value() {
-                            return Err(unencodable("a value hole cannot be PC-relative".into()));
-                        }
-                        let at = (base + patch_at) as i128;
-                        let rel = |target: u64| {
-                            i32::try_from(i128::from(target) + i128::from(hole.addend) - at).ok()
-                        };
-                        let displacement = match hole.value {
-                            HoleValue::Helper(helper) => {
-                                rel(value).or_else(|| rel(thunk(helper) as u64))
-                            }
-                            _ => rel(value),
-                        }
-                        .ok_or_else(|| unencodable("out of rel32 range".into()))?;
-                        bytes[patch_at..patch_at + 4].copy_from_slice(&displacement.to_le_bytes());
-                    }
-                    HoleKind::Branch26 => {
-                        return Err(PatchError::UnsupportedHole {
-                            stencil: p.stencil.name,
-                            kind: hole.kind,
-                        })
-                    }
+        let fatal_offset = self.cold_offset();
+        let mut values = HoleValues([0; HoleValue::SLOTS]);
+        values.0[HoleValue::Helper(ALL_HELPERS[0]).slot()..].copy_from_slice(&helpers.0);
+        let first_uop = base + self.uop_offsets[0] as usize;
+        values.set(HoleValue::JumpTarget, first_uop as u64);
+        values.set(HoleValue::Deopt, (base + self.deopt_offset) as u64);
+        values.set(HoleValue::Executor, executor);
+
+        values.set(HoleValue::Continue, first_uop as u64);
+        copy_and_patch(
+            bytes,
+            base,
+            0,
+            self.uop_offsets[0] as usize,
+            &table.entry,
+            &values,
+            thunk,
+        )?;
+
+        let mut stub_at = self.stubs_offset;
+        for (i, uop) in uops.iter().enumerate() {
+            let at = self.uop_offsets[i] as usize;
+            let next = self.uop_offsets[i + 1] as usize;
+            values.set(HoleValue::UopIndex, i as u64);
+            values.set(HoleValue::Continue, (base + next) as u64);
+            if uop.stencil.needs_deopt_stub {
+                // The uop's own trampoline, written here too: same index and
+                // continuation, its operand is the uop's exit slot.
+                let trampoline = uop.trampoline;
+                let stub = aligned(stub_at, trampoline);
+                if stub > stub_at {
+                    bytes[stub_at..stub].fill(0xCC);
                 }
+                stub_at = stub + trampoline.code.len();
+                values.set(HoleValue::Operand, uop.exit_slot);
+                values.set(HoleValue::Oparg, 0);
+                copy_and_patch(bytes, base, stub, stub_at, trampoline, &values, thunk)?;
+                values.set(HoleValue::Exit, (base + stub) as u64);
             }
+            values.set(HoleValue::Oparg, uop.oparg);
+            values.set(HoleValue::Operand, uop.operand);
+            copy_and_patch(bytes, base, at, next, uop.stencil, &values, thunk)?;
+        }
+
+        values.set(HoleValue::UopIndex, 0);
+        values.set(HoleValue::Oparg, 0);
+        values.set(HoleValue::Operand, 0);
+        values.set(HoleValue::Continue, (base + fatal_offset) as u64);
+        copy_and_patch(
+            bytes,
+            base,
+            fatal_offset,
+            self.deopt_offset,
+            &table.fatal,
+            &values,
+            thunk,
+        )?;
+        copy_and_patch(
+            bytes,
+            base,
+            self.deopt_offset,
+            self.stubs_offset,
+            &table.deopt,
+            &values,
+            thunk,
+        )?;
+        if stub_at < bytes.len() {
+            bytes[stub_at..].fill(0xCC);
         }
         Ok(())
     }
 }
 
-/// Compiles `uops` with `table` into `arena`; `helper_address` gives each helper's
-/// real address.
+/// Compiles `uops` with `table` into `arena`; `helpers` are the helpers' real
+/// addresses.
 pub fn compile(
     arena: &mut CodeArena,
     table: &'static StencilTable,
     uops: &[PlannedUop],
     executor: u64,
-    helper_address: fn(Helper) -> usize,
+    helpers: &HelperAddresses,
 ) -> Result<PatchedCode, PatchError> {
     let layout = layout(table, uops);
     let space = arena.reserve(layout.size, 16).map_err(PatchError::Memory)?;
@@ -306,7 +396,7 @@ pub fn compile(
     let base = space.address;
     let result = arena
         .fill(&space, |bytes| {
-            layout.write(bytes, base, executor, helper_address, &thunk)
+            layout.write(bytes, base, executor, helpers, &thunk)
         })
         .map_err(PatchError::Memory)?;
     if let Err(error) = result {
@@ -315,10 +405,10 @@ pub fn compile(
     }
     Ok(PatchedCode {
         space,
-        entry: base + layout.placed[0].offset,
-        uop_offsets: layout.uop_offsets_and_end(),
-        cold_offset: layout.fatal_offset as u32,
+        entry: base,
+        cold_offset: layout.cold_offset() as u32,
         size: layout.size,
+        uop_offsets: layout.uop_offsets,
     })
 }
 
@@ -352,20 +442,92 @@ mod tests {
         let layout = layout(&X86_64, &uops);
         let mut bytes = vec![0u8; layout.size];
         let error = layout
-            .write(&mut bytes, 0x7f00_0000_0000, 0, far_helper, &|_| 0x2000)
+            .write(
+                &mut bytes,
+                0x7f00_0000_0000,
+                0,
+                &HelperAddresses::resolve(far_helper),
+                &|_| 0x2000,
+            )
             .expect_err("out of range");
         assert!(matches!(error, PatchError::Unencodable { .. }), "{error}");
         assert!(error.to_string().contains("out of rel32 range"), "{error}");
         // Through an in-range thunk it patches.
         layout
-            .write(&mut bytes, 0x7f00_0000_0000, 0, far_helper, &|_| {
-                0x7f00_0010_0000
-            })
+            .write(
+                &mut bytes,
+                0x7f00_0000_0000,
+                0,
+                &HelperAddresses::resolve(far_helper),
+                &|_| 0x7f00_0010_0000,
+            )
             .expect("reaches the helper through the thunk");
     }
 
     /// Patched rel32 displacements land where the layout says: the entry's call goes
     /// to uop 0, and every falling-through stencil is followed by the next one.
+    /// The shipped tables keep the promises the patcher does not re-check per copy.
+    #[test]
+    fn shipped_tables_validate() {
+        validate(&X86_64).expect("x86-64 table");
+        validate(&crate::jit_stencils::AARCH64).expect("aarch64 table");
+    }
+
+    /// Each trampoline carries its own uop's index and exit slot; each guard's exit
+    /// hole points at its own trampoline.
+    #[test]
+    fn every_guard_gets_its_own_trampoline() {
+        let mut uops = plan(&[
+            Uop::_START_EXECUTOR,
+            Uop::_GUARD_BOTH_INT,
+            Uop::_BINARY_OP_ADD_INT,
+            Uop::_GUARD_BOTH_INT,
+            Uop::_JUMP_TO_TOP,
+        ]);
+        for (i, uop) in uops.iter_mut().enumerate() {
+            uop.exit_slot = 0x5000 + i as u64 * 8;
+        }
+        let layout = layout(&X86_64, &uops);
+        let base = 0x7f00_0000_0000usize;
+        let mut bytes = vec![0u8; layout.size];
+        layout
+            .write(
+                &mut bytes,
+                base,
+                0,
+                &HelperAddresses::resolve(far_helper),
+                &|_| base + 0x100,
+            )
+            .expect("patches");
+        let tramp = &X86_64.exit_trampoline;
+        let slot_hole = tramp
+            .holes
+            .iter()
+            .find(|h| h.value == HoleValue::Operand)
+            .expect("trampolines read their exit slot");
+        let mut stub = layout.stubs_offset;
+        for (i, uop) in uops.iter().enumerate() {
+            if !uop.stencil.needs_deopt_stub {
+                continue;
+            }
+            let at = stub + slot_hole.offset as usize;
+            let slot = u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap());
+            assert_eq!(slot as i64 - slot_hole.addend, 0x5000 + i as i64 * 8);
+            for exit in uop
+                .stencil
+                .holes
+                .iter()
+                .filter(|h| h.value == HoleValue::Exit)
+            {
+                let at = layout.uop_offsets()[i] as usize + exit.offset as usize;
+                let displacement = i32::from_le_bytes(bytes[at..at + 4].try_into().unwrap());
+                let target = (base + at) as i64 + i64::from(displacement) - exit.addend;
+                assert_eq!(target as usize, base + stub, "uop {i}");
+            }
+            stub += tramp.code.len();
+        }
+    }
+
     #[test]
     fn layout_and_patches_agree() {
         let uops = plan(&[
@@ -381,7 +543,13 @@ mod tests {
         let base = 0x7f00_0000_0000usize;
         let mut bytes = vec![0u8; layout.size];
         layout
-            .write(&mut bytes, base, 0, far_helper, &|_| base + 0x100)
+            .write(
+                &mut bytes,
+                base,
+                0,
+                &HelperAddresses::resolve(far_helper),
+                &|_| base + 0x100,
+            )
             .expect("patches");
         let entry_call = X86_64
             .entry
@@ -393,8 +561,19 @@ mod tests {
         let displacement = i32::from_le_bytes(bytes[at..at + 4].try_into().unwrap());
         let target = (base + at) as i64 + i64::from(displacement) - entry_call.addend;
         assert_eq!(target as usize, base + layout.uop_offsets()[0] as usize);
-        // Guards get trampolines in the cold part.
-        assert!(layout.stub_index.iter().flatten().count() >= 3);
-        assert!(layout.size > layout.fatal_offset);
+        // Guards get trampolines in the cold part, after the deopt stencil.
+        let guards = uops.iter().filter(|u| u.stencil.needs_deopt_stub).count();
+        assert!(guards >= 3);
+        assert_eq!(
+            layout.size,
+            layout.stubs_offset + guards * X86_64.exit_trampoline.code.len()
+        );
+        // Every stencil falls into the next uop's code: continue targets are adjacent.
+        for (i, uop) in uops.iter().enumerate() {
+            let end = layout.uop_offsets_and_end()[i] as usize + uop.stencil.code.len();
+            if uop.stencil.falls_through {
+                assert_eq!(end, layout.uop_offsets_and_end()[i + 1] as usize);
+            }
+        }
     }
 }
