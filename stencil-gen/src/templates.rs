@@ -831,9 +831,8 @@ impl Template<'_, '_> {
             }
             // Everything else runs in the step helper.
             _COMPARE_OP | _TO_BOOL | _BINARY_SUBSCR | _STORE_SUBSCR | _CONTAINS_OP | _UNARY_NOT
-            | _UNARY_NEGATIVE | _CHECK_FUNCTION | _PUSH_FRAME | _POP_FRAME | _RUN_SPECIALIZED => {
-                self.step_then_continue()
-            }
+            | _UNARY_NEGATIVE | _CHECK_FUNCTION | _PUSH_FRAME | _POP_FRAME | _RUN_SPECIALIZED
+            | _GET_ITER | _ITER_END => self.step_then_continue(),
         }
     }
 }

@@ -86,6 +86,8 @@ define_uops! {
     _ITER_CHECK_LIST { guard: true, terminator: false, oparg: false },
     _GUARD_NOT_EXHAUSTED_LIST { guard: true, terminator: false, oparg: false },
     _ITER_NEXT_LIST { guard: false, terminator: false, oparg: false },
+    _ITER_END { guard: true, terminator: false, oparg: false },
+    _GET_ITER { guard: false, terminator: false, oparg: false },
     _BINARY_SUBSCR_LIST_INT { guard: true, terminator: false, oparg: false },
     _STORE_SUBSCR_LIST_INT { guard: true, terminator: false, oparg: false },
     _LOAD_GLOBAL_MODULE { guard: true, terminator: false, oparg: true },
@@ -209,6 +211,7 @@ pub fn expansion(op: AdaptiveOpcode) -> Expansion {
         A::IS_OP => Expansion::Uops(&[(_IS_OP, Oparg)]),
         A::UNARY_NOT => Expansion::Uops(&[(_UNARY_NOT, None)]),
         A::UNARY_NEGATIVE => Expansion::Uops(&[(_UNARY_NEGATIVE, None)]),
+        A::GET_ITER => Expansion::Uops(&[(_GET_ITER, None)]),
         // Specialized instructions without uops of their own run their tier-1 body as
         // one uop (its guards checked against the live inline cache; a miss exits).
         op if runs_as_specialized(op) => Expansion::Uops(&[(_RUN_SPECIALIZED, Oparg)]),

@@ -12,8 +12,8 @@ use cpjit_bytecode::{BinaryOpArg, CompareOp};
 use cpjit_optimizer::trace::Trace;
 use cpjit_optimizer::ExecutorOutcome;
 use cpjit_runtime::iter::{
-    fast_iterator_has_next, fast_next, is_fast_iterator, list_item_fast, list_store_fast, FastIter,
-    FastNext,
+    fast_iterator_has_next, fast_next, finish_fast_iterator, is_fast_iterator, list_item_fast,
+    list_store_fast, FastIter, FastNext,
 };
 use cpjit_runtime::object::ObjKind;
 use cpjit_runtime::ops;
@@ -285,6 +285,22 @@ impl<'a> UopMachine<'a> {
                         vm.stack.push(v);
                     }
                     None => exit!(u.target),
+                }
+            }
+            Uop::_ITER_END => {
+                // The loop is done: the exhausted iterator is finished and popped as
+                // tier 1's `FOR_ITER` does; one with an item left goes back to the
+                // loop head.
+                if !finish_fast_iterator(vm.stack[len - 1]) {
+                    exit!(u.target);
+                }
+                vm.stack.truncate(len - 1);
+            }
+            Uop::_GET_ITER => {
+                let iterable = vm.stack[len - 1];
+                match cpjit_runtime::iter::get_iter(vm, iterable) {
+                    Ok(iterator) => vm.stack[len - 1] = iterator,
+                    Err(error) => raise!(error, u.target),
                 }
             }
             Uop::_BINARY_SUBSCR_LIST_INT => {

@@ -342,6 +342,8 @@ fn direct_exit_allowed(uop: Uop) -> bool {
             | Uop::_TO_BOOL_INT
             | Uop::_ITER_CHECK_RANGE
             | Uop::_ITER_CHECK_LIST
+            | Uop::_GUARD_NOT_EXHAUSTED_RANGE
+            | Uop::_GUARD_NOT_EXHAUSTED_LIST
     )
 }
 

@@ -110,10 +110,15 @@ fn describe(v: Value) -> String {
 }
 
 /// Like [`describe`], but objects made during the run (a big-int sum, a boxed
-/// result) are compared by their repr, since each tier allocates its own.
+/// result, an iterator) are compared by their repr, since each tier allocates its
+/// own (an address in the repr, as in `<… object at 0x…>`, is left out).
 fn describe_in(vm: &mut Vm, v: Value, before: &[Value]) -> String {
     if v.is_object() && !before.contains(&v) {
         let text = cpjit_runtime::display::repr(vm, v).unwrap_or_else(|_| "<repr failed>".into());
+        let text = match text.find(" at 0x") {
+            Some(at) => format!("{} at …>", &text[..at]),
+            None => text,
+        };
         return format!("new object {text}");
     }
     describe(v)

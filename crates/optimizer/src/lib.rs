@@ -502,7 +502,15 @@ impl UopExecutor {
             None => self.trace.uops[uop].uop,
             Some(i) => self.side_traces.borrow()[i].trace.uops[uop].uop,
         };
-        if target == self.trace.loop_head {
+        // A loop found its iterator exhausted: a side trace from here finishes the
+        // loop and runs the code after it (tier 1 would otherwise run it until the
+        // next back edge: the first iteration of a following or enclosing loop).
+        let loop_done = matches!(
+            exiting_uop,
+            cpjit_bytecode::uops::Uop::_GUARD_NOT_EXHAUSTED_RANGE
+                | cpjit_bytecode::uops::Uop::_GUARD_NOT_EXHAUSTED_LIST
+        );
+        if target == self.trace.loop_head && !loop_done {
             if exiting_uop == cpjit_bytecode::uops::Uop::_EXIT_TRACE {
                 // A side trace reached the loop's back edge: continue with the loop
                 // trace instead of going through tier 1.
@@ -517,7 +525,7 @@ impl UopExecutor {
             // loop trace instead.
             return Some(None);
         }
-        if let Some(i) = current {
+        if let Some(i) = current.filter(|_| !loop_done) {
             if self.side_traces.borrow()[i].trace.start == target {
                 // A side trace that leaves for the place it started from made no
                 // progress (its first guard keeps failing, e.g. an int that grew
@@ -543,7 +551,12 @@ impl UopExecutor {
         if exit.cold || exit.temperature < threshold {
             return None;
         }
-        match trace::project_from(context.code, target, self.trace.loop_head) {
+        let projected = if loop_done {
+            trace::project_loop_exit(context.code, target, self.trace.loop_head)
+        } else {
+            trace::project_from(context.code, target, self.trace.loop_head)
+        };
+        match projected {
             Ok(mut side) => {
                 trace::optimize(&mut side);
                 let compiled = match &self.compiler {

@@ -151,6 +151,28 @@ pub fn project_from(
     start: usize,
     loop_head: usize,
 ) -> Result<Trace, AbortReason> {
+    project_with(code_value, start, loop_head, false)
+}
+
+/// Projects a side trace for a loop that is done: `for_iter` is a specialized
+/// `FOR_ITER` whose iterator has no item left (its `_GUARD_NOT_EXHAUSTED_*` exit got
+/// hot). The trace finishes the iterator (`_ITER_END`, which goes back to `for_iter`
+/// if an item turned up) and goes on with the code after the loop, as tier 1's
+/// `FOR_ITER` would — instead of tier 1 running that code until the next back edge.
+pub fn project_loop_exit(
+    code_value: Value,
+    for_iter: usize,
+    loop_head: usize,
+) -> Result<Trace, AbortReason> {
+    project_with(code_value, for_iter, loop_head, true)
+}
+
+fn project_with(
+    code_value: Value,
+    start: usize,
+    loop_head: usize,
+    loop_exit: bool,
+) -> Result<Trace, AbortReason> {
     let mut codes = vec![code_value];
     let mut uops = vec![
         UopInstruction::new(Uop::_START_EXECUTOR, 0, start as u32, 0),
@@ -160,6 +182,28 @@ pub fn project_from(
     let mut inline_stack: Vec<(u16, usize)> = Vec::new();
     let mut current: u16 = 0;
     let mut ip = start;
+    if loop_exit {
+        let instruction = code_data(&code_value)
+            .and_then(|code| code.instructions.get(start))
+            .map(|i| i.get())
+            .filter(|i| {
+                matches!(
+                    i.op,
+                    AdaptiveOpcode::FOR_ITER_RANGE | AdaptiveOpcode::FOR_ITER_LIST
+                )
+            })
+            .ok_or(AbortReason::UnsupportedLoopHead("<not a fast FOR_ITER>"))?;
+        uops.push(UopInstruction::new(
+            Uop::_SET_IP,
+            start as u32,
+            start as u32,
+            0,
+        ));
+        uops.push(UopInstruction::new(Uop::_ITER_END, 0, start as u32, 0));
+        // Past the loop's `END_FOR` and `POP_TOP`, where tier 1's exhausted
+        // `FOR_ITER` jumps.
+        ip = instruction.arg as usize + 2;
+    }
     let mut steps = 0;
     loop {
         steps += 1;
@@ -250,6 +294,11 @@ pub fn project_from(
                 AdaptiveOpcode::JUMP_FORWARD => ip = instruction.arg as usize,
                 AdaptiveOpcode::JUMP_BACKWARD | AdaptiveOpcode::JUMP_BACKWARD_NO_INTERRUPT => {
                     let closes_loop = depth == 0 && instruction.arg as usize == loop_head;
+                    if !closes_loop && ip == start && depth == 0 {
+                        // Another loop's back edge (tier 1 enters that loop's
+                        // executor there): a trace of nothing.
+                        return Err(AbortReason::UnsupportedLoopHead(instruction.op.name()));
+                    }
                     if closes_loop && start == loop_head {
                         uops.push(UopInstruction::new(
                             Uop::_JUMP_TO_TOP,
@@ -443,6 +492,13 @@ pub fn remove_redundant_guards(trace: &mut Trace) {
                 }
             }
             _ITER_NEXT_RANGE => stack.push(Known::Int),
+            _ITER_END => {
+                pop(&mut stack);
+            }
+            _GET_ITER => {
+                pop(&mut stack);
+                stack.push(Known::Unknown);
+            }
             _ITER_NEXT_LIST => stack.push(Known::Unknown),
             _BINARY_SUBSCR_LIST_INT => {
                 pop(&mut stack);

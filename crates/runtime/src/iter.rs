@@ -434,6 +434,28 @@ pub fn fast_iterator_has_next(iterator: Value) -> bool {
     }
 }
 
+/// Finishes a range or list iterator that has no item left, as tier 1's exhausted
+/// `FOR_ITER` does (a list iterator stays exhausted even if its list grows later).
+/// Returns false, changing nothing, when it is not such an iterator or has an item
+/// left (`_ITER_END`'s guard).
+pub fn finish_fast_iterator(iterator: Value) -> bool {
+    let Some(ObjKind::Iterator(state)) = kind(&iterator) else {
+        return false;
+    };
+    let mut state = state.borrow_mut();
+    match &*state {
+        IterState::Range { remaining, .. } => *remaining <= 0,
+        IterState::List { list, index } => match kind(list) {
+            Some(ObjKind::List(items)) if *index >= items.borrow().len() => {
+                *state = IterState::Exhausted;
+                true
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 /// Advances a range or list iterator (`_ITER_NEXT_*`). `None` leaves the iterator as
 /// it was: not a range or list iterator, a list with no item left, or (with
 /// `small_only`) a range value outside the inline int range (the caller's slow path
