@@ -54,13 +54,13 @@ pub enum Mode {
     Uops,
     /// Micro-op traces with threshold 1: every loop is traced on its first back edge.
     UopsStress,
-    /// Threshold 1 and every tier-2 guard forced to fail.
+    /// Threshold 1 and tier-2 guards forced to fail (one execution in three).
     UopsDeopt,
     /// Traces compiled by the copy-and-patch JIT, default thresholds.
     Jit,
     /// The JIT with threshold 1: every loop is compiled on its first back edge.
     JitStress,
-    /// The JIT with threshold 1 and every guard forced to fail.
+    /// The JIT with threshold 1 and guards forced to fail (one execution in three).
     JitDeopt,
 }
 

@@ -136,7 +136,7 @@ pub fn run_file(
 
 /// [`run_file`] with run options (`argv` is filled in from `path` and `args`).
 /// `CPJIT_HOT_THRESHOLD` in the environment sets the back-edge threshold and
-/// `CPJIT_FORCE_DEOPT=1` makes every tier-2 guard fail (stress modes).
+/// `CPJIT_FORCE_DEOPT=1` makes tier-2 guards fail on purpose (stress modes).
 pub fn run_file_with(
     path: &std::path::Path,
     args: &[String],

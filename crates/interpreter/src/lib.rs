@@ -79,7 +79,7 @@ pub struct RunOptions {
     pub no_specialize: bool,
     /// Which optimizer hot loops are handed to.
     pub tier2: Tier2Mode,
-    /// Stress mode: every tier-2 guard fails.
+    /// Stress mode: tier-2 guards fail on purpose (see `Vm::force_deopt`).
     pub force_deopt: bool,
     /// After the run, print the optimizer's report (traces before/after the passes)
     /// to stdout (`cpjit trace`).

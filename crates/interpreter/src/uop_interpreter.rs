@@ -130,7 +130,18 @@ impl<'a> UopMachine<'a> {
                 });
             }};
         }
-        if self.force_deopt && u.uop.flags().guard {
+        if self.force_deopt && u.uop.flags().guard && vm.force_this_guard() {
+            if matches!(u.uop, Uop::_GUARD_IS_TRUE_POP | Uop::_GUARD_IS_FALSE_POP) {
+                // A forced branch exit goes back to the branch instruction itself
+                // (the operand), its condition still on the stack: tier 1 branches.
+                // Never stitched: the exit's side trace starts on the other side.
+                vm.stats.deopts += 1;
+                return Step::Leave(ExecutorOutcome::SideExit {
+                    uop: pc,
+                    target: u.operand as usize,
+                    in_loop_code: false,
+                });
+            }
             exit!(u.target);
         }
         let len = vm.stack.len();

@@ -25,7 +25,8 @@ pub struct UopInstruction {
     /// Which of [`Trace::codes`] the uop belongs to (inlined calls run other code).
     pub code: u16,
     /// An extra operand: the expected function's value bits for `_CHECK_FUNCTION`;
-    /// the specialized opcode for `_RUN_SPECIALIZED`.
+    /// the specialized opcode for `_RUN_SPECIALIZED`; the branch instruction for
+    /// `_GUARD_IS_TRUE_POP`/`_GUARD_IS_FALSE_POP`.
     pub operand: u64,
 }
 
@@ -328,7 +329,11 @@ fn project_with(
                         (false, false) => (Uop::_GUARD_IS_TRUE_POP, jump_target, ip + 1),
                     };
                     uops.push(UopInstruction::new(Uop::_SET_IP, here, here, current));
-                    uops.push(UopInstruction::new(guard, 0, exit as u32, current));
+                    let mut guard = UopInstruction::new(guard, 0, exit as u32, current);
+                    // The branch instruction itself (where a forced failure in the
+                    // deopt stress mode resumes, its condition not yet popped).
+                    guard.operand = u64::from(here);
+                    uops.push(guard);
                     ip = next;
                 }
             },

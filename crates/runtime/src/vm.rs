@@ -311,8 +311,12 @@ pub struct Vm {
     /// Whether generic instructions may specialize (off: the plain tier-1 interpreter,
     /// for measuring what specialization buys).
     pub specialization_enabled: bool,
-    /// Stress mode: every tier-2 guard fails (`CPJIT_FORCE_DEOPT=1`).
+    /// Stress mode (`CPJIT_FORCE_DEOPT=1`): tier-2 guards fail on purpose, one in every
+    /// [`FORCED_DEOPT_PERIOD`] guard executions, whatever their check would say — so
+    /// every guard's exit path runs, and traces still get past their first guard.
     pub force_deopt: bool,
+    /// Guard executions counted in the stress mode.
+    pub forced_deopt_tick: u64,
     /// Every code object made runnable, in creation order (for `dis --adaptive`).
     pub code_objects: Vec<Value>,
     /// State owned by the tier-2 machinery of the interpreter (installed optimizer,
@@ -345,7 +349,19 @@ fn unset_call_hook(
     Err(vm.new_error(vm.exceptions.runtime_error, "no interpreter installed"))
 }
 
+/// In the forced-deopt stress mode, one guard execution in this many fails.
+pub const FORCED_DEOPT_PERIOD: u64 = 3;
+
 impl Vm {
+    /// Stress mode: whether the guard about to run must fail (counts the execution).
+    pub fn force_this_guard(&mut self) -> bool {
+        if !self.force_deopt {
+            return false;
+        }
+        self.forced_deopt_tick += 1;
+        self.forced_deopt_tick.is_multiple_of(FORCED_DEOPT_PERIOD)
+    }
+
     /// A fresh runtime writing to the given streams.
     pub fn new(stdout: Box<dyn Write>, stderr: Box<dyn Write>) -> Vm {
         let mut heap = Heap::new();
@@ -394,6 +410,7 @@ impl Vm {
             hot_backoff: 4,
             specialization_enabled: true,
             force_deopt: false,
+            forced_deopt_tick: 0,
             code_objects: Vec::new(),
             tier2: None,
             stdout,
