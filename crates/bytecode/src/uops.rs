@@ -237,6 +237,9 @@ pub fn runs_as_specialized(op: AdaptiveOpcode) -> bool {
             | A::TO_BOOL_STR
             | A::LOAD_ATTR_METHOD_NO_DICT
             | A::LOAD_ATTR_MODULE
+            | A::LOAD_ATTR_INSTANCE_VALUE
+            | A::LOAD_ATTR_METHOD_WITH_VALUES
+            | A::STORE_ATTR_INSTANCE_VALUE
             | A::CALL_LEN
             | A::CALL_ISINSTANCE
             | A::CALL_LIST_APPEND

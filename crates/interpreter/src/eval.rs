@@ -1453,6 +1453,20 @@ fn hot_back_edge(vm: &mut Vm, code: &CodeData, code_value: &Value, index: usize)
     }
 }
 
+/// `name` in an instance's namespace: at position `hint` when it is there (instances
+/// an `__init__` filled keep their attributes in the same order), else by lookup.
+#[inline]
+fn instance_value(dict: Value, name: Value, hint: u64) -> Option<Value> {
+    if let Some(ObjKind::Dict(table)) = kind(&dict) {
+        if let Some(entry) = table.borrow().entry_at(hint as usize) {
+            if entry.key == name {
+                return Some(entry.value);
+            }
+        }
+    }
+    ops::dict_get_str(dict, name)
+}
+
 /// Executes a specialized instruction: guard, then the fast operation.
 #[allow(clippy::too_many_arguments)]
 #[inline(never)]
@@ -1548,6 +1562,69 @@ pub(crate) fn run_specialized(
             }
             vm.stack[len - 1] = cache.value;
             vm.stack.push(owner);
+            Specialized::Hit
+        }
+        A::LOAD_ATTR_INSTANCE_VALUE | A::LOAD_ATTR_METHOD_WITH_VALUES => {
+            let owner = vm.stack[len - 1];
+            let cache = code.caches[this_ip].get();
+            let Some(ObjKind::Instance(instance)) = kind(&owner) else {
+                return Specialized::Miss;
+            };
+            // The class, and what its MRO says about the name, as when specialized.
+            if instance.class != cache.value || vm.class_epoch != u64::from(cache.index) {
+                return Specialized::Miss;
+            }
+            let name = code.names[(arg >> 1) as usize];
+            let own = instance_value(instance.dict, name, cache.key);
+            if op == A::LOAD_ATTR_INSTANCE_VALUE {
+                let Some(value) = own else {
+                    return Specialized::Miss;
+                };
+                vm.stack[len - 1] = value;
+                if arg & 1 != 0 {
+                    vm.stack.push(Value::NULL);
+                }
+            } else {
+                if own.is_some() || arg & 1 == 0 {
+                    return Specialized::Miss;
+                }
+                // The method lives in a namespace of the class's MRO, unchanged
+                // since (the epoch), and the class is kept alive by the cache.
+                vm.stack[len - 1] = Value::from_raw(cache.key);
+                vm.stack.push(owner);
+            }
+            Specialized::Hit
+        }
+        A::STORE_ATTR_INSTANCE_VALUE => {
+            let (value, owner) = (vm.stack[len - 2], vm.stack[len - 1]);
+            let cache = code.caches[this_ip].get();
+            let Some(ObjKind::Instance(instance)) = kind(&owner) else {
+                return Specialized::Miss;
+            };
+            if instance.class != cache.value || vm.class_epoch != u64::from(cache.index) {
+                return Specialized::Miss;
+            }
+            let name = code.names[arg as usize];
+            let Some(ObjKind::Dict(table)) = kind(&instance.dict) else {
+                return Specialized::Miss;
+            };
+            let stored = {
+                let mut table = table.borrow_mut();
+                let at = cache.key as usize;
+                match table.entry_at(at) {
+                    Some(entry) if cache.key != u64::MAX && entry.key == name => {
+                        table.set_value_at(at, value);
+                        true
+                    }
+                    _ => false,
+                }
+            };
+            if !stored {
+                if let Err(error) = ops::dict_set(vm, instance.dict, name, value) {
+                    return Specialized::Failed(Unwind::Raise(error));
+                }
+            }
+            vm.stack.truncate(len - 2);
             Specialized::Hit
         }
         A::LOAD_ATTR_MODULE => {

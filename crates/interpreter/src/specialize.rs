@@ -62,6 +62,70 @@ pub fn adapt(
     true
 }
 
+/// Whether `name` on instances of `class` is a plain instance attribute — read from
+/// and written to the instance's namespace, whatever it holds — as far as the class
+/// says: no data descriptor (property, slot) or attribute hook in the MRO decides
+/// instead, and it is not a dunder the attribute model answers itself (`__class__`,
+/// `__dict__`). Returns the class and the class epoch (as a cache index) the answer
+/// holds for; `None` when it is not, or the epoch no longer fits a cache entry.
+fn plain_instance_attribute(vm: &mut Vm, class: Value, name: Value) -> Option<(Value, u32)> {
+    use cpjit_runtime::attr::type_lookup;
+    let epoch = u32::try_from(vm.class_epoch)
+        .ok()
+        .filter(|e| *e != u32::MAX)?;
+    let text = cpjit_runtime::display::str_text(&name)?;
+    if text.starts_with("__") && text.ends_with("__") {
+        return None;
+    }
+    for hook in [
+        "__slots__",
+        "__getattribute__",
+        "__setattr__",
+        "__delattr__",
+    ] {
+        let hook = vm.intern(hook);
+        if type_lookup(class, hook).is_some() {
+            return None;
+        }
+    }
+    if let Some(found) = type_lookup(class, name) {
+        // A function or plain value on the class is non-data: the instance's
+        // namespace wins over it. Anything else may be a descriptor.
+        let non_data = match kind(&found) {
+            None => true,
+            Some(k) => matches!(
+                k,
+                ObjKind::Function(_)
+                    | ObjKind::Str(_)
+                    | ObjKind::BigInt(_)
+                    | ObjKind::Tuple(_)
+                    | ObjKind::List(_)
+                    | ObjKind::Dict(_)
+            ),
+        };
+        if !non_data {
+            return None;
+        }
+    }
+    Some((class, epoch))
+}
+
+/// Where `name` is in the namespace `dict` (an entry position), if it is there.
+fn dict_position(dict: Value, name: Value) -> Option<usize> {
+    let Some(ObjKind::Dict(table)) = kind(&dict) else {
+        return None;
+    };
+    let Some(ObjKind::Str(s)) = kind(&name) else {
+        return None;
+    };
+    let hash = s
+        .hash
+        .get()
+        .unwrap_or_else(|| cpjit_runtime::ops::str_hash(&s.text));
+    let table = table.borrow();
+    table.find(hash, |k| k == name)
+}
+
 fn cache_with(value: Value, key: u64, index: u32) -> InlineCache {
     InlineCache {
         counter: 0,
@@ -77,7 +141,7 @@ fn is_str(v: &Value) -> bool {
 
 /// Picks a specialized form for the operands on the stack, or `None`.
 fn choose(
-    vm: &Vm,
+    vm: &mut Vm,
     code: &CodeData,
     family: Opcode,
     arg: u32,
@@ -175,12 +239,31 @@ fn choose(
                         cache_with(Value::NULL, owner.raw(), index as u32),
                     ))
                 }
-                Some(
-                    ObjKind::Instance(_)
-                    | ObjKind::Type(_)
-                    | ObjKind::Exception(_)
-                    | ObjKind::Function(_),
-                ) => None,
+                Some(ObjKind::Instance(instance)) => {
+                    let (class, epoch) = plain_instance_attribute(vm, instance.class, name)?;
+                    let in_dict = dict_position(instance.dict, name);
+                    match (in_dict, arg & 1 != 0) {
+                        // In the instance's own namespace (with the method bit, a
+                        // callable attribute: pushed with NULL, no binding).
+                        (Some(position), _) => Some((
+                            A::LOAD_ATTR_INSTANCE_VALUE,
+                            cache_with(class, position as u64, epoch),
+                        )),
+                        // A method found on the class, not shadowed: pushed unbound
+                        // with the instance as `self`.
+                        (None, true) => {
+                            let method = cpjit_runtime::attr::type_lookup(class, name)?;
+                            matches!(kind(&method), Some(ObjKind::Function(_))).then(|| {
+                                (
+                                    A::LOAD_ATTR_METHOD_WITH_VALUES,
+                                    cache_with(class, method.raw(), epoch),
+                                )
+                            })
+                        }
+                        (None, false) => None,
+                    }
+                }
+                Some(ObjKind::Type(_) | ObjKind::Exception(_) | ObjKind::Function(_)) => None,
                 _ if arg & 1 != 0 => {
                     let ty = vm.type_of(owner);
                     let descriptor = cpjit_runtime::attr::type_lookup(ty, name)?;
@@ -263,6 +346,21 @@ fn choose(
                 Some(ObjKind::Dict(_)) => Some((A::BINARY_SUBSCR_DICT, plain)),
                 _ => None,
             }
+        }
+        Opcode::STORE_ATTR => {
+            let owner = peek(vm, 1);
+            let name = code.names[arg as usize];
+            let Some(ObjKind::Instance(instance)) = kind(&owner) else {
+                return None;
+            };
+            let (class, epoch) = plain_instance_attribute(vm, instance.class, name)?;
+            // Where the name sits in the namespace now (if it does): the usual place
+            // for it in every instance its class's `__init__` made.
+            let position = dict_position(instance.dict, name).map_or(u64::MAX, |p| p as u64);
+            Some((
+                A::STORE_ATTR_INSTANCE_VALUE,
+                cache_with(class, position, epoch),
+            ))
         }
         Opcode::STORE_SUBSCR => {
             let (container, key) = (peek(vm, 2), peek(vm, 1));

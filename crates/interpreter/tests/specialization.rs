@@ -91,6 +91,61 @@ for i in range(600):
 }
 
 #[test]
+fn instance_attribute_sites_specialize() {
+    let vm = run("
+class P:
+    def __init__(self, x):
+        self.x = x
+    def get(self):
+        return self.x
+def work(ps):
+    total = 0
+    for p in ps:
+        p.x = p.x + 1
+        total += p.get()
+    return total
+ps = [P(i) for i in range(50)]
+for _ in range(10):
+    work(ps)
+");
+    let ops = ops_of(&vm, "work");
+    for expected in [
+        AdaptiveOpcode::LOAD_ATTR_INSTANCE_VALUE,
+        AdaptiveOpcode::LOAD_ATTR_METHOD_WITH_VALUES,
+        AdaptiveOpcode::STORE_ATTR_INSTANCE_VALUE,
+    ] {
+        assert!(ops.contains(&expected), "{expected:?} missing from {ops:?}");
+    }
+    let loads = vm.stats.specialization[Opcode::LOAD_ATTR as usize];
+    assert!(loads.hits > 900 && loads.misses == 0, "{loads:?}");
+    let stores = vm.stats.specialization[Opcode::STORE_ATTR as usize];
+    assert!(stores.hits > 400 && stores.misses == 0, "{stores:?}");
+}
+
+#[test]
+fn changing_any_class_makes_instance_attribute_sites_miss() {
+    // The cached answer about a name depends on the class's MRO: after a class
+    // attribute is set, the sites miss (and re-specialize later), and the property
+    // that now owns the name wins over the instance's value.
+    let vm = run("
+class P:
+    def __init__(self, x):
+        self.x = x
+def work(ps):
+    return sum(p.x for p in ps)
+ps = [P(i) for i in range(50)]
+results = []
+for round in range(20):
+    if round == 10:
+        P.x = property(lambda self: 1)
+    results.append(work(ps))
+assert results[9] == 1225 and results[10] == 50, results
+");
+    let loads = vm.stats.specialization[Opcode::LOAD_ATTR as usize];
+    assert!(loads.misses > 0, "{loads:?}");
+}
+
+#[test]
 fn unspecializable_site_backs_off_exponentially() {
     // List concatenation has no specialized form: each attempt fails and the next one
     // comes exponentially later, so there are few attempts for many executions.

@@ -15,19 +15,20 @@ pub fn type_lookup(ty: Value, name: Value) -> Option<Value> {
     let Some(ObjKind::Type(t)) = kind(&ty) else {
         return None;
     };
+    let Some(ObjKind::Str(s)) = kind(&name) else {
+        return None;
+    };
+    let h = match s.hash.get() {
+        Some(h) => h,
+        None => crate::ops::str_hash(&s.text),
+    };
     for class in t.mro.borrow().iter() {
         if let Some(ObjKind::Type(c)) = kind(class) {
-            let table = c.dict.borrow();
-            if let Some(ObjKind::Str(s)) = kind(&name) {
-                let h = match s.hash.get() {
-                    Some(h) => h,
-                    None => crate::ops::str_hash(&s.text),
-                };
-                if let Some(v) = table.get(h, |k| {
-                    k == name || matches!(kind(&k), Some(ObjKind::Str(x)) if x.text == s.text)
-                }) {
-                    return Some(v);
-                }
+            let found = c.dict.borrow().get(h, |k| {
+                k == name || matches!(kind(&k), Some(ObjKind::Str(x)) if x.text == s.text)
+            });
+            if found.is_some() {
+                return found;
             }
         }
     }
@@ -113,7 +114,7 @@ pub fn attribute_error(vm: &mut Vm, obj: Value, name: Value) -> crate::vm::PyErr
 
 /// `getattr` that returns `Ok(None)` for a missing attribute.
 pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
-    let attr = str_text(&name).unwrap_or("").to_string();
+    let attr = str_text(&name).unwrap_or("");
     if attr == "__class__" {
         return Ok(Some(vm.type_of(obj)));
     }
@@ -125,7 +126,7 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
             return Ok(dict_get_str(m.dict, name));
         }
         Some(ObjKind::Type(t)) => {
-            match attr.as_str() {
+            match attr {
                 "__name__" | "__qualname__" => {
                     let text = t.name.to_string();
                     return Ok(Some(vm.new_string(text)));
@@ -177,7 +178,7 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
         }
         Some(ObjKind::Descriptor(d)) => {
             let function = d.function;
-            match attr.as_str() {
+            match attr {
                 "__func__" | "fget" => {
                     return Ok(Some(if function.is_null() {
                         Value::NONE
@@ -186,7 +187,7 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
                     }))
                 }
                 "setter" | "getter" | "deleter" if d.kind == DescriptorKind::Property => {
-                    let method: NativeFn = match attr.as_str() {
+                    let method: NativeFn = match attr {
                         "setter" => property_setter,
                         "getter" => property_getter,
                         _ => property_deleter,
@@ -203,7 +204,7 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
             }
         }
         Some(ObjKind::Function(f)) => {
-            match attr.as_str() {
+            match attr {
                 "__name__" => return Ok(Some(*f.name.borrow())),
                 "__qualname__" => return Ok(Some(*f.qualname.borrow())),
                 "__defaults__" => {
@@ -242,7 +243,7 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
                 }
             }
         }
-        Some(ObjKind::Native(n)) => match attr.as_str() {
+        Some(ObjKind::Native(n)) => match attr {
             "__name__" | "__qualname__" => {
                 let name = n.name;
                 return Ok(Some(vm.intern(name)));
@@ -256,7 +257,7 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
             }
             _ => {}
         },
-        Some(ObjKind::BoundMethod(m)) => match attr.as_str() {
+        Some(ObjKind::BoundMethod(m)) => match attr {
             "__self__" => return Ok(Some(m.receiver)),
             "__func__" => return Ok(Some(m.function)),
             _ => {
@@ -265,7 +266,7 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
             }
         },
         Some(ObjKind::Exception(e)) => {
-            match attr.as_str() {
+            match attr {
                 "args" => return Ok(Some(*e.args.borrow())),
                 "__traceback__" => return Ok(Some(Value::NONE)),
                 "__cause__" => return Ok(Some(e.cause.get())),
@@ -295,7 +296,7 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
         }
         _ => {}
     }
-    if let Some(v) = crate::methods::builtin_attribute(vm, obj, &attr)? {
+    if let Some(v) = crate::methods::builtin_attribute(vm, obj, attr)? {
         return Ok(Some(v));
     }
     let ty = vm.type_of(obj);
@@ -427,6 +428,7 @@ pub fn set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
             t.dict.borrow_mut().insert(h, name, value, |k| {
                 k == name || str_text(&k) == str_text(&name)
             });
+            vm.type_changed();
             return Ok(());
         }
         Some(ObjKind::Function(f)) => {

@@ -44,6 +44,7 @@ pub fn install(vm: &mut Vm) {
             if let Some(ObjKind::Type(t)) = kind(&ty) {
                 t.dict.borrow_mut().insert(h, key, descriptor, |k| k == key);
             }
+            vm.type_changed();
         }
     }
 }

@@ -272,6 +272,8 @@ pub struct TypeObj {
     pub bases: Vec<Value>,
     /// Method resolution order, starting with the type itself.
     pub mro: RefCell<Vec<Value>>,
+    /// The class namespace. Once the type exists, every change must be followed by
+    /// `Vm::type_changed` (specialized attribute accesses depend on it).
     pub dict: RefCell<DictTable>,
     pub builtin: Option<BuiltinTypeId>,
     /// Constructor for builtin types (`int(...)`, `ValueError(...)`), or `None`.

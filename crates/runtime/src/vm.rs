@@ -317,6 +317,10 @@ pub struct Vm {
     pub force_deopt: bool,
     /// Guard executions counted in the stress mode.
     pub forced_deopt_tick: u64,
+    /// Bumped whenever any existing type's namespace changes (`Vm::type_changed`):
+    /// specialized attribute accesses cache what a class's MRO said about a name and
+    /// re-check this instead of walking the MRO again.
+    pub class_epoch: u64,
     /// Every code object made runnable, in creation order (for `dis --adaptive`).
     pub code_objects: Vec<Value>,
     /// State owned by the tier-2 machinery of the interpreter (installed optimizer,
@@ -353,6 +357,12 @@ fn unset_call_hook(
 pub const FORCED_DEOPT_PERIOD: u64 = 3;
 
 impl Vm {
+    /// Records that a type's namespace changed: every cached attribute lookup that
+    /// depended on a class's MRO is stale from now on.
+    pub fn type_changed(&mut self) {
+        self.class_epoch = self.class_epoch.wrapping_add(1);
+    }
+
     /// Stress mode: whether the guard about to run must fail (counts the execution).
     pub fn force_this_guard(&mut self) -> bool {
         if !self.force_deopt {
@@ -411,6 +421,7 @@ impl Vm {
             specialization_enabled: true,
             force_deopt: false,
             forced_deopt_tick: 0,
+            class_epoch: 0,
             code_objects: Vec::new(),
             tier2: None,
             stdout,
