@@ -1570,11 +1570,21 @@ pub(crate) fn run_specialized(
             let Some(ObjKind::Instance(instance)) = kind(&owner) else {
                 return Specialized::Miss;
             };
-            // The class, and what its MRO says about the name, as when specialized.
-            if instance.class != cache.value || vm.class_epoch != u64::from(cache.index) {
+            // What the class's MRO says about the name, as when specialized: for the
+            // same class by the epoch; for another class (a polymorphic site) the
+            // plain-value form asks the specializer's memo.
+            if vm.class_epoch != u64::from(cache.index) {
                 return Specialized::Miss;
             }
             let name = code.names[(arg >> 1) as usize];
+            let mut method = Value::from_raw(cache.key);
+            if instance.class != cache.value {
+                let facts = crate::specialize::attribute_facts(vm, instance.class, name);
+                if !facts.plain {
+                    return Specialized::Miss;
+                }
+                method = facts.method;
+            }
             let own = instance_value(instance.dict, name, cache.key);
             if op == A::LOAD_ATTR_INSTANCE_VALUE {
                 let Some(value) = own else {
@@ -1585,12 +1595,13 @@ pub(crate) fn run_specialized(
                     vm.stack.push(Value::NULL);
                 }
             } else {
-                if own.is_some() || arg & 1 == 0 {
+                if own.is_some() || arg & 1 == 0 || method.is_null() {
                     return Specialized::Miss;
                 }
                 // The method lives in a namespace of the class's MRO, unchanged
-                // since (the epoch), and the class is kept alive by the cache.
-                vm.stack[len - 1] = Value::from_raw(cache.key);
+                // since (the epoch); the class is kept alive by the cache or, for
+                // another class, by the instance on the stack.
+                vm.stack[len - 1] = method;
                 vm.stack.push(owner);
             }
             Specialized::Hit
@@ -1601,10 +1612,13 @@ pub(crate) fn run_specialized(
             let Some(ObjKind::Instance(instance)) = kind(&owner) else {
                 return Specialized::Miss;
             };
-            if instance.class != cache.value || vm.class_epoch != u64::from(cache.index) {
+            let name = code.names[arg as usize];
+            if vm.class_epoch != u64::from(cache.index)
+                || (instance.class != cache.value
+                    && !crate::specialize::is_plain_attribute(vm, instance.class, name))
+            {
                 return Specialized::Miss;
             }
-            let name = code.names[arg as usize];
             let Some(ObjKind::Dict(table)) = kind(&instance.dict) else {
                 return Specialized::Miss;
             };

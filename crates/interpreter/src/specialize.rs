@@ -10,7 +10,7 @@ use cpjit_runtime::object::{
     counter, AdaptiveInstruction, CodeData, InlineCache, IterState, ObjKind,
 };
 use cpjit_runtime::ops;
-use cpjit_runtime::vm::kind;
+use cpjit_runtime::vm::{kind, AttributeFacts};
 use cpjit_runtime::{Value, Vm};
 
 fn peek(vm: &Vm, depth: usize) -> Value {
@@ -69,13 +69,49 @@ pub fn adapt(
 /// `__dict__`). Returns the class and the class epoch (as a cache index) the answer
 /// holds for; `None` when it is not, or the epoch no longer fits a cache entry.
 fn plain_instance_attribute(vm: &mut Vm, class: Value, name: Value) -> Option<(Value, u32)> {
-    use cpjit_runtime::attr::type_lookup;
     let epoch = u32::try_from(vm.class_epoch)
         .ok()
         .filter(|e| *e != u32::MAX)?;
-    let text = cpjit_runtime::display::str_text(&name)?;
+    is_plain_attribute(vm, class, name).then_some((class, epoch))
+}
+
+/// Whether `name` is a plain instance attribute for instances of `class` at the
+/// current class epoch (see [`plain_instance_attribute`]), memoized in the VM.
+pub(crate) fn is_plain_attribute(vm: &mut Vm, class: Value, name: Value) -> bool {
+    attribute_facts(vm, class, name).plain
+}
+
+/// What `class`'s MRO says about `name` at the current class epoch, memoized.
+pub(crate) fn attribute_facts(vm: &mut Vm, class: Value, name: Value) -> AttributeFacts {
+    let key = (class.raw(), name.raw());
+    match vm.plain_attributes.get(&key) {
+        Some(facts) if facts.epoch == vm.class_epoch => *facts,
+        _ => {
+            let plain = find_plain_attribute(vm, class, name);
+            let method = cpjit_runtime::attr::type_lookup(class, name)
+                .filter(|m| plain && matches!(kind(m), Some(ObjKind::Function(_))))
+                .unwrap_or(Value::NULL);
+            let facts = AttributeFacts {
+                epoch: vm.class_epoch,
+                plain,
+                method,
+            };
+            vm.plain_attributes.insert(key, facts);
+            facts
+        }
+    }
+}
+
+fn find_plain_attribute(vm: &mut Vm, class: Value, name: Value) -> bool {
+    use cpjit_runtime::attr::type_lookup;
+    if !matches!(kind(&class), Some(ObjKind::Type(_))) {
+        return false;
+    }
+    let Some(text) = cpjit_runtime::display::str_text(&name) else {
+        return false;
+    };
     if text.starts_with("__") && text.ends_with("__") {
-        return None;
+        return false;
     }
     for hook in [
         "__slots__",
@@ -85,7 +121,7 @@ fn plain_instance_attribute(vm: &mut Vm, class: Value, name: Value) -> Option<(V
     ] {
         let hook = vm.intern(hook);
         if type_lookup(class, hook).is_some() {
-            return None;
+            return false;
         }
     }
     if let Some(found) = type_lookup(class, name) {
@@ -104,10 +140,10 @@ fn plain_instance_attribute(vm: &mut Vm, class: Value, name: Value) -> Option<(V
             ),
         };
         if !non_data {
-            return None;
+            return false;
         }
     }
-    Some((class, epoch))
+    true
 }
 
 /// Where `name` is in the namespace `dict` (an entry position), if it is there.

@@ -321,6 +321,12 @@ pub struct Vm {
     /// specialized attribute accesses cache what a class's MRO said about a name and
     /// re-check this instead of walking the MRO again.
     pub class_epoch: u64,
+    /// What the specializer found about `(class, attribute name)` (their value bits)
+    /// and at which class epoch: the memo that lets a polymorphic attribute site
+    /// answer for a class it was not specialized for by one probe instead of an MRO
+    /// walk. Cleared by every collection (a freed class's address may be reused);
+    /// entries of an older epoch are ignored.
+    pub plain_attributes: rustc_hash::FxHashMap<(u64, u64), AttributeFacts>,
     /// Every code object made runnable, in creation order (for `dis --adaptive`).
     pub code_objects: Vec<Value>,
     /// State owned by the tier-2 machinery of the interpreter (installed optimizer,
@@ -351,6 +357,19 @@ fn unset_call_hook(
     _kw: &[Value],
 ) -> PyResult<Value> {
     Err(vm.new_error(vm.exceptions.runtime_error, "no interpreter installed"))
+}
+
+/// What a class's MRO says about an attribute name (see `Vm::plain_attributes`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AttributeFacts {
+    /// The class epoch this holds for.
+    pub epoch: u64,
+    /// A plain instance attribute: read from and written to the instance's namespace
+    /// (nothing in the MRO intercepts it).
+    pub plain: bool,
+    /// The function the MRO holds under the name (a method), when it is one and the
+    /// attribute is plain; NULL otherwise.
+    pub method: Value,
 }
 
 /// In the forced-deopt stress mode, one guard execution in this many fails.
@@ -422,6 +441,7 @@ impl Vm {
             force_deopt: false,
             forced_deopt_tick: 0,
             class_epoch: 0,
+            plain_attributes: Default::default(),
             code_objects: Vec::new(),
             tier2: None,
             stdout,
@@ -941,6 +961,7 @@ impl Vm {
         roots.extend(self.temp_roots.iter().copied());
         roots.extend(self.code_objects.iter().copied());
         self.heap.collect(roots);
+        self.plain_attributes.clear();
         self.stats.gc_collections += 1;
     }
 }

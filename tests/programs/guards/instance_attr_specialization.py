@@ -43,6 +43,26 @@ mixed = pts + [Point3(i, i, i) for i in range(5)]
 print("read mixed", read_loop(mixed, 50))
 print("method mixed", method_loop(mixed, 50))
 
+# A subclass overriding the method, and one with a property of the same name as
+# an attribute, through the same polymorphic sites.
+class Manhattan(Point):
+    def norm1(self):
+        return 100 + abs(self.x)
+
+
+class Frozen(Point):
+    def __init__(self, x, y):
+        self.x = x
+
+    @property
+    def y(self):
+        return 7
+
+
+zoo = [Point(1, 2), Manhattan(3, 4), Frozen(5, 6), Point3(1, 1, 1)] * 3
+print("zoo read", read_loop(zoo, 40))
+print("zoo method", method_loop(zoo, 40))
+
 # An instance attribute shadows the method half-way.
 shadowed = [Point(i, i) for i in range(6)]
 results = []
