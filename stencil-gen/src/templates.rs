@@ -193,13 +193,15 @@ impl Template<'_, '_> {
         self.continue_with_state(frame, sp, state);
     }
 
-    /// Calls the step helper for uop `index` of the trace this code belongs to and
-    /// returns its status.
+    /// Calls the step helper (or `helper`, one with its contract) for uop `index` of
+    /// the trace this code belongs to and returns its status.
     fn call_step(&mut self, index: Value) -> Value {
-        let helper = self.import_function(
-            HoleValue::Helper(Helper::Step),
-            helper_signature(self.isa, Helper::Step),
-        );
+        self.call_step_helper(Helper::Step, index)
+    }
+
+    fn call_step_helper(&mut self, step: Helper, index: Value) -> Value {
+        let helper =
+            self.import_function(HoleValue::Helper(step), helper_signature(self.isa, step));
         let executor = self.symbol_value(HoleValue::Executor);
         let (frame, sp, state) = (self.frame, self.sp, self.state);
         let call = self
@@ -213,8 +215,13 @@ impl Template<'_, '_> {
     /// pointer it left in the state block, jumps into the compiled trace a side exit
     /// was stitched to, or returns its status when it says leave.
     fn step_then_continue(&mut self) {
+        self.step_helper_then_continue(Helper::Step)
+    }
+
+    /// [`Self::step_then_continue`] through `step`, a helper with the step contract.
+    fn step_helper_then_continue(&mut self, step: Helper) {
         let index = self.symbol_value(HoleValue::UopIndex);
-        let status = self.call_step(index);
+        let status = self.call_step_helper(step, index);
         let state = self.state;
         let not_continue = self.fb.create_block();
         let leave = self.fb.create_block();
@@ -762,6 +769,23 @@ impl Template<'_, '_> {
                 let sp = self.sp;
                 self.continue_with(frame, sp);
             }
+            // The callable under the arguments is the traced function, with no `self`
+            // beside it (the operand is the function's value word).
+            _CHECK_FUNCTION => {
+                let arguments = self.slot_from_oparg();
+                let callable = self
+                    .fb
+                    .ins()
+                    .load(I64, flags(), arguments, -2 * SLOT as i32);
+                let self_or_null = self.fb.ins().load(I64, flags(), arguments, -SLOT as i32);
+                let expected = self.symbol_value(HoleValue::Operand);
+                let same = self.fb.ins().icmp(IntCC::Equal, callable, expected);
+                let no_self = self.compare_word(IntCC::Equal, self_or_null, bits::NULL);
+                let ok = self.both(same, no_self);
+                self.fast_path_if(ok);
+                let sp = self.sp;
+                self.continue_with(frame, sp);
+            }
             _ITER_NEXT_RANGE | _ITER_NEXT_LIST => {
                 let iterator = self.slot(-1);
                 let item = self.call_helper(Helper::IterNext, &[iterator]);
@@ -829,10 +853,13 @@ impl Template<'_, '_> {
                     .ins()
                     .return_call_indirect(signature, target, &[frame, sp, state]);
             }
+            // An inlined call's frame change: the step contract, a shorter helper.
+            _PUSH_FRAME | _POP_FRAME => self.step_helper_then_continue(Helper::Frame),
             // Everything else runs in the step helper.
             _COMPARE_OP | _TO_BOOL | _BINARY_SUBSCR | _STORE_SUBSCR | _CONTAINS_OP | _UNARY_NOT
-            | _UNARY_NEGATIVE | _CHECK_FUNCTION | _PUSH_FRAME | _POP_FRAME | _RUN_SPECIALIZED
-            | _GET_ITER | _ITER_END => self.step_then_continue(),
+            | _UNARY_NEGATIVE | _RUN_SPECIALIZED | _GET_ITER | _ITER_END => {
+                self.step_then_continue()
+            }
         }
     }
 }

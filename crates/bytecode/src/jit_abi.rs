@@ -71,6 +71,10 @@ define_helpers! {
          `uop_index` of the compiled trace `executor` in the tier-2 interpreter's \
          machine (the reference meaning of every uop), then stores the new frame and \
          stack pointer in the state block.",
+    Frame = "__JIT_HELPER_FRAME", 5:
+        "`(frame, stack_pointer, state, uop_index, executor) -> status`: the step \
+         helper for `_PUSH_FRAME` and `_POP_FRAME` (an inlined call's frame change), \
+         without the general step's dispatch; same contract.",
     Safepoint = "__JIT_HELPER_SAFEPOINT", 3:
         "`(frame, stack_pointer, state) -> status`: the back edge's safepoint (the GC \
          may run; the value stack does not move).",

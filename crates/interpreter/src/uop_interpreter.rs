@@ -333,68 +333,11 @@ impl<'a> UopMachine<'a> {
                 let n = u.oparg as usize;
                 let callable = vm.stack[len - n - 2];
                 let self_or_null = vm.stack[len - n - 1];
-                if callable.raw() != u.operand
-                    || !self_or_null.is_null()
-                    || vm.frames.len() >= vm.recursion_limit
-                {
+                if callable.raw() != u.operand || !self_or_null.is_null() {
                     exit!(u.target);
                 }
             }
-            Uop::_PUSH_FRAME => {
-                let n = u.oparg as usize;
-                let callable_index = len - n - 2;
-                let callable = vm.stack[callable_index];
-                let Some(ObjKind::Function(f)) = kind(&callable) else {
-                    exit!(u.target - 1);
-                };
-                let Some(ObjKind::Code(callee)) = kind(&f.code) else {
-                    exit!(u.target - 1);
-                };
-                // The caller resumes after the call when the callee returns in tier 1.
-                vm.frames[frame_index].ip = u.target as usize;
-                vm.frames[frame_index].last_ip = u.target as usize - 1;
-                let extra = callee.nlocalsplus - n;
-                vm.stack.extend(std::iter::repeat_n(Value::NULL, extra));
-                vm.frames.push(cpjit_runtime::Frame {
-                    function: callable,
-                    code: f.code,
-                    globals: f.globals,
-                    builtins: f.builtins,
-                    locals_dict: Value::NULL,
-                    base: callable_index + 2,
-                    ip: 0,
-                    last_ip: 0,
-                    caller_sp: callable_index,
-                    generator: Value::NULL,
-                });
-                self.inline_depth += 1;
-                self.frame_index += 1;
-                self.base = callable_index + 2;
-                self.globals = f.globals;
-                self.builtins = f.builtins;
-                let Some(ObjKind::Code(next)) = trace.codes.get(u.code as usize).and_then(kind)
-                else {
-                    exit!(0);
-                };
-                self.code = next;
-            }
-            Uop::_POP_FRAME => {
-                let value = vm.stack.pop().expect("trace stack discipline");
-                let frame = vm.frames.pop().expect("an inlined frame to return from");
-                vm.stack.truncate(frame.caller_sp);
-                vm.stack.push(value);
-                self.inline_depth = inline_depth.saturating_sub(1);
-                self.frame_index = frame_index - 1;
-                let caller = vm.frames[self.frame_index];
-                self.base = caller.base;
-                self.globals = caller.globals;
-                self.builtins = caller.builtins;
-                let Some(ObjKind::Code(next)) = trace.codes.get(u.code as usize).and_then(kind)
-                else {
-                    exit!(u.target);
-                };
-                self.code = next;
-            }
+            Uop::_PUSH_FRAME | Uop::_POP_FRAME => return self.step_frame(vm, pc),
             Uop::_BINARY_OP => {
                 let (lhs, rhs) = (vm.stack[len - 2], vm.stack[len - 1]);
                 let op = BinaryOpArg::from_arg(u.oparg).unwrap_or(BinaryOpArg::Add);
@@ -521,6 +464,94 @@ impl<'a> UopMachine<'a> {
                     None => exit!(u.target),
                 }
             }
+        }
+        Step::Next
+    }
+
+    /// Runs `_PUSH_FRAME` or `_POP_FRAME` (uop `pc`): the frame changes of an inlined
+    /// call, apart from the general `step` so the JIT's frame helper skips its
+    /// dispatch. Any other uop goes through `step`.
+    pub fn step_frame(&mut self, vm: &mut Vm, pc: usize) -> Step {
+        let trace = self.trace;
+        let frame_index = self.frame_index;
+        let inline_depth = self.inline_depth;
+        let u = trace.uops[pc];
+        macro_rules! exit {
+            ($target:expr) => {{
+                vm.stats.deopts += 1;
+                return Step::Leave(ExecutorOutcome::SideExit {
+                    uop: pc,
+                    target: $target as usize,
+                    in_loop_code: inline_depth == 0,
+                });
+            }};
+        }
+        let len = vm.stack.len();
+        match u.uop {
+            Uop::_PUSH_FRAME => {
+                let n = u.oparg as usize;
+                let callable_index = len - n - 2;
+                let callable = vm.stack[callable_index];
+                let Some(ObjKind::Function(f)) = kind(&callable) else {
+                    exit!(u.target - 1);
+                };
+                let Some(ObjKind::Code(callee)) = kind(&f.code) else {
+                    exit!(u.target - 1);
+                };
+                // The code the trace inlined (the function `_CHECK_FUNCTION` compared
+                // by address may have died and its address been reused), and room for
+                // one more frame (else tier 1's call raises RecursionError).
+                if trace.codes.get(u.code as usize) != Some(&f.code)
+                    || vm.frames.len() >= vm.recursion_limit
+                {
+                    exit!(u.target - 1);
+                }
+                // The caller resumes after the call when the callee returns in tier 1.
+                vm.frames[frame_index].ip = u.target as usize;
+                vm.frames[frame_index].last_ip = u.target as usize - 1;
+                let extra = callee.nlocalsplus - n;
+                vm.stack.extend(std::iter::repeat_n(Value::NULL, extra));
+                vm.frames.push(cpjit_runtime::Frame {
+                    function: callable,
+                    code: f.code,
+                    globals: f.globals,
+                    builtins: f.builtins,
+                    locals_dict: Value::NULL,
+                    base: callable_index + 2,
+                    ip: 0,
+                    last_ip: 0,
+                    caller_sp: callable_index,
+                    generator: Value::NULL,
+                });
+                self.inline_depth += 1;
+                self.frame_index += 1;
+                self.base = callable_index + 2;
+                self.globals = f.globals;
+                self.builtins = f.builtins;
+                let Some(ObjKind::Code(next)) = trace.codes.get(u.code as usize).and_then(kind)
+                else {
+                    exit!(0);
+                };
+                self.code = next;
+            }
+            Uop::_POP_FRAME => {
+                let value = vm.stack.pop().expect("trace stack discipline");
+                let frame = vm.frames.pop().expect("an inlined frame to return from");
+                vm.stack.truncate(frame.caller_sp);
+                vm.stack.push(value);
+                self.inline_depth = inline_depth.saturating_sub(1);
+                self.frame_index = frame_index - 1;
+                let caller = vm.frames[self.frame_index];
+                self.base = caller.base;
+                self.globals = caller.globals;
+                self.builtins = caller.builtins;
+                let Some(ObjKind::Code(next)) = trace.codes.get(u.code as usize).and_then(kind)
+                else {
+                    exit!(u.target);
+                };
+                self.code = next;
+            }
+            _ => return self.step(vm, pc),
         }
         Step::Next
     }

@@ -77,6 +77,7 @@ type EntryFn = extern "C" fn(*mut Value, *mut Value, *mut JitState) -> u64;
 pub fn helper_address(helper: Helper) -> usize {
     match helper {
         Helper::Step => helper_step as *const () as usize,
+        Helper::Frame => helper_frame as *const () as usize,
         Helper::Safepoint => helper_safepoint as *const () as usize,
         Helper::IterIsRange => helper_iter_is_range as *const () as usize,
         Helper::IterIsList => helper_iter_is_list as *const () as usize,
@@ -201,11 +202,51 @@ extern "C" fn helper_safepoint(
 
 /// The stencils' step helper (see `jit_abi::Helper::Step`).
 extern "C" fn helper_step(
+    frame: *mut Value,
+    stack_pointer: *mut Value,
+    state: *mut JitState,
+    uop_index: u64,
+    executor: u64,
+) -> u64 {
+    run_step(
+        frame,
+        stack_pointer,
+        state,
+        uop_index,
+        executor,
+        UopMachine::step,
+    )
+}
+
+/// The frame helper (see `jit_abi::Helper::Frame`): the step helper for
+/// `_PUSH_FRAME`/`_POP_FRAME`.
+extern "C" fn helper_frame(
+    frame: *mut Value,
+    stack_pointer: *mut Value,
+    state: *mut JitState,
+    uop_index: u64,
+    executor: u64,
+) -> u64 {
+    run_step(
+        frame,
+        stack_pointer,
+        state,
+        uop_index,
+        executor,
+        UopMachine::step_frame,
+    )
+}
+
+/// The body of the step helpers: syncs the VM with the JIT's stack pointer, runs uop
+/// `uop_index` with `step`, and reports where to go on.
+#[inline(always)]
+fn run_step(
     _frame: *mut Value,
     stack_pointer: *mut Value,
     state: *mut JitState,
     uop_index: u64,
     executor: u64,
+    step: fn(&mut UopMachine<'static>, &mut Vm, usize) -> Step,
 ) -> u64 {
     // SAFETY: `state` is the block `JitTrace::run` passed to the entry stencil; the
     // stencils hand it along unchanged and it lives until the entry returns. Its `vm`
@@ -230,7 +271,7 @@ extern "C" fn helper_step(
         state.last_ip = LAST_IP_UNSET;
     }
     let step = catch_unwind(AssertUnwindSafe(|| {
-        match machine.step(vm, uop_index as usize) {
+        match step(machine, vm, uop_index as usize) {
             step @ (Step::Next | Step::JumpToTop) => {
                 point_state_at_stack(vm, machine.base, state);
                 let next = if matches!(step, Step::Next) {
@@ -344,6 +385,7 @@ fn direct_exit_allowed(uop: Uop) -> bool {
             | Uop::_ITER_CHECK_LIST
             | Uop::_GUARD_NOT_EXHAUSTED_RANGE
             | Uop::_GUARD_NOT_EXHAUSTED_LIST
+            | Uop::_CHECK_FUNCTION
     )
 }
 

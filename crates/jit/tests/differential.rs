@@ -22,10 +22,6 @@ const NOT_DRIVEN: &[(Uop, &str)] = &[
         "loops forever without a guard in the trace",
     ),
     (
-        Uop::_CHECK_FUNCTION,
-        "needs a call site (covered by the corpus)",
-    ),
-    (
         Uop::_PUSH_FRAME,
         "needs a call site (covered by the corpus)",
     ),
@@ -169,11 +165,22 @@ fn observe(f: &mut Fixture, outcome: ExecutorOutcome) -> State {
 }
 
 fn trace_for(f: &Fixture, uop: Uop, oparg: u32) -> Trace {
+    let mut under_test = UopInstruction::new(uop, oparg, 40, 0);
+    if uop == Uop::_CHECK_FUNCTION {
+        // The "function" it expects: one of the grid's objects, so that some
+        // stacks pass the check and the others exit.
+        under_test.operand = f
+            .values
+            .iter()
+            .find(|v| v.is_object())
+            .expect("the grid has an object")
+            .raw();
+    }
     Trace {
         codes: vec![f.code],
         uops: vec![
             UopInstruction::new(Uop::_START_EXECUTOR, 0, 0, 0),
-            UopInstruction::new(uop, oparg, 40, 0),
+            under_test,
             UopInstruction::new(Uop::_EXIT_TRACE, 0, 77, 0),
         ],
         loop_head: 0,
@@ -196,6 +203,8 @@ fn opargs(uop: Uop) -> Vec<u32> {
             .map(|(op, mask)| ((op as u32) << 5) | 16 | mask)
             .collect(),
         Uop::_IS_OP | Uop::_CONTAINS_OP => vec![0, 1],
+        // The callable two or three slots down.
+        Uop::_CHECK_FUNCTION => vec![0, 1],
         // + & // * % | >> - / ^, and the in-place & %= //= forms
         Uop::_BINARY_OP => vec![0, 1, 2, 5, 6, 7, 9, 10, 11, 12, 14, 15, 19],
         _ => vec![0],
