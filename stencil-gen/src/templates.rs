@@ -454,6 +454,77 @@ impl Template<'_, '_> {
         self.continue_with(frame, sp);
     }
 
+    /// `/` (and `/=`) on two numbers that are small ints or floats, inline: each
+    /// converted to a double (exact: small ints have 48 bits, as CPython's own fast
+    /// path for ints that fit a double's mantissa), divided once. A zero divisor
+    /// (ZeroDivisionError), a NaN result (a fresh NaN) or any other operand goes to
+    /// `helper_path`; any other operation to `other_ops`.
+    fn true_divide(
+        &mut self,
+        a: Value,
+        b: Value,
+        oparg: Value,
+        helper_path: cranelift_codegen::ir::Block,
+        other_ops: cranelift_codegen::ir::Block,
+    ) {
+        use cpjit_bytecode::BinaryOpArg as B;
+        let divide = self.fb.create_block();
+        let convert = self.fb.create_block();
+        let nonzero = self.fb.create_block();
+        let store = self.fb.create_block();
+        let is_op = self
+            .fb
+            .ins()
+            .icmp_imm_s(IntCC::Equal, oparg, B::TrueDivide as i64);
+        let is_inplace = self
+            .fb
+            .ins()
+            .icmp_imm_s(IntCC::Equal, oparg, B::InplaceTrueDivide as i64);
+        let matches = self.fb.ins().bor(is_op, is_inplace);
+        self.fb.ins().brif(matches, divide, &[], other_ops, &[]);
+
+        self.fb.switch_to_block(divide);
+        let (a_float, b_float) = (self.is_float(a), self.is_float(b));
+        let (a_int, b_int) = (self.tag_is(a, bits::TAG_INT), self.tag_is(b, bits::TAG_INT));
+        let a_number = self.fb.ins().bor(a_float, a_int);
+        let b_number = self.fb.ins().bor(b_float, b_int);
+        let numbers = self.both(a_number, b_number);
+        self.fb.ins().brif(numbers, convert, &[], helper_path, &[]);
+
+        self.fb.switch_to_block(convert);
+        let x = self.as_double(a, a_float);
+        let y = self.as_double(b, b_float);
+        // ±0.0 tested on the bits (sign shifted out): a float constant would put a
+        // constant pool in the stencil.
+        let y_bits = self.fb.ins().bitcast(I64, MemFlagsData::new(), y);
+        let magnitude = self.fb.ins().ishl_imm_s(y_bits, 1);
+        let divisor_nonzero = self.fb.ins().icmp_imm_s(IntCC::NotEqual, magnitude, 0);
+        self.fb
+            .ins()
+            .brif(divisor_nonzero, nonzero, &[], helper_path, &[]);
+
+        self.fb.switch_to_block(nonzero);
+        let quotient = self.fb.ins().fdiv(x, y);
+        let ordered = self.fb.ins().fcmp(FloatCC::Ordered, quotient, quotient);
+        self.fb.ins().brif(ordered, store, &[], helper_path, &[]);
+
+        self.fb.switch_to_block(store);
+        let word = self.fb.ins().bitcast(I64, MemFlagsData::new(), quotient);
+        let sp = self.sp;
+        self.fb.ins().store(flags(), word, sp, -2 * SLOT as i32);
+        let sp = self.sp_plus(-1);
+        let frame = self.frame;
+        self.continue_with(frame, sp);
+    }
+
+    /// A float or small int (`is_float` says which) as a double.
+    fn as_double(&mut self, v: Value, is_float: Value) -> Value {
+        let as_float = self.fb.ins().bitcast(F64, MemFlagsData::new(), v);
+        let payload = self.unbox_int(v);
+        let converted = self.fb.ins().fcvt_from_sint(F64, payload);
+        self.fb.ins().select(is_float, as_float, converted)
+    }
+
     /// Generic `BINARY_OP`: `&`, `|`, `^`, `%`, `//` and `>>` on two small ints
     /// inline (the argument is a patched constant, so the dispatch on it is perfectly
     /// predicted); anything else, or what these cannot finish (a zero divisor, a
@@ -466,6 +537,9 @@ impl Template<'_, '_> {
         let oparg = self.symbol_value(HoleValue::Oparg);
         let helper_path = self.fb.create_block();
         let int_path = self.fb.create_block();
+        let other_ops = self.fb.create_block();
+        self.true_divide(a, b, oparg, helper_path, other_ops);
+        self.fb.switch_to_block(other_ops);
         let (ta, tb) = (self.tag_is(a, bits::TAG_INT), self.tag_is(b, bits::TAG_INT));
         let ints = self.both(ta, tb);
         self.fb.ins().brif(ints, int_path, &[], helper_path, &[]);

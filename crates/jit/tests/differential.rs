@@ -205,8 +205,8 @@ fn opargs(uop: Uop) -> Vec<u32> {
         Uop::_IS_OP | Uop::_CONTAINS_OP => vec![0, 1],
         // The callable two or three slots down.
         Uop::_CHECK_FUNCTION => vec![0, 1],
-        // + & // * % | >> - / ^, and the in-place & %= //= forms
-        Uop::_BINARY_OP => vec![0, 1, 2, 5, 6, 7, 9, 10, 11, 12, 14, 15, 19],
+        // + & // * % | >> - / ^, and the in-place & %= //= /= forms
+        Uop::_BINARY_OP => vec![0, 1, 2, 5, 6, 7, 9, 10, 11, 12, 14, 15, 19, 24],
         _ => vec![0],
     }
 }
