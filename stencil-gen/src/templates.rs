@@ -884,6 +884,16 @@ impl Template<'_, '_> {
                 let sp = self.sp_plus(-3);
                 self.continue_with(frame, sp);
             }
+            // The comprehension's list is `oparg` slots under the item.
+            _LIST_APPEND => {
+                let item = self.slot(-1);
+                let under = self.slot_from_oparg();
+                let list = self.fb.ins().load(I64, flags(), under, -SLOT as i32);
+                let appended = self.call_helper(Helper::ListAppend, &[list, item]);
+                self.fast_path_if(appended);
+                let sp = self.sp_plus(-1);
+                self.continue_with(frame, sp);
+            }
             // Small ints and floats: the shared fast operation, else the generic path.
             _BINARY_OP => self.binary_op(),
             // The operand is the JIT's snapshot of the cache; `oparg & 1` pushes NULL.

@@ -91,6 +91,8 @@ define_helpers! {
         "`(list, index) -> value|NULL`: `list[index]` for an in-range small int.",
     ListStore = "__JIT_HELPER_LIST_STORE", 3:
         "`(list, index, value) -> 0|1`: `list[index] = value` for an in-range small int.",
+    ListAppend = "__JIT_HELPER_LIST_APPEND", 2:
+        "`(list, item) -> 0|1`: `list.append(item)` for a list (`LIST_APPEND`).",
     LoadGlobal = "__JIT_HELPER_LOAD_GLOBAL", 1:
         "`(slot) -> value|NULL`: a specialized `LOAD_GLOBAL` from the cache snapshot \
          at `slot` (the JIT's per-uop record); NULL when it no longer holds.",

@@ -88,6 +88,7 @@ define_uops! {
     _ITER_NEXT_LIST { guard: false, terminator: false, oparg: false },
     _ITER_END { guard: true, terminator: false, oparg: false },
     _GET_ITER { guard: false, terminator: false, oparg: false },
+    _LIST_APPEND { guard: false, terminator: false, oparg: true },
     _BINARY_SUBSCR_LIST_INT { guard: true, terminator: false, oparg: false },
     _STORE_SUBSCR_LIST_INT { guard: true, terminator: false, oparg: false },
     _LOAD_GLOBAL_MODULE { guard: true, terminator: false, oparg: true },
@@ -212,6 +213,7 @@ pub fn expansion(op: AdaptiveOpcode) -> Expansion {
         A::UNARY_NOT => Expansion::Uops(&[(_UNARY_NOT, None)]),
         A::UNARY_NEGATIVE => Expansion::Uops(&[(_UNARY_NEGATIVE, None)]),
         A::GET_ITER => Expansion::Uops(&[(_GET_ITER, None)]),
+        A::LIST_APPEND => Expansion::Uops(&[(_LIST_APPEND, Oparg)]),
         // Specialized instructions without uops of their own run their tier-1 body as
         // one uop (its guards checked against the live inline cache; a miss exits).
         op if runs_as_specialized(op) => Expansion::Uops(&[(_RUN_SPECIALIZED, Oparg)]),
@@ -219,7 +221,8 @@ pub fn expansion(op: AdaptiveOpcode) -> Expansion {
         | A::POP_JUMP_IF_TRUE
         | A::JUMP_FORWARD
         | A::JUMP_BACKWARD
-        | A::JUMP_BACKWARD_NO_INTERRUPT => Expansion::ControlFlow,
+        | A::JUMP_BACKWARD_NO_INTERRUPT
+        | A::ENTER_EXECUTOR => Expansion::ControlFlow,
         _ => Expansion::Stop,
     }
 }

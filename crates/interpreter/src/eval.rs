@@ -868,9 +868,7 @@ fn execute(
         Opcode::LIST_APPEND => {
             let item = pop(vm);
             let list = peek(vm, arg as usize);
-            if let Some(ObjKind::List(items)) = kind(&list) {
-                items.borrow_mut().push(item);
-            }
+            cpjit_runtime::iter::list_append_fast(list, item);
         }
         Opcode::LIST_EXTEND => {
             let iterable = pop(vm);

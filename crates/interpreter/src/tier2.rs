@@ -134,6 +134,11 @@ pub fn on_hot_loop(vm: &mut Vm, code_value: Value, index: usize) -> bool {
                 original_arg: instruction.arg,
             });
             state.stats.executors_created += 1;
+            // The loop head stays readable where projection looks for it: the
+            // cache's index (a trace crossing this back edge treats it as the jump).
+            let mut cache = code.caches[index].get();
+            cache.index = instruction.arg;
+            code.caches[index].set(cache);
             code.instructions[index].set(AdaptiveInstruction {
                 op: AdaptiveOpcode::ENTER_EXECUTOR,
                 arg: executor_index,

@@ -12,8 +12,8 @@ use cpjit_bytecode::{BinaryOpArg, CompareOp};
 use cpjit_optimizer::trace::Trace;
 use cpjit_optimizer::ExecutorOutcome;
 use cpjit_runtime::iter::{
-    fast_iterator_has_next, fast_next, finish_fast_iterator, is_fast_iterator, list_item_fast,
-    list_store_fast, FastIter, FastNext,
+    fast_iterator_has_next, fast_next, finish_fast_iterator, is_fast_iterator, list_append_fast,
+    list_item_fast, list_store_fast, FastIter, FastNext,
 };
 use cpjit_runtime::object::ObjKind;
 use cpjit_runtime::ops;
@@ -303,6 +303,14 @@ impl<'a> UopMachine<'a> {
                 // tier 1's `FOR_ITER` does; one with an item left goes back to the
                 // loop head.
                 if !finish_fast_iterator(vm.stack[len - 1]) {
+                    exit!(u.target);
+                }
+                vm.stack.truncate(len - 1);
+            }
+            Uop::_LIST_APPEND => {
+                // The list sits `oparg` slots under the item (a comprehension's).
+                let (list, item) = (vm.stack[len - 1 - u.oparg as usize], vm.stack[len - 1]);
+                if !list_append_fast(list, item) {
                     exit!(u.target);
                 }
                 vm.stack.truncate(len - 1);

@@ -31,8 +31,8 @@ use cpjit_optimizer::{
     Stitcher, TraceCompiler, UopOptimizer,
 };
 use cpjit_runtime::iter::{
-    fast_iterator_has_next, fast_next, is_fast_iterator, list_item_fast, list_store_fast, FastIter,
-    FastNext,
+    fast_iterator_has_next, fast_next, is_fast_iterator, list_append_fast, list_item_fast,
+    list_store_fast, FastIter, FastNext,
 };
 use cpjit_runtime::numeric::binary_op_fast;
 use cpjit_runtime::object::ObjKind;
@@ -85,6 +85,7 @@ pub fn helper_address(helper: Helper) -> usize {
         Helper::IterNext => helper_iter_next as *const () as usize,
         Helper::ListItem => helper_list_item as *const () as usize,
         Helper::ListStore => helper_list_store as *const () as usize,
+        Helper::ListAppend => helper_list_append as *const () as usize,
         Helper::NumberBinary => helper_number_binary as *const () as usize,
         Helper::LoadGlobal => helper_load_global as *const () as usize,
     }
@@ -138,6 +139,15 @@ extern "C" fn helper_list_store(list: u64, index: u64, value: u64) -> u64 {
             Value::from_raw(list),
             Value::from_raw(index),
             Value::from_raw(value),
+        ))
+    })
+}
+
+extern "C" fn helper_list_append(list: u64, item: u64) -> u64 {
+    guarded(0, || {
+        u64::from(list_append_fast(
+            Value::from_raw(list),
+            Value::from_raw(item),
         ))
     })
 }

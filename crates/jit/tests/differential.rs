@@ -205,6 +205,9 @@ fn opargs(uop: Uop) -> Vec<u32> {
         Uop::_IS_OP | Uop::_CONTAINS_OP => vec![0, 1],
         // The callable two or three slots down.
         Uop::_CHECK_FUNCTION => vec![0, 1],
+        // The list one or two slots under the item (the grid has no list, so these
+        // check the exit; comprehensions in the corpus check the append).
+        Uop::_LIST_APPEND => vec![1, 2],
         // + & // * % | >> - / ^, and the in-place & %= //= /= forms
         Uop::_BINARY_OP => vec![0, 1, 2, 5, 6, 7, 9, 10, 11, 12, 14, 15, 19, 24],
         _ => vec![0],

@@ -293,8 +293,17 @@ fn project_with(
             }
             Expansion::ControlFlow => match instruction.op {
                 AdaptiveOpcode::JUMP_FORWARD => ip = instruction.arg as usize,
-                AdaptiveOpcode::JUMP_BACKWARD | AdaptiveOpcode::JUMP_BACKWARD_NO_INTERRUPT => {
-                    let closes_loop = depth == 0 && instruction.arg as usize == loop_head;
+                AdaptiveOpcode::JUMP_BACKWARD
+                | AdaptiveOpcode::JUMP_BACKWARD_NO_INTERRUPT
+                | AdaptiveOpcode::ENTER_EXECUTOR => {
+                    // An `ENTER_EXECUTOR` (another back edge of a loop that has an
+                    // executor) keeps its jump's target in its cache's index.
+                    let target = if instruction.op == AdaptiveOpcode::ENTER_EXECUTOR {
+                        code.caches[ip].get().index as usize
+                    } else {
+                        instruction.arg as usize
+                    };
+                    let closes_loop = depth == 0 && target == loop_head;
                     if !closes_loop && ip == start && depth == 0 {
                         // Another loop's back edge (tier 1 enters that loop's
                         // executor there): a trace of nothing.
@@ -497,7 +506,7 @@ pub fn remove_redundant_guards(trace: &mut Trace) {
                 }
             }
             _ITER_NEXT_RANGE => stack.push(Known::Int),
-            _ITER_END => {
+            _ITER_END | _LIST_APPEND => {
                 pop(&mut stack);
             }
             _GET_ITER => {

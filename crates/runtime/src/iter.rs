@@ -501,6 +501,18 @@ pub fn list_item_fast(container: Value, key: Value) -> Option<Value> {
     (0..n).contains(&index).then(|| items[index as usize])
 }
 
+/// `list.append(item)` as `LIST_APPEND` does it (comprehensions); false, changing
+/// nothing, when `list` is not a list.
+pub fn list_append_fast(list: Value, item: Value) -> bool {
+    match kind(&list) {
+        Some(ObjKind::List(items)) => {
+            items.borrow_mut().push(item);
+            true
+        }
+        _ => false,
+    }
+}
+
 /// `list[i] = value` for a list and an in-range small int (`_STORE_SUBSCR_LIST_INT`);
 /// whether it stored.
 pub fn list_store_fast(container: Value, key: Value, value: Value) -> bool {

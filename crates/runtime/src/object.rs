@@ -174,7 +174,8 @@ pub struct AdaptiveInstruction {
 /// needs (a dict entry position and keys version, a type, a cached callee). Every
 /// specialized instruction re-checks its guard against these, so a stale entry can only
 /// cause a miss; `value` is traced by the collector so a cached object cannot be freed
-/// and its address reused while the cache refers to it.
+/// and its address reused while the cache refers to it. An `ENTER_EXECUTOR` keeps the
+/// replaced `JUMP_BACKWARD`'s target (the loop head) in `index`.
 #[derive(Clone, Copy, Debug)]
 pub struct InlineCache {
     pub counter: u16,
