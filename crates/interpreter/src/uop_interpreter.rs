@@ -46,6 +46,17 @@ pub fn run_trace(
     }
 }
 
+/// A guard or fast path left uop `pc` for tier-1 instruction `target` (in the loop's
+/// own code when no inlined frame is active).
+fn side_exit(vm: &mut Vm, pc: usize, target: usize, inline_depth: usize) -> Step {
+    vm.stats.deopts += 1;
+    Step::Leave(ExecutorOutcome::SideExit {
+        uop: pc,
+        target,
+        in_loop_code: inline_depth == 0,
+    })
+}
+
 /// What running one uop decided.
 #[derive(Debug)]
 pub enum Step {
@@ -122,12 +133,7 @@ impl<'a> UopMachine<'a> {
         }
         macro_rules! exit {
             ($target:expr) => {{
-                vm.stats.deopts += 1;
-                return Step::Leave(ExecutorOutcome::SideExit {
-                    uop: pc,
-                    target: $target as usize,
-                    in_loop_code: inline_depth == 0,
-                });
+                return side_exit(vm, pc, $target as usize, inline_depth);
             }};
         }
         if self.force_deopt && u.uop.flags().guard && vm.force_this_guard() {
@@ -486,12 +492,7 @@ impl<'a> UopMachine<'a> {
         let u = trace.uops[pc];
         macro_rules! exit {
             ($target:expr) => {{
-                vm.stats.deopts += 1;
-                return Step::Leave(ExecutorOutcome::SideExit {
-                    uop: pc,
-                    target: $target as usize,
-                    in_loop_code: inline_depth == 0,
-                });
+                return side_exit(vm, pc, $target as usize, inline_depth);
             }};
         }
         let len = vm.stack.len();

@@ -210,42 +210,32 @@ extern "C" fn helper_safepoint(
     STATUS_CONTINUE
 }
 
-/// The stencils' step helper (see `jit_abi::Helper::Step`).
-extern "C" fn helper_step(
-    frame: *mut Value,
-    stack_pointer: *mut Value,
-    state: *mut JitState,
-    uop_index: u64,
-    executor: u64,
-) -> u64 {
-    run_step(
-        frame,
-        stack_pointer,
-        state,
-        uop_index,
-        executor,
-        UopMachine::step,
-    )
+/// Defines an `extern "C"` helper with the step contract (see `jit_abi::Helper::Step`)
+/// that runs its uop with the given `UopMachine` method.
+macro_rules! step_helper {
+    ($(#[$doc:meta])* $name:ident => $method:path) => {
+        $(#[$doc])*
+        extern "C" fn $name(
+            frame: *mut Value,
+            stack_pointer: *mut Value,
+            state: *mut JitState,
+            uop_index: u64,
+            executor: u64,
+        ) -> u64 {
+            run_step(frame, stack_pointer, state, uop_index, executor, $method)
+        }
+    };
 }
 
-/// The frame helper (see `jit_abi::Helper::Frame`): the step helper for
-/// `_PUSH_FRAME`/`_POP_FRAME`.
-extern "C" fn helper_frame(
-    frame: *mut Value,
-    stack_pointer: *mut Value,
-    state: *mut JitState,
-    uop_index: u64,
-    executor: u64,
-) -> u64 {
-    run_step(
-        frame,
-        stack_pointer,
-        state,
-        uop_index,
-        executor,
-        UopMachine::step_frame,
-    )
-}
+step_helper!(
+    /// The stencils' step helper (see `jit_abi::Helper::Step`).
+    helper_step => UopMachine::step
+);
+step_helper!(
+    /// The frame helper (see `jit_abi::Helper::Frame`): the step helper for
+    /// `_PUSH_FRAME`/`_POP_FRAME`.
+    helper_frame => UopMachine::step_frame
+);
 
 /// The body of the step helpers: syncs the VM with the JIT's stack pointer, runs uop
 /// `uop_index` with `step`, and reports where to go on.

@@ -434,6 +434,25 @@ mod tests {
         0x1000
     }
 
+    /// Where the tests pretend the code lives.
+    const BASE: usize = 0x7f00_0000_0000;
+
+    /// Both passes for `uops` at [`BASE`], far helpers through a thunk in range.
+    fn lay_out_and_write(uops: &[PlannedUop]) -> (Layout<'_>, Vec<u8>) {
+        let layout = layout(&X86_64, uops);
+        let mut bytes = vec![0u8; layout.size];
+        layout
+            .write(
+                &mut bytes,
+                BASE,
+                0,
+                &HelperAddresses::resolve(far_helper),
+                &|_| BASE + 0x100,
+            )
+            .expect("patches");
+        (layout, bytes)
+    }
+
     /// A helper that neither the code nor its thunk can reach is an error, not a
     /// silently truncated displacement.
     #[test]
@@ -487,18 +506,8 @@ mod tests {
         for (i, uop) in uops.iter_mut().enumerate() {
             uop.exit_slot = 0x5000 + i as u64 * 8;
         }
-        let layout = layout(&X86_64, &uops);
-        let base = 0x7f00_0000_0000usize;
-        let mut bytes = vec![0u8; layout.size];
-        layout
-            .write(
-                &mut bytes,
-                base,
-                0,
-                &HelperAddresses::resolve(far_helper),
-                &|_| base + 0x100,
-            )
-            .expect("patches");
+        let (layout, bytes) = lay_out_and_write(&uops);
+        let base = BASE;
         let tramp = &X86_64.exit_trampoline;
         let slot_hole = tramp
             .holes
@@ -539,18 +548,8 @@ mod tests {
             Uop::_STORE_FAST,
             Uop::_JUMP_TO_TOP,
         ]);
-        let layout = layout(&X86_64, &uops);
-        let base = 0x7f00_0000_0000usize;
-        let mut bytes = vec![0u8; layout.size];
-        layout
-            .write(
-                &mut bytes,
-                base,
-                0,
-                &HelperAddresses::resolve(far_helper),
-                &|_| base + 0x100,
-            )
-            .expect("patches");
+        let (layout, bytes) = lay_out_and_write(&uops);
+        let base = BASE;
         let entry_call = X86_64
             .entry
             .holes
