@@ -29,7 +29,10 @@ pub fn create(vm: &mut Vm, frame: &Frame, resume_ip: usize) -> Value {
 /// into the generator (to resume at `resume_ip`). The caller pops the frame.
 pub fn suspend(vm: &mut Vm, frame: &Frame, resume_ip: usize) {
     if let Some(ObjKind::Generator(g)) = kind(&frame.generator) {
-        *g.saved.borrow_mut() = vm.stack[frame.base..].to_vec();
+        // Into the buffer's existing allocation (a generator yields many times).
+        let mut saved = g.saved.borrow_mut();
+        saved.clear();
+        saved.extend_from_slice(&vm.stack[frame.base..]);
         g.ip.set(resume_ip);
         g.state.set(GeneratorState::Suspended);
     }
@@ -72,10 +75,14 @@ pub fn resume(
             "maximum recursion depth exceeded",
         ));
     }
-    let saved = std::mem::take(&mut *g.saved.borrow_mut());
     let ip = g.ip.get();
     let base = vm.stack.len();
-    vm.stack.extend(saved);
+    {
+        // Emptied, not freed: the next suspension refills the same allocation.
+        let mut saved = g.saved.borrow_mut();
+        vm.stack.extend_from_slice(&saved);
+        saved.clear();
+    }
     vm.frames.push(Frame {
         function: g.function,
         code: g.code,
