@@ -261,6 +261,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
 
     println!();
     print!("{}", render_table(&benches, &configs, &results));
+    print!("{}", render_against_tier1(&benches, &configs, &results));
 
     let mut problems = Vec::new();
     for (bench, outcomes) in benches.iter().zip(&results) {
@@ -606,6 +607,53 @@ fn render_table(benches: &[Bench], configs: &[Config], results: &[Vec<Outcome>])
     out
 }
 
+/// The programs whose time is spent in hot loops (the JIT's target set).
+const LOOP_HEAVY: &[&str] = &[
+    "float_loop",
+    "nbody",
+    "nested_loops",
+    "sieve",
+    "spectral_norm",
+];
+
+/// Each other cpjit configuration against tier 1 in the same run (tier-1 time /
+/// its time): the geometric mean over every program and over [`LOOP_HEAVY`].
+/// Empty when tier 1 was not run.
+fn render_against_tier1(benches: &[Bench], configs: &[Config], results: &[Vec<Outcome>]) -> String {
+    let Some(tier1) = configs.iter().position(|c| c.name == "tier1") else {
+        return String::new();
+    };
+    let mut out = String::new();
+    for (ci, config) in configs.iter().enumerate() {
+        if config.is_cpython || ci == tier1 {
+            continue;
+        }
+        let ratios = |only_loop_heavy: bool| -> Vec<f64> {
+            benches
+                .iter()
+                .zip(results)
+                .filter(|(bench, _)| !only_loop_heavy || LOOP_HEAVY.contains(&bench.name.as_str()))
+                .filter_map(|(_, row)| ratio(row[tier1].best(), row[ci].best()))
+                .collect()
+        };
+        let (all, loops) = (ratios(false), ratios(true));
+        let cell = |values: &[f64]| {
+            geomean(values).map_or("-".to_string(), |r| {
+                format!("{r:.2}x ({} programs)", values.len())
+            })
+        };
+        let _ = writeln!(
+            out,
+            "{} vs tier1: {} overall, {} loop-heavy ({})",
+            config.name,
+            cell(&all),
+            cell(&loops),
+            LOOP_HEAVY.join(", ")
+        );
+    }
+    out
+}
+
 fn json_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
@@ -743,4 +791,47 @@ fn render_json(
     out.push_str(&geo_lines.join(",\n"));
     out.push_str("\n  }\n}\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(name: &str) -> Config {
+        Config {
+            name: name.to_string(),
+            program: PathBuf::new(),
+            args: Vec::new(),
+            is_cpython: name == "CPython",
+        }
+    }
+
+    fn bench(name: &str) -> Bench {
+        Bench {
+            name: name.to_string(),
+            path: PathBuf::new(),
+            expected: String::new(),
+        }
+    }
+
+    /// The JIT against tier 1: best times, geometric means, loop-heavy programs apart.
+    #[test]
+    fn against_tier1_uses_best_times_and_the_loop_heavy_set() {
+        let configs = [config("CPython"), config("tier1"), config("jit")];
+        let benches = [bench("nbody"), bench("sieve"), bench("richards")];
+        let ok = |times: &[f64]| Outcome::Ok(times.to_vec());
+        let results = vec![
+            vec![ok(&[1.0]), ok(&[2.0, 1.0]), ok(&[0.5])],
+            vec![ok(&[1.0]), ok(&[4.0]), ok(&[1.0, 2.0])],
+            vec![ok(&[1.0]), ok(&[1.0]), Outcome::Fail("crashed".into())],
+        ];
+        let text = render_against_tier1(&benches, &configs, &results);
+        // nbody 1.0/0.5 = 2, sieve 4/1 = 4: geomean sqrt(8); richards has no ratio.
+        assert_eq!(
+            text,
+            "jit vs tier1: 2.83x (2 programs) overall, 2.83x (2 programs) loop-heavy \
+             (float_loop, nbody, nested_loops, sieve, spectral_norm)\n"
+        );
+        assert_eq!(render_against_tier1(&benches, &configs[..1], &results), "");
+    }
 }
