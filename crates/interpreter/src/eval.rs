@@ -1222,9 +1222,10 @@ fn execute(
         }
         Opcode::IMPORT_NAME => {
             let name = code.names[arg as usize];
-            let _fromlist = pop(vm);
-            let _level = pop(vm);
-            let module = crate::modules::import(vm, name)?;
+            let fromlist = pop(vm);
+            let level = pop(vm);
+            let globals = vm.frames[frame_index].globals;
+            let module = crate::modules::import_name(vm, name, fromlist, level, globals)?;
             vm.stack.push(module);
         }
         Opcode::IMPORT_FROM => {

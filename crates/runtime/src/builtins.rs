@@ -144,6 +144,19 @@ pub fn set_name(vm: &mut Vm, dict: Value, key: Value, value: Value) {
     let _ = dict_set(vm, dict, key, value);
 }
 
+/// The absolute directory of the script (`sys.argv[0]`), which starts `sys.path`.
+pub fn script_directory(vm: &Vm) -> String {
+    let script = vm.argv.first().map(String::as_str).unwrap_or("");
+    let parent = std::path::Path::new(script)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    std::fs::canonicalize(parent)
+        .or_else(|_| std::path::absolute(parent))
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| parent.display().to_string())
+}
+
 /// A module object with the given namespace.
 pub fn new_module(vm: &mut Vm, name: &str, dict: Value) -> Value {
     let name_value = vm.intern(name);
@@ -1546,6 +1559,11 @@ pub fn make_sys_module(vm: &mut Vm) -> Value {
     set_name(vm, dict, key, stdout);
     let key = vm.intern("stderr");
     set_name(vm, dict, key, stderr);
+    let directory = script_directory(vm);
+    let directory = vm.new_str(&directory);
+    let path = vm.new_list(vec![directory]);
+    let key = vm.intern("path");
+    set_name(vm, dict, key, path);
     let module = new_module(vm, "sys", dict);
     let key = vm.intern("modules");
     let modules = vm.modules;

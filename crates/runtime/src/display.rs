@@ -183,8 +183,16 @@ fn repr_inner(vm: &mut Vm, v: Value, active: &mut Vec<Value>) -> PyResult<String
             }
         }
         Some(ObjKind::Module(m)) => {
-            let name = m.name;
-            format!("<module {}>", str_repr(str_text(&name).unwrap_or("?")))
+            let (name, dict) = (m.name, m.dict);
+            let name = str_repr(str_text(&name).unwrap_or("?"));
+            let file_key = vm.intern("__file__");
+            match crate::ops::dict_get_str(dict, file_key)
+                .as_ref()
+                .and_then(str_text)
+            {
+                Some(file) => format!("<module {name} from {}>", str_repr(file)),
+                None => format!("<module {name}>"),
+            }
         }
         Some(ObjKind::Iterator(_)) => {
             let name = vm.type_name(v);
