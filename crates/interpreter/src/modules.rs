@@ -192,10 +192,7 @@ pub fn import(vm: &mut Vm, name: Value) -> PyResult<Value> {
         let parent_key = vm.new_str(parent);
         let parent_module = import(vm, parent_key)?;
         let Some(directories) = module_path(parent_module) else {
-            return Err(vm.new_error(
-                vm.exceptions.module_not_found_error,
-                format!("No module named '{text}'; '{parent}' is not a package"),
-            ));
+            return Err(submodule_error(vm, parent, child));
         };
         if let Some(module) = source_module(vm, &text, child, &directories)? {
             // The submodule becomes an attribute of its package.

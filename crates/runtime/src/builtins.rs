@@ -18,6 +18,7 @@ use crate::vm::{kind, PyErr, PyResult, Vm};
 /// Fills `vm.builtins`, registers type constructors and builtin modules.
 pub fn install(vm: &mut Vm) {
     crate::methods::install(vm);
+    crate::subclass::install(vm);
     let functions: &[(&'static str, NativeFn)] = &[
         ("print", builtin_print),
         ("len", builtin_len),
@@ -1313,6 +1314,7 @@ fn construct_object(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Valu
     Ok(vm.alloc(ObjKind::Instance(crate::object::InstanceObj {
         class,
         dict,
+        payload: Value::NULL,
     })))
 }
 
@@ -1588,6 +1590,7 @@ fn make_stream(vm: &mut Vm, is_stderr: bool) -> Value {
     vm.alloc(ObjKind::Instance(crate::object::InstanceObj {
         class,
         dict,
+        payload: Value::NULL,
     }))
 }
 

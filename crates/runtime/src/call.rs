@@ -5,7 +5,7 @@
 //! called through `Vm::call_hook`, installed by the interpreter; while such a call runs,
 //! collection is inhibited because the caller's temporaries live on the native stack.
 
-use crate::object::ObjKind;
+use crate::object::{builtin_payload, ObjKind};
 use crate::value::Value;
 use crate::vm::{kind, PyResult, Vm};
 
@@ -17,9 +17,29 @@ pub fn call(vm: &mut Vm, callable: Value, args: &[Value], kwnames: &[Value]) -> 
     match kind(&callable) {
         Some(ObjKind::Native(native)) => {
             let (func, receiver) = (native.func, native.receiver);
+            // A builtin type's method called on an instance of a subclass works on the
+            // builtin value inside (`L([1]).append(2)`); special methods (`__getitem__`,
+            // …) get the instance itself, since they may consult its class
+            // (`__missing__`), and unwrap it themselves.
+            let unwraps = !native.owner.is_null() && !native.name.starts_with("__");
             if receiver.is_null() {
-                func(vm, args, kwnames)
+                match args
+                    .first()
+                    .and_then(|a| unwraps.then(|| builtin_payload(a)).flatten())
+                {
+                    Some(payload) => {
+                        let mut full = args.to_vec();
+                        full[0] = payload;
+                        func(vm, &full, kwnames)
+                    }
+                    None => func(vm, args, kwnames),
+                }
             } else {
+                let receiver = if unwraps {
+                    builtin_payload(&receiver).unwrap_or(receiver)
+                } else {
+                    receiver
+                };
                 let mut full = Vec::with_capacity(args.len() + 1);
                 full.push(receiver);
                 full.extend_from_slice(args);

@@ -26,6 +26,7 @@ pub mod object;
 pub mod operator;
 pub mod ops;
 pub mod random;
+pub mod subclass;
 pub mod time;
 pub mod value;
 pub mod vm;

@@ -54,6 +54,19 @@ pub struct InstanceObj {
     pub class: Value,
     /// The instance `__dict__`.
     pub dict: Value,
+    /// For an instance of a subclass of a builtin type (`class L(list)`), the builtin
+    /// value that holds its builtin state (a `list`, `dict`, `tuple`, `str`, `int` or
+    /// `float`), which the builtin type's methods and operations work on; else NULL.
+    pub payload: Value,
+}
+
+/// The builtin value inside an instance of a builtin type's subclass, if `v` is one.
+#[inline]
+pub fn builtin_payload(v: &Value) -> Option<Value> {
+    match v.as_object().map(|o| &o.kind) {
+        Some(ObjKind::Instance(i)) if !i.payload.is_null() => Some(i.payload),
+        _ => None,
+    }
 }
 
 /// A `str`: UTF-8 text (inline up to 24 bytes, so short strings cost one allocation)
@@ -276,6 +289,11 @@ pub struct TypeObj {
     pub builtin: Option<BuiltinTypeId>,
     /// Constructor for builtin types (`int(...)`, `ValueError(...)`), or `None`.
     pub constructor: Cell<Option<NativeFn>>,
+    /// The class's metaclass when it is not `type` (`class C(metaclass=M)`), else NULL.
+    pub metaclass: Value,
+    /// For a class whose instances have no `__dict__` (`__slots__` all along its MRO):
+    /// every slot name instances may hold; `None` when instances have a `__dict__`.
+    pub slots: Option<Box<[Value]>>,
 }
 
 /// Builtin types that the runtime treats specially.
@@ -485,6 +503,8 @@ impl Object {
                 out.extend(t.bases.iter().copied());
                 out.extend(t.mro.borrow().iter().copied());
                 t.dict.borrow().trace(out);
+                out.push(t.metaclass);
+                out.extend(t.slots.iter().flat_map(|s| s.iter().copied()));
             }
             ObjKind::Exception(e) => {
                 out.extend([
@@ -510,7 +530,7 @@ impl Object {
                 ]);
                 out.extend(g.saved.borrow().iter().copied());
             }
-            ObjKind::Instance(i) => out.extend([i.class, i.dict]),
+            ObjKind::Instance(i) => out.extend([i.class, i.dict, i.payload]),
             ObjKind::Iterator(state) => match &*state.borrow() {
                 IterState::Exhausted | IterState::Range { .. } => {}
                 IterState::List { list, .. } => out.push(*list),

@@ -15,6 +15,7 @@ use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
 use crate::dict::DictTable;
+use crate::display::str_text;
 use crate::gc::Heap;
 use crate::object::*;
 use crate::value::Value;
@@ -153,6 +154,8 @@ impl TypeFactory<'_> {
             dict: RefCell::new(DictTable::new()),
             builtin,
             constructor: Cell::new(None),
+            metaclass: Value::NULL,
+            slots: None,
         })));
         let mut mro = vec![ty];
         if let Some(base) = bases.first() {
@@ -356,6 +359,8 @@ impl Vm {
             dict: RefCell::new(DictTable::new()),
             builtin: Some(BuiltinTypeId::Object),
             constructor: Cell::new(None),
+            metaclass: Value::NULL,
+            slots: None,
         })));
         if let Some(ObjKind::Type(t)) = object.as_object().map(|o| &o.kind) {
             t.mro.borrow_mut().push(object);
@@ -703,6 +708,7 @@ impl Vm {
                 ObjKind::Code(_) => self.types.code,
                 ObjKind::Cell(_) => self.types.cell,
                 ObjKind::Native(_) => self.types.builtin_function,
+                ObjKind::Type(t) if !t.metaclass.is_null() => t.metaclass,
                 ObjKind::Type(_) => self.types.type_,
                 ObjKind::Exception(e) => e.class,
                 ObjKind::Module(_) => self.types.module,
@@ -772,31 +778,70 @@ impl Vm {
     }
 
     /// Creates a user class: C3 linearization of the bases, the namespace's entries as
-    /// its attributes. Subclassing builtin container types is not supported yet.
+    /// its attributes. Of the builtin types, `list`, `dict`, `tuple`, `str`, `int` and
+    /// `float` can be subclassed (instances hold a builtin payload, see
+    /// [`crate::object::InstanceObj::payload`]); at most one of them per class, as
+    /// CPython's instance lay-out rule says. `metaclass` is NULL for `type`. As in
+    /// CPython's `type.__new__`: `__new__` becomes a staticmethod, a class defining
+    /// `__eq__` without `__hash__` gets `__hash__ = None`, and `__slots__` (along the
+    /// whole MRO) removes the instance `__dict__`.
     pub fn new_class(
         &mut self,
         name: &str,
         bases: Vec<Value>,
         namespace: Value,
     ) -> PyResult<Value> {
+        self.new_class_with_metaclass(name, bases, namespace, Value::NULL)
+    }
+
+    /// [`Vm::new_class`] with an explicit metaclass (NULL for `type`).
+    pub fn new_class_with_metaclass(
+        &mut self,
+        name: &str,
+        bases: Vec<Value>,
+        namespace: Value,
+        metaclass: Value,
+    ) -> PyResult<Value> {
         let bases = if bases.is_empty() {
             vec![self.types.object]
         } else {
             bases
         };
+        let mut solid_base: Option<Value> = None;
         for base in &bases {
             match kind(base) {
                 Some(ObjKind::Type(t)) => {
+                    if matches!(t.builtin, Some(BuiltinTypeId::Bool)) {
+                        return Err(self.type_error("type 'bool' is not an acceptable base type"));
+                    }
                     let allowed = t.builtin.is_none()
                         || matches!(
                             t.builtin,
-                            Some(BuiltinTypeId::Object | BuiltinTypeId::BaseException)
+                            Some(
+                                BuiltinTypeId::Object
+                                    | BuiltinTypeId::BaseException
+                                    | BuiltinTypeId::List
+                                    | BuiltinTypeId::Dict
+                                    | BuiltinTypeId::Tuple
+                                    | BuiltinTypeId::Str
+                                    | BuiltinTypeId::Int
+                                    | BuiltinTypeId::Float
+                            )
                         );
                     if !allowed {
                         let base_name = t.name.to_string();
                         return Err(self.not_implemented(format!(
                             "subclassing the builtin type '{base_name}' is not supported yet"
                         )));
+                    }
+                    if let Some(builtin) = self.builtin_base(*base) {
+                        match solid_base {
+                            Some(other) if other != builtin => {
+                                return Err(self
+                                    .type_error("multiple bases have instance lay-out conflict"));
+                            }
+                            _ => solid_base = Some(builtin),
+                        }
                     }
                 }
                 _ => {
@@ -845,11 +890,34 @@ impl Vm {
             }
         }
         let mut table = DictTable::new();
-        if let Some(ObjKind::Dict(ns)) = kind(&namespace) {
-            for entry in ns.borrow().iter() {
-                table.push_new(entry.hash, entry.key, entry.value);
+        let entries: Vec<(i64, Value, Value)> = match kind(&namespace) {
+            Some(ObjKind::Dict(ns)) => ns
+                .borrow()
+                .iter()
+                .map(|e| (e.hash, e.key, e.value))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let has = |wanted: &str| entries.iter().any(|(_, k, _)| str_text(k) == Some(wanted));
+        let needs_hash_none = has("__eq__") && !has("__hash__");
+        for (hash, key, mut value) in entries.iter().copied() {
+            if str_text(&key) == Some("__new__")
+                && matches!(kind(&value), Some(ObjKind::Function(_)))
+            {
+                value = self.alloc(ObjKind::Descriptor(Box::new(DescriptorObj {
+                    kind: DescriptorKind::StaticMethod,
+                    function: value,
+                    setter: Value::NULL,
+                    deleter: Value::NULL,
+                })));
             }
+            table.push_new(hash, key, value);
         }
+        if needs_hash_none {
+            let key = self.intern("__hash__");
+            table.push_new(crate::ops::str_hash("__hash__"), key, Value::NONE);
+        }
+        let slots = self.class_slots(&merged, &entries)?;
         let class = self.alloc(ObjKind::Type(Box::new(TypeObj {
             name: Arc::from(name),
             bases,
@@ -857,12 +925,84 @@ impl Vm {
             dict: RefCell::new(table),
             builtin: None,
             constructor: Cell::new(None),
+            metaclass,
+            slots,
         })));
         merged.insert(0, class);
         if let Some(ObjKind::Type(t)) = kind(&class) {
             *t.mro.borrow_mut() = merged;
         }
         Ok(class)
+    }
+
+    /// The builtin type whose payload instances of `class` carry (`list` for
+    /// `class L(list)`), if any: the first builtin type along its MRO other than
+    /// `object` and the exception classes.
+    pub fn builtin_base(&self, class: Value) -> Option<Value> {
+        let Some(ObjKind::Type(t)) = kind(&class) else {
+            return None;
+        };
+        let mro = t.mro.borrow();
+        mro.iter().copied().find(|c| {
+            matches!(kind(c), Some(ObjKind::Type(t)) if matches!(
+                t.builtin,
+                Some(BuiltinTypeId::List | BuiltinTypeId::Dict | BuiltinTypeId::Tuple
+                    | BuiltinTypeId::Str | BuiltinTypeId::Int | BuiltinTypeId::Float)
+            ))
+        })
+    }
+
+    /// The slot names of a new class whose MRO (without itself) is `bases_mro` and
+    /// whose namespace holds `entries`: `None` when its instances have a `__dict__`
+    /// (some class along the MRO has no `__slots__`, or one lists `__dict__`).
+    fn class_slots(
+        &mut self,
+        bases_mro: &[Value],
+        entries: &[(i64, Value, Value)],
+    ) -> PyResult<Option<Box<[Value]>>> {
+        let Some((_, _, declared)) = entries
+            .iter()
+            .find(|(_, k, _)| str_text(k) == Some("__slots__"))
+            .copied()
+        else {
+            return Ok(None);
+        };
+        let names = if str_text(&declared).is_some() {
+            vec![declared]
+        } else {
+            crate::iter::collect(self, declared)?
+        };
+        let mut slots = Vec::new();
+        for name in &names {
+            let Some(text) = str_text(name) else {
+                let type_name = self.type_name(*name);
+                return Err(self.type_error(format!(
+                    "__slots__ items must be strings, not '{type_name}'"
+                )));
+            };
+            if text == "__dict__" {
+                return Ok(None);
+            }
+            if entries.iter().any(|(_, k, _)| str_text(k) == Some(text)) {
+                return Err(self.value_error(format!(
+                    "'{text}' in __slots__ conflicts with class variable"
+                )));
+            }
+            slots.push(*name);
+        }
+        for base in bases_mro {
+            let Some(ObjKind::Type(t)) = kind(base) else {
+                continue;
+            };
+            if t.builtin.is_some() {
+                continue;
+            }
+            match &t.slots {
+                Some(inherited) => slots.extend(inherited.iter().copied()),
+                None => return Ok(None),
+            }
+        }
+        Ok(Some(slots.into_boxed_slice()))
     }
 
     /// Whether `sub` is `base` or derives from it (by MRO).
