@@ -139,6 +139,21 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
                     return Ok(Some(vm.new_tuple(bases)));
                 }
                 "__base__" => return Ok(Some(t.bases.first().copied().unwrap_or(Value::NONE))),
+                "__dict__" => {
+                    // A snapshot (CPython's is a read-only live mappingproxy).
+                    let entries: Vec<(Value, Value)> =
+                        t.dict.borrow().iter().map(|e| (e.key, e.value)).collect();
+                    let copy = vm.new_dict();
+                    vm.temp_roots.push(copy);
+                    for (key, value) in entries {
+                        if let Err(error) = dict_set(vm, copy, key, value) {
+                            vm.temp_roots.pop();
+                            return Err(error);
+                        }
+                    }
+                    vm.temp_roots.pop();
+                    return Ok(Some(copy));
+                }
                 "__module__" if t.builtin.is_some() => return Ok(Some(vm.intern("builtins"))),
                 "__doc__" => {
                     if let Some(v) = type_lookup(obj, name) {

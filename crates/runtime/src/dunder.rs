@@ -336,7 +336,7 @@ pub fn format(vm: &mut Vm, v: Value, spec: &str) -> PyResult<String> {
     let spec_value = vm.new_str(spec);
     match call_special(vm, v, "__format__", &[spec_value])? {
         Some(result) => Ok(crate::display::str_text(&result).unwrap_or("").to_string()),
-        None if builtin_payload(&v).is_some() => {
+        None if builtin_payload(&v).is_some() && !spec.is_empty() => {
             let payload = builtin_payload(&v).unwrap_or(v);
             crate::format::format_value(vm, payload, spec)
         }

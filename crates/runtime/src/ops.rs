@@ -720,17 +720,25 @@ fn table_find(vm: &mut Vm, container: Value, key: Value, hash: i64) -> PyResult<
     let simple =
         key.is_small_int() || matches!(kind(&key), Some(ObjKind::Str(_))) || key.is_float();
     if simple {
+        // A stored instance (a `str` subclass key, say) needs its own `__eq__`.
+        let mut stored_instance = false;
         let found = table.borrow().find(hash, |stored| {
             stored == key
                 || match (kind(&stored), kind(&key)) {
                     (Some(ObjKind::Str(x)), Some(ObjKind::Str(y))) => x.text == y.text,
+                    (Some(ObjKind::Instance(_)), _) => {
+                        stored_instance = true;
+                        false
+                    }
                     _ => {
                         // Numeric cross-type equality (1 == 1.0 == True).
                         numeric_compare(&stored, &key) == Some(Some(Ordering::Equal))
                     }
                 }
         });
-        return Ok(found);
+        if found.is_some() || !stored_instance {
+            return Ok(found);
+        }
     }
     // General path: collect candidate positions, then compare with fallible equality.
     let candidates = table.borrow().candidates(hash);
@@ -825,7 +833,8 @@ pub fn table_contains(vm: &mut Vm, container: Value, key: Value) -> PyResult<boo
 /// `item in container`.
 pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
     match kind(&container) {
-        Some(ObjKind::Str(s)) => match kind(&item) {
+        Some(ObjKind::Str(s)) => match kind(&crate::object::builtin_payload(&item).unwrap_or(item))
+        {
             Some(ObjKind::Str(needle)) => Ok(s.text.contains(&*needle.text)),
             _ => {
                 let name = vm.type_name(item);
@@ -913,6 +922,8 @@ pub fn index_value(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
                 ))
             }
         },
+        // `__index__` of a user class, or the value inside an `int` subclass.
+        None if matches!(kind(&v), Some(ObjKind::Instance(_))) => crate::dunder::index(vm, v),
         None => Ok(None),
     }
 }

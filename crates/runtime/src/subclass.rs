@@ -285,6 +285,11 @@ pub fn default_instance(
     Ok(new_instance(vm, class, payload))
 }
 
+/// Whether a `__new__` found on a type is one of the builtin ones installed here.
+fn is_builtin_new(found: &Value) -> bool {
+    matches!(kind(found), Some(ObjKind::Descriptor(d)) if matches!(kind(&d.function), Some(ObjKind::Native(_))))
+}
+
 fn type_name_of_type(ty: Value) -> String {
     match kind(&ty) {
         Some(ObjKind::Type(t)) => t.name.to_string(),
@@ -311,10 +316,24 @@ fn builtin_new(vm: &mut Vm, base: Value, args: &[Value], kwnames: &[Value]) -> P
         )));
     }
     if base == vm.types.object {
-        if args.len() > 1 {
-            return Err(vm.type_error(
-                "object.__new__() takes exactly one argument (the type to instantiate)",
-            ));
+        // CPython's `object_new`: extra arguments are an error when the class overrides
+        // `__new__`, or when it overrides neither `__new__` nor `__init__`.
+        if args.len() > 1 || !kwnames.is_empty() {
+            let new_key = vm.intern("__new__");
+            let init_key = vm.intern("__init__");
+            let overrides_new =
+                crate::attr::type_lookup(class, new_key).is_some_and(|f| !is_builtin_new(&f));
+            let overrides_init = crate::attr::type_lookup(class, init_key).is_some_and(
+                |f| !matches!(kind(&f), Some(ObjKind::Native(n)) if n.owner == vm.types.object),
+            );
+            if overrides_new {
+                return Err(vm.type_error(
+                    "object.__new__() takes exactly one argument (the type to instantiate)",
+                ));
+            }
+            if !overrides_init {
+                return Err(vm.type_error(format!("{class_name}() takes no arguments")));
+            }
         }
         return default_instance(vm, class, &[], &[]);
     }
