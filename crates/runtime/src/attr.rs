@@ -174,6 +174,20 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
             };
         }
         Some(ObjKind::Instance(i)) => {
+            let slots = instance_slots(vm, obj);
+            if let Some((slots, has_dict)) = &slots {
+                if attr == "__dict__" && !has_dict {
+                    return Ok(None);
+                }
+                if is_slot(slots, name) {
+                    let values = i.slot_values.get();
+                    if !values.is_null() {
+                        if let Some(v) = dict_get_str(values, name) {
+                            return Ok(Some(v));
+                        }
+                    }
+                }
+            }
             if attr == "__dict__" {
                 return Ok(Some(i.dict));
             }
@@ -434,6 +448,22 @@ pub fn set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
     if set_through_property(vm, obj, name, Some(value))? {
         return Ok(());
     }
+    if let Some((slots, has_dict)) = instance_slots(vm, obj) {
+        if is_slot(&slots, name) {
+            let Some(ObjKind::Instance(i)) = kind(&obj) else {
+                return Ok(());
+            };
+            let mut values = i.slot_values.get();
+            if values.is_null() {
+                values = vm.new_dict();
+                i.slot_values.set(values);
+            }
+            return dict_set(vm, values, name, value);
+        }
+        if !has_dict {
+            return Err(no_dict_error(vm, obj, name));
+        }
+    }
     let target = match kind(&obj) {
         Some(ObjKind::Instance(i)) => Some(i.dict),
         Some(ObjKind::Module(m)) => Some(m.dict),
@@ -498,20 +528,41 @@ pub fn set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
     };
     match target {
         Some(dict) => dict_set(vm, dict, name, value),
-        None => {
-            let type_name = vm.type_name(obj);
-            let attr = str_text(&name).unwrap_or("?").to_string();
-            let has_attr = lookup_attr(vm, obj, name)?.is_some();
-            if has_attr {
-                Err(vm.attribute_error(format!(
-                    "'{type_name}' object attribute '{attr}' is read-only"
-                )))
-            } else {
-                Err(vm.attribute_error(format!(
-                    "'{type_name}' object has no attribute '{attr}' and no __dict__ for setting new attributes"
-                )))
-            }
-        }
+        None => Err(no_dict_error(vm, obj, name)),
+    }
+}
+
+/// For an instance whose class declares `__slots__` (along its MRO): the slot names
+/// and whether instances also have a `__dict__`. Slot values live in the instance's
+/// `slot_values` dict, everything else in its `__dict__`.
+fn instance_slots(vm: &Vm, obj: Value) -> Option<(Box<[Value]>, bool)> {
+    if !matches!(kind(&obj), Some(ObjKind::Instance(_))) {
+        return None;
+    }
+    match kind(&vm.type_of(obj)) {
+        Some(ObjKind::Type(t)) => t.slots.clone().map(|slots| (slots, t.has_dict)),
+        _ => None,
+    }
+}
+
+fn is_slot(slots: &[Value], name: Value) -> bool {
+    let text = str_text(&name);
+    slots.iter().any(|s| *s == name || str_text(s) == text)
+}
+
+/// CPython's AttributeError for setting an attribute an object has no room for.
+fn no_dict_error(vm: &mut Vm, obj: Value, name: Value) -> crate::vm::PyErr {
+    let type_name = vm.type_name(obj);
+    let attr = str_text(&name).unwrap_or("?").to_string();
+    let has_attr = matches!(lookup_attr(vm, obj, name), Ok(Some(_)));
+    if has_attr {
+        vm.attribute_error(format!(
+            "'{type_name}' object attribute '{attr}' is read-only"
+        ))
+    } else {
+        vm.attribute_error(format!(
+            "'{type_name}' object has no attribute '{attr}' and no __dict__ for setting new attributes"
+        ))
     }
 }
 
@@ -519,6 +570,20 @@ pub fn set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
 pub fn del_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
     if set_through_property(vm, obj, name, None)? {
         return Ok(());
+    }
+    if let Some((slots, _)) = instance_slots(vm, obj) {
+        if is_slot(&slots, name) {
+            let values = match kind(&obj) {
+                Some(ObjKind::Instance(i)) => i.slot_values.get(),
+                _ => Value::NULL,
+            };
+            if !values.is_null() && crate::ops::dict_remove(vm, values, name)?.is_some() {
+                return Ok(());
+            }
+            // CPython's member descriptor: the bare attribute name.
+            let attr = str_text(&name).unwrap_or("?").to_string();
+            return Err(vm.attribute_error(attr));
+        }
     }
     let dict = match kind(&obj) {
         Some(ObjKind::Instance(i)) => Some(i.dict),

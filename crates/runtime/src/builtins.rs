@@ -1315,6 +1315,7 @@ fn construct_object(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Valu
         class,
         dict,
         payload: Value::NULL,
+        slot_values: std::cell::Cell::new(Value::NULL),
     })))
 }
 
@@ -1591,6 +1592,7 @@ fn make_stream(vm: &mut Vm, is_stderr: bool) -> Value {
         class,
         dict,
         payload: Value::NULL,
+        slot_values: std::cell::Cell::new(Value::NULL),
     }))
 }
 

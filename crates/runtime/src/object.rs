@@ -58,6 +58,9 @@ pub struct InstanceObj {
     /// value that holds its builtin state (a `list`, `dict`, `tuple`, `str`, `int` or
     /// `float`), which the builtin type's methods and operations work on; else NULL.
     pub payload: Value,
+    /// The values of `__slots__` attributes (a dict, created at the first store), kept
+    /// apart from `dict` so `__dict__` never shows them; NULL until then.
+    pub slot_values: Cell<Value>,
 }
 
 /// The builtin value inside an instance of a builtin type's subclass, if `v` is one.
@@ -291,9 +294,12 @@ pub struct TypeObj {
     pub constructor: Cell<Option<NativeFn>>,
     /// The class's metaclass when it is not `type` (`class C(metaclass=M)`), else NULL.
     pub metaclass: Value,
-    /// For a class whose instances have no `__dict__` (`__slots__` all along its MRO):
-    /// every slot name instances may hold; `None` when instances have a `__dict__`.
+    /// Every `__slots__` name declared along the MRO (`None` when no class declares
+    /// `__slots__`).
     pub slots: Option<Box<[Value]>>,
+    /// Whether instances have a `__dict__` (false when every class along the MRO
+    /// declares `__slots__` without `"__dict__"`).
+    pub has_dict: bool,
 }
 
 /// Builtin types that the runtime treats specially.
@@ -530,7 +536,7 @@ impl Object {
                 ]);
                 out.extend(g.saved.borrow().iter().copied());
             }
-            ObjKind::Instance(i) => out.extend([i.class, i.dict, i.payload]),
+            ObjKind::Instance(i) => out.extend([i.class, i.dict, i.payload, i.slot_values.get()]),
             ObjKind::Iterator(state) => match &*state.borrow() {
                 IterState::Exhausted | IterState::Range { .. } => {}
                 IterState::List { list, .. } => out.push(*list),

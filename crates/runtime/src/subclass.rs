@@ -263,6 +263,7 @@ pub fn new_instance(vm: &mut Vm, class: Value, payload: Value) -> Value {
         class,
         dict,
         payload,
+        slot_values: std::cell::Cell::new(Value::NULL),
     }))
 }
 

@@ -156,6 +156,7 @@ impl TypeFactory<'_> {
             constructor: Cell::new(None),
             metaclass: Value::NULL,
             slots: None,
+            has_dict: true,
         })));
         let mut mro = vec![ty];
         if let Some(base) = bases.first() {
@@ -361,6 +362,7 @@ impl Vm {
             constructor: Cell::new(None),
             metaclass: Value::NULL,
             slots: None,
+            has_dict: true,
         })));
         if let Some(ObjKind::Type(t)) = object.as_object().map(|o| &o.kind) {
             t.mro.borrow_mut().push(object);
@@ -917,7 +919,7 @@ impl Vm {
             let key = self.intern("__hash__");
             table.push_new(crate::ops::str_hash("__hash__"), key, Value::NONE);
         }
-        let slots = self.class_slots(&merged, &entries)?;
+        let (slots, has_dict) = self.class_slots(&merged, &entries)?;
         let class = self.alloc(ObjKind::Type(Box::new(TypeObj {
             name: Arc::from(name),
             bases,
@@ -927,6 +929,7 @@ impl Vm {
             constructor: Cell::new(None),
             metaclass,
             slots,
+            has_dict,
         })));
         merged.insert(0, class);
         if let Some(ObjKind::Type(t)) = kind(&class) {
@@ -952,43 +955,50 @@ impl Vm {
         })
     }
 
-    /// The slot names of a new class whose MRO (without itself) is `bases_mro` and
-    /// whose namespace holds `entries`: `None` when its instances have a `__dict__`
-    /// (some class along the MRO has no `__slots__`, or one lists `__dict__`).
+    /// The `__slots__` of a new class whose MRO (without itself) is `bases_mro` and
+    /// whose namespace holds `entries`: every slot name declared along the MRO (`None`
+    /// when none is), and whether instances have a `__dict__` (some class along the MRO
+    /// has no `__slots__`, or one lists `"__dict__"`).
     fn class_slots(
         &mut self,
         bases_mro: &[Value],
         entries: &[(i64, Value, Value)],
-    ) -> PyResult<Option<Box<[Value]>>> {
-        let Some((_, _, declared)) = entries
+    ) -> PyResult<(Option<Box<[Value]>>, bool)> {
+        let mut slots = Vec::new();
+        let mut any_declared = false;
+        let mut has_dict = false;
+        match entries
             .iter()
             .find(|(_, k, _)| str_text(k) == Some("__slots__"))
             .copied()
-        else {
-            return Ok(None);
-        };
-        let names = if str_text(&declared).is_some() {
-            vec![declared]
-        } else {
-            crate::iter::collect(self, declared)?
-        };
-        let mut slots = Vec::new();
-        for name in &names {
-            let Some(text) = str_text(name) else {
-                let type_name = self.type_name(*name);
-                return Err(self.type_error(format!(
-                    "__slots__ items must be strings, not '{type_name}'"
-                )));
-            };
-            if text == "__dict__" {
-                return Ok(None);
+        {
+            None => has_dict = true,
+            Some((_, _, declared)) => {
+                any_declared = true;
+                let names = if str_text(&declared).is_some() {
+                    vec![declared]
+                } else {
+                    crate::iter::collect(self, declared)?
+                };
+                for name in &names {
+                    let Some(text) = str_text(name) else {
+                        let type_name = self.type_name(*name);
+                        return Err(self.type_error(format!(
+                            "__slots__ items must be strings, not '{type_name}'"
+                        )));
+                    };
+                    if text == "__dict__" {
+                        has_dict = true;
+                        continue;
+                    }
+                    if entries.iter().any(|(_, k, _)| str_text(k) == Some(text)) {
+                        return Err(self.value_error(format!(
+                            "'{text}' in __slots__ conflicts with class variable"
+                        )));
+                    }
+                    slots.push(*name);
+                }
             }
-            if entries.iter().any(|(_, k, _)| str_text(k) == Some(text)) {
-                return Err(self.value_error(format!(
-                    "'{text}' in __slots__ conflicts with class variable"
-                )));
-            }
-            slots.push(*name);
         }
         for base in bases_mro {
             let Some(ObjKind::Type(t)) = kind(base) else {
@@ -997,12 +1007,13 @@ impl Vm {
             if t.builtin.is_some() {
                 continue;
             }
-            match &t.slots {
-                Some(inherited) => slots.extend(inherited.iter().copied()),
-                None => return Ok(None),
+            if let Some(inherited) = &t.slots {
+                any_declared = true;
+                slots.extend(inherited.iter().copied());
             }
+            has_dict |= t.has_dict;
         }
-        Ok(Some(slots.into_boxed_slice()))
+        Ok((any_declared.then(|| slots.into_boxed_slice()), has_dict))
     }
 
     /// Whether `sub` is `base` or derives from it (by MRO).
