@@ -163,12 +163,21 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
                 }
                 _ => {}
             }
+            let metaclass = t.metaclass;
             return match type_lookup(obj, name) {
                 Some(found) => match kind(&found) {
                     Some(ObjKind::Descriptor(d)) if d.kind != DescriptorKind::Property => {
                         resolve_descriptor(vm, found, Value::NULL, obj, name).map(Some)
                     }
                     _ => Ok(Some(found)),
+                },
+                // Methods and properties of the metaclass, bound to the class.
+                None if !metaclass.is_null() => match type_lookup(metaclass, name) {
+                    Some(found) if is_method_like(&found) => Ok(Some(bind(vm, found, obj))),
+                    Some(found) if matches!(kind(&found), Some(ObjKind::Descriptor(_))) => {
+                        resolve_descriptor(vm, found, obj, metaclass, name).map(Some)
+                    }
+                    other => Ok(other),
                 },
                 None => Ok(None),
             };

@@ -19,6 +19,7 @@ use crate::vm::{kind, PyErr, PyResult, Vm};
 pub fn install(vm: &mut Vm) {
     crate::methods::install(vm);
     crate::subclass::install(vm);
+    crate::metaclass::install(vm);
     let functions: &[(&'static str, NativeFn)] = &[
         ("print", builtin_print),
         ("len", builtin_len),
@@ -1262,44 +1263,21 @@ fn construct_slice(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
 }
 
 fn construct_type(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    no_kwargs(vm, "type", kw)?;
-    match args.len() - 1 {
-        1 => Ok(vm.type_of(args[1])),
+    match args.len() - 1 - kw.len() {
+        1 if kw.is_empty() => Ok(vm.type_of(args[1])),
         3 => {
-            let (name, bases, namespace) = (args[1], args[2], args[3]);
-            let Some(name_text) = str_text(&name).map(str::to_string) else {
-                let got = vm.type_name(name);
-                return Err(
-                    vm.type_error(format!("type.__new__() argument 1 must be str, not {got}"))
-                );
+            // `type(name, bases, namespace)` defers to the most derived metaclass of the
+            // bases, as CPython's `type_new` does.
+            let bases = match kind(&args[2]) {
+                Some(ObjKind::Tuple(items)) => items.to_vec(),
+                _ => Vec::new(),
             };
-            let Some(ObjKind::Tuple(bases)) = kind(&bases) else {
-                let got = vm.type_name(bases);
-                return Err(vm.type_error(format!(
-                    "type.__new__() argument 2 must be tuple, not {got}"
-                )));
-            };
-            let bases = bases.to_vec();
-            let Some(ObjKind::Dict(table)) = kind(&namespace) else {
-                let got = vm.type_name(namespace);
-                return Err(
-                    vm.type_error(format!("type.__new__() argument 3 must be dict, not {got}"))
-                );
-            };
-            let entries: Vec<(Value, Value)> =
-                table.borrow().iter().map(|e| (e.key, e.value)).collect();
-            let copy = vm.new_dict();
-            vm.temp_roots.push(copy);
-            let mut result = Ok(());
-            for (key, value) in entries {
-                if let Err(e) = dict_set(vm, copy, key, value) {
-                    result = Err(e);
-                    break;
-                }
+            let type_ = vm.types.type_;
+            let winner = crate::metaclass::calculate_metaclass(vm, type_, &bases)?;
+            if winner != type_ {
+                return call(vm, winner, &args[1..], kw);
             }
-            let class = result.and_then(|()| vm.new_class(&name_text, bases, copy));
-            vm.temp_roots.pop();
-            class
+            crate::metaclass::default_class(vm, type_, &args[1..], kw)
         }
         _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
     }

@@ -53,6 +53,14 @@ pub fn call(vm: &mut Vm, callable: Value, args: &[Value], kwnames: &[Value]) -> 
             full.extend_from_slice(args);
             call(vm, function, &full, kwnames)
         }
+        Some(ObjKind::Type(_)) if crate::metaclass::metaclass_call(vm, callable).is_some() => {
+            // The metaclass's own `__call__` (`super().__call__` reaches `type.__call__`).
+            let method = crate::metaclass::metaclass_call(vm, callable).unwrap_or(Value::NONE);
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(callable);
+            full.extend_from_slice(args);
+            call(vm, method, &full, kwnames)
+        }
         Some(ObjKind::Type(t)) => match t.constructor.get() {
             Some(constructor) => {
                 let mut full = Vec::with_capacity(args.len() + 1);

@@ -20,6 +20,7 @@ pub mod gc;
 pub mod heapq;
 pub mod iter;
 pub mod math;
+pub mod metaclass;
 pub mod methods;
 pub mod numeric;
 pub mod object;

@@ -277,6 +277,9 @@ pub fn default_instance(
     args: &[Value],
     kwnames: &[Value],
 ) -> PyResult<Value> {
+    if vm.is_subtype(class, vm.types.type_) {
+        return crate::metaclass::default_class(vm, class, args, kwnames);
+    }
     let payload = match vm.builtin_base(class) {
         None => Value::NULL,
         Some(base) if base == vm.types.list => vm.new_list(Vec::new()),

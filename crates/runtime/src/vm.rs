@@ -784,7 +784,8 @@ impl Vm {
     /// `float` can be subclassed (instances hold a builtin payload, see
     /// [`crate::object::InstanceObj::payload`]); at most one of them per class, as
     /// CPython's instance lay-out rule says. `metaclass` is NULL for `type`. As in
-    /// CPython's `type.__new__`: `__new__` becomes a staticmethod, a class defining
+    /// CPython's `type.__new__`: `__new__` becomes a staticmethod (and
+    /// `__init_subclass__` a classmethod), a class defining
     /// `__eq__` without `__hash__` gets `__hash__ = None`, and `__slots__` (along the
     /// whole MRO) removes the instance `__dict__`.
     pub fn new_class(
@@ -821,6 +822,7 @@ impl Vm {
                             t.builtin,
                             Some(
                                 BuiltinTypeId::Object
+                                    | BuiltinTypeId::Type
                                     | BuiltinTypeId::BaseException
                                     | BuiltinTypeId::List
                                     | BuiltinTypeId::Dict
@@ -903,15 +905,20 @@ impl Vm {
         let has = |wanted: &str| entries.iter().any(|(_, k, _)| str_text(k) == Some(wanted));
         let needs_hash_none = has("__eq__") && !has("__hash__");
         for (hash, key, mut value) in entries.iter().copied() {
-            if str_text(&key) == Some("__new__")
-                && matches!(kind(&value), Some(ObjKind::Function(_)))
-            {
-                value = self.alloc(ObjKind::Descriptor(Box::new(DescriptorObj {
-                    kind: DescriptorKind::StaticMethod,
-                    function: value,
-                    setter: Value::NULL,
-                    deleter: Value::NULL,
-                })));
+            let implicit = match str_text(&key) {
+                Some("__new__") => Some(DescriptorKind::StaticMethod),
+                Some("__init_subclass__") => Some(DescriptorKind::ClassMethod),
+                _ => None,
+            };
+            if let Some(descriptor_kind) = implicit {
+                if matches!(kind(&value), Some(ObjKind::Function(_))) {
+                    value = self.alloc(ObjKind::Descriptor(Box::new(DescriptorObj {
+                        kind: descriptor_kind,
+                        function: value,
+                        setter: Value::NULL,
+                        deleter: Value::NULL,
+                    })));
+                }
             }
             table.push_new(hash, key, value);
         }
