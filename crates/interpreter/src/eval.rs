@@ -1010,6 +1010,29 @@ fn execute(
             let n = vm.new_int(n as i64);
             vm.stack.push(n);
         }
+        Opcode::MATCH_MAPPING => {
+            let subject = top(vm);
+            let matched = crate::patterns::is_mapping(vm, subject);
+            vm.stack.push(Value::bool(matched));
+        }
+        Opcode::MATCH_SEQUENCE => {
+            let subject = top(vm);
+            let matched = crate::patterns::is_sequence(vm, subject);
+            vm.stack.push(Value::bool(matched));
+        }
+        Opcode::MATCH_KEYS => {
+            let keys = top(vm);
+            let subject = vm.stack[vm.stack.len() - 2];
+            let values = crate::patterns::match_keys(vm, subject, keys)?;
+            vm.stack.push(values);
+        }
+        Opcode::MATCH_CLASS => {
+            let names = pop(vm);
+            let class = pop(vm);
+            let subject = pop(vm);
+            let attributes = crate::patterns::match_class(vm, subject, class, arg as usize, names)?;
+            vm.stack.push(attributes);
+        }
         Opcode::SETUP_ANNOTATIONS => {
             let namespace = namespace_of(&vm.frames[frame_index]);
             let key = vm.intern("__annotations__");
