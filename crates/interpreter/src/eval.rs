@@ -1254,22 +1254,8 @@ fn execute(
         Opcode::IMPORT_FROM => {
             let name = code.names[arg as usize];
             let module = top(vm);
-            match attr::lookup_attr(vm, module, name)? {
-                Some(v) => vm.stack.push(v),
-                None => {
-                    let module_name = match kind(&module) {
-                        Some(ObjKind::Module(m)) => str_text(&m.name).unwrap_or("?").to_string(),
-                        _ => "?".into(),
-                    };
-                    let attr_name = str_text(&name).unwrap_or("?").to_string();
-                    return Err(vm
-                            .new_error(
-                                vm.exceptions.import_error,
-                                format!("cannot import name '{attr_name}' from '{module_name}' (unknown location)"),
-                            )
-                            .into());
-                }
-            }
+            let value = crate::modules::import_from(vm, module, name)?;
+            vm.stack.push(value);
         }
         Opcode::JUMP_FORWARD => *ip = arg as usize,
         Opcode::JUMP_BACKWARD => {

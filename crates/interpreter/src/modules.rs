@@ -104,6 +104,39 @@ pub fn import_name(
     Ok(module)
 }
 
+/// `IMPORT_FROM`: `name` from `module`, falling back to the submodule
+/// `sys.modules["module.name"]`, else CPython's ImportError (which names the module's
+/// file, and says so when the module is still being initialised: a circular import).
+pub fn import_from(vm: &mut Vm, module: Value, name: Value) -> PyResult<Value> {
+    if let Some(value) = cpjit_runtime::attr::lookup_attr(vm, module, name)? {
+        return Ok(value);
+    }
+    let attr = str_text(&name).unwrap_or("?").to_string();
+    let (module_name, file) = match kind(&module) {
+        Some(ObjKind::Module(m)) => {
+            let file_key = vm.intern("__file__");
+            let file =
+                ops::dict_get_str(m.dict, file_key).and_then(|f| str_text(&f).map(str::to_string));
+            (str_text(&m.name).unwrap_or("?").to_string(), file)
+        }
+        _ => ("?".to_string(), None),
+    };
+    let submodule = vm.new_str(&format!("{module_name}.{attr}"));
+    if let Some(found) = ops::dict_get_str(vm.modules, submodule) {
+        return Ok(found);
+    }
+    let location = file.unwrap_or_else(|| "unknown location".to_string());
+    let message = if vm.initializing_modules.contains(&module_name) {
+        format!(
+            "cannot import name '{attr}' from partially initialized module '{module_name}' \
+             (most likely due to a circular import) ({location})"
+        )
+    } else {
+        format!("cannot import name '{attr}' from '{module_name}' ({location})")
+    };
+    Err(vm.new_error(vm.exceptions.import_error, message))
+}
+
 /// The absolute name of `from .name import …` (`level` dots) in a module whose
 /// namespace is `globals`, with CPython's errors.
 fn resolve_relative(vm: &mut Vm, name: &str, level: i64, globals: Value) -> PyResult<String> {
@@ -365,7 +398,9 @@ fn run_source_module(
     let name_key = vm.new_str(full_name);
     ops::dict_set(vm, vm.modules, name_key, module)?;
     vm.temp_roots.push(module);
+    vm.initializing_modules.push(full_name.to_string());
     let result = crate::run_module_code(vm, code, globals);
+    vm.initializing_modules.pop();
     vm.temp_roots.pop();
     if let Err(error) = result {
         ops::dict_remove(vm, vm.modules, name_key)?;

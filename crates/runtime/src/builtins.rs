@@ -148,6 +148,9 @@ pub fn set_name(vm: &mut Vm, dict: Value, key: Value, value: Value) {
 
 /// The absolute directory of the script (`sys.argv[0]`), which starts `sys.path`.
 pub fn script_directory(vm: &Vm) -> String {
+    if let Some(dir) = &vm.script_dir {
+        return dir.display().to_string();
+    }
     let script = vm.argv.first().map(String::as_str).unwrap_or("");
     let parent = std::path::Path::new(script)
         .parent()

@@ -325,8 +325,12 @@ pub struct Vm {
     pub stdout: Box<dyn Write>,
     pub stderr: Box<dyn Write>,
     pub argv: Vec<String>,
-    /// Directory of the main script (for imports of sibling files later).
+    /// Directory of the main script, which starts `sys.path` (derived from `argv[0]`
+    /// when not set).
     pub script_dir: Option<std::path::PathBuf>,
+    /// Names of the source modules whose bodies are running (imports in progress), for
+    /// CPython's "partially initialized module" message.
+    pub initializing_modules: Vec<String>,
     pub stats: RuntimeStats,
     /// Attribute-name strings used by the runtime itself.
     pub names: KnownNames,
@@ -407,6 +411,7 @@ impl Vm {
             stderr,
             argv: Vec::new(),
             script_dir: None,
+            initializing_modules: Vec::new(),
             stats: RuntimeStats {
                 specialization: vec![FamilyStats::default(); cpjit_bytecode::OPCODE_COUNT],
                 ..RuntimeStats::default()

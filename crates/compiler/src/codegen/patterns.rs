@@ -57,8 +57,10 @@ impl<'a> Compiler<'a> {
     pub(super) fn compile_match(&mut self, m: &'a ast::StmtMatch) -> CResult<()> {
         self.visit_expr(&m.subject)?;
         let end = self.new_label();
+        let Some(last) = m.cases.last() else {
+            return Err(self.error("match statement without cases", m.range));
+        };
         let cases = m.cases.len();
-        let last = &m.cases[cases - 1];
         let has_default = is_wildcard(&last.pattern) && cases > 1;
         let mut pc = PatternContext::default();
         for (i, case) in m
