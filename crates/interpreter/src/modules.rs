@@ -17,6 +17,10 @@ use cpjit_runtime::ops;
 use cpjit_runtime::vm::kind;
 use cpjit_runtime::{PyResult, Value, Vm};
 
+/// The modules CPython 3.13 compiles into the interpreter (`sys.builtin_module_names`),
+/// found before `sys.path` is searched; every other module can be shadowed by a file.
+const BUILTIN_MODULE_NAMES: &[&str] = &["sys", "time", "itertools", "_operator", "_functools"];
+
 /// Standard-library modules written in Python: (module name, source, native module
 /// whose names the namespace starts with — CPython's `from _heapq import *`).
 const PYTHON_MODULES: &[(&str, &str, Option<&str>)] = &[
@@ -237,6 +241,14 @@ pub fn import(vm: &mut Vm, name: Value) -> PyResult<Value> {
         }
         return Err(submodule_error(vm, parent, child));
     }
+    // CPython finds its built-in modules first, then searches `sys.path` (the script's
+    // directory first), where a local `random.py` shadows the standard library's.
+    if !BUILTIN_MODULE_NAMES.contains(&text.as_str()) {
+        let directories = search_path(vm);
+        if let Some(module) = source_module(vm, &text, &text, &directories)? {
+            return Ok(module);
+        }
+    }
     let module = match text.as_str() {
         "sys" => cpjit_runtime::builtins::make_sys_module(vm),
         "math" => cpjit_runtime::math::make_module(vm),
@@ -249,14 +261,10 @@ pub fn import(vm: &mut Vm, name: Value) -> PyResult<Value> {
         _ => match PYTHON_MODULES.iter().find(|(module, _, _)| *module == text) {
             Some((_, source, natives)) => python_module(vm, &text, source, *natives)?,
             None => {
-                let directories = search_path(vm);
-                if let Some(module) = source_module(vm, &text, &text, &directories)? {
-                    return Ok(module);
-                }
                 return Err(vm.new_error(
                     vm.exceptions.module_not_found_error,
                     format!("No module named '{text}'"),
-                ));
+                ))
             }
         },
     };
