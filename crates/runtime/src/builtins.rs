@@ -487,7 +487,10 @@ fn neumaier_sum(start: f64, values: &[f64]) -> f64 {
 fn builtin_divmod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_kwargs(vm, "divmod", kw)?;
     arg_count(vm, "divmod", args, 2, 2)?;
-    let (a, b) = (args[0], args[1]);
+    let (a, b) = (
+        numeric::number_payload(args[0]),
+        numeric::number_payload(args[1]),
+    );
     if let (Some(x), Some(y)) = (int_view(&a), int_view(&b)) {
         let (x, y) = (x.clone(), y.clone());
         let q = numeric::int_binary(vm, numeric::IntOp::FloorDiv, &x, &y)?;
@@ -513,10 +516,11 @@ fn builtin_pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if bound[2].is_null() || bound[2].is_none() {
         return ops::binary_op(vm, bound[0], bound[1], cpjit_bytecode::BinaryOpArg::Power);
     }
+    let numbers: Vec<Value> = bound.iter().map(|v| numeric::number_payload(*v)).collect();
     match (
-        int_view(&bound[0]),
-        int_view(&bound[1]),
-        int_view(&bound[2]),
+        int_view(&numbers[0]),
+        int_view(&numbers[1]),
+        int_view(&numbers[2]),
     ) {
         (Some(a), Some(b), Some(m)) => {
             let (a, b, m) = (a.clone(), b.clone(), m.clone());
@@ -528,7 +532,10 @@ fn builtin_pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 fn builtin_round(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let bound = bind(vm, "round", args, kw, &["number", "ndigits"], 1, &[])?;
-    let (number, ndigits) = (bound[0], bound[1]);
+    let (number, ndigits) = (
+        numeric::number_payload(bound[0]),
+        numeric::number_payload(bound[1]),
+    );
     let ndigits = if ndigits.is_null() || ndigits.is_none() {
         None
     } else {
@@ -611,7 +618,8 @@ fn builtin_ord(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn builtin_chr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_kwargs(vm, "chr", kw)?;
     arg_count(vm, "chr", args, 1, 1)?;
-    let Some(view) = int_view(&args[0]) else {
+    let number = numeric::number_payload(args[0]);
+    let Some(view) = int_view(&number) else {
         let name = vm.type_name(args[0]);
         return Err(vm.type_error(format!(
             "'{name}' object cannot be interpreted as an integer"
@@ -646,7 +654,8 @@ fn radix_builtin(
 ) -> PyResult<Value> {
     no_kwargs(vm, name, kw)?;
     arg_count(vm, name, args, 1, 1)?;
-    let Some(view) = int_view(&args[0]) else {
+    let number = numeric::number_payload(args[0]);
+    let Some(view) = int_view(&number) else {
         let tn = vm.type_name(args[0]);
         return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
     };

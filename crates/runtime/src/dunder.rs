@@ -15,11 +15,18 @@ use crate::object::{builtin_payload, DescriptorKind, ObjKind};
 use crate::value::Value;
 use crate::vm::{kind, PyResult, Vm};
 
+/// Whether `v`'s type is a Python class whose special methods apply: an instance, or a
+/// class whose metaclass is not `type`.
 fn is_instance(v: Value) -> bool {
-    matches!(kind(&v), Some(ObjKind::Instance(_)))
+    match kind(&v) {
+        Some(ObjKind::Instance(_)) => true,
+        Some(ObjKind::Type(t)) => !t.metaclass.is_null(),
+        _ => false,
+    }
 }
 
-/// Looks `name` up on the type of `v` (only for user instances).
+/// Looks `name` up on the type of `v` (only for user instances and classes with a
+/// metaclass).
 fn special(vm: &mut Vm, v: Value, name: &str) -> Option<Value> {
     if !is_instance(v) && !matches!(kind(&v), Some(ObjKind::Exception(_))) {
         return None;

@@ -41,6 +41,12 @@ pub(crate) fn with_depth<T>(
 
 // ----- operators ----------------------------------------------------------------------
 
+/// Whether `v` is a class whose metaclass is not `type` (its special methods come
+/// from the metaclass, like an instance's from its class).
+fn has_metaclass(v: &Value) -> bool {
+    matches!(kind(v), Some(ObjKind::Type(t)) if !t.metaclass.is_null())
+}
+
 /// `a <op> b` for `BINARY_OP`.
 pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResult<Value> {
     let base = op.base();
@@ -334,6 +340,7 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
             Some(ObjKind::Dict(table)) => !table.borrow().is_empty(),
             _ => true,
         },
+        Some(ObjKind::Type(t)) if !t.metaclass.is_null() => return crate::dunder::truthy(vm, v),
         Some(ObjKind::Instance(_)) => return crate::dunder::truthy(vm, v),
         _ => true,
     })
@@ -401,6 +408,7 @@ pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
             );
             eq(vm, sa, sb)
         }
+        _ if has_metaclass(&a) || has_metaclass(&b) => crate::dunder::eq(vm, a, b),
         (Some(ObjKind::Instance(_)), _) | (_, Some(ObjKind::Instance(_))) => {
             crate::dunder::eq(vm, a, b)
         }
@@ -539,6 +547,12 @@ pub fn compare(vm: &mut Vm, a: Value, b: Value, op: CompareOp) -> PyResult<Value
             };
             Ok(Value::bool(result))
         }
+        _ if has_metaclass(&a) || has_metaclass(&b) => {
+            match crate::dunder::compare(vm, a, b, op)? {
+                Some(v) => Ok(v),
+                None => Err(compare_type_error(vm, a, b, op)),
+            }
+        }
         (Some(ObjKind::Instance(_)), _) | (_, Some(ObjKind::Instance(_))) => {
             match crate::dunder::compare(vm, a, b, op)? {
                 Some(v) => Ok(v),
@@ -649,6 +663,7 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
             let name = vm.type_name(v);
             Err(vm.type_error(format!("unhashable type: '{name}'")))
         }
+        Some(ObjKind::Type(t)) if !t.metaclass.is_null() => crate::dunder::hash(vm, v),
         Some(ObjKind::Instance(_)) => crate::dunder::hash(vm, v),
         _ => Ok(((v.raw() & 0xffff_ffff_ffff) >> 4) as i64),
     }
@@ -889,6 +904,9 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
                     Ok(false)
                 }
             }
+        }
+        Some(ObjKind::Type(t)) if !t.metaclass.is_null() => {
+            crate::dunder::contains(vm, container, item)
         }
         Some(ObjKind::Instance(_)) => crate::dunder::contains(vm, container, item),
         Some(ObjKind::Iterator(_)) => loop {
@@ -1214,6 +1232,7 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
                 }
             }
         }
+        Some(ObjKind::Type(t)) if !t.metaclass.is_null() => crate::dunder::getitem(vm, obj, key),
         Some(ObjKind::Instance(_)) => crate::dunder::getitem(vm, obj, key),
         Some(ObjKind::Type(_)) => {
             // `list[int]` and friends: generic aliases are not modelled; return the type.
@@ -1273,6 +1292,9 @@ pub fn setitem(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<()
             Ok(())
         }
         Some(ObjKind::Dict(_)) => dict_set(vm, obj, key, value),
+        Some(ObjKind::Type(t)) if !t.metaclass.is_null() => {
+            crate::dunder::setitem(vm, obj, key, value)
+        }
         Some(ObjKind::Instance(_)) => crate::dunder::setitem(vm, obj, key, value),
         _ => {
             let name = vm.type_name(obj);
@@ -1320,6 +1342,7 @@ pub fn delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
             Some(_) => Ok(()),
             None => Err(vm.key_error(key)),
         },
+        Some(ObjKind::Type(t)) if !t.metaclass.is_null() => crate::dunder::delitem(vm, obj, key),
         Some(ObjKind::Instance(_)) => crate::dunder::delitem(vm, obj, key),
         _ => {
             let name = vm.type_name(obj);
@@ -1344,6 +1367,7 @@ pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
             Some(ObjKind::Dict(table)) => table.borrow().len(),
             _ => 0,
         },
+        Some(ObjKind::Type(t)) if !t.metaclass.is_null() => return crate::dunder::len(vm, v),
         Some(ObjKind::Instance(_)) => return crate::dunder::len(vm, v),
         _ => {
             let name = vm.type_name(v);
