@@ -122,7 +122,19 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
             if attr == "__dict__" {
                 return Ok(Some(m.dict));
             }
-            return Ok(dict_get_str(m.dict, name));
+            if let Some(value) = dict_get_str(m.dict, name) {
+                return Ok(Some(value));
+            }
+            // A module-level `__getattr__` (PEP 562) answers missing names.
+            let hook_name = vm.intern("__getattr__");
+            return match dict_get_str(m.dict, hook_name) {
+                Some(hook) => match crate::call::call(vm, hook, &[name], &[]) {
+                    Ok(value) => Ok(Some(value)),
+                    Err(error) if vm.isinstance(error.0, vm.exceptions.attribute_error) => Ok(None),
+                    Err(error) => Err(error),
+                },
+                None => Ok(None),
+            };
         }
         Some(ObjKind::Type(t)) => {
             match attr.as_str() {

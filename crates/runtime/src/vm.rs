@@ -931,7 +931,7 @@ impl Vm {
             let key = self.intern("__hash__");
             table.push_new(crate::ops::str_hash("__hash__"), key, Value::NONE);
         }
-        let (slots, has_dict) = self.class_slots(&merged, &entries)?;
+        let (slots, has_dict) = self.class_slots(name, &merged, &entries)?;
         let class = self.alloc(ObjKind::Type(Box::new(TypeObj {
             name: Arc::from(name),
             bases,
@@ -973,6 +973,7 @@ impl Vm {
     /// has no `__slots__`, or one lists `"__dict__"`).
     fn class_slots(
         &mut self,
+        class_name: &str,
         bases_mro: &[Value],
         entries: &[(i64, Value, Value)],
     ) -> PyResult<(Option<Box<[Value]>>, bool)> {
@@ -1008,7 +1009,15 @@ impl Vm {
                             "'{text}' in __slots__ conflicts with class variable"
                         )));
                     }
-                    slots.push(*name);
+                    // `__x` is private to the class: stored as `_Class__x`, the name
+                    // `self.__x` compiles to.
+                    let stripped = class_name.trim_start_matches('_');
+                    if text.starts_with("__") && !text.ends_with("__") && !stripped.is_empty() {
+                        let mangled = format!("_{stripped}{text}");
+                        slots.push(self.intern(&mangled));
+                    } else {
+                        slots.push(*name);
+                    }
                 }
             }
         }

@@ -92,3 +92,21 @@ c = Counter3()
 for _ in range(100):
     c.bump()
 print(c.count)
+
+
+class Private:
+    __slots__ = ("__secret", "_Other__x")
+
+    def __init__(self):
+        self.__secret = 42
+
+    def reveal(self):
+        return self.__secret
+
+
+pv = Private()
+print(pv.reveal(), pv._Private__secret)
+try:
+    pv.__secret = 1
+except AttributeError as e:
+    print("AttributeError:", e)
