@@ -37,9 +37,13 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
     let metaclass = match explicit {
         Some(m) if !matches!(kind(&m), Some(ObjKind::Type(_))) => m,
         Some(m) => cpjit_runtime::metaclass::calculate_metaclass(vm, m, &bases)?,
+        // As CPython: start from the type of the first base.
         None => {
-            let type_ = vm.types.type_;
-            cpjit_runtime::metaclass::calculate_metaclass(vm, type_, &bases)?
+            let first = match bases.first() {
+                Some(base) => vm.type_of(*base),
+                None => vm.types.type_,
+            };
+            cpjit_runtime::metaclass::calculate_metaclass(vm, first, &bases)?
         }
     };
     let Some(ObjKind::Function(f)) = kind(&function) else {

@@ -123,7 +123,7 @@ pub fn import_from(vm: &mut Vm, module: Value, name: Value) -> PyResult<Value> {
                 ops::dict_get_str(m.dict, file_key).and_then(|f| str_text(&f).map(str::to_string));
             (str_text(&m.name).unwrap_or("?").to_string(), file)
         }
-        _ => ("?".to_string(), None),
+        _ => ("<unknown module name>".to_string(), None),
     };
     let submodule = vm.new_str(&format!("{module_name}.{attr}"));
     if let Some(found) = ops::dict_get_str(vm.modules, submodule) {

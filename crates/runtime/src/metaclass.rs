@@ -118,7 +118,10 @@ fn type_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         )));
     }
     if positional.len() != 4 {
-        return Err(vm.type_error("type.__new__() takes exactly 3 arguments"));
+        return Err(vm.type_error(format!(
+            "type.__new__() takes exactly 3 arguments ({} given)",
+            positional.len() - 1
+        )));
     }
     let (name, bases, namespace) = (positional[1], positional[2], positional[3]);
     let Some(name_text) = str_text(&name).map(str::to_string) else {

@@ -320,6 +320,15 @@ fn builtin_new(vm: &mut Vm, base: Value, args: &[Value], kwnames: &[Value]) -> P
         )));
     }
     if base == vm.types.object {
+        // Builtin layouts need their own `__new__`.
+        let unsafe_layout = vm.builtin_base(class).is_some()
+            || vm.is_subtype(class, vm.exceptions.base_exception)
+            || vm.is_subtype(class, vm.types.type_);
+        if unsafe_layout {
+            return Err(vm.type_error(format!(
+                "object.__new__({class_name}) is not safe, use {class_name}.__new__()"
+            )));
+        }
         // CPython's `object_new`: extra arguments are an error when the class overrides
         // `__new__`, or when it overrides neither `__new__` nor `__init__`.
         if args.len() > 1 || !kwnames.is_empty() {
