@@ -20,31 +20,29 @@ pub fn call(vm: &mut Vm, callable: Value, args: &[Value], kwnames: &[Value]) -> 
             // A builtin type's method called on an instance of a subclass works on the
             // builtin value inside (`L([1]).append(2)`); special methods (`__getitem__`,
             // …) get the instance itself, since they may consult its class
-            // (`__missing__`), and unwrap it themselves.
-            let unwraps = !native.owner.is_null() && !native.name.starts_with("__");
+            // (`__missing__`), and unwrap it themselves. The payload test comes first: it
+            // is a tag check that almost always fails.
+            let unwraps = |native: &crate::object::NativeObj| {
+                !native.owner.is_null() && !native.name.starts_with("__")
+            };
             if receiver.is_null() {
-                match args
-                    .first()
-                    .and_then(|a| unwraps.then(|| builtin_payload(a)).flatten())
-                {
-                    Some(payload) => {
+                return match args.first().and_then(builtin_payload) {
+                    Some(payload) if unwraps(native) => {
                         let mut full = args.to_vec();
                         full[0] = payload;
                         func(vm, &full, kwnames)
                     }
-                    None => func(vm, args, kwnames),
-                }
-            } else {
-                let receiver = if unwraps {
-                    builtin_payload(&receiver).unwrap_or(receiver)
-                } else {
-                    receiver
+                    _ => func(vm, args, kwnames),
                 };
-                let mut full = Vec::with_capacity(args.len() + 1);
-                full.push(receiver);
-                full.extend_from_slice(args);
-                func(vm, &full, kwnames)
             }
+            let receiver = match builtin_payload(&receiver) {
+                Some(payload) if unwraps(native) => payload,
+                _ => receiver,
+            };
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(receiver);
+            full.extend_from_slice(args);
+            func(vm, &full, kwnames)
         }
         Some(ObjKind::BoundMethod(method)) => {
             let (function, receiver) = (method.function, method.receiver);
