@@ -207,6 +207,13 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
                             return Ok(Some(v));
                         }
                     }
+                    // An unset slot: only `__getattr__` can still answer.
+                    let ty = vm.type_of(obj);
+                    let getattr_name = vm.intern("__getattr__");
+                    return match type_lookup(ty, getattr_name) {
+                        Some(hook) => crate::call::call(vm, hook, &[obj, name], &[]).map(Some),
+                        None => Ok(None),
+                    };
                 }
             }
             if attr == "__dict__" {
@@ -389,6 +396,22 @@ pub fn resolve_descriptor(
             function,
             receiver: class,
         }))),
+        DescriptorKind::Member => {
+            if instance.is_null() {
+                return Ok(descriptor);
+            }
+            let values = match kind(&instance) {
+                Some(ObjKind::Instance(i)) => i.slot_values.get(),
+                _ => Value::NULL,
+            };
+            match (!values.is_null())
+                .then(|| dict_get_str(values, function))
+                .flatten()
+            {
+                Some(value) => Ok(value),
+                None => Err(attribute_error(vm, instance, name)),
+            }
+        }
         DescriptorKind::Property => {
             if instance.is_null() {
                 return Ok(descriptor);

@@ -232,6 +232,16 @@ fn repr_inner(vm: &mut Vm, v: Value, active: &mut Vec<Value>) -> PyResult<String
             *active = std::mem::take(&mut vm.repr_active);
             return result;
         }
+        Some(ObjKind::Descriptor(d)) if d.kind == crate::object::DescriptorKind::Member => {
+            let owner = match kind(&d.setter) {
+                Some(ObjKind::Type(t)) => t.name.to_string(),
+                _ => "?".into(),
+            };
+            format!(
+                "<member {} of '{owner}' objects>",
+                str_repr(str_text(&d.function).unwrap_or("?"))
+            )
+        }
         Some(ObjKind::Generator(g)) => {
             let qualname = match kind(&g.code) {
                 Some(ObjKind::Code(c)) => c.code.qualname.to_string(),

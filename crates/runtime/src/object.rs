@@ -406,6 +406,9 @@ pub enum DescriptorKind {
     StaticMethod,
     ClassMethod,
     Property,
+    /// A `__slots__` attribute (CPython's `member_descriptor`): `function` is the slot
+    /// name, `setter` the class that declared it.
+    Member,
 }
 
 pub struct BoundMethodObj {

@@ -238,6 +238,7 @@ builtin_types! {
     staticmethod: "staticmethod" = Object,
     classmethod: "classmethod" = Object,
     property: "property" = Object,
+    member_descriptor: "member_descriptor" = Object,
     generator: "generator" = Iterator,
     text_io: "TextIOWrapper" = Object,
 }
@@ -730,6 +731,7 @@ impl Vm {
                     DescriptorKind::StaticMethod => self.types.staticmethod,
                     DescriptorKind::ClassMethod => self.types.classmethod,
                     DescriptorKind::Property => self.types.property,
+                    DescriptorKind::Member => self.types.member_descriptor,
                 },
                 ObjKind::Instance(i) => i.class,
                 ObjKind::Iterator(state) => match &*state.borrow() {
@@ -931,7 +933,7 @@ impl Vm {
             let key = self.intern("__hash__");
             table.push_new(crate::ops::str_hash("__hash__"), key, Value::NONE);
         }
-        let (slots, has_dict) = self.class_slots(name, &merged, &entries)?;
+        let (slots, has_dict, own_slots) = self.class_slots(name, &merged, &entries)?;
         let class = self.alloc(ObjKind::Type(Box::new(TypeObj {
             name: Arc::from(name),
             bases,
@@ -946,6 +948,29 @@ impl Vm {
         merged.insert(0, class);
         if let Some(ObjKind::Type(t)) = kind(&class) {
             *t.mro.borrow_mut() = merged;
+        }
+        // The class's own slots appear on it as member descriptors (`P.x`).
+        let own: Vec<Value> = match kind(&class) {
+            Some(ObjKind::Type(t)) => t
+                .slots
+                .iter()
+                .flat_map(|s| s[..own_slots].to_vec())
+                .collect(),
+            _ => Vec::new(),
+        };
+        for slot in own {
+            let member = self.alloc(ObjKind::Descriptor(Box::new(DescriptorObj {
+                kind: DescriptorKind::Member,
+                function: slot,
+                setter: class,
+                deleter: Value::NULL,
+            })));
+            let hash = crate::ops::str_hash(str_text(&slot).unwrap_or(""));
+            if let Some(ObjKind::Type(t)) = kind(&class) {
+                t.dict.borrow_mut().insert(hash, slot, member, |k| {
+                    k == slot || str_text(&k) == str_text(&slot)
+                });
+            }
         }
         Ok(class)
     }
@@ -969,14 +994,15 @@ impl Vm {
 
     /// The `__slots__` of a new class whose MRO (without itself) is `bases_mro` and
     /// whose namespace holds `entries`: every slot name declared along the MRO (`None`
-    /// when none is), and whether instances have a `__dict__` (some class along the MRO
-    /// has no `__slots__`, or one lists `"__dict__"`).
+    /// when none is; the class's own come first), whether instances have a `__dict__`
+    /// (some class along the MRO has no `__slots__`, or one lists `"__dict__"`), and how
+    /// many of the names are the class's own.
     fn class_slots(
         &mut self,
         class_name: &str,
         bases_mro: &[Value],
         entries: &[(i64, Value, Value)],
-    ) -> PyResult<(Option<Box<[Value]>>, bool)> {
+    ) -> PyResult<(Option<Box<[Value]>>, bool, usize)> {
         let mut slots = Vec::new();
         let mut any_declared = false;
         let mut has_dict = false;
@@ -1021,6 +1047,7 @@ impl Vm {
                 }
             }
         }
+        let own = slots.len();
         for base in bases_mro {
             let Some(ObjKind::Type(t)) = kind(base) else {
                 continue;
@@ -1034,7 +1061,11 @@ impl Vm {
             }
             has_dict |= t.has_dict;
         }
-        Ok((any_declared.then(|| slots.into_boxed_slice()), has_dict))
+        Ok((
+            any_declared.then(|| slots.into_boxed_slice()),
+            has_dict,
+            own,
+        ))
     }
 
     /// Whether `sub` is `base` or derives from it (by MRO).

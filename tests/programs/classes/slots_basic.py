@@ -119,3 +119,17 @@ pr.v = 21
 print(pr.v, pr._v)
 points = [P(i, i + 1) for i in range(200)]
 print(sum(q.norm1() for q in points))
+print(P.x, type(P.x).__name__, P.y, Single.only, hasattr(P, "x"), "x" in P.__dict__)
+
+
+class Lazy:
+    __slots__ = ("value",)
+
+    def __getattr__(self, name):
+        return f"computed {name}"
+
+
+lz = Lazy()
+print(lz.value, lz.other)
+lz.value = "set"
+print(lz.value)
