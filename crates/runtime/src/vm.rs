@@ -933,7 +933,11 @@ impl Vm {
             let key = self.intern("__hash__");
             table.push_new(crate::ops::str_hash("__hash__"), key, Value::NONE);
         }
-        let (slots, has_dict, own_slots) = self.class_slots(name, &merged, &entries)?;
+        let ClassSlots {
+            names: slots,
+            has_dict,
+            own: own_slots,
+        } = self.class_slots(name, &merged, &entries)?;
         let class = self.alloc(ObjKind::Type(Box::new(TypeObj {
             name: Arc::from(name),
             bases,
@@ -1002,7 +1006,7 @@ impl Vm {
         class_name: &str,
         bases_mro: &[Value],
         entries: &[(i64, Value, Value)],
-    ) -> PyResult<(Option<Box<[Value]>>, bool, usize)> {
+    ) -> PyResult<ClassSlots> {
         let mut slots = Vec::new();
         let mut any_declared = false;
         let mut has_dict = false;
@@ -1061,11 +1065,11 @@ impl Vm {
             }
             has_dict |= t.has_dict;
         }
-        Ok((
-            any_declared.then(|| slots.into_boxed_slice()),
+        Ok(ClassSlots {
+            names: any_declared.then(|| slots.into_boxed_slice()),
             has_dict,
             own,
-        ))
+        })
     }
 
     /// Whether `sub` is `base` or derives from it (by MRO).
@@ -1118,6 +1122,17 @@ impl Vm {
         self.heap.collect(roots);
         self.stats.gc_collections += 1;
     }
+}
+
+/// What `__slots__` along a new class's MRO give its instances.
+struct ClassSlots {
+    /// Every slot name (the class's own first); `None` when no class declares
+    /// `__slots__`.
+    names: Option<Box<[Value]>>,
+    /// Whether instances have a `__dict__`.
+    has_dict: bool,
+    /// How many of `names` the class itself declares.
+    own: usize,
 }
 
 /// Shorthand used across the runtime: the payload of a value, if it is an object.
