@@ -195,12 +195,11 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
             };
         }
         Some(ObjKind::Instance(i)) => {
-            let slots = instance_slots(vm, obj);
-            if let Some((slots, has_dict)) = &slots {
+            if let Some(SlotLookup { is_slot, has_dict }) = slot_lookup(vm, obj, name) {
                 if attr == "__dict__" && !has_dict {
                     return Ok(None);
                 }
-                if is_slot(slots, name) {
+                if is_slot {
                     let values = i.slot_values.get();
                     if !values.is_null() {
                         if let Some(v) = dict_get_str(values, name) {
@@ -492,8 +491,8 @@ pub fn set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
     if set_through_property(vm, obj, name, Some(value))? {
         return Ok(());
     }
-    if let Some((slots, has_dict)) = instance_slots(vm, obj) {
-        if is_slot(&slots, name) {
+    if let Some(SlotLookup { is_slot, has_dict }) = slot_lookup(vm, obj, name) {
+        if is_slot {
             let Some(ObjKind::Instance(i)) = kind(&obj) else {
                 return Ok(());
             };
@@ -576,22 +575,30 @@ pub fn set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
     }
 }
 
-/// For an instance whose class declares `__slots__` (along its MRO): the slot names
-/// and whether instances also have a `__dict__`. Slot values live in the instance's
-/// `slot_values` dict, everything else in its `__dict__`.
-fn instance_slots(vm: &Vm, obj: Value) -> Option<(Box<[Value]>, bool)> {
+/// What `__slots__` say about one attribute of an instance.
+struct SlotLookup {
+    /// `name` is a slot (its value lives in the instance's `slot_values`).
+    is_slot: bool,
+    /// Instances also have a `__dict__` (for every other name).
+    has_dict: bool,
+}
+
+/// For an instance whose class declares `__slots__` (along its MRO), where `name`
+/// lives; `None` for every other object.
+fn slot_lookup(vm: &Vm, obj: Value, name: Value) -> Option<SlotLookup> {
     if !matches!(kind(&obj), Some(ObjKind::Instance(_))) {
         return None;
     }
-    match kind(&vm.type_of(obj)) {
-        Some(ObjKind::Type(t)) => t.slots.clone().map(|slots| (slots, t.has_dict)),
-        _ => None,
-    }
-}
-
-fn is_slot(slots: &[Value], name: Value) -> bool {
+    let ty = vm.type_of(obj);
+    let Some(ObjKind::Type(t)) = kind(&ty) else {
+        return None;
+    };
+    let slots = t.slots.as_ref()?;
     let text = str_text(&name);
-    slots.iter().any(|s| *s == name || str_text(s) == text)
+    Some(SlotLookup {
+        is_slot: slots.iter().any(|s| *s == name || str_text(s) == text),
+        has_dict: t.has_dict,
+    })
 }
 
 /// CPython's AttributeError for setting an attribute an object has no room for.
@@ -615,19 +622,17 @@ pub fn del_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
     if set_through_property(vm, obj, name, None)? {
         return Ok(());
     }
-    if let Some((slots, _)) = instance_slots(vm, obj) {
-        if is_slot(&slots, name) {
-            let values = match kind(&obj) {
-                Some(ObjKind::Instance(i)) => i.slot_values.get(),
-                _ => Value::NULL,
-            };
-            if !values.is_null() && crate::ops::dict_remove(vm, values, name)?.is_some() {
-                return Ok(());
-            }
-            // CPython's member descriptor: the bare attribute name.
-            let attr = str_text(&name).unwrap_or("?").to_string();
-            return Err(vm.attribute_error(attr));
+    if let Some(SlotLookup { is_slot: true, .. }) = slot_lookup(vm, obj, name) {
+        let values = match kind(&obj) {
+            Some(ObjKind::Instance(i)) => i.slot_values.get(),
+            _ => Value::NULL,
+        };
+        if !values.is_null() && crate::ops::dict_remove(vm, values, name)?.is_some() {
+            return Ok(());
         }
+        // CPython's member descriptor: the bare attribute name.
+        let attr = str_text(&name).unwrap_or("?").to_string();
+        return Err(vm.attribute_error(attr));
     }
     let dict = match kind(&obj) {
         Some(ObjKind::Instance(i)) => Some(i.dict),
