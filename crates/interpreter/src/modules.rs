@@ -62,7 +62,22 @@ pub fn import_name(
         }
         text.clone()
     };
-    // Import every prefix: `a`, then `a.b`, then `a.b.c`.
+    // Module bodies run in the loop below, not through a native call, so collection is
+    // not inhibited: the names and modules held here are rooted until the end.
+    let roots = vm.temp_roots.len();
+    let result = import_prefixes_and_fromlist(vm, &absolute, fromlist, level);
+    vm.temp_roots.truncate(roots);
+    result
+}
+
+/// The body of [`import_name`]: imports `a`, `a.b`, `a.b.c`, then the fromlist's
+/// submodules; every value it holds across an import is in `vm.temp_roots`.
+fn import_prefixes_and_fromlist(
+    vm: &mut Vm,
+    absolute: &str,
+    fromlist: Value,
+    level: i64,
+) -> PyResult<Value> {
     let mut prefix = String::new();
     let mut first = Value::NONE;
     let mut module = Value::NONE;
@@ -72,7 +87,9 @@ pub fn import_name(
         }
         prefix.push_str(part);
         let key = vm.new_str(&prefix);
+        vm.temp_roots.push(key);
         module = import(vm, key)?;
+        vm.temp_roots.push(module);
         if first.is_none() {
             first = module;
         }
@@ -97,6 +114,7 @@ pub fn import_name(
                 continue;
             }
             let child = vm.new_str(&format!("{absolute}.{item_text}"));
+            vm.temp_roots.push(child);
             if let Err(error) = import(vm, child) {
                 // A missing submodule is reported by IMPORT_FROM as a missing name.
                 if !vm.isinstance(error.0, vm.exceptions.module_not_found_error) {
@@ -227,11 +245,17 @@ pub fn import(vm: &mut Vm, name: Value) -> PyResult<Value> {
     let text = str_text(&name).unwrap_or("?").to_string();
     if let Some((parent, child)) = text.rsplit_once('.') {
         let parent_key = vm.new_str(parent);
-        let parent_module = import(vm, parent_key)?;
+        vm.temp_roots.push(parent_key);
+        let parent_module = import(vm, parent_key);
+        vm.temp_roots.pop();
+        let parent_module = parent_module?;
         let Some(directories) = module_path(parent_module) else {
             return Err(submodule_error(vm, parent, child));
         };
-        if let Some(module) = source_module(vm, &text, child, &directories)? {
+        vm.temp_roots.push(parent_module);
+        let found = source_module(vm, &text, child, &directories);
+        vm.temp_roots.pop();
+        if let Some(module) = found? {
             // The submodule becomes an attribute of its package.
             if let Some(ObjKind::Module(p)) = kind(&parent_module) {
                 let child_key = vm.new_str(child);
@@ -405,17 +429,21 @@ fn run_source_module(
     let module = cpjit_runtime::builtins::new_module(vm, full_name, globals);
     let name_key = vm.new_str(full_name);
     ops::dict_set(vm, vm.modules, name_key, module)?;
-    vm.temp_roots.push(module);
+    vm.temp_roots.extend([module, name_key]);
     vm.initializing_modules.push(full_name.to_string());
     let result = crate::run_module_code(vm, code, globals);
     vm.initializing_modules.pop();
-    vm.temp_roots.pop();
+    vm.temp_roots.truncate(vm.temp_roots.len() - 2);
     if let Err(error) = result {
         ops::dict_remove(vm, vm.modules, name_key)?;
         return Err(error);
     }
-    // A module may replace itself in `sys.modules` while it runs.
-    Ok(ops::dict_get_str(vm.modules, name_key).unwrap_or(module))
+    // A module may replace itself in `sys.modules` while it runs; one that removed
+    // itself is CPython's KeyError (importlib pops the name).
+    match ops::dict_get_str(vm.modules, name_key) {
+        Some(found) => Ok(found),
+        None => Err(vm.key_error(name_key)),
+    }
 }
 
 /// The SyntaxError (or IndentationError, …) a failed compilation raises at the import.
