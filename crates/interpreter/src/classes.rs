@@ -81,7 +81,13 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
         generator: Value::NULL,
     });
     let depth = vm.frames.len() - 1;
-    vm.temp_roots.extend([namespace, bases_tuple]);
+    // The body runs outside a native call (collection is not inhibited), and the
+    // call's arguments are no longer on the VM stack: root what is needed afterwards.
+    let roots = vm.temp_roots.len();
+    vm.temp_roots
+        .extend([namespace, bases_tuple, metaclass, name]);
+    vm.temp_roots
+        .extend(rest.iter().flat_map(|(k, v)| [*k, *v]));
     let body = crate::eval::run(vm, depth);
     let class = body.and_then(|class_cell| {
         let mut call_args = vec![name, bases_tuple, namespace];
@@ -97,7 +103,7 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
         }
         Ok(class)
     });
-    vm.temp_roots.truncate(vm.temp_roots.len() - 2);
+    vm.temp_roots.truncate(roots);
     class
 }
 

@@ -216,8 +216,13 @@ fn object_init_subclass(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyRes
 }
 
 /// `type.__init__(cls, name, bases, namespace)`: nothing to do once `__new__` ran.
-fn type_init(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult<Value> {
-    let given = args.len().saturating_sub(1);
+fn type_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    // Keywords (the class statement's, for `__init_subclass__`) are accepted with the
+    // three-argument form only.
+    let given = args.len().saturating_sub(1 + kwnames.len());
+    if given == 1 && !kwnames.is_empty() {
+        return Err(vm.type_error("type.__init__() takes no keyword arguments"));
+    }
     if given != 1 && given != 3 {
         return Err(vm.type_error("type.__init__() takes 1 or 3 arguments"));
     }
