@@ -457,12 +457,33 @@ fn compile_error_exception(
         cpjit_compiler::CompileErrorKind::TabError => vm.exceptions.indentation_error,
         cpjit_compiler::CompileErrorKind::NotSupported => vm.exceptions.not_implemented_error,
     };
-    let message = if error.kind == cpjit_compiler::CompileErrorKind::NotSupported {
-        format!("{} (line {})", error.message, error.line)
-    } else {
-        error.message.clone()
-    };
-    vm.new_error(class, message)
+    if error.kind == cpjit_compiler::CompileErrorKind::NotSupported {
+        return vm.new_error(class, format!("{} (line {})", error.message, error.line));
+    }
+    let exception = vm.new_error(class, error.message.clone());
+    // CPython's SyntaxError attributes; the traceback shows the line and carets.
+    let attributes = [
+        ("msg", vm.new_str(&error.message)),
+        ("filename", vm.new_str(&error.filename)),
+        ("lineno", vm.new_int(i64::from(error.line))),
+        ("offset", vm.new_int(i64::from(error.offset))),
+        ("end_lineno", vm.new_int(i64::from(error.end_line))),
+        ("end_offset", vm.new_int(i64::from(error.end_offset))),
+        (
+            "text",
+            match &error.source_line {
+                // As CPython's tokenizer has it: with the line's newline.
+                Some(text) => vm.new_str(&format!("{text}\n")),
+                None => Value::NONE,
+            },
+        ),
+    ];
+    for (name, value) in attributes {
+        let key = vm.intern(name);
+        // Setting an attribute on a fresh exception cannot fail.
+        let _ = cpjit_runtime::attr::set_attr(vm, exception.0, key, value);
+    }
+    exception
 }
 
 /// Compiles and runs an embedded Python module in a fresh namespace.

@@ -28,7 +28,7 @@ except ZeroDivisionError as e:
 try:
     import _bad_syntax
 except SyntaxError as e:
-    print("SyntaxError", type(e).__name__, "_bad_syntax" in sys.modules)
+    print("SyntaxError", type(e).__name__, "_bad_syntax" in sys.modules, e.lineno, e.filename.endswith("_bad_syntax.py"), e.text)
 try:
     from . import sibling
 except ImportError as e:
