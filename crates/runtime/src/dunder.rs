@@ -204,9 +204,12 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
         None => {
             // A class defining `__eq__` without `__hash__` got `__hash__ = None`
             // (`Vm::new_class`); mutable builtin payloads are unhashable.
-            if builtin_payload(&v)
-                .is_some_and(|p| matches!(kind(&p), Some(ObjKind::List(_) | ObjKind::Dict(_))))
-            {
+            let mutable = |p: Value| match kind(&p) {
+                Some(ObjKind::List(_) | ObjKind::Dict(_)) => true,
+                Some(ObjKind::Set(s)) => !s.frozen,
+                _ => false,
+            };
+            if builtin_payload(&v).is_some_and(mutable) {
                 let name = vm.type_name(v);
                 return Err(vm.type_error(format!("unhashable type: '{name}'")));
             }

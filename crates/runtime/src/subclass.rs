@@ -1,5 +1,5 @@
 //! Subclasses of builtin types (`class L(list)`, `class D(dict)`, `class T(tuple)`,
-//! `class S(str)`, `class I(int)`, `class F(float)`): the special methods the builtin
+//! `class S(str)`, `class I(int)`, `class F(float)`, `set` and `frozenset`): the special methods the builtin
 //! types expose for them (`list.__getitem__`, `dict.__init__`, `tuple.__new__`, …) and
 //! the allocation of their instances.
 //!
@@ -38,7 +38,23 @@ pub fn install(vm: &mut Vm) {
         ("__ne__", sub_ne),
         ("__hash__", sub_hash),
     ];
+    let set_like: &[(&'static str, NativeFn)] = &[
+        ("__len__", sub_len),
+        ("__iter__", sub_iter),
+        ("__contains__", sub_contains),
+        ("__repr__", sub_repr),
+        ("__eq__", sub_eq),
+        ("__ne__", sub_ne),
+    ];
     let tables: Vec<(Value, Vec<(&'static str, NativeFn)>)> = vec![
+        (
+            vm.types.set,
+            [set_like, &[("__init__", set_init as NativeFn)]].concat(),
+        ),
+        (
+            vm.types.frozenset,
+            [set_like, &[("__hash__", sub_hash as NativeFn)]].concat(),
+        ),
         (
             vm.types.list,
             [container, mutable, &[("__init__", list_init as NativeFn)]].concat(),
@@ -73,7 +89,9 @@ pub fn install(vm: &mut Vm) {
             set_type_attr(vm, ty, name, method);
         }
     }
-    let constructors: [(Value, NativeFn); 7] = [
+    let constructors: [(Value, NativeFn); 9] = [
+        (vm.types.set, set_new),
+        (vm.types.frozenset, frozenset_new),
         (vm.types.object, object_new),
         (vm.types.list, list_new),
         (vm.types.dict, dict_new),
@@ -170,7 +188,22 @@ fn sub_delitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn sub_repr(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     one_arg(vm, "__repr__", args, 0)?;
-    let text = crate::display::repr(vm, unwrap(args[0]))?;
+    let this = args[0];
+    let target = unwrap(this);
+    let text = crate::display::repr(vm, target)?;
+    // Sets name their class: `S({1, 2})`, `S()` (lists, dicts and tuples do not).
+    if let (Some(ObjKind::Set(set)), true) = (kind(&target), target != this) {
+        let name = vm.type_name(this);
+        if set.table.borrow().is_empty() {
+            return Ok(vm.new_string(format!("{name}()")));
+        }
+        let inner = text
+            .strip_prefix("frozenset(")
+            .and_then(|t| t.strip_suffix(')'))
+            .unwrap_or(&text)
+            .to_string();
+        return Ok(vm.new_string(format!("{name}({inner})")));
+    }
     Ok(vm.new_string(text))
 }
 
@@ -254,6 +287,38 @@ fn dict_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// `set.__init__(self, iterable=())`: replaces the elements.
+fn set_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    if args.is_empty() {
+        return Err(vm.type_error("descriptor '__init__' of 'set' object needs an argument"));
+    }
+    if !kw.is_empty() {
+        return Err(vm.type_error("set() takes no keyword arguments"));
+    }
+    if args.len() > 2 {
+        return Err(vm.type_error(format!(
+            "set expected at most 1 argument, got {}",
+            args.len() - 1
+        )));
+    }
+    let target = unwrap(args[0]);
+    match kind(&target) {
+        Some(ObjKind::Set(set)) if !set.frozen => set.table.borrow_mut().clear(),
+        _ => {
+            let name = vm.type_name(args[0]);
+            return Err(vm.type_error(format!(
+                "descriptor '__init__' requires a 'set' object but received a '{name}'"
+            )));
+        }
+    }
+    if let Some(iterable) = args.get(1) {
+        for item in crate::iter::collect(vm, *iterable)? {
+            ops::set_add(vm, target, item)?;
+        }
+    }
+    Ok(Value::NONE)
+}
+
 /// An instance of `class` (a subclass of a builtin type) around `payload`.
 pub fn new_instance(vm: &mut Vm, class: Value, payload: Value) -> Value {
     vm.temp_roots.push(payload);
@@ -284,6 +349,7 @@ pub fn default_instance(
         None => Value::NULL,
         Some(base) if base == vm.types.list => vm.new_list(Vec::new()),
         Some(base) if base == vm.types.dict => vm.new_dict(),
+        Some(base) if base == vm.types.set => vm.new_set(false),
         Some(base) => call(vm, base, args, kwnames)?,
     };
     Ok(new_instance(vm, class, payload))
@@ -354,6 +420,8 @@ fn builtin_new(vm: &mut Vm, base: Value, args: &[Value], kwnames: &[Value]) -> P
         vm.new_list(Vec::new())
     } else if base == vm.types.dict {
         vm.new_dict()
+    } else if base == vm.types.set {
+        vm.new_set(false)
     } else {
         call(vm, base, &args[1..], kwnames)?
     };
@@ -375,6 +443,16 @@ fn list_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 fn dict_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let base = vm.types.dict;
+    builtin_new(vm, base, args, kw)
+}
+
+fn set_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let base = vm.types.set;
+    builtin_new(vm, base, args, kw)
+}
+
+fn frozenset_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let base = vm.types.frozenset;
     builtin_new(vm, base, args, kw)
 }
 

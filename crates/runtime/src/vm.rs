@@ -787,8 +787,8 @@ impl Vm {
     }
 
     /// Creates a user class: C3 linearization of the bases, the namespace's entries as
-    /// its attributes. Of the builtin types, `list`, `dict`, `tuple`, `str`, `int` and
-    /// `float` can be subclassed (instances hold a builtin payload, see
+    /// its attributes. Of the builtin types, `list`, `dict`, `tuple`, `str`, `int`,
+    /// `float`, `set` and `frozenset` can be subclassed (instances hold a builtin payload, see
     /// [`crate::object::InstanceObj::payload`]); at most one of them per class, as
     /// CPython's instance lay-out rule says. `metaclass` is NULL for `type`. As in
     /// CPython's `type.__new__`: `__new__` becomes a staticmethod (and
@@ -837,6 +837,8 @@ impl Vm {
                                     | BuiltinTypeId::Str
                                     | BuiltinTypeId::Int
                                     | BuiltinTypeId::Float
+                                    | BuiltinTypeId::Set
+                                    | BuiltinTypeId::FrozenSet
                             )
                         );
                     if !allowed {
@@ -980,8 +982,8 @@ impl Vm {
     }
 
     /// The builtin type whose payload instances of `class` carry (`list` for
-    /// `class L(list)`), if any: the first builtin type along its MRO other than
-    /// `object` and the exception classes.
+    /// `class L(list)`), if any: the first subclassable container or number type
+    /// along its MRO.
     pub fn builtin_base(&self, class: Value) -> Option<Value> {
         let Some(ObjKind::Type(t)) = kind(&class) else {
             return None;
@@ -991,7 +993,8 @@ impl Vm {
             matches!(kind(c), Some(ObjKind::Type(t)) if matches!(
                 t.builtin,
                 Some(BuiltinTypeId::List | BuiltinTypeId::Dict | BuiltinTypeId::Tuple
-                    | BuiltinTypeId::Str | BuiltinTypeId::Int | BuiltinTypeId::Float)
+                    | BuiltinTypeId::Str | BuiltinTypeId::Int | BuiltinTypeId::Float
+                    | BuiltinTypeId::Set | BuiltinTypeId::FrozenSet)
             ))
         })
     }
