@@ -1232,11 +1232,28 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
                 }
             }
         }
-        Some(ObjKind::Type(t)) if !t.metaclass.is_null() => crate::dunder::getitem(vm, obj, key),
         Some(ObjKind::Instance(_)) => crate::dunder::getitem(vm, obj, key),
-        Some(ObjKind::Type(_)) => {
-            // `list[int]` and friends: generic aliases are not modelled; return the type.
-            Ok(obj)
+        Some(ObjKind::Type(t)) => {
+            let (metaclass, builtin) = (t.metaclass, t.builtin.is_some());
+            // The metaclass's `__getitem__`, else the class's `__class_getitem__`.
+            let getitem_name = vm.intern("__getitem__");
+            if !metaclass.is_null() && crate::attr::type_lookup(metaclass, getitem_name).is_some() {
+                return crate::dunder::getitem(vm, obj, key);
+            }
+            let hook_name = vm.intern("__class_getitem__");
+            if let Some(hook) = crate::attr::type_lookup(obj, hook_name) {
+                let hook = crate::attr::resolve_descriptor(vm, hook, Value::NULL, obj, hook_name)?;
+                return crate::call::call(vm, hook, &[key], &[]);
+            }
+            if builtin {
+                // `list[int]` and friends: generic aliases are not modelled; the type.
+                return Ok(obj);
+            }
+            let name = match kind(&obj) {
+                Some(ObjKind::Type(t)) => t.name.to_string(),
+                _ => "?".into(),
+            };
+            Err(vm.type_error(format!("type '{name}' is not subscriptable")))
         }
         _ => {
             let name = vm.type_name(obj);

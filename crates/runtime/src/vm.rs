@@ -916,7 +916,9 @@ impl Vm {
         for (hash, key, mut value) in entries.iter().copied() {
             let implicit = match str_text(&key) {
                 Some("__new__") => Some(DescriptorKind::StaticMethod),
-                Some("__init_subclass__") => Some(DescriptorKind::ClassMethod),
+                Some("__init_subclass__" | "__class_getitem__") => {
+                    Some(DescriptorKind::ClassMethod)
+                }
                 _ => None,
             };
             if let Some(descriptor_kind) = implicit {
