@@ -241,7 +241,17 @@ pub fn check(outcome: &Outcome, expected: &Expected) -> Result<(), String> {
     Ok(())
 }
 
-/// All corpus programs under `dir`, sorted.
+/// Whether a corpus path is a helper, not a program: a file or directory whose name
+/// starts with `_` (`_shapes.py`, `_pkg/__init__.py`) is a module that programs in the
+/// same directory import, and is never run on its own.
+pub fn is_helper(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('_'))
+}
+
+/// All corpus programs under `dir`, sorted (helper modules, see [`is_helper`], are
+/// left out).
 pub fn programs(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -249,6 +259,9 @@ pub fn programs(dir: &Path) -> Vec<PathBuf> {
         if let Ok(entries) = std::fs::read_dir(&d) {
             for entry in entries.flatten() {
                 let path = entry.path();
+                if is_helper(&path) {
+                    continue;
+                }
                 if path.is_dir() {
                     stack.push(path);
                 } else if path.extension().is_some_and(|e| e == "py") {

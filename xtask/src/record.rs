@@ -3,7 +3,8 @@
 //!
 //! For each `tests/programs/**/NAME.py` (sorted by relative path; when FILTER is given,
 //! only those whose relative path contains it) the program runs as
-//! `python3.13 -X utf8 NAME.py` in its own directory, with `PYTHONHASHSEED=0`,
+//! `python3.13 -B -X utf8 NAME.py` in its own directory (`-B`: imported helper modules
+//! leave no `__pycache__` behind), with `PYTHONHASHSEED=0`,
 //! `PYTHONIOENCODING=utf-8`, stdin closed and a 60 s timeout. Then:
 //!
 //! - `NAME.out` receives stdout, byte for byte;
@@ -11,6 +12,9 @@
 //!   `exit: N` and the last non-empty line of stderr (the exception line, e.g.
 //!   `ZeroDivisionError: division by zero`). A stale `.err` is deleted when the
 //!   program exits with 0.
+//!
+//! Helper modules (a file or directory whose name starts with `_`, imported by the
+//! programs beside them) are not programs and are skipped.
 //!
 //! Files whose content would not change are left untouched (so mtimes stay put).
 
@@ -118,6 +122,7 @@ fn record_one(python: &Path, path: &Path) -> anyhow::Result<Outcome> {
     let file_name = path.file_name().context("program without a file name")?;
     let start = Instant::now();
     let mut child = Command::new(python)
+        .arg("-B")
         .arg("-X")
         .arg("utf8")
         .arg(file_name)
@@ -205,6 +210,9 @@ fn collect_programs(dir: &Path, into: &mut Vec<PathBuf>) -> anyhow::Result<()> {
         let entry = entry?;
         let path = entry.path();
         let kind = entry.file_type()?;
+        if entry.file_name().to_string_lossy().starts_with('_') {
+            continue;
+        }
         if kind.is_dir() {
             collect_programs(&path, into)?;
         } else if kind.is_file() && path.extension().is_some_and(|e| e == "py") {

@@ -184,13 +184,34 @@ pub fn disassemble_showing(
             None => fields.push(" ".repeat(label_width)),
         }
         fields.push("   ".into());
+        let shown_arg = match op.jump() {
+            JumpKind::None => arg,
+            kind => cpython_jump_arg(&offsets, index, arg as usize, kind),
+        };
+        // The EXTENDED_ARG prefixes CPython encodes (each shows the argument so far);
+        // the first takes the line number and label.
+        let prefixes = if op.has_arg() {
+            extended_arg_count(shown_arg)
+        } else {
+            0
+        };
+        for k in (1..=prefixes).rev() {
+            let mut prefix = fields.clone();
+            prefix.push(format!("{:<OPNAME_WIDTH$}", "EXTENDED_ARG"));
+            prefix.push(format!("{:>OPARG_WIDTH$}", shown_arg >> (8 * k)));
+            out.push_str(prefix.join(" ").trim_end());
+            out.push('\n');
+            fields.truncate(fields.len() - 1);
+            let blank = fields.len() - 1;
+            fields[blank] = " ".repeat(label_width);
+            if lineno_width > 0 {
+                fields[0] = " ".repeat(lineno_width);
+            }
+            fields.push("   ".into());
+        }
         let opname = shown_name(index).unwrap_or(op.name());
         fields.push(format!("{opname:<OPNAME_WIDTH$}"));
         if op.has_arg() {
-            let shown_arg = match op.jump() {
-                JumpKind::None => arg,
-                kind => cpython_jump_arg(&offsets, index, arg as usize, kind),
-            };
             let excess = opname.len().saturating_sub(OPNAME_WIDTH);
             let width = OPARG_WIDTH.saturating_sub(excess);
             fields.push(format!("{shown_arg:>width$}"));

@@ -174,6 +174,10 @@ define_opcodes! {
     CLEANUP_THROW: false, 0, None;
     SETUP_ANNOTATIONS: false, 0, None;
     GET_LEN: false, 0, None;
+    MATCH_MAPPING: false, 0, None;
+    MATCH_SEQUENCE: false, 0, None;
+    MATCH_KEYS: false, 0, None;
+    MATCH_CLASS: true, 0, None;
     ENTER_EXECUTOR: true, 0, None;
     }
     specialized {

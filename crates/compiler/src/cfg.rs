@@ -1357,7 +1357,9 @@ impl Cfg {
                     PUSH_NULL | COPY | LOAD_CONST | LOAD_FAST | LOAD_FAST_CHECK
                     | LOAD_FAST_AND_CLEAR | LOAD_NAME | LOAD_DEREF | PUSH_EXC_INFO
                     | LOAD_ASSERTION_ERROR | LOAD_BUILD_CLASS | LOAD_LOCALS | IMPORT_FROM
-                    | BEFORE_WITH | WITH_EXCEPT_START | GET_LEN | RETURN_GENERATOR => 1,
+                    | BEFORE_WITH | WITH_EXCEPT_START | GET_LEN | RETURN_GENERATOR
+                    | MATCH_MAPPING | MATCH_SEQUENCE | MATCH_KEYS => 1,
+                    MATCH_CLASS => -2,
                     LOAD_FAST_LOAD_FAST => 2,
                     STORE_FAST_STORE_FAST | DELETE_SUBSCR | MAP_ADD | BINARY_SLICE | STORE_ATTR => {
                         -2

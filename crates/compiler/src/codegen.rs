@@ -20,6 +20,8 @@ use ruff_python_ast::{self as ast, CmpOp, Expr, ExprContext, Operator, Stmt, Una
 use ruff_text_size::{Ranged, TextRange};
 
 use crate::cfg::{add_const, Cfg, Instr, Loc, Op, SeqItem, UnitInfo};
+
+mod patterns;
 use crate::error::{CompileError, CompileErrorKind, Positions};
 use crate::fold::{fold_expr, fold_iterable};
 use crate::symtable::{
@@ -742,7 +744,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.compile_with(w, 0)
             }
-            Stmt::Match(m) => Err(not_supported(self.pos, "'match' statements", m.range)),
+            Stmt::Match(m) => self.compile_match(m),
             Stmt::Raise(r) => {
                 let mut n = 0;
                 if let Some(e) = &r.exc {

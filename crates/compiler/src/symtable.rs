@@ -247,6 +247,59 @@ impl<'a> Builder<'a> {
         self.stack.pop();
     }
 
+    /// A `case` pattern: captures are local definitions; values and class names are
+    /// expressions (CPython's `symtable_visit_pattern`).
+    fn visit_pattern(&mut self, p: &ast::Pattern) -> SResult<()> {
+        match p {
+            ast::Pattern::MatchValue(v) => self.visit_expr(&v.value)?,
+            ast::Pattern::MatchSingleton(_) => {}
+            ast::Pattern::MatchSequence(s) => {
+                for item in &s.patterns {
+                    self.visit_pattern(item)?;
+                }
+            }
+            ast::Pattern::MatchStar(s) => {
+                if let Some(name) = &s.name {
+                    self.add_def(name.as_str(), DEF_LOCAL, name.range)?;
+                }
+            }
+            ast::Pattern::MatchAs(a) => {
+                if let Some(inner) = &a.pattern {
+                    self.visit_pattern(inner)?;
+                }
+                if let Some(name) = &a.name {
+                    self.add_def(name.as_str(), DEF_LOCAL, name.range)?;
+                }
+            }
+            ast::Pattern::MatchOr(o) => {
+                for item in &o.patterns {
+                    self.visit_pattern(item)?;
+                }
+            }
+            ast::Pattern::MatchClass(c) => {
+                self.visit_expr(&c.cls)?;
+                for item in &c.arguments.patterns {
+                    self.visit_pattern(item)?;
+                }
+                for keyword in &c.arguments.keywords {
+                    self.visit_pattern(&keyword.pattern)?;
+                }
+            }
+            ast::Pattern::MatchMapping(m) => {
+                for key in &m.keys {
+                    self.visit_expr(key)?;
+                }
+                for item in &m.patterns {
+                    self.visit_pattern(item)?;
+                }
+                if let Some(rest) = &m.rest {
+                    self.add_def(rest.as_str(), DEF_LOCAL, rest.range)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn visit_body(&mut self, body: &[Stmt]) -> SResult<()> {
         for s in body {
             self.visit_stmt(s)?;
@@ -415,6 +468,13 @@ impl<'a> Builder<'a> {
             }
             Stmt::Match(m) => {
                 self.visit_expr(&m.subject)?;
+                for case in &m.cases {
+                    self.visit_pattern(&case.pattern)?;
+                    if let Some(guard) = &case.guard {
+                        self.visit_expr(guard)?;
+                    }
+                    self.visit_body(&case.body)?;
+                }
             }
             Stmt::Raise(r) => {
                 if let Some(e) = &r.exc {

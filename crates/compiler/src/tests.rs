@@ -285,10 +285,6 @@ fn parse_errors_use_cpython_messages() {
 #[test]
 fn unsupported_constructs_are_reported() {
     for (src, what) in [
-        (
-            "match x:\n    case 1:\n        pass\n",
-            "'match' statements",
-        ),
         ("async def f():\n    pass\n", "'async def' functions"),
         ("type X = int\n", "'type' alias statements"),
         (

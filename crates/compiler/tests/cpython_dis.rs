@@ -1,8 +1,8 @@
 //! Compares the compiler's `dis` listings with CPython 3.13's, recorded once into
 //! `tests/cpython_dis/*.dis` by `tests/cpython_dis/record.py` (CPython is not needed to
-//! run this test). Code-object addresses, column padding and `EXTENDED_ARG` lines (which
-//! our instructions do not need) are normalized away; the module's `RESUME` has no line
-//! here (CPython gives it line 0, which `Location` cannot express).
+//! run this test). Code-object addresses and column padding are normalized away; the
+//! module's `RESUME` has no line here (CPython gives it line 0, which `Location` cannot
+//! express).
 
 use std::path::Path;
 
@@ -19,13 +19,8 @@ fn normalize(listing: &str, cpython: bool) -> Vec<String> {
         }
         let collapsed: Vec<&str> = l.split_whitespace().collect();
         let mut words: Vec<String> = collapsed.iter().map(|s| s.to_string()).collect();
-        if cpython {
-            if words.iter().any(|w| w == "EXTENDED_ARG") {
-                continue;
-            }
-            if words.len() >= 2 && words[0] == "0" && words[1] == "RESUME" {
-                words[0] = "--".into();
-            }
+        if cpython && words.len() >= 2 && words[0] == "0" && words[1] == "RESUME" {
+            words[0] = "--".into();
         }
         out.push(words.join(" "));
     }

@@ -11,21 +11,41 @@ use cpjit_runtime::object::{BoundMethodObj, ObjKind};
 use cpjit_runtime::vm::kind;
 use cpjit_runtime::{Frame, PyResult, Value, Vm};
 
-/// `__build_class__(func, name, *bases, **kwds)`.
+/// `__build_class__(func, name, *bases, **kwds)`: picks the metaclass (the `metaclass=`
+/// keyword or the most derived metaclass of the bases), asks its `__prepare__` for the
+/// namespace, runs the body there, then calls the metaclass with the remaining
+/// keywords (which reach `__init_subclass__` through `type.__new__`).
 pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    if !kwnames.is_empty() {
-        return Err(
-            vm.not_implemented("class keyword arguments (metaclass=...) are not supported yet")
-        );
-    }
-    if args.len() < 2 {
+    let (positional, keywords) = cpjit_runtime::call::split_kwargs(args, kwnames);
+    if positional.len() < 2 {
         return Err(vm.type_error("__build_class__: not enough arguments"));
     }
-    let (function, name) = (args[0], args[1]);
-    let Some(name_text) = str_text(&name).map(str::to_string) else {
+    let (function, name) = (positional[0], positional[1]);
+    if str_text(&name).is_none() {
         return Err(vm.type_error("__build_class__: name is not a string"));
+    }
+    let bases = positional[2..].to_vec();
+    let mut explicit = None;
+    let mut rest: Vec<(Value, Value)> = Vec::new();
+    for (key, value) in keywords {
+        if str_text(&key) == Some("metaclass") {
+            explicit = Some(value);
+        } else {
+            rest.push((key, value));
+        }
+    }
+    let metaclass = match explicit {
+        Some(m) if !matches!(kind(&m), Some(ObjKind::Type(_))) => m,
+        Some(m) => cpjit_runtime::metaclass::calculate_metaclass(vm, m, &bases)?,
+        // As CPython: start from the type of the first base.
+        None => {
+            let first = match bases.first() {
+                Some(base) => vm.type_of(*base),
+                None => vm.types.type_,
+            };
+            cpjit_runtime::metaclass::calculate_metaclass(vm, first, &bases)?
+        }
     };
-    let bases = args[2..].to_vec();
     let Some(ObjKind::Function(f)) = kind(&function) else {
         return Err(vm.type_error("__build_class__: func must be a function"));
     };
@@ -34,7 +54,11 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
         Some(ObjKind::Code(c)) => c.nlocalsplus,
         _ => 0,
     };
-    let namespace = vm.new_dict();
+    let bases_tuple = vm.new_tuple(bases.clone());
+    vm.temp_roots.push(bases_tuple);
+    let namespace = prepare_namespace(vm, metaclass, name, bases_tuple, &rest);
+    vm.temp_roots.pop();
+    let namespace = namespace?;
     // Run the class body with the namespace as its locals.
     if vm.frames.len() >= vm.recursion_limit {
         return Err(vm.new_error(
@@ -57,15 +81,58 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
         generator: Value::NULL,
     });
     let depth = vm.frames.len() - 1;
-    vm.temp_roots.push(namespace);
+    // The body runs outside a native call (collection is not inhibited), and the
+    // call's arguments are no longer on the VM stack: root what is needed afterwards.
+    let roots = vm.temp_roots.len();
+    vm.temp_roots
+        .extend([namespace, bases_tuple, metaclass, name]);
+    vm.temp_roots
+        .extend(rest.iter().flat_map(|(k, v)| [*k, *v]));
     let body = crate::eval::run(vm, depth);
-    vm.temp_roots.pop();
-    let class_cell = body?;
-    let class = vm.new_class(&name_text, bases, namespace)?;
-    if let Some(ObjKind::Cell(cell)) = kind(&class_cell) {
-        cell.set(class);
+    let class = body.and_then(|class_cell| {
+        let mut call_args = vec![name, bases_tuple, namespace];
+        call_args.extend(rest.iter().map(|(_, v)| *v));
+        let call_names: Vec<Value> = rest.iter().map(|(k, _)| *k).collect();
+        let class = if metaclass == vm.types.type_ {
+            cpjit_runtime::metaclass::default_class(vm, metaclass, &call_args, &call_names)?
+        } else {
+            cpjit_runtime::call::call(vm, metaclass, &call_args, &call_names)?
+        };
+        if let Some(ObjKind::Cell(cell)) = kind(&class_cell) {
+            cell.set(class);
+        }
+        Ok(class)
+    });
+    vm.temp_roots.truncate(roots);
+    class
+}
+
+/// The namespace a class body runs in: `metaclass.__prepare__(name, bases, **kwds)`
+/// when the metaclass defines one (it must return a dict), else a fresh dict.
+fn prepare_namespace(
+    vm: &mut Vm,
+    metaclass: Value,
+    name: Value,
+    bases: Value,
+    keywords: &[(Value, Value)],
+) -> PyResult<Value> {
+    if !matches!(kind(&metaclass), Some(ObjKind::Type(_))) || metaclass == vm.types.type_ {
+        return Ok(vm.new_dict());
     }
-    Ok(class)
+    let key = vm.intern("__prepare__");
+    let Some(prepare) = cpjit_runtime::attr::lookup_attr(vm, metaclass, key)? else {
+        return Ok(vm.new_dict());
+    };
+    let mut call_args = vec![name, bases];
+    call_args.extend(keywords.iter().map(|(_, v)| *v));
+    let call_names: Vec<Value> = keywords.iter().map(|(k, _)| *k).collect();
+    let namespace = cpjit_runtime::call::call(vm, prepare, &call_args, &call_names)?;
+    if !matches!(kind(&namespace), Some(ObjKind::Dict(_))) {
+        return Err(vm.not_implemented(
+            "class namespaces other than dict (from __prepare__) are not supported yet",
+        ));
+    }
+    Ok(namespace)
 }
 
 /// `super()` called as a plain function (the compiler turns `super().name` into
@@ -84,7 +151,12 @@ pub fn load_super_attr(
     name: Value,
     method: bool,
 ) -> PyResult<(Value, Value)> {
-    let receiver_type = if matches!(kind(&receiver), Some(ObjKind::Type(_))) {
+    // CPython's `supercheck`: a class receiver that derives from `class` (a
+    // classmethod's `cls`) is searched itself; anything else (an instance, or a class
+    // that is an instance of a metaclass `class`) through its type.
+    let receiver_is_class =
+        matches!(kind(&receiver), Some(ObjKind::Type(_))) && vm.is_subtype(receiver, class);
+    let receiver_type = if receiver_is_class {
         receiver
     } else {
         vm.type_of(receiver)
@@ -102,8 +174,11 @@ pub fn load_super_attr(
             continue;
         };
         if let Some(ObjKind::Descriptor(_)) = kind(&found) {
-            let is_class = matches!(kind(&receiver), Some(ObjKind::Type(_)));
-            let instance = if is_class { Value::NULL } else { receiver };
+            let instance = if receiver_is_class {
+                Value::NULL
+            } else {
+                receiver
+            };
             let value =
                 cpjit_runtime::attr::resolve_descriptor(vm, found, instance, receiver_type, name)?;
             return Ok((value, Value::NULL));

@@ -1008,6 +1008,29 @@ fn execute(
             let n = vm.new_int(n as i64);
             vm.stack.push(n);
         }
+        Opcode::MATCH_MAPPING => {
+            let subject = top(vm);
+            let matched = crate::patterns::is_mapping(vm, subject);
+            vm.stack.push(Value::bool(matched));
+        }
+        Opcode::MATCH_SEQUENCE => {
+            let subject = top(vm);
+            let matched = crate::patterns::is_sequence(vm, subject);
+            vm.stack.push(Value::bool(matched));
+        }
+        Opcode::MATCH_KEYS => {
+            let keys = top(vm);
+            let subject = vm.stack[vm.stack.len() - 2];
+            let values = crate::patterns::match_keys(vm, subject, keys)?;
+            vm.stack.push(values);
+        }
+        Opcode::MATCH_CLASS => {
+            let names = pop(vm);
+            let class = pop(vm);
+            let subject = pop(vm);
+            let attributes = crate::patterns::match_class(vm, subject, class, arg as usize, names)?;
+            vm.stack.push(attributes);
+        }
         Opcode::SETUP_ANNOTATIONS => {
             let namespace = namespace_of(&vm.frames[frame_index]);
             let key = vm.intern("__annotations__");
@@ -1220,30 +1243,17 @@ fn execute(
         }
         Opcode::IMPORT_NAME => {
             let name = code.names[arg as usize];
-            let _fromlist = pop(vm);
-            let _level = pop(vm);
-            let module = crate::modules::import(vm, name)?;
+            let fromlist = pop(vm);
+            let level = pop(vm);
+            let globals = vm.frames[frame_index].globals;
+            let module = crate::modules::import_name(vm, name, fromlist, level, globals)?;
             vm.stack.push(module);
         }
         Opcode::IMPORT_FROM => {
             let name = code.names[arg as usize];
             let module = top(vm);
-            match attr::lookup_attr(vm, module, name)? {
-                Some(v) => vm.stack.push(v),
-                None => {
-                    let module_name = match kind(&module) {
-                        Some(ObjKind::Module(m)) => str_text(&m.name).unwrap_or("?").to_string(),
-                        _ => "?".into(),
-                    };
-                    let attr_name = str_text(&name).unwrap_or("?").to_string();
-                    return Err(vm
-                            .new_error(
-                                vm.exceptions.import_error,
-                                format!("cannot import name '{attr_name}' from '{module_name}' (unknown location)"),
-                            )
-                            .into());
-                }
-            }
+            let value = crate::modules::import_from(vm, module, name)?;
+            vm.stack.push(value);
         }
         Opcode::JUMP_FORWARD => *ip = arg as usize,
         Opcode::JUMP_BACKWARD => {

@@ -11,6 +11,7 @@ pub mod classes;
 pub mod eval;
 pub mod generators;
 pub mod modules;
+pub mod patterns;
 pub mod specialize;
 pub mod stats;
 pub mod tier2;

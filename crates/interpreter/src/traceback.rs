@@ -135,6 +135,9 @@ pub fn format_exception(vm: &mut Vm, exc: Value, sources: &mut SourceCache) -> S
     let mut out = String::new();
     for (exc, separator) in chain.into_iter().rev() {
         format_frames(vm, exc, sources, &mut out);
+        if let Some(location) = syntax_error_location(vm, exc) {
+            out.push_str(&location);
+        }
         out.push_str(&exception_summary(vm, exc));
         out.push('\n');
         out.push_str(separator);
@@ -150,6 +153,14 @@ pub fn format_compile_error(error: &CompileError) -> String {
         cpjit_compiler::CompileErrorKind::TabError => "TabError",
         cpjit_compiler::CompileErrorKind::NotSupported => "NotImplementedError",
     };
+    let mut out = location_block(error);
+    out.push_str(&format!("{kind_name}: {}\n", error.message));
+    out
+}
+
+/// The `File "…", line N` / source line / carets block CPython prints for a syntax
+/// error (also under the traceback of a SyntaxError raised by an import).
+fn location_block(error: &CompileError) -> String {
     let mut out = format!("  File \"{}\", line {}\n", error.filename, error.line);
     if let Some(source_line) = &error.source_line {
         let stripped = source_line.trim_start();
@@ -177,8 +188,38 @@ pub fn format_compile_error(error: &CompileError) -> String {
             ));
         }
     }
-    out.push_str(&format!("{kind_name}: {}\n", error.message));
     out
+}
+
+/// The location block of a SyntaxError object, from the attributes an import sets
+/// (`filename`, `lineno`, `offset`, `text`, `end_lineno`, `end_offset`).
+fn syntax_error_location(vm: &mut Vm, exc: Value) -> Option<String> {
+    if !vm.isinstance(exc, vm.exceptions.syntax_error) {
+        return None;
+    }
+    let mut get = |name: &str| {
+        let key = vm.intern(name);
+        cpjit_runtime::attr::lookup_attr(vm, exc, key)
+            .ok()
+            .flatten()
+    };
+    let filename = get("filename").and_then(|v| str_text(&v).map(str::to_string))?;
+    let number = |v: Option<Value>| v.and_then(cpjit_runtime::ops::to_i64).unwrap_or(0) as u32;
+    let line = number(get("lineno"));
+    let offset = number(get("offset"));
+    let end_line = number(get("end_lineno"));
+    let end_offset = number(get("end_offset"));
+    let source_line = get("text").and_then(|v| str_text(&v).map(str::to_string));
+    Some(location_block(&CompileError {
+        kind: cpjit_compiler::CompileErrorKind::SyntaxError,
+        message: String::new(),
+        filename,
+        line,
+        offset,
+        end_line,
+        end_offset,
+        source_line,
+    }))
 }
 
 /// `str_text` re-export for callers formatting `SystemExit` payloads.

@@ -123,7 +123,19 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
             if attr == "__dict__" {
                 return Ok(Some(m.dict));
             }
-            return Ok(dict_get_str(m.dict, name));
+            if let Some(value) = dict_get_str(m.dict, name) {
+                return Ok(Some(value));
+            }
+            // A module-level `__getattr__` (PEP 562) answers missing names.
+            let hook_name = vm.intern("__getattr__");
+            return match dict_get_str(m.dict, hook_name) {
+                Some(hook) => match crate::call::call(vm, hook, &[name], &[]) {
+                    Ok(value) => Ok(Some(value)),
+                    Err(error) if vm.isinstance(error.0, vm.exceptions.attribute_error) => Ok(None),
+                    Err(error) => Err(error),
+                },
+                None => Ok(None),
+            };
         }
         Some(ObjKind::Type(t)) => {
             match attr {
@@ -140,6 +152,21 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
                     return Ok(Some(vm.new_tuple(bases)));
                 }
                 "__base__" => return Ok(Some(t.bases.first().copied().unwrap_or(Value::NONE))),
+                "__dict__" => {
+                    // A snapshot (CPython's is a read-only live mappingproxy).
+                    let entries: Vec<(Value, Value)> =
+                        t.dict.borrow().iter().map(|e| (e.key, e.value)).collect();
+                    let copy = vm.new_dict();
+                    vm.temp_roots.push(copy);
+                    for (key, value) in entries {
+                        if let Err(error) = dict_set(vm, copy, key, value) {
+                            vm.temp_roots.pop();
+                            return Err(error);
+                        }
+                    }
+                    vm.temp_roots.pop();
+                    return Ok(Some(copy));
+                }
                 "__module__" if t.builtin.is_some() => return Ok(Some(vm.intern("builtins"))),
                 "__doc__" => {
                     if let Some(v) = type_lookup(obj, name) {
@@ -149,6 +176,7 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
                 }
                 _ => {}
             }
+            let metaclass = t.metaclass;
             return match type_lookup(obj, name) {
                 Some(found) => match kind(&found) {
                     Some(ObjKind::Descriptor(d)) if d.kind != DescriptorKind::Property => {
@@ -156,10 +184,38 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
                     }
                     _ => Ok(Some(found)),
                 },
+                // Methods and properties of the metaclass, bound to the class.
+                None if !metaclass.is_null() => match type_lookup(metaclass, name) {
+                    Some(found) if is_method_like(&found) => Ok(Some(bind(vm, found, obj))),
+                    Some(found) if matches!(kind(&found), Some(ObjKind::Descriptor(_))) => {
+                        resolve_descriptor(vm, found, obj, metaclass, name).map(Some)
+                    }
+                    other => Ok(other),
+                },
                 None => Ok(None),
             };
         }
         Some(ObjKind::Instance(i)) => {
+            if let Some(SlotLookup { is_slot, has_dict }) = slot_lookup(vm, obj, name) {
+                if attr == "__dict__" && !has_dict {
+                    return Ok(None);
+                }
+                if is_slot {
+                    let values = i.slot_values.get();
+                    if !values.is_null() {
+                        if let Some(v) = dict_get_str(values, name) {
+                            return Ok(Some(v));
+                        }
+                    }
+                    // An unset slot: only `__getattr__` can still answer.
+                    let ty = vm.type_of(obj);
+                    let getattr_name = vm.intern("__getattr__");
+                    return match type_lookup(ty, getattr_name) {
+                        Some(hook) => crate::call::call(vm, hook, &[obj, name], &[]).map(Some),
+                        None => Ok(None),
+                    };
+                }
+            }
             if attr == "__dict__" {
                 return Ok(Some(i.dict));
             }
@@ -340,6 +396,22 @@ pub fn resolve_descriptor(
             function,
             receiver: class,
         }))),
+        DescriptorKind::Member => {
+            if instance.is_null() {
+                return Ok(descriptor);
+            }
+            let values = match kind(&instance) {
+                Some(ObjKind::Instance(i)) => i.slot_values.get(),
+                _ => Value::NULL,
+            };
+            match (!values.is_null())
+                .then(|| dict_get_str(values, function))
+                .flatten()
+            {
+                Some(value) => Ok(value),
+                None => Err(attribute_error(vm, instance, name)),
+            }
+        }
         DescriptorKind::Property => {
             if instance.is_null() {
                 return Ok(descriptor);
@@ -420,6 +492,22 @@ pub fn set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
     if set_through_property(vm, obj, name, Some(value))? {
         return Ok(());
     }
+    if let Some(SlotLookup { is_slot, has_dict }) = slot_lookup(vm, obj, name) {
+        if is_slot {
+            let Some(ObjKind::Instance(i)) = kind(&obj) else {
+                return Ok(());
+            };
+            let mut values = i.slot_values.get();
+            if values.is_null() {
+                values = vm.new_dict();
+                i.slot_values.set(values);
+            }
+            return dict_set(vm, values, name, value);
+        }
+        if !has_dict {
+            return Err(no_dict_error(vm, obj, name));
+        }
+    }
     let target = match kind(&obj) {
         Some(ObjKind::Instance(i)) => Some(i.dict),
         Some(ObjKind::Module(m)) => Some(m.dict),
@@ -485,20 +573,49 @@ pub fn set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
     };
     match target {
         Some(dict) => dict_set(vm, dict, name, value),
-        None => {
-            let type_name = vm.type_name(obj);
-            let attr = str_text(&name).unwrap_or("?").to_string();
-            let has_attr = lookup_attr(vm, obj, name)?.is_some();
-            if has_attr {
-                Err(vm.attribute_error(format!(
-                    "'{type_name}' object attribute '{attr}' is read-only"
-                )))
-            } else {
-                Err(vm.attribute_error(format!(
-                    "'{type_name}' object has no attribute '{attr}' and no __dict__ for setting new attributes"
-                )))
-            }
-        }
+        None => Err(no_dict_error(vm, obj, name)),
+    }
+}
+
+/// What `__slots__` say about one attribute of an instance.
+struct SlotLookup {
+    /// `name` is a slot (its value lives in the instance's `slot_values`).
+    is_slot: bool,
+    /// Instances also have a `__dict__` (for every other name).
+    has_dict: bool,
+}
+
+/// For an instance whose class declares `__slots__` (along its MRO), where `name`
+/// lives; `None` for every other object.
+fn slot_lookup(vm: &Vm, obj: Value, name: Value) -> Option<SlotLookup> {
+    if !matches!(kind(&obj), Some(ObjKind::Instance(_))) {
+        return None;
+    }
+    let ty = vm.type_of(obj);
+    let Some(ObjKind::Type(t)) = kind(&ty) else {
+        return None;
+    };
+    let slots = t.slots.as_ref()?;
+    let text = str_text(&name);
+    Some(SlotLookup {
+        is_slot: slots.iter().any(|s| *s == name || str_text(s) == text),
+        has_dict: t.has_dict,
+    })
+}
+
+/// CPython's AttributeError for setting an attribute an object has no room for.
+fn no_dict_error(vm: &mut Vm, obj: Value, name: Value) -> crate::vm::PyErr {
+    let type_name = vm.type_name(obj);
+    let attr = str_text(&name).unwrap_or("?").to_string();
+    let has_attr = matches!(lookup_attr(vm, obj, name), Ok(Some(_)));
+    if has_attr {
+        vm.attribute_error(format!(
+            "'{type_name}' object attribute '{attr}' is read-only"
+        ))
+    } else {
+        vm.attribute_error(format!(
+            "'{type_name}' object has no attribute '{attr}' and no __dict__ for setting new attributes"
+        ))
     }
 }
 
@@ -506,6 +623,18 @@ pub fn set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
 pub fn del_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
     if set_through_property(vm, obj, name, None)? {
         return Ok(());
+    }
+    if let Some(SlotLookup { is_slot: true, .. }) = slot_lookup(vm, obj, name) {
+        let values = match kind(&obj) {
+            Some(ObjKind::Instance(i)) => i.slot_values.get(),
+            _ => Value::NULL,
+        };
+        if !values.is_null() && crate::ops::dict_remove(vm, values, name)?.is_some() {
+            return Ok(());
+        }
+        // CPython's member descriptor: the bare attribute name.
+        let attr = str_text(&name).unwrap_or("?").to_string();
+        return Err(vm.attribute_error(attr));
     }
     let dict = match kind(&obj) {
         Some(ObjKind::Instance(i)) => Some(i.dict),

@@ -18,6 +18,8 @@ use crate::vm::{kind, PyErr, PyResult, Vm};
 /// Fills `vm.builtins`, registers type constructors and builtin modules.
 pub fn install(vm: &mut Vm) {
     crate::methods::install(vm);
+    crate::subclass::install(vm);
+    crate::metaclass::install(vm);
     let functions: &[(&'static str, NativeFn)] = &[
         ("print", builtin_print),
         ("len", builtin_len),
@@ -142,6 +144,22 @@ fn set_constructor(ty: Value, constructor: NativeFn) {
 /// Stores a name in a namespace dict (infallible for str keys).
 pub fn set_name(vm: &mut Vm, dict: Value, key: Value, value: Value) {
     let _ = dict_set(vm, dict, key, value);
+}
+
+/// The absolute directory of the script (`sys.argv[0]`), which starts `sys.path`.
+pub fn script_directory(vm: &Vm) -> String {
+    if let Some(dir) = &vm.script_dir {
+        return dir.display().to_string();
+    }
+    let script = vm.argv.first().map(String::as_str).unwrap_or("");
+    let parent = std::path::Path::new(script)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    std::fs::canonicalize(parent)
+        .or_else(|_| std::path::absolute(parent))
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| parent.display().to_string())
 }
 
 /// A module object with the given namespace.
@@ -469,7 +487,10 @@ fn neumaier_sum(start: f64, values: &[f64]) -> f64 {
 fn builtin_divmod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_kwargs(vm, "divmod", kw)?;
     arg_count(vm, "divmod", args, 2, 2)?;
-    let (a, b) = (args[0], args[1]);
+    let (a, b) = (
+        numeric::number_payload(args[0]),
+        numeric::number_payload(args[1]),
+    );
     if let (Some(x), Some(y)) = (int_view(&a), int_view(&b)) {
         let (x, y) = (x.clone(), y.clone());
         let q = numeric::int_binary(vm, numeric::IntOp::FloorDiv, &x, &y)?;
@@ -495,10 +516,11 @@ fn builtin_pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if bound[2].is_null() || bound[2].is_none() {
         return ops::binary_op(vm, bound[0], bound[1], cpjit_bytecode::BinaryOpArg::Power);
     }
+    let numbers: Vec<Value> = bound.iter().map(|v| numeric::number_payload(*v)).collect();
     match (
-        int_view(&bound[0]),
-        int_view(&bound[1]),
-        int_view(&bound[2]),
+        int_view(&numbers[0]),
+        int_view(&numbers[1]),
+        int_view(&numbers[2]),
     ) {
         (Some(a), Some(b), Some(m)) => {
             let (a, b, m) = (a.clone(), b.clone(), m.clone());
@@ -510,7 +532,10 @@ fn builtin_pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 fn builtin_round(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let bound = bind(vm, "round", args, kw, &["number", "ndigits"], 1, &[])?;
-    let (number, ndigits) = (bound[0], bound[1]);
+    let (number, ndigits) = (
+        numeric::number_payload(bound[0]),
+        numeric::number_payload(bound[1]),
+    );
     let ndigits = if ndigits.is_null() || ndigits.is_none() {
         None
     } else {
@@ -593,7 +618,8 @@ fn builtin_ord(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn builtin_chr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_kwargs(vm, "chr", kw)?;
     arg_count(vm, "chr", args, 1, 1)?;
-    let Some(view) = int_view(&args[0]) else {
+    let number = numeric::number_payload(args[0]);
+    let Some(view) = int_view(&number) else {
         let name = vm.type_name(args[0]);
         return Err(vm.type_error(format!(
             "'{name}' object cannot be interpreted as an integer"
@@ -628,7 +654,8 @@ fn radix_builtin(
 ) -> PyResult<Value> {
     no_kwargs(vm, name, kw)?;
     arg_count(vm, name, args, 1, 1)?;
-    let Some(view) = int_view(&args[0]) else {
+    let number = numeric::number_payload(args[0]);
+    let Some(view) = int_view(&number) else {
         let tn = vm.type_name(args[0]);
         return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
     };
@@ -1248,44 +1275,21 @@ fn construct_slice(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
 }
 
 fn construct_type(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    no_kwargs(vm, "type", kw)?;
-    match args.len() - 1 {
-        1 => Ok(vm.type_of(args[1])),
+    match args.len() - 1 - kw.len() {
+        1 if kw.is_empty() => Ok(vm.type_of(args[1])),
         3 => {
-            let (name, bases, namespace) = (args[1], args[2], args[3]);
-            let Some(name_text) = str_text(&name).map(str::to_string) else {
-                let got = vm.type_name(name);
-                return Err(
-                    vm.type_error(format!("type.__new__() argument 1 must be str, not {got}"))
-                );
+            // `type(name, bases, namespace)` defers to the most derived metaclass of the
+            // bases, as CPython's `type_new` does.
+            let bases = match kind(&args[2]) {
+                Some(ObjKind::Tuple(items)) => items.to_vec(),
+                _ => Vec::new(),
             };
-            let Some(ObjKind::Tuple(bases)) = kind(&bases) else {
-                let got = vm.type_name(bases);
-                return Err(vm.type_error(format!(
-                    "type.__new__() argument 2 must be tuple, not {got}"
-                )));
-            };
-            let bases = bases.to_vec();
-            let Some(ObjKind::Dict(table)) = kind(&namespace) else {
-                let got = vm.type_name(namespace);
-                return Err(
-                    vm.type_error(format!("type.__new__() argument 3 must be dict, not {got}"))
-                );
-            };
-            let entries: Vec<(Value, Value)> =
-                table.borrow().iter().map(|e| (e.key, e.value)).collect();
-            let copy = vm.new_dict();
-            vm.temp_roots.push(copy);
-            let mut result = Ok(());
-            for (key, value) in entries {
-                if let Err(e) = dict_set(vm, copy, key, value) {
-                    result = Err(e);
-                    break;
-                }
+            let type_ = vm.types.type_;
+            let winner = crate::metaclass::calculate_metaclass(vm, type_, &bases)?;
+            if winner != type_ {
+                return call(vm, winner, &args[1..], kw);
             }
-            let class = result.and_then(|()| vm.new_class(&name_text, bases, copy));
-            vm.temp_roots.pop();
-            class
+            crate::metaclass::default_class(vm, type_, &args[1..], kw)
         }
         _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
     }
@@ -1300,6 +1304,8 @@ fn construct_object(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Valu
     Ok(vm.alloc(ObjKind::Instance(crate::object::InstanceObj {
         class,
         dict,
+        payload: Value::NULL,
+        slot_values: std::cell::Cell::new(Value::NULL),
     })))
 }
 
@@ -1546,6 +1552,11 @@ pub fn make_sys_module(vm: &mut Vm) -> Value {
     set_name(vm, dict, key, stdout);
     let key = vm.intern("stderr");
     set_name(vm, dict, key, stderr);
+    let directory = script_directory(vm);
+    let directory = vm.new_str(&directory);
+    let path = vm.new_list(vec![directory]);
+    let key = vm.intern("path");
+    set_name(vm, dict, key, path);
     let module = new_module(vm, "sys", dict);
     let key = vm.intern("modules");
     let modules = vm.modules;
@@ -1570,6 +1581,8 @@ fn make_stream(vm: &mut Vm, is_stderr: bool) -> Value {
     vm.alloc(ObjKind::Instance(crate::object::InstanceObj {
         class,
         dict,
+        payload: Value::NULL,
+        slot_values: std::cell::Cell::new(Value::NULL),
     }))
 }
 

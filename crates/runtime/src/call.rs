@@ -5,7 +5,7 @@
 //! called through `Vm::call_hook`, installed by the interpreter; while such a call runs,
 //! collection is inhibited because the caller's temporaries live on the native stack.
 
-use crate::object::ObjKind;
+use crate::object::{builtin_payload, ObjKind};
 use crate::value::Value;
 use crate::vm::{kind, PyResult, Vm};
 
@@ -17,14 +17,32 @@ pub fn call(vm: &mut Vm, callable: Value, args: &[Value], kwnames: &[Value]) -> 
     match kind(&callable) {
         Some(ObjKind::Native(native)) => {
             let (func, receiver) = (native.func, native.receiver);
+            // A builtin type's method called on an instance of a subclass works on the
+            // builtin value inside (`L([1]).append(2)`); special methods (`__getitem__`,
+            // …) get the instance itself, since they may consult its class
+            // (`__missing__`), and unwrap it themselves. The payload test comes first: it
+            // is a tag check that almost always fails.
+            let unwraps = |native: &crate::object::NativeObj| {
+                !native.owner.is_null() && !native.name.starts_with("__")
+            };
             if receiver.is_null() {
-                func(vm, args, kwnames)
-            } else {
-                let mut full = Vec::with_capacity(args.len() + 1);
-                full.push(receiver);
-                full.extend_from_slice(args);
-                func(vm, &full, kwnames)
+                return match args.first().and_then(builtin_payload) {
+                    Some(payload) if unwraps(native) => {
+                        let mut full = args.to_vec();
+                        full[0] = payload;
+                        func(vm, &full, kwnames)
+                    }
+                    _ => func(vm, args, kwnames),
+                };
             }
+            let receiver = match builtin_payload(&receiver) {
+                Some(payload) if unwraps(native) => payload,
+                _ => receiver,
+            };
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(receiver);
+            full.extend_from_slice(args);
+            func(vm, &full, kwnames)
         }
         Some(ObjKind::BoundMethod(method)) => {
             let (function, receiver) = (method.function, method.receiver);
@@ -32,6 +50,14 @@ pub fn call(vm: &mut Vm, callable: Value, args: &[Value], kwnames: &[Value]) -> 
             full.push(receiver);
             full.extend_from_slice(args);
             call(vm, function, &full, kwnames)
+        }
+        Some(ObjKind::Type(_)) if crate::metaclass::metaclass_call(vm, callable).is_some() => {
+            // The metaclass's own `__call__` (`super().__call__` reaches `type.__call__`).
+            let method = crate::metaclass::metaclass_call(vm, callable).unwrap_or(Value::NONE);
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(callable);
+            full.extend_from_slice(args);
+            call(vm, method, &full, kwnames)
         }
         Some(ObjKind::Type(t)) => match t.constructor.get() {
             Some(constructor) => {

@@ -155,6 +155,21 @@ fn repr_inner(vm: &mut Vm, v: Value, active: &mut Vec<Value>) -> PyResult<String
         }
         Some(ObjKind::Code(c)) => c.code.repr(),
         Some(ObjKind::Cell(_)) => format!("<cell at {:#x}>", address(v)),
+        Some(ObjKind::Type(t))
+            if !t.metaclass.is_null() && metaclass_repr(vm, t.metaclass).is_some() =>
+        {
+            let method = metaclass_repr(vm, t.metaclass).unwrap_or(Value::NONE);
+            let result = crate::call::call(vm, method, &[v], &[])?;
+            match str_text(&result) {
+                Some(text) => text.to_string(),
+                None => {
+                    let name = vm.type_name(result);
+                    return Err(
+                        vm.type_error(format!("__repr__ returned non-string (type {name})"))
+                    );
+                }
+            }
+        }
         Some(ObjKind::Type(t)) => {
             if t.builtin.is_some() || vm.exceptions.all().iter().any(|(_, e)| *e == v) {
                 format!("<class '{}'>", t.name)
@@ -183,8 +198,16 @@ fn repr_inner(vm: &mut Vm, v: Value, active: &mut Vec<Value>) -> PyResult<String
             }
         }
         Some(ObjKind::Module(m)) => {
-            let name = m.name;
-            format!("<module {}>", str_repr(str_text(&name).unwrap_or("?")))
+            let (name, dict) = (m.name, m.dict);
+            let name = str_repr(str_text(&name).unwrap_or("?"));
+            let file_key = vm.intern("__file__");
+            match crate::ops::dict_get_str(dict, file_key)
+                .as_ref()
+                .and_then(str_text)
+            {
+                Some(file) => format!("<module {name} from {}>", str_repr(file)),
+                None => format!("<module {name}>"),
+            }
         }
         Some(ObjKind::Iterator(_)) => {
             let name = vm.type_name(v);
@@ -208,6 +231,16 @@ fn repr_inner(vm: &mut Vm, v: Value, active: &mut Vec<Value>) -> PyResult<String
             let result = crate::dunder::repr(vm, v);
             *active = std::mem::take(&mut vm.repr_active);
             return result;
+        }
+        Some(ObjKind::Descriptor(d)) if d.kind == crate::object::DescriptorKind::Member => {
+            let owner = match kind(&d.setter) {
+                Some(ObjKind::Type(t)) => t.name.to_string(),
+                _ => "?".into(),
+            };
+            format!(
+                "<member {} of '{owner}' objects>",
+                str_repr(str_text(&d.function).unwrap_or("?"))
+            )
         }
         Some(ObjKind::Generator(g)) => {
             let qualname = match kind(&g.code) {
@@ -281,4 +314,11 @@ fn container_repr(vm: &mut Vm, v: Value, active: &mut Vec<Value>) -> PyResult<St
 /// A stable-looking address for `repr` of objects without a better text.
 pub fn address(v: Value) -> u64 {
     v.raw() & 0xffff_ffff_ffff
+}
+
+/// A Python-level `__repr__` defined by a class's metaclass.
+fn metaclass_repr(vm: &mut Vm, metaclass: Value) -> Option<Value> {
+    let key = vm.intern("__repr__");
+    crate::attr::type_lookup(metaclass, key)
+        .filter(|found| matches!(kind(found), Some(ObjKind::Function(_))))
 }

@@ -2,22 +2,31 @@
 //! hashing, truth, containers, iteration, `repr`/`str`/`format`, and construction.
 //!
 //! Owns the protocol of looking a special method up on the *type* and calling it, with
-//! reflected operands and `NotImplemented`. Must never special-case builtin types (their
-//! behaviour lives in `ops.rs`).
+//! reflected operands and `NotImplemented`; for instances of builtin types' subclasses,
+//! an operation the class does not override applies to the builtin payload (`I(2) + 3`
+//! is `2 + 3`). Must never special-case builtin types (their behaviour lives in
+//! `ops.rs`).
 
 use cpjit_bytecode::{BinaryOpArg, CompareOp};
 
 use crate::attr::type_lookup;
 use crate::call::call;
-use crate::object::{InstanceObj, ObjKind};
+use crate::object::{builtin_payload, DescriptorKind, ObjKind};
 use crate::value::Value;
 use crate::vm::{kind, PyResult, Vm};
 
+/// Whether `v`'s type is a Python class whose special methods apply: an instance, or a
+/// class whose metaclass is not `type`.
 fn is_instance(v: Value) -> bool {
-    matches!(kind(&v), Some(ObjKind::Instance(_)))
+    match kind(&v) {
+        Some(ObjKind::Instance(_)) => true,
+        Some(ObjKind::Type(t)) => !t.metaclass.is_null(),
+        _ => false,
+    }
 }
 
-/// Looks `name` up on the type of `v` (only for user instances).
+/// Looks `name` up on the type of `v` (only for user instances and classes with a
+/// metaclass).
 fn special(vm: &mut Vm, v: Value, name: &str) -> Option<Value> {
     if !is_instance(v) && !matches!(kind(&v), Some(ObjKind::Exception(_))) {
         return None;
@@ -80,11 +89,43 @@ pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResult<O
             }
         }
     }
-    Ok(None)
+    let (payload_a, payload_b) = (builtin_payload(&a), builtin_payload(&b));
+    if payload_a.is_none() && payload_b.is_none() {
+        return Ok(None);
+    }
+    let (inner_a, inner_b) = (payload_a.unwrap_or(a), payload_b.unwrap_or(b));
+    let result = crate::ops::binary_op(vm, inner_a, inner_b, op)?;
+    // `l += [x]` on a list subclass extends the payload in place: the result is `l`.
+    if op.is_inplace() && payload_a.is_some() && result == inner_a {
+        return Ok(Some(a));
+    }
+    Ok(Some(result))
 }
 
 pub fn unary_op(vm: &mut Vm, v: Value, name: &str) -> PyResult<Option<Value>> {
-    call_special(vm, v, name, &[])
+    if let Some(result) = call_special(vm, v, name, &[])? {
+        return Ok(Some(result));
+    }
+    let Some(payload) = builtin_payload(&v) else {
+        return Ok(None);
+    };
+    // Not overridden: the builtin operation on the payload.
+    let builtin = match name {
+        "__neg__" => return crate::ops::unary_negative(vm, payload).map(Some),
+        "__pos__" => return crate::ops::unary_positive(vm, payload).map(Some),
+        "__invert__" => return crate::ops::unary_invert(vm, payload).map(Some),
+        "__abs__" => "abs",
+        "__float__" => "float",
+        "__int__" => "int",
+        "__round__" => "round",
+        "__reversed__" => "reversed",
+        _ => return Ok(None),
+    };
+    let key = vm.intern(builtin);
+    match crate::ops::dict_get_str(vm.builtins, key) {
+        Some(function) => call(vm, function, &[payload], &[]).map(Some),
+        None => Ok(None),
+    }
 }
 
 pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
@@ -98,7 +139,10 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
     if let Some(result) = call_special(vm, v, "__len__", &[])? {
         return Ok(crate::ops::to_i64(result).unwrap_or(0) != 0);
     }
-    Ok(true)
+    match builtin_payload(&v) {
+        Some(payload) => crate::ops::truthy(vm, payload),
+        None => Ok(true),
+    }
 }
 
 pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
@@ -121,6 +165,11 @@ pub fn compare(vm: &mut Vm, a: Value, b: Value, op: CompareOp) -> PyResult<Optio
         if result != Value::NOT_IMPLEMENTED {
             return Ok(Some(result));
         }
+    }
+    let (payload_a, payload_b) = (builtin_payload(&a), builtin_payload(&b));
+    if payload_a.is_some() || payload_b.is_some() {
+        let (inner_a, inner_b) = (payload_a.unwrap_or(a), payload_b.unwrap_or(b));
+        return crate::ops::compare(vm, inner_a, inner_b, op).map(Some);
     }
     match op {
         CompareOp::Eq => Ok(Some(Value::bool(a == b))),
@@ -153,8 +202,14 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
             }
         }
         None => {
-            let eq_name = vm.intern("__eq__");
-            if type_lookup(ty, eq_name).is_some() {
+            // A class defining `__eq__` without `__hash__` got `__hash__ = None`
+            // (`Vm::new_class`); mutable builtin payloads are unhashable.
+            let mutable = |p: Value| match kind(&p) {
+                Some(ObjKind::List(_) | ObjKind::Dict(_)) => true,
+                Some(ObjKind::Set(s)) => !s.frozen,
+                _ => false,
+            };
+            if builtin_payload(&v).is_some_and(mutable) {
                 let name = vm.type_name(v);
                 return Err(vm.type_error(format!("unhashable type: '{name}'")));
             }
@@ -255,6 +310,10 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
                 Err(vm.type_error(format!("__repr__ returned non-string (type {name})")))
             }
         },
+        None if builtin_payload(&v).is_some() => {
+            let payload = builtin_payload(&v).unwrap_or(v);
+            crate::display::repr(vm, payload)
+        }
         None => {
             let name = vm.type_name(v);
             let ty = vm.type_of(v);
@@ -287,6 +346,10 @@ pub fn format(vm: &mut Vm, v: Value, spec: &str) -> PyResult<String> {
     let spec_value = vm.new_str(spec);
     match call_special(vm, v, "__format__", &[spec_value])? {
         Some(result) => Ok(crate::display::str_text(&result).unwrap_or("").to_string()),
+        None if builtin_payload(&v).is_some() && !spec.is_empty() => {
+            let payload = builtin_payload(&v).unwrap_or(v);
+            crate::format::format_value(vm, payload, spec)
+        }
         None => {
             if !spec.is_empty() {
                 let name = vm.type_name(v);
@@ -303,14 +366,38 @@ pub fn format(vm: &mut Vm, v: Value, spec: &str) -> PyResult<String> {
 pub fn index(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
     match call_special(vm, v, "__index__", &[])? {
         Some(result) => Ok(crate::ops::to_i64(result)),
-        None => Ok(None),
+        None => Ok(builtin_payload(&v)
+            .filter(|p| crate::numeric::int_view(p).is_some())
+            .and_then(crate::ops::to_i64)),
     }
 }
 
-/// Calling a user-defined class: allocate an instance (or an exception object for
-/// exception subclasses), then run `__init__`.
+/// Calling a user-defined class: its `__new__` (a Python one, or the default
+/// allocation: a plain instance, an exception object for exception subclasses, an
+/// instance with a builtin payload for builtin types' subclasses), then `__init__` when
+/// the result is an instance of the class.
 pub fn construct(vm: &mut Vm, class: Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let instance = if vm.is_subtype(class, vm.exceptions.base_exception) {
+    let new_name = vm.intern("__new__");
+    let user_new = type_lookup(class, new_name).and_then(|found| match kind(&found) {
+        Some(ObjKind::Descriptor(d))
+            if d.kind == DescriptorKind::StaticMethod
+                && !matches!(kind(&d.function), Some(ObjKind::Native(_))) =>
+        {
+            Some(d.function)
+        }
+        _ => None,
+    });
+    let is_exception = vm.is_subtype(class, vm.exceptions.base_exception);
+    let instance = if let Some(new) = user_new {
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(class);
+        full.extend_from_slice(args);
+        let instance = call(vm, new, &full, kwnames)?;
+        if !vm.isinstance(instance, class) {
+            return Ok(instance);
+        }
+        instance
+    } else if is_exception {
         let (positional, _) = crate::call::split_kwargs(args, kwnames);
         let exception = vm.new_exception(class, positional.to_vec());
         if let Some(ObjKind::Exception(e)) = kind(&exception) {
@@ -319,21 +406,36 @@ pub fn construct(vm: &mut Vm, class: Value, args: &[Value], kwnames: &[Value]) -
         }
         exception
     } else {
-        let dict = vm.new_dict();
-        vm.alloc(ObjKind::Instance(InstanceObj { class, dict }))
+        crate::subclass::default_instance(vm, class, args, kwnames)?
     };
     let init_name = vm.intern("__init__");
-    if let Some(init) = type_lookup(class, init_name) {
-        if !matches!(kind(&init), Some(ObjKind::Native(_))) {
-            let mut full = Vec::with_capacity(args.len() + 1);
-            full.push(instance);
-            full.extend_from_slice(args);
-            let result = call(vm, init, &full, kwnames)?;
-            if !result.is_none() {
-                let name = vm.type_name(result);
-                return Err(vm.type_error(format!("__init__() should return None, not '{name}'")));
-            }
+    let init = type_lookup(class, init_name);
+    let is_object_init = match init.as_ref().and_then(kind) {
+        Some(ObjKind::Native(n)) => n.owner == vm.types.object || is_exception,
+        _ => init.is_none(),
+    };
+    if is_object_init {
+        // `object.__init__` accepts arguments only when `__new__` took them.
+        let takes_args = user_new.is_some() || is_exception || vm.builtin_base(class).is_some();
+        if !args.is_empty() && !takes_args {
+            let name = vm.type_name(instance);
+            return Err(vm.type_error(format!("{name}() takes no arguments")));
         }
+        return Ok(instance);
+    }
+    let Some(init) = init else {
+        return Ok(instance);
+    };
+    vm.temp_roots.push(instance);
+    let mut full = Vec::with_capacity(args.len() + 1);
+    full.push(instance);
+    full.extend_from_slice(args);
+    let result = call(vm, init, &full, kwnames);
+    vm.temp_roots.pop();
+    let result = result?;
+    if !result.is_none() {
+        let name = vm.type_name(result);
+        return Err(vm.type_error(format!("__init__() should return None, not '{name}'")));
     }
     Ok(instance)
 }

@@ -610,6 +610,12 @@ pub fn percent_format(vm: &mut Vm, format: Value, args: Value) -> PyResult<Value
         if spec.align == Some('<') {
             spec.zero = false;
         }
+        // Numeric conversions of an `int`/`float` subclass use the value inside
+        // (`%s`/`%r` keep the instance, for its own `__str__`/`__repr__`).
+        let value = match (conversion, crate::object::builtin_payload(&value)) {
+            ('s' | 'r' | 'a', _) | (_, None) => value,
+            (_, Some(payload)) => payload,
+        };
         let piece = percent_one(vm, conversion, value, &spec, i - 1)?;
         out.push_str(&piece);
     }

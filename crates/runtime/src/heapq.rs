@@ -34,8 +34,13 @@ fn heap_list<'a>(
     function: &str,
     argument: &str,
 ) -> PyResult<&'a RefCell<Vec<Value>>> {
-    match kind(heap) {
-        Some(ObjKind::List(items)) if vm.type_of(*heap) == vm.types.list => Ok(items),
+    // A list subclass's instance works on the list inside (`PyList_Check`).
+    let target: &'a Value = match kind(heap) {
+        Some(ObjKind::Instance(i)) if !i.payload.is_null() => &i.payload,
+        _ => heap,
+    };
+    match kind(target) {
+        Some(ObjKind::List(items)) if vm.isinstance(*heap, vm.types.list) => Ok(items),
         _ => {
             let got = type_text(vm, *heap);
             Err(vm.type_error(format!(

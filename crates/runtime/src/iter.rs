@@ -52,6 +52,7 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
         }
         Some(ObjKind::Iterator(_) | ObjKind::Generator(_)) => return Ok(v),
         Some(ObjKind::Instance(_)) => return crate::dunder::iter(vm, v),
+        Some(ObjKind::Type(t)) if !t.metaclass.is_null() => return crate::dunder::iter(vm, v),
         _ => {
             let name = vm.type_name(v);
             return Err(vm.type_error(format!("'{name}' object is not iterable")));

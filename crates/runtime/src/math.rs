@@ -25,7 +25,8 @@ fn float_arg(vm: &mut Vm, v: Value) -> PyResult<f64> {
 }
 
 fn int_arg(vm: &mut Vm, v: Value, function: &str) -> PyResult<BigInt> {
-    match int_view(&v) {
+    let number = numeric::number_payload(v);
+    match int_view(&number) {
         Some(view) => Ok(view.to_bigint()),
         None => {
             let name = vm.type_name(v);

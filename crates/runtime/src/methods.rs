@@ -466,7 +466,9 @@ fn str_join(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         if i > 0 {
             out.push_str(&sep);
         }
-        match str_text(item) {
+        // A `str` subclass instance joins as the text inside it.
+        let text_value = crate::object::builtin_payload(item).unwrap_or(*item);
+        match str_text(&text_value) {
             Some(t) => out.push_str(t),
             None => {
                 let name = vm.type_name(*item);

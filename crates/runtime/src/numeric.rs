@@ -88,12 +88,23 @@ pub fn int_to_float(vm: &mut Vm, view: &IntView) -> PyResult<f64> {
 
 /// A number as a float for mixed arithmetic (int, bool or float).
 pub fn as_f64(vm: &mut Vm, value: Value) -> Option<PyResult<f64>> {
+    let value = number_payload(value);
     if let Some(f) = value.as_float() {
         return Some(Ok(f));
     }
     let view = int_view(&value)?;
     let view = view.clone();
     Some(int_to_float(vm, &view))
+}
+
+/// The number inside an instance of an `int`/`float` subclass, for builtin functions
+/// that take numbers (`divmod`, `math.*`); any other value unchanged. (Operators go
+/// through the class's special methods first, in `dunder.rs`.)
+pub fn number_payload(value: Value) -> Value {
+    match crate::object::builtin_payload(&value) {
+        Some(payload) if payload.as_float().is_some() || int_view(&payload).is_some() => payload,
+        _ => value,
+    }
 }
 
 fn big(vm: &mut Vm, value: BigInt) -> Value {

@@ -54,6 +54,22 @@ pub struct InstanceObj {
     pub class: Value,
     /// The instance `__dict__`.
     pub dict: Value,
+    /// For an instance of a subclass of a builtin type (`class L(list)`), the builtin
+    /// value that holds its builtin state (a `list`, `dict`, `tuple`, `str`, `int` or
+    /// `float`), which the builtin type's methods and operations work on; else NULL.
+    pub payload: Value,
+    /// The values of `__slots__` attributes (a dict, created at the first store), kept
+    /// apart from `dict` so `__dict__` never shows them; NULL until then.
+    pub slot_values: Cell<Value>,
+}
+
+/// The builtin value inside an instance of a builtin type's subclass, if `v` is one.
+#[inline]
+pub fn builtin_payload(v: &Value) -> Option<Value> {
+    match v.as_object().map(|o| &o.kind) {
+        Some(ObjKind::Instance(i)) if !i.payload.is_null() => Some(i.payload),
+        _ => None,
+    }
 }
 
 /// A `str`: UTF-8 text (inline up to 24 bytes, so short strings cost one allocation)
@@ -279,6 +295,14 @@ pub struct TypeObj {
     pub builtin: Option<BuiltinTypeId>,
     /// Constructor for builtin types (`int(...)`, `ValueError(...)`), or `None`.
     pub constructor: Cell<Option<NativeFn>>,
+    /// The class's metaclass when it is not `type` (`class C(metaclass=M)`), else NULL.
+    pub metaclass: Value,
+    /// Every `__slots__` name declared along the MRO (`None` when no class declares
+    /// `__slots__`).
+    pub slots: Option<Box<[Value]>>,
+    /// Whether instances have a `__dict__` (false when every class along the MRO
+    /// declares `__slots__` without `"__dict__"`).
+    pub has_dict: bool,
 }
 
 /// Builtin types that the runtime treats specially.
@@ -385,6 +409,9 @@ pub enum DescriptorKind {
     StaticMethod,
     ClassMethod,
     Property,
+    /// A `__slots__` attribute (CPython's `member_descriptor`): `function` is the slot
+    /// name, `setter` the class that declared it.
+    Member,
 }
 
 pub struct BoundMethodObj {
@@ -488,6 +515,8 @@ impl Object {
                 out.extend(t.bases.iter().copied());
                 out.extend(t.mro.borrow().iter().copied());
                 t.dict.borrow().trace(out);
+                out.push(t.metaclass);
+                out.extend(t.slots.iter().flat_map(|s| s.iter().copied()));
             }
             ObjKind::Exception(e) => {
                 out.extend([
@@ -513,7 +542,7 @@ impl Object {
                 ]);
                 out.extend(g.saved.borrow().iter().copied());
             }
-            ObjKind::Instance(i) => out.extend([i.class, i.dict]),
+            ObjKind::Instance(i) => out.extend([i.class, i.dict, i.payload, i.slot_values.get()]),
             ObjKind::Iterator(state) => match &*state.borrow() {
                 IterState::Exhausted | IterState::Range { .. } => {}
                 IterState::List { list, .. } => out.push(*list),

@@ -41,6 +41,12 @@ pub(crate) fn with_depth<T>(
 
 // ----- operators ----------------------------------------------------------------------
 
+/// Whether `v` is a class whose metaclass is not `type` (its special methods come
+/// from the metaclass, like an instance's from its class).
+fn has_metaclass(v: &Value) -> bool {
+    matches!(kind(v), Some(ObjKind::Type(t)) if !t.metaclass.is_null())
+}
+
 /// `a <op> b` for `BINARY_OP`.
 pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResult<Value> {
     let base = op.base();
@@ -334,6 +340,7 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
             Some(ObjKind::Dict(table)) => !table.borrow().is_empty(),
             _ => true,
         },
+        Some(ObjKind::Type(t)) if !t.metaclass.is_null() => return crate::dunder::truthy(vm, v),
         Some(ObjKind::Instance(_)) => return crate::dunder::truthy(vm, v),
         _ => true,
     })
@@ -401,6 +408,7 @@ pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
             );
             eq(vm, sa, sb)
         }
+        _ if has_metaclass(&a) || has_metaclass(&b) => crate::dunder::eq(vm, a, b),
         (Some(ObjKind::Instance(_)), _) | (_, Some(ObjKind::Instance(_))) => {
             crate::dunder::eq(vm, a, b)
         }
@@ -539,6 +547,12 @@ pub fn compare(vm: &mut Vm, a: Value, b: Value, op: CompareOp) -> PyResult<Value
             };
             Ok(Value::bool(result))
         }
+        _ if has_metaclass(&a) || has_metaclass(&b) => {
+            match crate::dunder::compare(vm, a, b, op)? {
+                Some(v) => Ok(v),
+                None => Err(compare_type_error(vm, a, b, op)),
+            }
+        }
         (Some(ObjKind::Instance(_)), _) | (_, Some(ObjKind::Instance(_))) => {
             match crate::dunder::compare(vm, a, b, op)? {
                 Some(v) => Ok(v),
@@ -649,6 +663,7 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
             let name = vm.type_name(v);
             Err(vm.type_error(format!("unhashable type: '{name}'")))
         }
+        Some(ObjKind::Type(t)) if !t.metaclass.is_null() => crate::dunder::hash(vm, v),
         Some(ObjKind::Instance(_)) => crate::dunder::hash(vm, v),
         _ => Ok(((v.raw() & 0xffff_ffff_ffff) >> 4) as i64),
     }
@@ -720,17 +735,25 @@ fn table_find(vm: &mut Vm, container: Value, key: Value, hash: i64) -> PyResult<
     let simple =
         key.is_small_int() || matches!(kind(&key), Some(ObjKind::Str(_))) || key.is_float();
     if simple {
+        // A stored instance (a `str` subclass key, say) needs its own `__eq__`.
+        let mut stored_instance = false;
         let found = table.borrow().find(hash, |stored| {
             stored == key
                 || match (kind(&stored), kind(&key)) {
                     (Some(ObjKind::Str(x)), Some(ObjKind::Str(y))) => x.text == y.text,
+                    (Some(ObjKind::Instance(_)), _) => {
+                        stored_instance = true;
+                        false
+                    }
                     _ => {
                         // Numeric cross-type equality (1 == 1.0 == True).
                         numeric_compare(&stored, &key) == Some(Some(Ordering::Equal))
                     }
                 }
         });
-        return Ok(found);
+        if found.is_some() || !stored_instance {
+            return Ok(found);
+        }
     }
     // General path: collect candidate positions, then compare with fallible equality.
     let candidates = table.borrow().candidates(hash);
@@ -825,7 +848,8 @@ pub fn table_contains(vm: &mut Vm, container: Value, key: Value) -> PyResult<boo
 /// `item in container`.
 pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
     match kind(&container) {
-        Some(ObjKind::Str(s)) => match kind(&item) {
+        Some(ObjKind::Str(s)) => match kind(&crate::object::builtin_payload(&item).unwrap_or(item))
+        {
             Some(ObjKind::Str(needle)) => Ok(s.text.contains(&*needle.text)),
             _ => {
                 let name = vm.type_name(item);
@@ -881,6 +905,9 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
                 }
             }
         }
+        Some(ObjKind::Type(t)) if !t.metaclass.is_null() => {
+            crate::dunder::contains(vm, container, item)
+        }
         Some(ObjKind::Instance(_)) => crate::dunder::contains(vm, container, item),
         Some(ObjKind::Iterator(_)) => loop {
             match crate::iter::next(vm, container)? {
@@ -913,6 +940,8 @@ pub fn index_value(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
                 ))
             }
         },
+        // `__index__` of a user class, or the value inside an `int` subclass.
+        None if matches!(kind(&v), Some(ObjKind::Instance(_))) => crate::dunder::index(vm, v),
         None => Ok(None),
     }
 }
@@ -1204,9 +1233,27 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
             }
         }
         Some(ObjKind::Instance(_)) => crate::dunder::getitem(vm, obj, key),
-        Some(ObjKind::Type(_)) => {
-            // `list[int]` and friends: generic aliases are not modelled; return the type.
-            Ok(obj)
+        Some(ObjKind::Type(t)) => {
+            let (metaclass, builtin) = (t.metaclass, t.builtin.is_some());
+            // The metaclass's `__getitem__`, else the class's `__class_getitem__`.
+            let getitem_name = vm.intern("__getitem__");
+            if !metaclass.is_null() && crate::attr::type_lookup(metaclass, getitem_name).is_some() {
+                return crate::dunder::getitem(vm, obj, key);
+            }
+            let hook_name = vm.intern("__class_getitem__");
+            if let Some(hook) = crate::attr::type_lookup(obj, hook_name) {
+                let hook = crate::attr::resolve_descriptor(vm, hook, Value::NULL, obj, hook_name)?;
+                return crate::call::call(vm, hook, &[key], &[]);
+            }
+            if builtin {
+                // `list[int]` and friends: generic aliases are not modelled; the type.
+                return Ok(obj);
+            }
+            let name = match kind(&obj) {
+                Some(ObjKind::Type(t)) => t.name.to_string(),
+                _ => "?".into(),
+            };
+            Err(vm.type_error(format!("type '{name}' is not subscriptable")))
         }
         _ => {
             let name = vm.type_name(obj);
@@ -1262,6 +1309,9 @@ pub fn setitem(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<()
             Ok(())
         }
         Some(ObjKind::Dict(_)) => dict_set(vm, obj, key, value),
+        Some(ObjKind::Type(t)) if !t.metaclass.is_null() => {
+            crate::dunder::setitem(vm, obj, key, value)
+        }
         Some(ObjKind::Instance(_)) => crate::dunder::setitem(vm, obj, key, value),
         _ => {
             let name = vm.type_name(obj);
@@ -1309,6 +1359,7 @@ pub fn delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
             Some(_) => Ok(()),
             None => Err(vm.key_error(key)),
         },
+        Some(ObjKind::Type(t)) if !t.metaclass.is_null() => crate::dunder::delitem(vm, obj, key),
         Some(ObjKind::Instance(_)) => crate::dunder::delitem(vm, obj, key),
         _ => {
             let name = vm.type_name(obj);
@@ -1333,6 +1384,7 @@ pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
             Some(ObjKind::Dict(table)) => table.borrow().len(),
             _ => 0,
         },
+        Some(ObjKind::Type(t)) if !t.metaclass.is_null() => return crate::dunder::len(vm, v),
         Some(ObjKind::Instance(_)) => return crate::dunder::len(vm, v),
         _ => {
             let name = vm.type_name(v);

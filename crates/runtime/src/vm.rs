@@ -15,6 +15,7 @@ use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
 use crate::dict::DictTable;
+use crate::display::str_text;
 use crate::gc::Heap;
 use crate::object::*;
 use crate::value::Value;
@@ -153,6 +154,9 @@ impl TypeFactory<'_> {
             dict: RefCell::new(DictTable::new()),
             builtin,
             constructor: Cell::new(None),
+            metaclass: Value::NULL,
+            slots: None,
+            has_dict: true,
         })));
         let mut mro = vec![ty];
         if let Some(base) = bases.first() {
@@ -234,6 +238,7 @@ builtin_types! {
     staticmethod: "staticmethod" = Object,
     classmethod: "classmethod" = Object,
     property: "property" = Object,
+    member_descriptor: "member_descriptor" = Object,
     generator: "generator" = Iterator,
     text_io: "TextIOWrapper" = Object,
 }
@@ -335,8 +340,12 @@ pub struct Vm {
     pub stdout: Box<dyn Write>,
     pub stderr: Box<dyn Write>,
     pub argv: Vec<String>,
-    /// Directory of the main script (for imports of sibling files later).
+    /// Directory of the main script, which starts `sys.path` (derived from `argv[0]`
+    /// when not set).
     pub script_dir: Option<std::path::PathBuf>,
+    /// Names of the source modules whose bodies are running (imports in progress), for
+    /// CPython's "partially initialized module" message.
+    pub initializing_modules: Vec<String>,
     pub stats: RuntimeStats,
     /// Attribute-name strings used by the runtime itself.
     pub names: KnownNames,
@@ -401,6 +410,9 @@ impl Vm {
             dict: RefCell::new(DictTable::new()),
             builtin: Some(BuiltinTypeId::Object),
             constructor: Cell::new(None),
+            metaclass: Value::NULL,
+            slots: None,
+            has_dict: true,
         })));
         if let Some(ObjKind::Type(t)) = object.as_object().map(|o| &o.kind) {
             t.mro.borrow_mut().push(object);
@@ -448,6 +460,7 @@ impl Vm {
             stderr,
             argv: Vec::new(),
             script_dir: None,
+            initializing_modules: Vec::new(),
             stats: RuntimeStats {
                 specialization: vec![FamilyStats::default(); cpjit_bytecode::OPCODE_COUNT],
                 ..RuntimeStats::default()
@@ -751,6 +764,7 @@ impl Vm {
                 ObjKind::Code(_) => self.types.code,
                 ObjKind::Cell(_) => self.types.cell,
                 ObjKind::Native(_) => self.types.builtin_function,
+                ObjKind::Type(t) if !t.metaclass.is_null() => t.metaclass,
                 ObjKind::Type(_) => self.types.type_,
                 ObjKind::Exception(e) => e.class,
                 ObjKind::Module(_) => self.types.module,
@@ -765,6 +779,7 @@ impl Vm {
                     DescriptorKind::StaticMethod => self.types.staticmethod,
                     DescriptorKind::ClassMethod => self.types.classmethod,
                     DescriptorKind::Property => self.types.property,
+                    DescriptorKind::Member => self.types.member_descriptor,
                 },
                 ObjKind::Instance(i) => i.class,
                 ObjKind::Iterator(state) => match &*state.borrow() {
@@ -820,31 +835,74 @@ impl Vm {
     }
 
     /// Creates a user class: C3 linearization of the bases, the namespace's entries as
-    /// its attributes. Subclassing builtin container types is not supported yet.
+    /// its attributes. Of the builtin types, `list`, `dict`, `tuple`, `str`, `int`,
+    /// `float`, `set` and `frozenset` can be subclassed (instances hold a builtin payload, see
+    /// [`crate::object::InstanceObj::payload`]); at most one of them per class, as
+    /// CPython's instance lay-out rule says. `metaclass` is NULL for `type`. As in
+    /// CPython's `type.__new__`: `__new__` becomes a staticmethod (and
+    /// `__init_subclass__` a classmethod), a class defining
+    /// `__eq__` without `__hash__` gets `__hash__ = None`, and `__slots__` (along the
+    /// whole MRO) removes the instance `__dict__`.
     pub fn new_class(
         &mut self,
         name: &str,
         bases: Vec<Value>,
         namespace: Value,
     ) -> PyResult<Value> {
+        self.new_class_with_metaclass(name, bases, namespace, Value::NULL)
+    }
+
+    /// [`Vm::new_class`] with an explicit metaclass (NULL for `type`).
+    pub fn new_class_with_metaclass(
+        &mut self,
+        name: &str,
+        bases: Vec<Value>,
+        namespace: Value,
+        metaclass: Value,
+    ) -> PyResult<Value> {
         let bases = if bases.is_empty() {
             vec![self.types.object]
         } else {
             bases
         };
+        let mut solid_base: Option<Value> = None;
         for base in &bases {
             match kind(base) {
                 Some(ObjKind::Type(t)) => {
+                    if matches!(t.builtin, Some(BuiltinTypeId::Bool)) {
+                        return Err(self.type_error("type 'bool' is not an acceptable base type"));
+                    }
                     let allowed = t.builtin.is_none()
                         || matches!(
                             t.builtin,
-                            Some(BuiltinTypeId::Object | BuiltinTypeId::BaseException)
+                            Some(
+                                BuiltinTypeId::Object
+                                    | BuiltinTypeId::Type
+                                    | BuiltinTypeId::BaseException
+                                    | BuiltinTypeId::List
+                                    | BuiltinTypeId::Dict
+                                    | BuiltinTypeId::Tuple
+                                    | BuiltinTypeId::Str
+                                    | BuiltinTypeId::Int
+                                    | BuiltinTypeId::Float
+                                    | BuiltinTypeId::Set
+                                    | BuiltinTypeId::FrozenSet
+                            )
                         );
                     if !allowed {
                         let base_name = t.name.to_string();
                         return Err(self.not_implemented(format!(
                             "subclassing the builtin type '{base_name}' is not supported yet"
                         )));
+                    }
+                    if let Some(builtin) = self.builtin_base(*base) {
+                        match solid_base {
+                            Some(other) if other != builtin => {
+                                return Err(self
+                                    .type_error("multiple bases have instance lay-out conflict"));
+                            }
+                            _ => solid_base = Some(builtin),
+                        }
                     }
                 }
                 _ => {
@@ -893,11 +951,45 @@ impl Vm {
             }
         }
         let mut table = DictTable::new();
-        if let Some(ObjKind::Dict(ns)) = kind(&namespace) {
-            for entry in ns.borrow().iter() {
-                table.push_new(entry.hash, entry.key, entry.value);
+        let entries: Vec<(i64, Value, Value)> = match kind(&namespace) {
+            Some(ObjKind::Dict(ns)) => ns
+                .borrow()
+                .iter()
+                .map(|e| (e.hash, e.key, e.value))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let has = |wanted: &str| entries.iter().any(|(_, k, _)| str_text(k) == Some(wanted));
+        let needs_hash_none = has("__eq__") && !has("__hash__");
+        for (hash, key, mut value) in entries.iter().copied() {
+            let implicit = match str_text(&key) {
+                Some("__new__") => Some(DescriptorKind::StaticMethod),
+                Some("__init_subclass__" | "__class_getitem__") => {
+                    Some(DescriptorKind::ClassMethod)
+                }
+                _ => None,
+            };
+            if let Some(descriptor_kind) = implicit {
+                if matches!(kind(&value), Some(ObjKind::Function(_))) {
+                    value = self.alloc(ObjKind::Descriptor(Box::new(DescriptorObj {
+                        kind: descriptor_kind,
+                        function: value,
+                        setter: Value::NULL,
+                        deleter: Value::NULL,
+                    })));
+                }
             }
+            table.push_new(hash, key, value);
         }
+        if needs_hash_none {
+            let key = self.intern("__hash__");
+            table.push_new(crate::ops::str_hash("__hash__"), key, Value::NONE);
+        }
+        let ClassSlots {
+            names: slots,
+            has_dict,
+            own: own_slots,
+        } = self.class_slots(name, &merged, &entries)?;
         let class = self.alloc(ObjKind::Type(Box::new(TypeObj {
             name: Arc::from(name),
             bases,
@@ -905,12 +997,132 @@ impl Vm {
             dict: RefCell::new(table),
             builtin: None,
             constructor: Cell::new(None),
+            metaclass,
+            slots,
+            has_dict,
         })));
         merged.insert(0, class);
         if let Some(ObjKind::Type(t)) = kind(&class) {
             *t.mro.borrow_mut() = merged;
         }
+        // The class's own slots appear on it as member descriptors (`P.x`).
+        let own: Vec<Value> = match kind(&class) {
+            Some(ObjKind::Type(t)) => t
+                .slots
+                .iter()
+                .flat_map(|s| s[..own_slots].to_vec())
+                .collect(),
+            _ => Vec::new(),
+        };
+        for slot in own {
+            let member = self.alloc(ObjKind::Descriptor(Box::new(DescriptorObj {
+                kind: DescriptorKind::Member,
+                function: slot,
+                setter: class,
+                deleter: Value::NULL,
+            })));
+            let hash = crate::ops::str_hash(str_text(&slot).unwrap_or(""));
+            if let Some(ObjKind::Type(t)) = kind(&class) {
+                t.dict.borrow_mut().insert(hash, slot, member, |k| {
+                    k == slot || str_text(&k) == str_text(&slot)
+                });
+            }
+        }
         Ok(class)
+    }
+
+    /// The builtin type whose payload instances of `class` carry (`list` for
+    /// `class L(list)`), if any: the first subclassable container or number type
+    /// along its MRO.
+    pub fn builtin_base(&self, class: Value) -> Option<Value> {
+        let Some(ObjKind::Type(t)) = kind(&class) else {
+            return None;
+        };
+        let mro = t.mro.borrow();
+        mro.iter().copied().find(|c| {
+            matches!(kind(c), Some(ObjKind::Type(t)) if matches!(
+                t.builtin,
+                Some(BuiltinTypeId::List | BuiltinTypeId::Dict | BuiltinTypeId::Tuple
+                    | BuiltinTypeId::Str | BuiltinTypeId::Int | BuiltinTypeId::Float
+                    | BuiltinTypeId::Set | BuiltinTypeId::FrozenSet)
+            ))
+        })
+    }
+
+    /// The `__slots__` of a new class whose MRO (without itself) is `bases_mro` and
+    /// whose namespace holds `entries`: every slot name declared along the MRO (`None`
+    /// when none is; the class's own come first), whether instances have a `__dict__`
+    /// (some class along the MRO has no `__slots__`, or one lists `"__dict__"`), and how
+    /// many of the names are the class's own.
+    fn class_slots(
+        &mut self,
+        class_name: &str,
+        bases_mro: &[Value],
+        entries: &[(i64, Value, Value)],
+    ) -> PyResult<ClassSlots> {
+        let mut slots = Vec::new();
+        let mut any_declared = false;
+        let mut has_dict = false;
+        match entries
+            .iter()
+            .find(|(_, k, _)| str_text(k) == Some("__slots__"))
+            .copied()
+        {
+            None => has_dict = true,
+            Some((_, _, declared)) => {
+                any_declared = true;
+                let names = if str_text(&declared).is_some() {
+                    vec![declared]
+                } else {
+                    crate::iter::collect(self, declared)?
+                };
+                for name in &names {
+                    let Some(text) = str_text(name) else {
+                        let type_name = self.type_name(*name);
+                        return Err(self.type_error(format!(
+                            "__slots__ items must be strings, not '{type_name}'"
+                        )));
+                    };
+                    if text == "__dict__" {
+                        has_dict = true;
+                        continue;
+                    }
+                    if entries.iter().any(|(_, k, _)| str_text(k) == Some(text)) {
+                        return Err(self.value_error(format!(
+                            "'{text}' in __slots__ conflicts with class variable"
+                        )));
+                    }
+                    // `__x` is private to the class: stored as `_Class__x`, the name
+                    // `self.__x` compiles to.
+                    let stripped = class_name.trim_start_matches('_');
+                    if text.starts_with("__") && !text.ends_with("__") && !stripped.is_empty() {
+                        let mangled = format!("_{stripped}{text}");
+                        slots.push(self.intern(&mangled));
+                    } else {
+                        slots.push(*name);
+                    }
+                }
+            }
+        }
+        let own = slots.len();
+        for base in bases_mro {
+            let Some(ObjKind::Type(t)) = kind(base) else {
+                continue;
+            };
+            if t.builtin.is_some() {
+                continue;
+            }
+            if let Some(inherited) = &t.slots {
+                any_declared = true;
+                slots.extend(inherited.iter().copied());
+            }
+            has_dict |= t.has_dict;
+        }
+        Ok(ClassSlots {
+            names: any_declared.then(|| slots.into_boxed_slice()),
+            has_dict,
+            own,
+        })
     }
 
     /// Whether `sub` is `base` or derives from it (by MRO).
@@ -964,6 +1176,17 @@ impl Vm {
         self.plain_attributes.clear();
         self.stats.gc_collections += 1;
     }
+}
+
+/// What `__slots__` along a new class's MRO give its instances.
+struct ClassSlots {
+    /// Every slot name (the class's own first); `None` when no class declares
+    /// `__slots__`.
+    names: Option<Box<[Value]>>,
+    /// Whether instances have a `__dict__`.
+    has_dict: bool,
+    /// How many of `names` the class itself declares.
+    own: usize,
 }
 
 /// Shorthand used across the runtime: the payload of a value, if it is an object.

@@ -1,7 +1,6 @@
 # The `collections` module: deque, defaultdict, OrderedDict, Counter and namedtuple with
-# CPython 3.13's behaviour, reprs and error messages. cpjit cannot subclass builtin
-# containers yet, so the dict-like types wrap a dict and namedtuple classes wrap a tuple
-# (known divergence: isinstance(x, dict) / isinstance(p, tuple) is False).
+# CPython 3.13's behaviour, reprs and error messages. defaultdict, OrderedDict and Counter
+# are dict subclasses and namedtuple classes are tuple subclasses, as in CPython.
 
 __all__ = ['Counter', 'OrderedDict', 'defaultdict', 'deque', 'namedtuple']
 
@@ -299,87 +298,37 @@ class deque:
             _repr_running.discard(key)
 
 
-# ----- dict-like types -------------------------------------------------------------------
+# ----- dict subclasses ---------------------------------------------------------------------
 
-class _DictWrapper:
-    # The mapping lives in self._data (a dict).
-
-    def __getitem__(self, key):
-        data = self._data
-        if key in data:
-            return data[key]
-        return self.__missing__(key)
+class defaultdict(dict):
+    def __init__(self, default_factory=None, *args, **kwds):
+        if default_factory is not None and not callable(default_factory):
+            raise TypeError('first argument must be callable or None')
+        super().__init__(*args, **kwds)
+        self.default_factory = default_factory
 
     def __missing__(self, key):
-        raise KeyError(key)
+        if self.default_factory is None:
+            raise KeyError(key)
+        value = self.default_factory()
+        self[key] = value
+        return value
 
-    def __setitem__(self, key, value):
-        self._data[key] = value
+    def copy(self):
+        return type(self)(self.default_factory, self)
 
-    def __delitem__(self, key):
-        del self._data[key]
+    def __copy__(self):
+        return self.copy()
 
-    def __contains__(self, key):
-        return key in self._data
-
-    def __len__(self):
-        return len(self._data)
-
-    def __bool__(self):
-        return len(self._data) > 0
-
-    def __iter__(self):
-        return iter(self._data)
-
-    def __reversed__(self):
-        return reversed(list(self._data))
-
-    def __eq__(self, other):
-        if isinstance(other, _DictWrapper):
-            return self._data == other._data
-        if isinstance(other, dict):
-            return self._data == other
-        return NotImplemented
-
-    def __ne__(self, other):
-        result = self.__eq__(other)
-        if result is NotImplemented:
-            return result
-        return not result
-
-    __hash__ = None
-
-    def keys(self):
-        return self._data.keys()
-
-    def values(self):
-        return self._data.values()
-
-    def items(self):
-        return self._data.items()
-
-    def get(self, key, default=None):
-        return self._data.get(key, default)
-
-    def pop(self, key, *default):
-        return self._data.pop(key, *default)
-
-    def popitem(self):
-        return self._data.popitem()
-
-    def setdefault(self, key, default=None):
-        return self._data.setdefault(key, default)
-
-    def update(self, other=(), **kwds):
-        if isinstance(other, _DictWrapper):
-            other = other._data
-        self._data.update(other, **kwds)
-
-    def clear(self):
-        self._data.clear()
+    def __repr__(self):
+        if self.default_factory is None:
+            factory = 'None'
+        else:
+            factory = repr(self.default_factory)
+        return f'{type(self).__name__}({factory}, {dict.__repr__(self)})'
 
     def __or__(self, other):
-        if not isinstance(other, (dict, _DictWrapper)):
+        if not isinstance(other, dict):
             return NotImplemented
         result = self.copy()
         result.update(other)
@@ -390,52 +339,18 @@ class _DictWrapper:
         return self
 
 
-def _mapping_items(other):
-    if isinstance(other, _DictWrapper):
-        return other._data
-    return other
-
-
-class defaultdict(_DictWrapper):
-    def __init__(self, default_factory=None, *args, **kwds):
-        if default_factory is not None and not callable(default_factory):
-            raise TypeError('first argument must be callable or None')
-        self.default_factory = default_factory
-        self._data = dict(*[_mapping_items(a) for a in args], **kwds)
-
-    def __missing__(self, key):
-        if self.default_factory is None:
-            raise KeyError(key)
-        value = self.default_factory()
-        self._data[key] = value
-        return value
-
-    def copy(self):
-        return defaultdict(self.default_factory, self._data)
-
-    def __copy__(self):
-        return self.copy()
-
-    def __repr__(self):
-        if self.default_factory is None:
-            factory = 'None'
-        else:
-            factory = repr(self.default_factory)
-        return f'{type(self).__name__}({factory}, {self._data!r})'
-
-
-class OrderedDict(_DictWrapper):
+class OrderedDict(dict):
     def __init__(self, other=(), **kwds):
-        self._data = {}
+        super().__init__()
         self.update(other, **kwds)
 
     def popitem(self, last=True):
-        if not self._data:
+        if not self:
             raise KeyError('dictionary is empty')
         if last:
-            return self._data.popitem()
-        key = next(iter(self._data))
-        return key, self._data.pop(key)
+            return dict.popitem(self)
+        key = next(iter(self))
+        return key, self.pop(key)
 
     @classmethod
     def fromkeys(cls, iterable, value=None):
@@ -445,43 +360,58 @@ class OrderedDict(_DictWrapper):
         return result
 
     def move_to_end(self, key, last=True):
-        data = self._data
-        value = data.pop(key)
+        value = self.pop(key)
         if last:
-            data[key] = value
+            self[key] = value
         else:
-            rest = list(data.items())
-            data.clear()
-            data[key] = value
-            data.update(rest)
+            rest = list(self.items())
+            self.clear()
+            self[key] = value
+            self.update(rest)
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):
-            return list(self._data.items()) == list(other._data.items())
-        return _DictWrapper.__eq__(self, other)
+            return dict.__eq__(self, other) and list(self) == list(other)
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other):
+        return not self == other
+
+    __hash__ = None
 
     def copy(self):
-        return OrderedDict(self._data)
+        return type(self)(self)
 
     def __copy__(self):
         return self.copy()
 
     def __repr__(self):
-        if not self._data:
+        if not self:
             return f'{type(self).__name__}()'
         key = id(self)
         if key in _repr_running:
             return '...'
         _repr_running.add(key)
         try:
-            return f'{type(self).__name__}({self._data!r})'
+            return f'{type(self).__name__}({dict.__repr__(self)})'
         finally:
             _repr_running.discard(key)
 
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        result = self.copy()
+        result.update(other)
+        return result
 
-class Counter(_DictWrapper):
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+
+class Counter(dict):
     def __init__(self, iterable=None, **kwds):
-        self._data = {}
+        super().__init__()
         self.update(iterable, **kwds)
 
     def __missing__(self, key):
@@ -493,65 +423,65 @@ class Counter(_DictWrapper):
             'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
 
     def total(self):
-        return sum(self._data.values())
+        return sum(self.values())
 
     def most_common(self, n=None):
-        items = sorted(self._data.items(), key=lambda kv: kv[1], reverse=True)
+        items = sorted(self.items(), key=lambda kv: kv[1], reverse=True)
         if n is None:
             return items
         return items[:max(n, 0)]
 
     def elements(self):
-        for elem, count in self._data.items():
+        for elem, count in self.items():
             for _ in range(count):
                 yield elem
 
     def update(self, iterable=None, **kwds):
-        data = self._data
         if iterable is not None:
-            if isinstance(iterable, (dict, _DictWrapper)):
-                for elem, count in iterable.items():
-                    data[elem] = count + data.get(elem, 0)
+            if isinstance(iterable, dict):
+                if self:
+                    for elem, count in iterable.items():
+                        self[elem] = count + self.get(elem, 0)
+                else:
+                    dict.update(self, iterable)
             else:
                 for elem in iterable:
-                    data[elem] = data.get(elem, 0) + 1
+                    self[elem] = self.get(elem, 0) + 1
         if kwds:
             self.update(kwds)
 
     def subtract(self, iterable=None, **kwds):
-        data = self._data
         if iterable is not None:
-            if isinstance(iterable, (dict, _DictWrapper)):
+            if isinstance(iterable, dict):
                 for elem, count in iterable.items():
-                    data[elem] = data.get(elem, 0) - count
+                    self[elem] = self.get(elem, 0) - count
             else:
                 for elem in iterable:
-                    data[elem] = data.get(elem, 0) - 1
+                    self[elem] = self.get(elem, 0) - 1
         if kwds:
             self.subtract(kwds)
 
     def copy(self):
-        return Counter(self)
+        return type(self)(self)
 
     def __copy__(self):
         return self.copy()
 
     def __delitem__(self, elem):
-        if elem in self._data:
-            del self._data[elem]
+        if elem in self:
+            super().__delitem__(elem)
 
     def __eq__(self, other):
         if not isinstance(other, Counter):
-            if isinstance(other, dict):
-                return self._data == other
             return NotImplemented
         return all(self[e] == other[e] for c in (self, other) for e in c)
 
     def __ne__(self, other):
-        result = self.__eq__(other)
-        if result is NotImplemented:
-            return result
-        return not result
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return not self == other
+
+    __hash__ = None
 
     def __le__(self, other):
         if not isinstance(other, Counter):
@@ -574,12 +504,12 @@ class Counter(_DictWrapper):
         return self >= other and self != other
 
     def __repr__(self):
-        if not self._data:
+        if not self:
             return f'{type(self).__name__}()'
         try:
             d = dict(self.most_common())
         except TypeError:
-            d = dict(self._data)
+            d = dict(self)
         return f'{type(self).__name__}({d!r})'
 
     def __add__(self, other):
@@ -650,100 +580,25 @@ class Counter(_DictWrapper):
 
 # ----- namedtuple --------------------------------------------------------------------------
 
-class _TupleBase:
-    # The values live in self._tuple (a tuple).
+def _tuple_repr(self):
+    name = type(self).__name__
+    parts = ', '.join(f'{f}={v!r}' for f, v in zip(self._fields, self))
+    return f'{name}({parts})'
 
-    def __getitem__(self, i):
-        return self._tuple[i]
 
-    def __len__(self):
-        return len(self._tuple)
+def _tuple_asdict(self):
+    return dict(zip(self._fields, self))
 
-    def __iter__(self):
-        return iter(self._tuple)
 
-    def __contains__(self, x):
-        return x in self._tuple
+def _tuple_replace(self, **kwds):
+    values = [kwds.pop(f, v) for f, v in zip(self._fields, self)]
+    if kwds:
+        raise TypeError(f'Got unexpected field names: {list(kwds)!r}')
+    return self._make(values)
 
-    def __hash__(self):
-        return hash(self._tuple)
 
-    def _other(self, other):
-        if isinstance(other, _TupleBase):
-            return other._tuple
-        if isinstance(other, tuple):
-            return other
-        return None
-
-    def __eq__(self, other):
-        o = self._other(other)
-        if o is None:
-            return NotImplemented
-        return self._tuple == o
-
-    def __ne__(self, other):
-        o = self._other(other)
-        if o is None:
-            return NotImplemented
-        return self._tuple != o
-
-    def __lt__(self, other):
-        o = self._other(other)
-        if o is None:
-            return NotImplemented
-        return self._tuple < o
-
-    def __le__(self, other):
-        o = self._other(other)
-        if o is None:
-            return NotImplemented
-        return self._tuple <= o
-
-    def __gt__(self, other):
-        o = self._other(other)
-        if o is None:
-            return NotImplemented
-        return self._tuple > o
-
-    def __ge__(self, other):
-        o = self._other(other)
-        if o is None:
-            return NotImplemented
-        return self._tuple >= o
-
-    def __add__(self, other):
-        o = self._other(other)
-        if o is None:
-            return NotImplemented
-        return self._tuple + o
-
-    def __radd__(self, other):
-        if isinstance(other, tuple):
-            return other + self._tuple
-        return NotImplemented
-
-    def __mul__(self, n):
-        return self._tuple * n
-
-    def count(self, x):
-        return self._tuple.count(x)
-
-    def index(self, x, *args):
-        return self._tuple.index(x, *args)
-
-    def __repr__(self):
-        name = type(self).__name__
-        parts = ', '.join(f'{f}={v!r}' for f, v in zip(self._fields, self._tuple))
-        return f'{name}({parts})'
-
-    def _asdict(self):
-        return dict(zip(self._fields, self._tuple))
-
-    def _replace(self, **kwds):
-        values = [kwds.pop(f, v) for f, v in zip(self._fields, self._tuple)]
-        if kwds:
-            raise TypeError(f'Got unexpected field names: {list(kwds)!r}')
-        return self._make(values)
+def _tuple_getnewargs(self):
+    return tuple(self)
 
 
 def _join_names(names):
@@ -761,7 +616,7 @@ def _read_only(self, value):
 
 def _field_property(i):
     def get(self):
-        return self._tuple[i]
+        return tuple.__getitem__(self, i)
     return property(get, _read_only)
 
 
@@ -806,7 +661,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         field_defaults = dict(reversed(list(zip(reversed(fields), reversed(defaults)))))
     nfields = len(fields)
 
-    def __init__(self, *args, **kwds):
+    def __new__(cls, *args, **kwds):
         if len(args) > nfields:
             raise TypeError(f'{typename}.__new__() takes {nfields + 1} positional '
                             f'arguments but {len(args) + 1} were given')
@@ -831,16 +686,22 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
             s = '' if len(missing) == 1 else 's'
             raise TypeError(f'{typename}.__new__() missing {len(missing)} required '
                             f'positional argument{s}: {_join_names(missing)}')
-        self._tuple = tuple(values)
+        return tuple.__new__(cls, values)
 
     def _make(cls, iterable):
-        values = tuple(iterable)
+        values = tuple.__new__(cls, iterable)
         if len(values) != nfields:
             raise TypeError(f'Expected {nfields} arguments, got {len(values)}')
-        return cls(*values)
+        return values
 
     namespace = {
-        '__init__': __init__,
+        '__new__': __new__,
+        '__slots__': (),
+        '__repr__': _tuple_repr,
+        '_asdict': _tuple_asdict,
+        '_replace': _tuple_replace,
+        '__getnewargs__': _tuple_getnewargs,
+        '__match_args__': fields,
         '_fields': fields,
         '_field_defaults': field_defaults,
         '_make': classmethod(_make),
@@ -848,4 +709,4 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     }
     for i, name in enumerate(fields):
         namespace[name] = _field_property(i)
-    return type(typename, (_TupleBase,), namespace)
+    return type(typename, (tuple,), namespace)

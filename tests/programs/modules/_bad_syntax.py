@@ -1,0 +1,3 @@
+# helper: does not compile
+def broken(:
+    pass

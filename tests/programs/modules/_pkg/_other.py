@@ -1,0 +1,3 @@
+# helper submodule imported lazily
+from ._leaf import where
+other_value = where() + "!"

@@ -1,0 +1,3 @@
+# tests: an exception raised by a module body while importing is uncaught
+print("importing")
+import _raises
