@@ -1,6 +1,7 @@
 //! House rules checked by a test (as rust-analyzer's tidy tests): every source file has
-//! a module doc, no leftover `todo!`/`dbg!`/`unimplemented!`, and `unsafe` only in the
-//! modules allowed to use it, each block justified by a `// SAFETY:` comment.
+//! a module doc, no leftover `todo!`/`dbg!`/`unimplemented!`, `unsafe` only in the
+//! modules allowed to use it, each block justified by a `// SAFETY:` comment, and every
+//! change to a type's namespace followed by `Vm::type_changed`.
 
 use std::path::{Path, PathBuf};
 
@@ -73,6 +74,21 @@ fn house_rules_hold() {
             }
         }
         let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            // A type's namespace (`TypeObj::dict`, the only `RefCell` dict) changed:
+            // specialized attribute accesses must hear of it.
+            if line.contains(".dict.borrow_mut()") {
+                let announced = lines[i..(i + 8).min(lines.len())]
+                    .iter()
+                    .any(|l| l.contains("type_changed()"));
+                if !announced {
+                    problems.push(format!(
+                        "{relative}:{}: a type's namespace changes without `Vm::type_changed`",
+                        i + 1
+                    ));
+                }
+            }
+        }
         for (i, line) in lines.iter().enumerate() {
             let code = line.split("//").next().unwrap_or("");
             let is_unsafe = code.contains("unsafe {")

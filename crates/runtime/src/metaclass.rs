@@ -56,6 +56,7 @@ fn set_type_attr(vm: &mut Vm, ty: Value, name: &str, value: Value) {
     if let Some(ObjKind::Type(t)) = kind(&ty) {
         t.dict.borrow_mut().insert(hash, key, value, |k| k == key);
     }
+    vm.type_changed();
 }
 
 fn type_name(ty: Value) -> String {

@@ -118,6 +118,7 @@ fn set_type_attr(vm: &mut Vm, ty: Value, name: &str, value: Value) {
     if let Some(ObjKind::Type(t)) = kind(&ty) {
         t.dict.borrow_mut().insert(hash, key, value, |k| k == key);
     }
+    vm.type_changed();
 }
 
 /// The builtin value `v` stands for: its payload, or `v` itself.

@@ -1027,6 +1027,7 @@ impl Vm {
                     k == slot || str_text(&k) == str_text(&slot)
                 });
             }
+            self.type_changed();
         }
         Ok(class)
     }
