@@ -6,7 +6,6 @@
 //! (e.g. `sorted(key=…)`) can call Python functions without this crate depending on it.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::io::Write;
 use std::sync::Arc;
 
@@ -283,7 +282,7 @@ pub struct Vm {
     pub builtins: Value,
     /// `sys.modules`: name → module.
     pub modules: Value,
-    interned: HashMap<Box<str>, Value>,
+    interned: rustc_hash::FxHashMap<Box<str>, Value>,
     /// One-character ASCII strings (indexing and iterating strings produce these).
     ascii_chars: [Value; 128],
     pub frames: Vec<Frame>,
@@ -432,7 +431,7 @@ impl Vm {
             exceptions,
             builtins: Value::NONE,
             modules: Value::NONE,
-            interned: HashMap::new(),
+            interned: Default::default(),
             ascii_chars: [Value::NULL; 128],
             frames: Vec::new(),
             stack: Vec::with_capacity(1 << 16),
