@@ -307,22 +307,40 @@ pub fn index(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
     }
 }
 
-/// Calling a user-defined class: allocate an instance (or an exception object for
-/// exception subclasses), then run `__init__`.
+/// Calling a user-defined class: run a user-defined `__new__` (skipping `__init__` when
+/// it returns something that is not an instance of the class), or allocate an instance
+/// (an exception object for exception subclasses); then run `__init__`.
 pub fn construct(vm: &mut Vm, class: Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let instance = if vm.is_subtype(class, vm.exceptions.base_exception) {
-        let (positional, _) = crate::call::split_kwargs(args, kwnames);
-        let exception = vm.new_exception(class, positional.to_vec());
-        if let Some(ObjKind::Exception(e)) = kind(&exception) {
-            let attrs = vm.new_dict();
-            *e.attrs.borrow_mut() = attrs;
+    let new_name = vm.intern("__new__");
+    let user_new = type_lookup(class, new_name).and_then(|found| match kind(&found) {
+        Some(ObjKind::Descriptor(d)) if !matches!(kind(&d.function), Some(ObjKind::Native(_))) => {
+            Some(d.function)
         }
-        exception
-    } else {
-        let dict = vm.new_dict();
-        vm.alloc(ObjKind::Instance(InstanceObj { class, dict }))
+        Some(ObjKind::Function(_)) => Some(found),
+        _ => None,
+    });
+    let instance = match user_new {
+        Some(new) => {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(class);
+            full.extend_from_slice(args);
+            let instance = call(vm, new, &full, kwnames)?;
+            if !vm.isinstance(instance, class) {
+                return Ok(instance);
+            }
+            instance
+        }
+        None => {
+            let is_exception = vm.is_subtype(class, vm.exceptions.base_exception);
+            if !args.is_empty() && !is_exception && !overrides_init(vm, class) {
+                let name = type_name_of(class);
+                return Err(vm.type_error(format!("{name}() takes no arguments")));
+            }
+            allocate(vm, class, args, kwnames)
+        }
     };
     let init_name = vm.intern("__init__");
+    let class = vm.type_of(instance);
     if let Some(init) = type_lookup(class, init_name) {
         if !matches!(kind(&init), Some(ObjKind::Native(_))) {
             let mut full = Vec::with_capacity(args.len() + 1);
@@ -336,4 +354,77 @@ pub fn construct(vm: &mut Vm, class: Value, args: &[Value], kwnames: &[Value]) -
         }
     }
     Ok(instance)
+}
+
+/// A fresh instance of the user-defined class `class` (an exception object when it
+/// derives from BaseException, with the positional arguments as its `args`).
+pub fn allocate(vm: &mut Vm, class: Value, args: &[Value], kwnames: &[Value]) -> Value {
+    if vm.is_subtype(class, vm.exceptions.base_exception) {
+        let (positional, _) = crate::call::split_kwargs(args, kwnames);
+        let exception = vm.new_exception(class, positional.to_vec());
+        if let Some(ObjKind::Exception(e)) = kind(&exception) {
+            let attrs = vm.new_dict();
+            *e.attrs.borrow_mut() = attrs;
+        }
+        exception
+    } else {
+        let dict = vm.new_dict();
+        vm.alloc(ObjKind::Instance(InstanceObj { class, dict }))
+    }
+}
+
+/// Whether `class` (or a base below `object`) defines `__init__`.
+fn overrides_init(vm: &mut Vm, class: Value) -> bool {
+    let init_name = vm.intern("__init__");
+    type_lookup(class, init_name).is_some_and(|init| !matches!(kind(&init), Some(ObjKind::Native(_))))
+}
+
+fn type_name_of(class: Value) -> String {
+    match kind(&class) {
+        Some(ObjKind::Type(t)) => t.name.to_string(),
+        _ => "?".to_string(),
+    }
+}
+
+/// `object.__new__(cls, *args)`: a plain instance of `cls`. Extra arguments are an
+/// error unless the class defines `__init__` and not `__new__` (CPython's rule).
+pub fn object_new(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let Some(&class) = args.first() else {
+        return Err(vm.type_error("object.__new__(): not enough arguments"));
+    };
+    let Some(ObjKind::Type(t)) = kind(&class) else {
+        let name = vm.type_name(class);
+        return Err(vm.type_error(format!(
+            "object.__new__(X): X is not a type object ({name})"
+        )));
+    };
+    let class_name = t.name.to_string();
+    if let Some(builtin) = t.builtin {
+        if !matches!(builtin, crate::object::BuiltinTypeId::Object) {
+            return Err(vm.type_error(format!(
+                "object.__new__({class_name}) is not safe, use {class_name}.__new__()"
+            )));
+        }
+    }
+    if args.len() > 1 || !kw.is_empty() {
+        let new_name = vm.intern("__new__");
+        let overrides_new = type_lookup(class, new_name).is_some_and(|found| {
+            !matches!(kind(&found), Some(ObjKind::Descriptor(d))
+                if matches!(kind(&d.function), Some(ObjKind::Native(_))))
+        });
+        if overrides_new {
+            return Err(vm.type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
+        }
+        let is_exception = vm.is_subtype(class, vm.exceptions.base_exception);
+        if !is_exception && !overrides_init(vm, class) {
+            return Err(vm.type_error(format!("{class_name}() takes no arguments")));
+        }
+    }
+    if matches!(t.builtin, Some(crate::object::BuiltinTypeId::Object)) {
+        let dict = vm.new_dict();
+        return Ok(vm.alloc(ObjKind::Instance(InstanceObj { class, dict })));
+    }
+    Ok(allocate(vm, class, &args[1..], kw))
 }

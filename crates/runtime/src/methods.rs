@@ -46,6 +46,25 @@ pub fn install(vm: &mut Vm) {
             }
         }
     }
+    // `object.__new__` is a static method: `cls.__new__(cls)` passes the class itself.
+    let object = vm.types.object;
+    let function = vm.alloc(ObjKind::Native(NativeObj {
+        name: "__new__",
+        func: crate::dunder::object_new,
+        receiver: Value::NULL,
+        owner: Value::NULL,
+    }));
+    let descriptor = vm.alloc(ObjKind::Descriptor(Box::new(crate::object::DescriptorObj {
+        kind: crate::object::DescriptorKind::StaticMethod,
+        function,
+        setter: Value::NULL,
+        deleter: Value::NULL,
+    })));
+    let key = vm.intern("__new__");
+    let h = ops::str_hash("__new__");
+    if let Some(ObjKind::Type(t)) = kind(&object) {
+        t.dict.borrow_mut().insert(h, key, descriptor, |k| k == key);
+    }
 }
 
 /// The special methods builtin values expose as attributes (`[].__len__`,

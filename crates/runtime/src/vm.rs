@@ -847,7 +847,20 @@ impl Vm {
         let mut table = DictTable::new();
         if let Some(ObjKind::Dict(ns)) = kind(&namespace) {
             for entry in ns.borrow().iter() {
-                table.push_new(entry.hash, entry.key, entry.value);
+                // A plain function `__new__` is implicitly a static method.
+                let value = if crate::display::str_text(&entry.key) == Some("__new__")
+                    && matches!(kind(&entry.value), Some(ObjKind::Function(_)))
+                {
+                    self.alloc(ObjKind::Descriptor(Box::new(DescriptorObj {
+                        kind: DescriptorKind::StaticMethod,
+                        function: entry.value,
+                        setter: Value::NULL,
+                        deleter: Value::NULL,
+                    })))
+                } else {
+                    entry.value
+                };
+                table.push_new(entry.hash, entry.key, value);
             }
         }
         let class = self.alloc(ObjKind::Type(Box::new(TypeObj {
