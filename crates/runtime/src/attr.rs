@@ -62,6 +62,10 @@ fn bind(vm: &mut Vm, function: Value, receiver: Value) -> Value {
 /// `self` NULL when no binding is needed, avoiding a bound-method allocation.
 pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Value)> {
     let instance_dict = match kind(&obj) {
+        // `super` objects resolve every attribute along the MRO themselves.
+        Some(ObjKind::Instance(i)) if i.class == vm.types.super_ => {
+            return Ok((get_attr(vm, obj, name)?, Value::NULL));
+        }
         Some(ObjKind::Instance(i)) => Some(i.dict),
         Some(ObjKind::Module(_) | ObjKind::Type(_)) => None,
         _ => None,
@@ -139,6 +143,15 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
                     return Ok(Some(vm.new_tuple(bases)));
                 }
                 "__base__" => return Ok(Some(t.bases.first().copied().unwrap_or(Value::NONE))),
+                "__dict__" => {
+                    // A snapshot of the namespace (CPython's is a read-only mappingproxy).
+                    let mut table = crate::dict::DictTable::new();
+                    for entry in t.dict.borrow().iter() {
+                        table.push_new(entry.hash, entry.key, entry.value);
+                    }
+                    let dict = vm.alloc(ObjKind::Dict(Box::new(std::cell::RefCell::new(table))));
+                    return Ok(Some(dict));
+                }
                 "__module__" if t.builtin.is_some() => return Ok(Some(vm.intern("builtins"))),
                 "__doc__" => {
                     if let Some(v) = type_lookup(obj, name) {
@@ -159,6 +172,13 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
             };
         }
         Some(ObjKind::Instance(i)) => {
+            let super_field = matches!(
+                attr.as_str(),
+                "__thisclass__" | "__self__" | "__self_class__"
+            );
+            if i.class == vm.types.super_ && !super_field {
+                return super_object_attr(vm, i.dict, name).map(Some);
+            }
             if attr == "__dict__" {
                 return Ok(Some(i.dict));
             }
@@ -518,4 +538,90 @@ pub fn del_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
         }
     }
     Err(attribute_error(vm, obj, name))
+}
+
+/// `super().name` (`LOAD_SUPER_ATTR`, and attributes of `super` objects): `name`
+/// looked up along `type(receiver).__mro__` after `class`. Returns
+/// `(attribute, self_or_null)` for the method form, `(attribute, NULL)` otherwise (the
+/// attribute bound when it is a function).
+pub fn super_attr(
+    vm: &mut Vm,
+    class: Value,
+    receiver: Value,
+    name: Value,
+    method: bool,
+) -> PyResult<(Value, Value)> {
+    let receiver_type = if matches!(kind(&receiver), Some(ObjKind::Type(_))) {
+        receiver
+    } else {
+        vm.type_of(receiver)
+    };
+    let mro = match kind(&receiver_type) {
+        Some(ObjKind::Type(t)) => t.mro.borrow().clone(),
+        _ => Vec::new(),
+    };
+    let start = mro
+        .iter()
+        .position(|c| *c == class)
+        .map_or(mro.len(), |i| i + 1);
+    for owner in &mro[start..] {
+        let Some(found) = owner_lookup(*owner, name) else {
+            continue;
+        };
+        if let Some(ObjKind::Descriptor(_)) = kind(&found) {
+            let is_class = matches!(kind(&receiver), Some(ObjKind::Type(_)));
+            let instance = if is_class { Value::NULL } else { receiver };
+            let value = resolve_descriptor(vm, found, instance, receiver_type, name)?;
+            return Ok((value, Value::NULL));
+        }
+        let is_function = matches!(kind(&found), Some(ObjKind::Function(_)))
+            || matches!(kind(&found), Some(ObjKind::Native(n)) if !n.owner.is_null() && n.receiver.is_null());
+        if is_function && method {
+            return Ok((found, receiver));
+        }
+        if is_function {
+            let bound = vm.alloc(ObjKind::BoundMethod(BoundMethodObj {
+                function: found,
+                receiver,
+            }));
+            return Ok((bound, Value::NULL));
+        }
+        return Ok((found, Value::NULL));
+    }
+    let attr = str_text(&name).unwrap_or("?").to_string();
+    Err(vm.attribute_error(format!("'super' object has no attribute '{attr}'")))
+}
+
+/// `name` in the namespace of one class (not its bases).
+fn owner_lookup(class: Value, name: Value) -> Option<Value> {
+    let Some(ObjKind::Type(t)) = kind(&class) else {
+        return None;
+    };
+    let own_mro = t.mro.borrow();
+    // Look only at this class: a lookup on an MRO of just [class].
+    let _ = own_mro;
+    let text = str_text(&name)?;
+    let hash = crate::ops::str_hash(text);
+    t.dict
+        .borrow()
+        .get(hash, |k| k == name || str_text(&k) == Some(text))
+        .or_else(|| {
+            // `object`'s methods live on the builtin type too.
+            if t.builtin.is_some() {
+                type_lookup(class, name)
+            } else {
+                None
+            }
+        })
+}
+
+/// An attribute of a `super` object (made by `super(...)` called as a function).
+fn super_object_attr(vm: &mut Vm, dict: Value, name: Value) -> PyResult<Value> {
+    let field = |vm: &mut Vm, field: &str| {
+        let key = vm.intern(field);
+        dict_get_str(dict, key).unwrap_or(Value::NONE)
+    };
+    let class = field(vm, "__thisclass__");
+    let receiver = field(vm, "__self__");
+    super_attr(vm, class, receiver, name, false).map(|(value, _)| value)
 }

@@ -484,6 +484,9 @@ fn builtin_divmod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
         let (q, r) = numeric::float_divmod_parts(x, y);
         return Ok(vm.new_tuple(vec![Value::float(q), Value::float(r)]));
     }
+    if let Some(result) = crate::dunder::binary_named(vm, a, b, &[], "__divmod__", "__rdivmod__")? {
+        return Ok(result);
+    }
     let (ta, tb) = (vm.type_name(a), vm.type_name(b));
     Err(vm.type_error(format!(
         "unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"
@@ -504,7 +507,15 @@ fn builtin_pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             let (a, b, m) = (a.clone(), b.clone(), m.clone());
             numeric::int_pow(vm, &a, &b, Some(&m))
         }
-        _ => Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")),
+        _ => {
+            let (base, exp, modulus) = (bound[0], bound[1], bound[2]);
+            if let Some(result) =
+                crate::dunder::binary_named(vm, base, exp, &[modulus], "__pow__", "__rpow__")?
+            {
+                return Ok(result);
+            }
+            Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"))
+        }
     }
 }
 

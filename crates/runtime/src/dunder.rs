@@ -83,6 +83,33 @@ pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResult<O
     Ok(None)
 }
 
+/// A binary operation with no operator syntax (`divmod`, three-argument `pow`):
+/// `a.forward(b, *extra)`, then `b.reflected(a)` for a different type.
+pub fn binary_named(
+    vm: &mut Vm,
+    a: Value,
+    b: Value,
+    extra: &[Value],
+    forward: &str,
+    reflected: &str,
+) -> PyResult<Option<Value>> {
+    let mut args = vec![b];
+    args.extend_from_slice(extra);
+    if let Some(result) = call_special(vm, a, forward, &args)? {
+        if result != Value::NOT_IMPLEMENTED {
+            return Ok(Some(result));
+        }
+    }
+    if extra.is_empty() && (vm.type_of(a) != vm.type_of(b) || !is_instance(a)) {
+        if let Some(result) = call_special(vm, b, reflected, &[a])? {
+            if result != Value::NOT_IMPLEMENTED {
+                return Ok(Some(result));
+            }
+        }
+    }
+    Ok(None)
+}
+
 pub fn unary_op(vm: &mut Vm, v: Value, name: &str) -> PyResult<Option<Value>> {
     call_special(vm, v, name, &[])
 }
@@ -376,7 +403,8 @@ pub fn allocate(vm: &mut Vm, class: Value, args: &[Value], kwnames: &[Value]) ->
 /// Whether `class` (or a base below `object`) defines `__init__`.
 fn overrides_init(vm: &mut Vm, class: Value) -> bool {
     let init_name = vm.intern("__init__");
-    type_lookup(class, init_name).is_some_and(|init| !matches!(kind(&init), Some(ObjKind::Native(_))))
+    type_lookup(class, init_name)
+        .is_some_and(|init| !matches!(kind(&init), Some(ObjKind::Native(_))))
 }
 
 fn type_name_of(class: Value) -> String {

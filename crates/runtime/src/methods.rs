@@ -54,12 +54,14 @@ pub fn install(vm: &mut Vm) {
         receiver: Value::NULL,
         owner: Value::NULL,
     }));
-    let descriptor = vm.alloc(ObjKind::Descriptor(Box::new(crate::object::DescriptorObj {
-        kind: crate::object::DescriptorKind::StaticMethod,
-        function,
-        setter: Value::NULL,
-        deleter: Value::NULL,
-    })));
+    let descriptor = vm.alloc(ObjKind::Descriptor(Box::new(
+        crate::object::DescriptorObj {
+            kind: crate::object::DescriptorKind::StaticMethod,
+            function,
+            setter: Value::NULL,
+            deleter: Value::NULL,
+        },
+    )));
     let key = vm.intern("__new__");
     let h = ops::str_hash("__new__");
     if let Some(ObjKind::Type(t)) = kind(&object) {

@@ -236,6 +236,7 @@ builtin_types! {
     property: "property" = Object,
     generator: "generator" = Iterator,
     text_io: "TextIOWrapper" = Object,
+    super_: "super" = Object,
 }
 
 /// Specialization counters of one instruction family.
@@ -805,6 +806,15 @@ impl Vm {
                 }
             }
         }
+        for (i, base) in bases.iter().enumerate() {
+            if bases[..i].contains(base) {
+                let base_name = match kind(base) {
+                    Some(ObjKind::Type(t)) => t.name.to_string(),
+                    _ => "?".into(),
+                };
+                return Err(self.type_error(format!("duplicate base class {base_name}")));
+            }
+        }
         // C3: merge the bases' MROs and the list of bases.
         let mut sequences: Vec<Vec<Value>> = bases
             .iter()
@@ -825,7 +835,14 @@ impl Vm {
                 .map(|s| s[0])
                 .find(|head| !sequences.iter().any(|s| s[1..].contains(head)));
             let Some(next) = candidate else {
-                let names: Vec<String> = bases
+                // CPython names the heads of the lists left unmerged, each once.
+                let mut heads: Vec<Value> = Vec::new();
+                for s in &sequences {
+                    if !heads.contains(&s[0]) {
+                        heads.push(s[0]);
+                    }
+                }
+                let names: Vec<String> = heads
                     .iter()
                     .map(|b| match kind(b) {
                         Some(ObjKind::Type(t)) => t.name.to_string(),
