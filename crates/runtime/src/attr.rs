@@ -436,6 +436,29 @@ fn set_through_property(
 
 /// `obj.name = value`.
 pub fn set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
+    if let Some(hook) = attr_hook(vm, obj, "__setattr__") {
+        crate::call::call(vm, hook, &[obj, name, value], &[])?;
+        return Ok(());
+    }
+    generic_set_attr(vm, obj, name, value)
+}
+
+/// The Python-level `__setattr__`/`__delattr__` of an instance's class, if it has one.
+fn attr_hook(vm: &mut Vm, obj: Value, hook: &str) -> Option<Value> {
+    let Some(ObjKind::Instance(i)) = kind(&obj) else {
+        return None;
+    };
+    let class = i.class;
+    match kind(&class) {
+        Some(ObjKind::Type(t)) if t.attr_hooks.get() => {}
+        _ => return None,
+    }
+    let key = vm.intern(hook);
+    type_lookup(class, key).filter(|f| !matches!(kind(f), Some(ObjKind::Native(_))))
+}
+
+/// `object.__setattr__`: the store without the class's `__setattr__` hook.
+pub fn generic_set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
     if set_through_property(vm, obj, name, Some(value))? {
         return Ok(());
     }
@@ -443,6 +466,9 @@ pub fn set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
         Some(ObjKind::Instance(i)) => Some(i.dict),
         Some(ObjKind::Module(m)) => Some(m.dict),
         Some(ObjKind::Type(t)) if t.builtin.is_none() => {
+            if matches!(str_text(&name), Some("__setattr__" | "__delattr__")) {
+                t.attr_hooks.set(true);
+            }
             let h = crate::ops::hash(vm, name)?;
             t.dict.borrow_mut().insert(h, name, value, |k| {
                 k == name || str_text(&k) == str_text(&name)
@@ -522,6 +548,15 @@ pub fn set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
 
 /// `del obj.name`.
 pub fn del_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
+    if let Some(hook) = attr_hook(vm, obj, "__delattr__") {
+        crate::call::call(vm, hook, &[obj, name], &[])?;
+        return Ok(());
+    }
+    generic_del_attr(vm, obj, name)
+}
+
+/// `object.__delattr__`: the deletion without the class's `__delattr__` hook.
+pub fn generic_del_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
     if set_through_property(vm, obj, name, None)? {
         return Ok(());
     }

@@ -52,6 +52,7 @@ pub fn install(vm: &mut Vm) {
         ("ascii", builtin_ascii),
         ("globals", builtin_globals),
         ("locals", builtin_locals),
+        ("vars", builtin_vars),
         ("input", builtin_input),
         ("open", builtin_open),
         ("exit", builtin_exit),
@@ -258,6 +259,24 @@ fn builtin_globals(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
 
 /// `locals()`: at module level the namespace dict; inside functions a snapshot dict
 /// of the fast locals, as CPython 3.13.
+/// `vars()` is `locals()`; `vars(obj)` is `obj.__dict__`.
+fn builtin_vars(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "vars", kw)?;
+    arg_count(vm, "vars", args, 0, 1)?;
+    let Some(&obj) = args.first() else {
+        return builtin_locals(vm, args, kw);
+    };
+    let key = vm.intern("__dict__");
+    match crate::attr::lookup_attr(vm, obj, key) {
+        Ok(Some(dict)) => Ok(dict),
+        Ok(None) => Err(vm.type_error("vars() argument must have __dict__ attribute")),
+        Err(e) if vm.isinstance(e.0, vm.exceptions.attribute_error) => {
+            Err(vm.type_error("vars() argument must have __dict__ attribute"))
+        }
+        Err(e) => Err(e),
+    }
+}
+
 fn builtin_locals(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_kwargs(vm, "locals", kw)?;
     arg_count(vm, "locals", args, 0, 0)?;
@@ -842,12 +861,16 @@ fn builtin_getattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
     no_kwargs(vm, "getattr", kw)?;
     arg_count(vm, "getattr", args, 2, 3)?;
     let name = attr_name(vm, args[1])?;
-    match crate::attr::lookup_attr(vm, args[0], name)? {
-        Some(v) => Ok(v),
-        None => match args.get(2) {
+    match crate::attr::lookup_attr(vm, args[0], name) {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => match args.get(2) {
             Some(d) => Ok(*d),
             None => Err(crate::attr::attribute_error(vm, args[0], name)),
         },
+        Err(e) if args.len() == 3 && vm.isinstance(e.0, vm.exceptions.attribute_error) => {
+            Ok(args[2])
+        }
+        Err(e) => Err(e),
     }
 }
 
@@ -863,9 +886,11 @@ fn builtin_hasattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
     no_kwargs(vm, "hasattr", kw)?;
     arg_count(vm, "hasattr", args, 2, 2)?;
     let name = attr_name(vm, args[1])?;
-    Ok(Value::bool(
-        crate::attr::lookup_attr(vm, args[0], name)?.is_some(),
-    ))
+    match crate::attr::lookup_attr(vm, args[0], name) {
+        Ok(found) => Ok(Value::bool(found.is_some())),
+        Err(e) if vm.isinstance(e.0, vm.exceptions.attribute_error) => Ok(Value::FALSE),
+        Err(e) => Err(e),
+    }
 }
 
 fn builtin_delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -1402,6 +1427,16 @@ fn construct_reversed(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Val
         _ => {
             if let Some(r) = crate::dunder::unary_op(vm, sequence, "__reversed__")? {
                 return Ok(r);
+            }
+            // The sequence protocol: `__len__` and `__getitem__`.
+            if crate::dunder::has_special(vm, sequence, "__len__")
+                && crate::dunder::has_special(vm, sequence, "__getitem__")
+            {
+                let len = ops::len(vm, sequence)? as isize;
+                return Ok(vm.new_iterator(IterState::Reversed {
+                    sequence,
+                    next_index: len - 1,
+                }));
             }
             let name = vm.type_name(sequence);
             Err(vm.type_error(format!("'{name}' object is not reversible")))

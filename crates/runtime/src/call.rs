@@ -18,6 +18,21 @@ pub fn call(vm: &mut Vm, callable: Value, args: &[Value], kwnames: &[Value]) -> 
         Some(ObjKind::Native(native)) => {
             let (func, receiver) = (native.func, native.receiver);
             if receiver.is_null() {
+                if !native.owner.is_null() && args.len() == kwnames.len() {
+                    // A method descriptor called without its `self`.
+                    let name = native.name;
+                    let owner = match kind(&native.owner) {
+                        Some(ObjKind::Type(t)) => t.name.to_string(),
+                        _ => "?".to_string(),
+                    };
+                    return Err(
+                        vm.type_error(if name.starts_with("__") && name.ends_with("__") {
+                            format!("descriptor '{name}' of '{owner}' object needs an argument")
+                        } else {
+                            format!("unbound method {owner}.{name}() needs an argument")
+                        }),
+                    );
+                }
                 func(vm, args, kwnames)
             } else {
                 let mut full = Vec::with_capacity(args.len() + 1);

@@ -27,6 +27,12 @@ fn special(vm: &mut Vm, v: Value, name: &str) -> Option<Value> {
     type_lookup(ty, key)
 }
 
+/// Whether the type of the user instance `v` defines `name` (and does not set it to
+/// None).
+pub fn has_special(vm: &mut Vm, v: Value, name: &str) -> bool {
+    special(vm, v, name).is_some_and(|m| !m.is_none())
+}
+
 fn call_special(vm: &mut Vm, v: Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
     match special(vm, v, name) {
         Some(method) => {
@@ -174,19 +180,18 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
         }
         Some(method) => {
             let result = call(vm, method, &[v], &[])?;
-            match crate::ops::to_i64(result) {
-                Some(h) => Ok(if h == -1 { -2 } else { h }),
+            match crate::numeric::int_view(&result) {
+                // A big int result is reduced the way `hash(int)` reduces it.
+                Some(view) => {
+                    let h = crate::numeric::hash_int(&view);
+                    Ok(if h == -1 { -2 } else { h })
+                }
                 None => Err(vm.type_error("__hash__ method should return an integer")),
             }
         }
-        None => {
-            let eq_name = vm.intern("__eq__");
-            if type_lookup(ty, eq_name).is_some() {
-                let name = vm.type_name(v);
-                return Err(vm.type_error(format!("unhashable type: '{name}'")));
-            }
-            Ok(((v.raw() & 0xffff_ffff_ffff) >> 4) as i64)
-        }
+        // `object.__hash__`: identity. (A class defining `__eq__` without `__hash__`
+        // has `__hash__ = None`, set by `Vm::new_class`.)
+        None => Ok(((v.raw() & 0xffff_ffff_ffff) >> 4) as i64),
     }
 }
 
@@ -199,7 +204,9 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
     if let Some(result) = call_special(vm, container, "__contains__", &[item])? {
         return crate::ops::truthy(vm, result);
     }
-    if special(vm, container, "__iter__").is_some() {
+    if special(vm, container, "__iter__").is_some()
+        || special(vm, container, "__getitem__").is_some()
+    {
         let iterator = iter(vm, container)?;
         while let Some(candidate) = crate::iter::next(vm, iterator)? {
             if crate::ops::eq(vm, candidate, item)? {
@@ -252,10 +259,34 @@ pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
     }
 }
 
+/// `iter(v)` for user instances: `__iter__` (whose result must be an iterator), else
+/// the sequence protocol when the class has `__getitem__`.
 pub fn iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    match call_special(vm, v, "__iter__", &[])? {
-        Some(it) => Ok(it),
+    match special(vm, v, "__iter__") {
+        Some(Value::NONE) => Err(missing(vm, v, "is not iterable")),
+        Some(method) => {
+            let it = call(vm, method, &[v], &[])?;
+            if !is_iterator(vm, it) {
+                let name = vm.type_name(it);
+                return Err(vm.type_error(format!("iter() returned non-iterator of type '{name}'")));
+            }
+            Ok(it)
+        }
+        None if special(vm, v, "__getitem__").is_some() => {
+            Ok(vm.new_iterator(crate::object::IterState::GetItem {
+                sequence: v,
+                next_index: 0,
+            }))
+        }
         None => Err(missing(vm, v, "is not iterable")),
+    }
+}
+
+/// Whether `v` has a `__next__` (builtin iterators, generators, user iterators).
+fn is_iterator(vm: &mut Vm, v: Value) -> bool {
+    match kind(&v) {
+        Some(ObjKind::Iterator(_) | ObjKind::Generator(_)) => true,
+        _ => special(vm, v, "__next__").is_some(),
     }
 }
 

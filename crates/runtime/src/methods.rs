@@ -2016,7 +2016,11 @@ const EXCEPTION_METHODS: &[(&str, NativeFn)] = &[
     ("__init__", exception_init),
 ];
 
-const OBJECT_METHODS: &[(&str, NativeFn)] = &[("__init__", object_init)];
+const OBJECT_METHODS: &[(&str, NativeFn)] = &[
+    ("__init__", object_init),
+    ("__setattr__", object_setattr),
+    ("__delattr__", object_delattr),
+];
 
 const GENERATOR_METHODS: &[(&str, NativeFn)] = &[
     ("send", generator_send),
@@ -2090,6 +2094,37 @@ fn exception_init(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value>
         *e.args.borrow_mut() = tuple;
     }
     Ok(Value::NONE)
+}
+
+/// `object.__setattr__(self, name, value)`.
+fn object_setattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "__setattr__", kw)?;
+    arg_count(vm, "__setattr__", &args[1..], 2, 2)?;
+    let name = attribute_name(vm, args[1])?;
+    crate::attr::generic_set_attr(vm, args[0], name, args[2])?;
+    Ok(Value::NONE)
+}
+
+/// `object.__delattr__(self, name)`.
+fn object_delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "__delattr__", kw)?;
+    arg_count(vm, "__delattr__", &args[1..], 1, 1)?;
+    let name = attribute_name(vm, args[1])?;
+    crate::attr::generic_del_attr(vm, args[0], name)?;
+    Ok(Value::NONE)
+}
+
+fn attribute_name(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    match str_text(&v) {
+        Some(t) => {
+            let t = t.to_string();
+            Ok(vm.intern(&t))
+        }
+        None => {
+            let name = vm.type_name(v);
+            Err(vm.type_error(format!("attribute name must be string, not '{name}'")))
+        }
+    }
 }
 
 /// `object.__init__(self)`.

@@ -276,6 +276,9 @@ pub struct TypeObj {
     pub builtin: Option<BuiltinTypeId>,
     /// Constructor for builtin types (`int(...)`, `ValueError(...)`), or `None`.
     pub constructor: Cell<Option<NativeFn>>,
+    /// The class or a base defines `__setattr__` or `__delattr__` in Python, so
+    /// attribute stores and deletions on instances must look the hook up.
+    pub attr_hooks: Cell<bool>,
 }
 
 /// Builtin types that the runtime treats specially.
@@ -444,10 +447,16 @@ pub enum IterState {
         function: Value,
         inner: Value,
     },
-    /// The old sequence protocol via `__getitem__` (not used by builtins directly).
+    /// `iter(callable, sentinel)`.
     Callable {
         function: Value,
         sentinel: Value,
+    },
+    /// The old sequence protocol: `__getitem__(0)`, `__getitem__(1)`, … until
+    /// IndexError or StopIteration (objects with `__getitem__` but no `__iter__`).
+    GetItem {
+        sequence: Value,
+        next_index: usize,
     },
 }
 
@@ -517,9 +526,9 @@ impl Object {
                 IterState::Tuple { tuple, .. } => out.push(*tuple),
                 IterState::Str { string, .. } => out.push(*string),
                 IterState::Table { owner, .. } => out.push(*owner),
-                IterState::Reversed { sequence, .. } | IterState::Sequence { sequence, .. } => {
-                    out.push(*sequence)
-                }
+                IterState::Reversed { sequence, .. }
+                | IterState::Sequence { sequence, .. }
+                | IterState::GetItem { sequence, .. } => out.push(*sequence),
                 IterState::Enumerate { inner, count } => out.extend([*inner, *count]),
                 IterState::Zip { iterators, .. } => out.extend(iterators.iter().copied()),
                 IterState::Map {

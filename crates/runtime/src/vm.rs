@@ -153,6 +153,7 @@ impl TypeFactory<'_> {
             dict: RefCell::new(DictTable::new()),
             builtin,
             constructor: Cell::new(None),
+            attr_hooks: Cell::new(false),
         })));
         let mut mro = vec![ty];
         if let Some(base) = bases.first() {
@@ -227,6 +228,7 @@ builtin_types! {
     map: "map" = Iterator,
     filter: "filter" = Iterator,
     callable_iterator: "callable_iterator" = Iterator,
+    seq_iterator: "iterator" = Iterator,
     dict_keys: "dict_keys" = DictKeys,
     dict_values: "dict_values" = DictValues,
     dict_items: "dict_items" = DictItems,
@@ -357,6 +359,7 @@ impl Vm {
             dict: RefCell::new(DictTable::new()),
             builtin: Some(BuiltinTypeId::Object),
             constructor: Cell::new(None),
+            attr_hooks: Cell::new(false),
         })));
         if let Some(ObjKind::Type(t)) = object.as_object().map(|o| &o.kind) {
             t.mro.borrow_mut().push(object);
@@ -752,6 +755,7 @@ impl Vm {
                     IterState::Map { .. } => self.types.map,
                     IterState::Filter { .. } => self.types.filter,
                     IterState::Callable { .. } => self.types.callable_iterator,
+                    IterState::GetItem { .. } => self.types.seq_iterator,
                 },
             };
         }
@@ -863,6 +867,16 @@ impl Vm {
         }
         let mut table = DictTable::new();
         if let Some(ObjKind::Dict(ns)) = kind(&namespace) {
+            // Defining `__eq__` without `__hash__` makes instances unhashable.
+            let defines = |name: &str| {
+                ns.borrow()
+                    .iter()
+                    .any(|e| crate::display::str_text(&e.key) == Some(name))
+            };
+            if defines("__eq__") && !defines("__hash__") {
+                let key = self.intern("__hash__");
+                table.push_new(crate::ops::str_hash("__hash__"), key, Value::NONE);
+            }
             for entry in ns.borrow().iter() {
                 // A plain function `__new__` is implicitly a static method.
                 let value = if crate::display::str_text(&entry.key) == Some("__new__")
@@ -880,6 +894,14 @@ impl Vm {
                 table.push_new(entry.hash, entry.key, value);
             }
         }
+        let attr_hooks = table.iter().any(|e| {
+            matches!(
+                crate::display::str_text(&e.key),
+                Some("__setattr__" | "__delattr__")
+            )
+        }) || bases
+            .iter()
+            .any(|b| matches!(kind(b), Some(ObjKind::Type(t)) if t.attr_hooks.get()));
         let class = self.alloc(ObjKind::Type(Box::new(TypeObj {
             name: Arc::from(name),
             bases,
@@ -887,6 +909,7 @@ impl Vm {
             dict: RefCell::new(table),
             builtin: None,
             constructor: Cell::new(None),
+            attr_hooks: Cell::new(attr_hooks),
         })));
         merged.insert(0, class);
         if let Some(ObjKind::Type(t)) = kind(&class) {
