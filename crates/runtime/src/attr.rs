@@ -222,6 +222,18 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
                 _ => {}
             }
         }
+        Some(ObjKind::Cell(cell)) if attr == "cell_contents" => {
+            let value = cell.get();
+            if value.is_null() {
+                return Err(vm.value_error("Cell is empty"));
+            }
+            return Ok(Some(value));
+        }
+        Some(ObjKind::Code(c)) => {
+            if let Some(v) = code_attribute(vm, c, &attr) {
+                return Ok(Some(v));
+            }
+        }
         Some(ObjKind::Function(f)) => {
             match attr.as_str() {
                 "__name__" => return Ok(Some(*f.name.borrow())),
@@ -235,15 +247,31 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
                     return Ok(Some(if d.is_null() { Value::NONE } else { d }));
                 }
                 "__code__" => return Ok(Some(f.code)),
+                "__closure__" => {
+                    let closure = *f.closure.borrow();
+                    return Ok(Some(if closure.is_null() {
+                        Value::NONE
+                    } else {
+                        closure
+                    }));
+                }
                 "__globals__" => return Ok(Some(f.globals)),
                 "__module__" => {
                     let key = vm.names.dunder_name;
                     return Ok(Some(dict_get_str(f.globals, key).unwrap_or(Value::NONE)));
                 }
                 "__doc__" => {
+                    // An assigned `__doc__` (e.g. by functools.wraps) wins.
+                    let attrs = *f.attrs.borrow();
+                    if let Some(doc) = (!attrs.is_null())
+                        .then(|| dict_get_str(attrs, name))
+                        .flatten()
+                    {
+                        return Ok(Some(doc));
+                    }
                     if let Some(ObjKind::Code(c)) = kind(&f.code) {
                         if let Some(first) = c.consts.first() {
-                            if str_text(first).is_some() && c.code.flags.0 & 0x4000_0000 != 0 {
+                            if str_text(first).is_some() {
                                 return Ok(Some(*first));
                             }
                         }
@@ -659,4 +687,36 @@ fn super_object_attr(vm: &mut Vm, dict: Value, name: Value) -> PyResult<Value> {
     let class = field(vm, "__thisclass__");
     let receiver = field(vm, "__self__");
     super_attr(vm, class, receiver, name, false).map(|(value, _)| value)
+}
+
+/// The `co_*` attributes of a code object.
+fn code_attribute(vm: &mut Vm, c: &crate::object::CodeData, attr: &str) -> Option<Value> {
+    let code = c.code.clone();
+    let names = |vm: &mut Vm, list: &[std::sync::Arc<str>]| {
+        let items = list.iter().map(|n| vm.new_str(n)).collect();
+        vm.new_tuple(items)
+    };
+    Some(match attr {
+        "co_name" => c.name_value,
+        "co_qualname" => c.qualname_value,
+        "co_filename" => vm.new_str(&code.filename),
+        "co_firstlineno" => vm.new_int(i64::from(code.first_line)),
+        "co_argcount" => vm.new_int(i64::from(code.arg_count)),
+        "co_posonlyargcount" => vm.new_int(i64::from(code.posonly_arg_count)),
+        "co_kwonlyargcount" => vm.new_int(i64::from(code.kwonly_arg_count)),
+        "co_flags" => vm.new_int(i64::from(code.flags.0)),
+        "co_nlocals" => vm.new_int(code.varnames.len() as i64),
+        "co_varnames" => names(vm, &code.varnames),
+        "co_cellvars" => names(vm, &code.cellvars),
+        "co_freevars" => names(vm, &code.freevars),
+        "co_names" => {
+            let items = c.names.clone();
+            vm.new_tuple(items)
+        }
+        "co_consts" => {
+            let items = c.consts.clone();
+            vm.new_tuple(items)
+        }
+        _ => return None,
+    })
 }

@@ -2075,7 +2075,8 @@ fn generator_close(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value
         Ok(crate::vm::GeneratorResume::Yielded(_)) => {
             Err(vm.runtime_error("generator ignored GeneratorExit"))
         }
-        Ok(crate::vm::GeneratorResume::Returned(_)) => Ok(Value::NONE),
+        // 3.13: a generator that returns on GeneratorExit gives close() its value.
+        Ok(crate::vm::GeneratorResume::Returned(v)) => Ok(v),
         Err(e)
             if vm.isinstance(e.0, vm.exceptions.generator_exit)
                 || vm.isinstance(e.0, vm.exceptions.stop_iteration) =>
