@@ -222,6 +222,10 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
                 _ => {}
             }
         }
+        Some(ObjKind::Generator(g)) if matches!(attr.as_str(), "__name__" | "__qualname__") => {
+            let function = g.function;
+            return lookup_attr(vm, function, name);
+        }
         Some(ObjKind::Cell(cell)) if attr == "cell_contents" => {
             let value = cell.get();
             if value.is_null() {
@@ -548,6 +552,19 @@ pub fn generic_set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> P
                 if let Some(ObjKind::Exception(e)) = kind(&obj) {
                     e.cause.set(value);
                     e.suppress_context.set(true);
+                }
+                return Ok(());
+            }
+            if str_text(&name) == Some("__context__") {
+                if let Some(ObjKind::Exception(e)) = kind(&obj) {
+                    e.context.set(value);
+                }
+                return Ok(());
+            }
+            if str_text(&name) == Some("__suppress_context__") {
+                let flag = crate::ops::truthy(vm, value)?;
+                if let Some(ObjKind::Exception(e)) = kind(&obj) {
+                    e.suppress_context.set(flag);
                 }
                 return Ok(());
             }
