@@ -555,6 +555,14 @@ pub fn generic_set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> P
                 }
                 return Ok(());
             }
+            if str_text(&name) == Some("args") {
+                let items = crate::iter::collect(vm, value)?;
+                let args = vm.new_tuple(items);
+                if let Some(ObjKind::Exception(e)) = kind(&obj) {
+                    *e.args.borrow_mut() = args;
+                }
+                return Ok(());
+            }
             if str_text(&name) == Some("__context__") {
                 if let Some(ObjKind::Exception(e)) = kind(&obj) {
                     e.context.set(value);
