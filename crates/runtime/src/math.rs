@@ -91,6 +91,9 @@ unary_fns! {
     math_radians => "radians", f64::to_radians;
     math_log1p => "log1p", f64::ln_1p;
     math_cbrt => "cbrt", f64::cbrt;
+    // fdlibm's error functions (CPython calls the C library's, of the same lineage).
+    math_erf => "erf", libm::erf;
+    math_erfc => "erfc", libm::erfc;
 }
 
 fn math_sqrt(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -412,6 +415,71 @@ fn math_fmod(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::float(x % y))
 }
 
+/// `math.remainder(x, y)`: the IEEE 754 remainder `x - n*y` with `n` the integer
+/// nearest `x/y` (ties to even), computed as CPython's `m_remainder` does.
+fn math_remainder(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (x, y) = two_floats(vm, args, "remainder")?;
+    if x.is_nan() {
+        return Ok(Value::float(x));
+    }
+    if y.is_nan() {
+        return Ok(Value::float(y));
+    }
+    if x.is_infinite() || y == 0.0 {
+        return Err(domain_error(vm));
+    }
+    if y.is_infinite() {
+        return Ok(Value::float(x));
+    }
+    let (absx, absy) = (x.abs(), y.abs());
+    let m = absx % absy;
+    let c = absy - m;
+    let r = if m < c {
+        m
+    } else if m > c {
+        -c
+    } else {
+        // Half-way: pick the even multiple.
+        m - 2.0 * ((0.5 * (absx - m)) % absy)
+    };
+    Ok(Value::float(1.0f64.copysign(x) * r))
+}
+
+/// The next float after `x` towards `y` (C's `nextafter`).
+fn next_after(x: f64, y: f64) -> f64 {
+    if x.is_nan() || y.is_nan() {
+        return x + y;
+    }
+    if x == y {
+        return y;
+    }
+    if x < y {
+        x.next_up()
+    } else {
+        x.next_down()
+    }
+}
+
+/// `math.nextafter(x, y)`.
+fn math_nextafter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (x, y) = two_floats(vm, args, "nextafter")?;
+    Ok(Value::float(next_after(x, y)))
+}
+
+/// `math.ulp(x)`: the value of the least significant bit of `x`.
+fn math_ulp(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "ulp", args, 1, 1)?;
+    let x = float_arg(vm, args[0])?.abs();
+    if x.is_nan() || x.is_infinite() {
+        return Ok(Value::float(x));
+    }
+    let up = next_after(x, f64::INFINITY);
+    if up.is_infinite() {
+        return Ok(Value::float(x - next_after(x, f64::NEG_INFINITY)));
+    }
+    Ok(Value::float(up - x))
+}
+
 fn math_hypot(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let mut acc = 0.0f64;
     for v in args {
@@ -698,6 +766,11 @@ pub fn make_module(vm: &mut Vm) -> Value {
         ("pow", math_pow),
         ("copysign", math_copysign),
         ("fmod", math_fmod),
+        ("remainder", math_remainder),
+        ("erf", math_erf),
+        ("nextafter", math_nextafter),
+        ("ulp", math_ulp),
+        ("erfc", math_erfc),
         ("hypot", math_hypot),
         ("isnan", math_isnan),
         ("isinf", math_isinf),
