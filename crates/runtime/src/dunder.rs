@@ -180,14 +180,16 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
         }
         Some(method) => {
             let result = call(vm, method, &[v], &[])?;
-            match crate::numeric::int_view(&result) {
-                // A big int result is reduced the way `hash(int)` reduces it.
-                Some(view) => {
-                    let h = crate::numeric::hash_int(&view);
-                    Ok(if h == -1 { -2 } else { h })
+            // An int in the machine range is kept as is (so `__hash__` returning
+            // `hash(y)` hashes like `y`); a bigger one is reduced as `hash(int)` does.
+            let h = match (crate::ops::to_i64(result), crate::numeric::int_view(&result)) {
+                (Some(h), _) => h,
+                (None, Some(view)) => crate::numeric::hash_int(&view),
+                (None, None) => {
+                    return Err(vm.type_error("__hash__ method should return an integer"))
                 }
-                None => Err(vm.type_error("__hash__ method should return an integer")),
-            }
+            };
+            Ok(if h == -1 { -2 } else { h })
         }
         // `object.__hash__`: identity. (A class defining `__eq__` without `__hash__`
         // has `__hash__ = None`, set by `Vm::new_class`.)
