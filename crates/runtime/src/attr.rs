@@ -130,8 +130,12 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
         }
         Some(ObjKind::Type(t)) => {
             match attr.as_str() {
-                "__name__" | "__qualname__" => {
+                "__name__" => {
                     let text = t.name.to_string();
+                    return Ok(Some(vm.new_string(text)));
+                }
+                "__qualname__" => {
+                    let text = type_qualname(vm, obj);
                     return Ok(Some(vm.new_string(text)));
                 }
                 "__mro__" => {
@@ -613,6 +617,20 @@ pub fn generic_del_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
     if set_through_property(vm, obj, name, None)? {
         return Ok(());
     }
+    if let Some(ObjKind::Type(t)) = kind(&obj) {
+        if t.builtin.is_none() {
+            let text = str_text(&name).unwrap_or("").to_string();
+            let h = crate::ops::str_hash(&text);
+            let removed = t
+                .dict
+                .borrow_mut()
+                .remove(h, |k| k == name || str_text(&k) == Some(text.as_str()));
+            if removed.is_some() {
+                return Ok(());
+            }
+        }
+        return Err(attribute_error(vm, obj, name));
+    }
     let dict = match kind(&obj) {
         Some(ObjKind::Instance(i)) => Some(i.dict),
         Some(ObjKind::Module(m)) => Some(m.dict),
@@ -744,4 +762,25 @@ fn code_attribute(vm: &mut Vm, c: &crate::object::CodeData, attr: &str) -> Optio
         }
         _ => return None,
     })
+}
+
+/// A class's `__qualname__`: the `__qualname__` its body recorded (e.g.
+/// `Outer.Inner`), else its name.
+pub fn type_qualname(vm: &mut Vm, class: Value) -> String {
+    let Some(ObjKind::Type(t)) = kind(&class) else {
+        return "?".to_string();
+    };
+    if t.builtin.is_none() {
+        let key = vm.intern("__qualname__");
+        let own = t
+            .dict
+            .borrow()
+            .get(crate::ops::str_hash("__qualname__"), |k| {
+                k == key || str_text(&k) == Some("__qualname__")
+            });
+        if let Some(text) = own.as_ref().and_then(str_text) {
+            return text.to_string();
+        }
+    }
+    t.name.to_string()
 }

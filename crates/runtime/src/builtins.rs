@@ -541,6 +541,16 @@ fn builtin_pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 fn builtin_round(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let bound = bind(vm, "round", args, kw, &["number", "ndigits"], 1, &[])?;
     let (number, ndigits) = (bound[0], bound[1]);
+    if crate::dunder::has_special(vm, number, "__round__") {
+        let extra: Vec<Value> = if ndigits.is_null() {
+            vec![]
+        } else {
+            vec![ndigits]
+        };
+        let method = vm.intern("__round__");
+        let method = crate::attr::get_attr(vm, number, method)?;
+        return call(vm, method, &extra, &[]);
+    }
     let ndigits = if ndigits.is_null() || ndigits.is_none() {
         None
     } else {
@@ -658,11 +668,18 @@ fn radix_builtin(
 ) -> PyResult<Value> {
     no_kwargs(vm, name, kw)?;
     arg_count(vm, name, args, 1, 1)?;
-    let Some(view) = int_view(&args[0]) else {
-        let tn = vm.type_name(args[0]);
-        return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+    let v = match int_view(&args[0]) {
+        Some(view) => view.to_bigint(),
+        None => match crate::dunder::index(vm, args[0])? {
+            Some(i) => BigInt::from(i),
+            None => {
+                let tn = vm.type_name(args[0]);
+                return Err(
+                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                );
+            }
+        },
     };
-    let v = view.to_bigint();
     let sign = if v.sign() == num_bigint::Sign::Minus {
         "-"
     } else {
@@ -1039,6 +1056,10 @@ fn construct_int(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
     for name in ["__int__", "__index__"] {
         if let Some(r) = crate::dunder::unary_op(vm, x, name)? {
+            if int_view(&r).is_none() {
+                let type_name = vm.type_name(r);
+                return Err(vm.type_error(format!("{name} returned non-int (type {type_name})")));
+            }
             return Ok(r);
         }
     }
@@ -1121,6 +1142,12 @@ fn construct_float(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
         };
     }
     if let Some(r) = crate::dunder::unary_op(vm, x, "__float__")? {
+        if !r.is_float() {
+            let (owner, type_name) = (vm.type_name(x), vm.type_name(r));
+            return Err(vm.type_error(format!(
+                "{owner}.__float__ returned non-float (type {type_name})"
+            )));
+        }
         return Ok(r);
     }
     let name = vm.type_name(x);

@@ -166,7 +166,8 @@ fn repr_inner(vm: &mut Vm, v: Value, active: &mut Vec<Value>) -> PyResult<String
                 let module = crate::attr::type_lookup(v, module_key)
                     .and_then(|m| str_text(&m).map(str::to_string))
                     .unwrap_or_else(|| "__main__".to_string());
-                format!("<class '{module}.{}'>", t.name)
+                let qualname = crate::attr::type_qualname(vm, v);
+                format!("<class '{module}.{qualname}'>")
             }
         }
         Some(ObjKind::Exception(_)) if crate::dunder::has_special(vm, v, "__repr__") => {

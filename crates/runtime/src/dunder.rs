@@ -145,6 +145,16 @@ const COMPARE_NAMES: [&str; 6] = ["__lt__", "__le__", "__eq__", "__ne__", "__gt_
 
 /// Rich comparison via `__lt__` … with the reflected operator as fallback.
 pub fn compare(vm: &mut Vm, a: Value, b: Value, op: CompareOp) -> PyResult<Option<Value>> {
+    // When the right operand's type is a proper subclass of the left's, its reflected
+    // method goes first (so a subclass can override a base's comparison).
+    let (ta, tb) = (vm.type_of(a), vm.type_of(b));
+    if ta != tb && is_instance(b) && vm.is_subtype(tb, ta) {
+        if let Some(result) = call_special(vm, b, COMPARE_NAMES[op.swapped() as usize], &[a])? {
+            if result != Value::NOT_IMPLEMENTED {
+                return Ok(Some(result));
+            }
+        }
+    }
     if let Some(result) = call_special(vm, a, COMPARE_NAMES[op as usize], &[b])? {
         if result != Value::NOT_IMPLEMENTED {
             return Ok(Some(result));
@@ -182,7 +192,10 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
             let result = call(vm, method, &[v], &[])?;
             // An int in the machine range is kept as is (so `__hash__` returning
             // `hash(y)` hashes like `y`); a bigger one is reduced as `hash(int)` does.
-            let h = match (crate::ops::to_i64(result), crate::numeric::int_view(&result)) {
+            let h = match (
+                crate::ops::to_i64(result),
+                crate::numeric::int_view(&result),
+            ) {
                 (Some(h), _) => h,
                 (None, Some(view)) => crate::numeric::hash_int(&view),
                 (None, None) => {

@@ -447,7 +447,14 @@ fn format_general(f: f64, precision: usize, alternate: bool, repr_style: bool) -
     let exponent: i32 = sci
         .split_once('e')
         .map_or(0, |(_, e)| e.parse().unwrap_or(0));
-    let use_fixed = exponent >= -4 && exponent < precision as i32;
+    // With no presentation type (`repr_style`), a result that would need ".0" added
+    // switches to exponent notation one digit earlier (CPython's `Py_DTSF_ADD_DOT_0`).
+    let limit = if repr_style {
+        precision as i32 - 1
+    } else {
+        precision as i32
+    };
+    let use_fixed = exponent >= -4 && exponent < limit;
     let mut text = if use_fixed {
         let decimals = (precision as i32 - 1 - exponent).max(0) as usize;
         format!("{:.*}", decimals, f)

@@ -913,7 +913,8 @@ pub fn index_value(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
                 ))
             }
         },
-        None => Ok(None),
+        // A user object indexes through `__index__`.
+        None => crate::dunder::index(vm, v),
     }
 }
 
