@@ -201,7 +201,21 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
         }
         Some(ObjKind::Descriptor(d)) => {
             let function = d.function;
+            let or_none = |v: Value| if v.is_null() { Value::NONE } else { v };
             match attr.as_str() {
+                "fset" if d.kind == DescriptorKind::Property => return Ok(Some(or_none(d.setter))),
+                "fdel" if d.kind == DescriptorKind::Property => {
+                    return Ok(Some(or_none(d.deleter)))
+                }
+                "__doc__" if d.kind == DescriptorKind::Property => {
+                    if !d.doc.is_null() {
+                        return Ok(Some(d.doc));
+                    }
+                    if function.is_null() {
+                        return Ok(Some(Value::NONE));
+                    }
+                    return lookup_attr(vm, function, name);
+                }
                 "__func__" | "fget" => {
                     return Ok(Some(if function.is_null() {
                         Value::NONE

@@ -1484,6 +1484,7 @@ fn new_descriptor(
             function,
             setter,
             deleter,
+            doc: Value::NULL,
         },
     )))
 }
@@ -1523,12 +1524,10 @@ fn construct_property(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Val
         &[],
     )?;
     let or_null = |v: Value| if v.is_none() { Value::NULL } else { v };
-    Ok(new_descriptor(
+    Ok(new_property(
         vm,
-        crate::object::DescriptorKind::Property,
-        or_null(bound[0]),
-        or_null(bound[1]),
-        or_null(bound[2]),
+        [or_null(bound[0]), or_null(bound[1]), or_null(bound[2])],
+        or_null(bound[3]),
     ))
 }
 
@@ -1544,18 +1543,26 @@ pub fn property_with(
         return Err(vm.type_error("descriptor requires a 'property' object"));
     };
     let (mut getter, mut setter, mut deleter) = (d.function, d.setter, d.deleter);
+    let doc = d.doc;
     match which {
         "setter" => setter = function,
         "getter" => getter = function,
         _ => deleter = function,
     }
-    Ok(new_descriptor(
-        vm,
-        crate::object::DescriptorKind::Property,
-        getter,
-        setter,
-        deleter,
-    ))
+    Ok(new_property(vm, [getter, setter, deleter], doc))
+}
+
+/// A property from its getter, setter and deleter (each NULL when absent) and `doc`.
+fn new_property(vm: &mut Vm, [function, setter, deleter]: [Value; 3], doc: Value) -> Value {
+    vm.alloc(ObjKind::Descriptor(Box::new(
+        crate::object::DescriptorObj {
+            kind: crate::object::DescriptorKind::Property,
+            function,
+            setter,
+            deleter,
+            doc,
+        },
+    )))
 }
 
 fn construct_exception(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {

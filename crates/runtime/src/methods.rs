@@ -60,6 +60,7 @@ pub fn install(vm: &mut Vm) {
             function,
             setter: Value::NULL,
             deleter: Value::NULL,
+            doc: Value::NULL,
         },
     )));
     let key = vm.intern("__new__");

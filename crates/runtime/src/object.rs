@@ -378,6 +378,8 @@ pub struct DescriptorObj {
     /// Property setter and deleter, or NULL.
     pub setter: Value,
     pub deleter: Value,
+    /// A property's `doc` argument, or NULL (then `__doc__` is the getter's).
+    pub doc: Value,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -508,7 +510,7 @@ impl Object {
             ObjKind::Module(m) => out.extend([m.name, m.dict]),
             ObjKind::DictView(v) => out.push(v.dict),
             ObjKind::BoundMethod(m) => out.extend([m.function, m.receiver]),
-            ObjKind::Descriptor(d) => out.extend([d.function, d.setter, d.deleter]),
+            ObjKind::Descriptor(d) => out.extend([d.function, d.setter, d.deleter, d.doc]),
             ObjKind::Generator(g) => {
                 out.extend([
                     g.function,

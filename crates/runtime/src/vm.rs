@@ -887,6 +887,7 @@ impl Vm {
                         function: entry.value,
                         setter: Value::NULL,
                         deleter: Value::NULL,
+                        doc: Value::NULL,
                     })))
                 } else {
                     entry.value
