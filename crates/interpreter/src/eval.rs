@@ -652,6 +652,16 @@ fn execute(
                 c.set(Value::NULL);
             }
         }
+        Opcode::LOAD_LOCALS => {
+            // Class bodies: the namespace dict, for LOAD_FROM_DICT_OR_DEREF.
+            let locals = vm.frames[frame_index].locals_dict;
+            if locals.is_null() {
+                return Err(vm
+                    .new_error(vm.exceptions.runtime_error, "no locals found")
+                    .into());
+            }
+            vm.stack.push(locals);
+        }
         Opcode::LOAD_FROM_DICT_OR_DEREF => {
             let mapping = pop(vm);
             let name = code.localsplus_names[arg as usize];
