@@ -310,7 +310,7 @@ const STR_METHODS: &[(&str, NativeFn)] = &[
     ("title", str_title),
     ("capitalize", str_capitalize),
     ("swapcase", str_swapcase),
-    ("casefold", str_lower),
+    ("casefold", str_casefold),
     ("center", str_center),
     ("ljust", str_ljust),
     ("rjust", str_rjust),
@@ -342,6 +342,43 @@ fn str_lower(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     arg_count(vm, "str.lower", args, 1, 1)?;
     let s = this_str(vm, args, "lower")?;
     Ok(vm.new_string(s.to_lowercase()))
+}
+
+/// `str.casefold()`: lowercase, then the case foldings of Unicode's CaseFolding.txt
+/// that differ from lowercasing for the common cases (sharp s, final sigma, the Greek
+/// symbol variants, long s, micro sign and the Latin ligatures).
+fn str_casefold(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "casefold", kw)?;
+    arg_count(vm, "str.casefold", args, 1, 1)?;
+    let s = this_str(vm, args, "casefold")?;
+    let mut out = String::with_capacity(s.len());
+    for c in s.to_lowercase().chars() {
+        let folded: &str = match c {
+            'ß' | 'ẞ' => "ss",
+            'ſ' => "s",
+            'ς' => "σ",
+            'µ' => "μ",
+            'ϐ' => "β",
+            'ϑ' => "θ",
+            'ϕ' => "φ",
+            'ϖ' => "π",
+            'ϰ' => "κ",
+            'ϱ' => "ρ",
+            'ϵ' => "ε",
+            'ﬀ' => "ff",
+            'ﬁ' => "fi",
+            'ﬂ' => "fl",
+            'ﬃ' => "ffi",
+            'ﬄ' => "ffl",
+            'ﬅ' | 'ﬆ' => "st",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(folded);
+    }
+    Ok(vm.new_string(out))
 }
 
 fn strip_impl(
