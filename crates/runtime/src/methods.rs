@@ -1622,6 +1622,10 @@ const SET_METHODS: &[(&str, NativeFn)] = &[
     ("symmetric_difference", set_symmetric_difference),
     ("intersection_update", set_intersection_update),
     ("difference_update", set_difference_update),
+    (
+        "symmetric_difference_update",
+        set_symmetric_difference_update,
+    ),
     ("issubset", set_issubset),
     ("issuperset", set_issuperset),
     ("isdisjoint", set_isdisjoint),
@@ -1872,6 +1876,30 @@ fn set_intersection_update(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResul
 fn set_difference_update(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let result = set_difference(vm, args, kw)?;
     replace_contents(vm, args[0], result)
+}
+
+/// `set.symmetric_difference_update(other)`, in place as CPython does it (each
+/// distinct element of `other` is discarded if present, else added), so the slot
+/// layout, and with it the iteration order, matches.
+fn set_symmetric_difference_update(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_set(vm, args, "symmetric_difference_update")?;
+    arg_count(vm, "symmetric_difference_update", &args[1..], 1, 1)?;
+    let other = if args[0] == args[1] {
+        // `s ^= s` empties the set.
+        let items = set_elements(args[0]);
+        for item in items {
+            remove_from_set(vm, args[0], item)?;
+        }
+        return Ok(Value::NONE);
+    } else {
+        to_set(vm, args[1])?
+    };
+    for item in set_elements(other) {
+        if !remove_from_set(vm, args[0], item)? {
+            set_add(vm, args[0], item)?;
+        }
+    }
+    Ok(Value::NONE)
 }
 
 fn set_issubset(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
