@@ -208,7 +208,13 @@ pub fn send(vm: &mut Vm, receiver: Value, value: Value) -> PyResult<GeneratorRes
         return resume(vm, receiver, value, None);
     }
     let step = if value.is_none() {
-        cpjit_runtime::iter::next(vm, receiver).map(|v| v.map(GeneratorResume::Yielded))
+        if let Some(ObjKind::Instance(_)) = kind(&receiver) {
+            // Keep a user iterator's StopIteration: its value is the result.
+            cpjit_runtime::dunder::next_raising(vm, receiver)
+                .map(|v| Some(GeneratorResume::Yielded(v)))
+        } else {
+            cpjit_runtime::iter::next(vm, receiver).map(|v| v.map(GeneratorResume::Yielded))
+        }
     } else {
         let send_name = vm.intern("send");
         let method = cpjit_runtime::attr::get_attr(vm, receiver, send_name)?;

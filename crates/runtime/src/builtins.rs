@@ -835,6 +835,15 @@ fn builtin_next(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             },
         };
     }
+    if let Some(ObjKind::Instance(_)) = kind(&args[0]) {
+        // A user `__next__`'s own StopIteration (with its args) propagates.
+        return match crate::dunder::next_raising(vm, args[0]) {
+            Err(e) if args.len() == 2 && vm.isinstance(e.0, vm.exceptions.stop_iteration) => {
+                Ok(args[1])
+            }
+            result => result,
+        };
+    }
     match crate::iter::next(vm, args[0])? {
         Some(v) => Ok(v),
         None => match args.get(1) {

@@ -305,6 +305,15 @@ fn is_iterator(vm: &mut Vm, v: Value) -> bool {
     }
 }
 
+/// `v.__next__()` with its StopIteration left as an error (for `next()` and
+/// `yield from`, which need the exception's value).
+pub fn next_raising(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    match call_special(vm, v, "__next__", &[])? {
+        Some(item) => Ok(item),
+        None => Err(missing(vm, v, "is not an iterator")),
+    }
+}
+
 pub fn next(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
     match call_special(vm, v, "__next__", &[]) {
         Ok(Some(item)) => Ok(Some(item)),
