@@ -657,7 +657,7 @@ fn execute(
             let locals = vm.frames[frame_index].locals_dict;
             if locals.is_null() {
                 return Err(vm
-                    .new_error(vm.exceptions.runtime_error, "no locals found")
+                    .new_error(vm.exceptions.system_error, "no locals found")
                     .into());
             }
             vm.stack.push(locals);
