@@ -1623,6 +1623,8 @@ pub fn make_sys_module(vm: &mut Vm) -> Value {
         ("getrecursionlimit", sys_getrecursionlimit),
         ("setrecursionlimit", sys_setrecursionlimit),
         ("intern", sys_intern),
+        ("exc_info", sys_exc_info),
+        ("exception", sys_exception),
     ];
     for (name, func) in functions {
         let value = vm.new_native(name, *func);
@@ -1640,6 +1642,37 @@ pub fn make_sys_module(vm: &mut Vm) -> Value {
     let modules = vm.modules;
     set_name(vm, dict, key, modules);
     module
+}
+
+/// The exception being handled (`sys.exception()`), or None.
+fn handled_exception(vm: &Vm) -> Value {
+    let e = vm.handled_exception;
+    if e.is_null() {
+        Value::NONE
+    } else {
+        e
+    }
+}
+
+/// `sys.exception()`.
+fn sys_exception(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "exception", kw)?;
+    arg_count(vm, "exception", args, 0, 0)?;
+    Ok(handled_exception(vm))
+}
+
+/// `sys.exc_info()`: `(type, value, traceback)` of the handled exception. Traceback
+/// objects are not modelled, so the third item is None.
+fn sys_exc_info(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "exc_info", kw)?;
+    arg_count(vm, "exc_info", args, 0, 0)?;
+    let e = handled_exception(vm);
+    let items = if e.is_none() {
+        vec![Value::NONE; 3]
+    } else {
+        vec![vm.type_of(e), e, Value::NONE]
+    };
+    Ok(vm.new_tuple(items))
 }
 
 fn make_stream(vm: &mut Vm, is_stderr: bool) -> Value {
