@@ -107,11 +107,8 @@ pub fn format_value(vm: &mut Vm, value: Value, spec_text: &str) -> PyResult<Stri
     if spec_text.is_empty() {
         return display::str(vm, value);
     }
+    // A bool with a non-empty spec formats as its int (CPython's `int.__format__`).
     let spec = parse_spec(vm, spec_text)?;
-    if value.is_bool() && spec.kind.is_none() {
-        let text = display::str(vm, value)?;
-        return Ok(pad(&text, &spec, '<'));
-    }
     if let Some(view) = int_view(&value) {
         let view = view.clone();
         return format_int(vm, &view, &spec, value);

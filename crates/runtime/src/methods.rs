@@ -226,10 +226,40 @@ pub fn builtin_attribute(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option
             "start" => Some(s.start),
             "stop" => Some(s.stop),
             "step" => Some(s.step),
+            "indices" => {
+                let owner = vm.types.slice;
+                Some(vm.alloc(ObjKind::Native(NativeObj {
+                    name: "indices",
+                    func: slice_indices_method,
+                    receiver: obj,
+                    owner,
+                })))
+            }
             _ => None,
         });
     }
     Ok(None)
+}
+
+/// `slice.indices(length)`: `(start, stop, step)` resolved against `length`.
+fn slice_indices_method(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "indices", kw)?;
+    arg_count(vm, "indices", &args[1..], 1, 1)?;
+    let Some(length) = crate::ops::index_value(vm, args[1])? else {
+        let name = vm.type_name(args[1]);
+        return Err(vm.type_error(format!(
+            "'{name}' object cannot be interpreted as an integer"
+        )));
+    };
+    if length < 0 {
+        return Err(vm.value_error("length should not be negative"));
+    }
+    let Some(ObjKind::Slice(s)) = kind(&args[0]) else {
+        return Err(vm.type_error("descriptor 'indices' requires a 'slice' object"));
+    };
+    let (start, stop, step, _) = crate::ops::slice_indices(vm, s, length)?;
+    let items = vec![vm.new_int(start), vm.new_int(stop), vm.new_int(step)];
+    Ok(vm.new_tuple(items))
 }
 
 fn this_str(vm: &mut Vm, args: &[Value], method: &str) -> PyResult<String> {
