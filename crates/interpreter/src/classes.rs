@@ -128,7 +128,7 @@ fn zero_arg_super(vm: &mut Vm) -> PyResult<(Value, Value)> {
         return Err(vm.runtime_error("super(): __class__ cell not found"));
     };
     let first_name = names[0].clone();
-    let first_is_cell = code.code.cellvars.iter().any(|c| *c == first_name);
+    let first_is_cell = code.code.cellvars.contains(&first_name);
     let read = |slot: usize| {
         vm.stack
             .get(frame.base + slot)
