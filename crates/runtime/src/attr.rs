@@ -34,6 +34,37 @@ pub fn type_lookup(ty: Value, name: Value) -> Option<Value> {
     None
 }
 
+/// Whether a type attribute is a data descriptor (a property, or a user object whose
+/// class defines `__set__` or `__delete__`): it takes precedence over the instance dict.
+fn is_data_descriptor(vm: &mut Vm, v: Value) -> bool {
+    match kind(&v) {
+        Some(ObjKind::Descriptor(d)) => d.kind == DescriptorKind::Property,
+        Some(ObjKind::Instance(_)) => {
+            crate::dunder::has_special(vm, v, "__set__")
+                || crate::dunder::has_special(vm, v, "__delete__")
+        }
+        _ => false,
+    }
+}
+
+/// A user descriptor's `__get__(instance, owner)` (instance None for class access),
+/// or None when `v` is not a user object with `__get__`.
+fn user_descriptor_get(
+    vm: &mut Vm,
+    v: Value,
+    instance: Value,
+    owner: Value,
+) -> PyResult<Option<Value>> {
+    if !matches!(kind(&v), Some(ObjKind::Instance(_)))
+        || !crate::dunder::has_special(vm, v, "__get__")
+    {
+        return Ok(None);
+    }
+    let get_name = vm.intern("__get__");
+    let method = get_attr(vm, v, get_name)?;
+    crate::call::call(vm, method, &[instance, owner], &[]).map(Some)
+}
+
 /// Whether a type attribute binds to instances when looked up through them.
 fn is_method_like(v: &Value) -> bool {
     match kind(v) {
@@ -61,6 +92,9 @@ fn bind(vm: &mut Vm, function: Value, receiver: Value) -> Value {
 /// `obj.name` for `LOAD_ATTR` with the method bit: returns `(callable, self)` with
 /// `self` NULL when no binding is needed, avoiding a bound-method allocation.
 pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Value)> {
+    if attr_hook(vm, obj, "__getattribute__").is_some() {
+        return Ok((get_attr(vm, obj, name)?, Value::NULL));
+    }
     let instance_dict = match kind(&obj) {
         // `super` objects resolve every attribute along the MRO themselves.
         Some(ObjKind::Instance(i)) if i.class == vm.types.super_ => {
@@ -71,14 +105,17 @@ pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Val
         _ => None,
     };
     if !matches!(kind(&obj), Some(ObjKind::Module(_) | ObjKind::Type(_))) {
-        if let Some(dict) = instance_dict {
-            if let Some(v) = dict_get_str(dict, name) {
-                return Ok((v, Value::NULL));
-            }
-        }
         let ty = vm.type_of(obj);
-        if let Some(found) = type_lookup(ty, name) {
-            if is_method_like(&found) {
+        let found = type_lookup(ty, name);
+        // A data descriptor on the type wins over the instance dict.
+        let data_descriptor = found.is_some_and(|f| is_data_descriptor(vm, f));
+        if !data_descriptor {
+            if let Some(dict) = instance_dict {
+                if let Some(v) = dict_get_str(dict, name) {
+                    return Ok((v, Value::NULL));
+                }
+            }
+            if let Some(found) = found.filter(is_method_like) {
                 return Ok((found, obj));
             }
         }
@@ -117,6 +154,42 @@ pub fn attribute_error(vm: &mut Vm, obj: Value, name: Value) -> crate::vm::PyErr
 
 /// `getattr` that returns `Ok(None)` for a missing attribute.
 pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
+    if let Some(hook) = attr_hook(vm, obj, "__getattribute__") {
+        // A class's own `__getattribute__` sees every lookup; `__getattr__` still
+        // handles the AttributeError it raises.
+        return match crate::call::call(vm, hook, &[obj, name], &[]) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if vm.isinstance(e.0, vm.exceptions.attribute_error) => {
+                let ty = vm.type_of(obj);
+                let getattr_name = vm.intern("__getattr__");
+                match type_lookup(ty, getattr_name) {
+                    Some(getattr) => crate::call::call(vm, getattr, &[obj, name], &[]).map(Some),
+                    None => Err(e),
+                }
+            }
+            Err(e) => Err(e),
+        };
+    }
+    lookup_attr_generic(vm, obj, name, true)
+}
+
+/// `object.__getattribute__(obj, name)`: the lookup without the class's
+/// `__getattribute__` and `__getattr__` hooks.
+pub fn generic_get_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Value> {
+    match lookup_attr_generic(vm, obj, name, false)? {
+        Some(v) => Ok(v),
+        None => Err(attribute_error(vm, obj, name)),
+    }
+}
+
+/// The attribute lookup proper; `use_getattr` says whether a missing instance
+/// attribute falls back to the class's `__getattr__`.
+fn lookup_attr_generic(
+    vm: &mut Vm,
+    obj: Value,
+    name: Value,
+    use_getattr: bool,
+) -> PyResult<Option<Value>> {
     let attr = str_text(&name).unwrap_or("").to_string();
     if attr == "__class__" {
         return Ok(Some(vm.type_of(obj)));
@@ -170,6 +243,12 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
                     Some(ObjKind::Descriptor(d)) if d.kind != DescriptorKind::Property => {
                         resolve_descriptor(vm, found, Value::NULL, obj, name).map(Some)
                     }
+                    Some(ObjKind::Instance(_)) => {
+                        match user_descriptor_get(vm, found, Value::NONE, obj)? {
+                            Some(v) => Ok(Some(v)),
+                            None => Ok(Some(found)),
+                        }
+                    }
                     _ => Ok(Some(found)),
                 },
                 None => Ok(None),
@@ -192,6 +271,11 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
                 if let Some(ObjKind::Descriptor(d)) = kind(&found) {
                     if d.kind == DescriptorKind::Property {
                         return resolve_descriptor(vm, found, obj, ty, name).map(Some);
+                    }
+                }
+                if is_data_descriptor(vm, found) {
+                    if let Some(v) = user_descriptor_get(vm, found, obj, ty)? {
+                        return Ok(Some(v));
                     }
                 }
             }
@@ -376,12 +460,12 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
         if let Some(ObjKind::Descriptor(_)) = kind(&found) {
             return resolve_descriptor(vm, found, obj, ty, name).map(Some);
         }
-        if let Some(ObjKind::Instance(_)) = kind(&found) {
-            // Descriptors such as `property` live in `crate::dunder` later.
+        if let Some(v) = user_descriptor_get(vm, found, obj, ty)? {
+            return Ok(Some(v));
         }
         return Ok(Some(found));
     }
-    if let Some(ObjKind::Instance(_)) = kind(&obj) {
+    if use_getattr && matches!(kind(&obj), Some(ObjKind::Instance(_))) {
         let getattr_name = vm.intern("__getattr__");
         if let Some(hook) = type_lookup(ty, getattr_name) {
             return crate::call::call(vm, hook, &[obj, name], &[]).map(Some);
@@ -454,6 +538,24 @@ fn set_through_property(
     let Some(found) = type_lookup(ty, name) else {
         return Ok(false);
     };
+    if let Some(ObjKind::Instance(_)) = kind(&found) {
+        // A user descriptor with `__set__` / `__delete__`.
+        let hook = if value.is_some() {
+            "__set__"
+        } else {
+            "__delete__"
+        };
+        if !crate::dunder::has_special(vm, found, hook) {
+            return Ok(false);
+        }
+        let hook_name = vm.intern(hook);
+        let method = get_attr(vm, found, hook_name)?;
+        match value {
+            Some(v) => crate::call::call(vm, method, &[obj, v], &[])?,
+            None => crate::call::call(vm, method, &[obj], &[])?,
+        };
+        return Ok(true);
+    }
     let Some(ObjKind::Descriptor(d)) = kind(&found) else {
         return Ok(false);
     };
@@ -493,7 +595,8 @@ pub fn set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
     generic_set_attr(vm, obj, name, value)
 }
 
-/// The Python-level `__setattr__`/`__delattr__` of an instance's class, if it has one.
+/// The Python-level `__setattr__`/`__delattr__`/`__getattribute__` of an instance's
+/// class, if it has one.
 fn attr_hook(vm: &mut Vm, obj: Value, hook: &str) -> Option<Value> {
     let Some(ObjKind::Instance(i)) = kind(&obj) else {
         return None;
@@ -516,7 +619,10 @@ pub fn generic_set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> P
         Some(ObjKind::Instance(i)) => Some(i.dict),
         Some(ObjKind::Module(m)) => Some(m.dict),
         Some(ObjKind::Type(t)) if t.builtin.is_none() => {
-            if matches!(str_text(&name), Some("__setattr__" | "__delattr__")) {
+            if matches!(
+                str_text(&name),
+                Some("__setattr__" | "__delattr__" | "__getattribute__")
+            ) {
                 t.attr_hooks.set(true);
             }
             let h = crate::ops::hash(vm, name)?;

@@ -167,6 +167,11 @@ fn rounding(vm: &mut Vm, args: &[Value], name: &str, f: fn(f64) -> f64) -> PyRes
             .unwrap_or_default();
         return Ok(vm.new_bigint(v));
     }
+    // A user object rounds itself through `__floor__` / `__ceil__` / `__trunc__`.
+    let hook = format!("__{name}__");
+    if let Some(result) = crate::dunder::unary_op(vm, args[0], &hook)? {
+        return Ok(result);
+    }
     let x = float_arg(vm, args[0])?;
     numeric::float_to_int(vm, f(x))
 }

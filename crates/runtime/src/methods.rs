@@ -2115,6 +2115,8 @@ const EXCEPTION_METHODS: &[(&str, NativeFn)] = &[
 const OBJECT_METHODS: &[(&str, NativeFn)] = &[
     ("__init__", object_init),
     ("__setattr__", object_setattr),
+    ("__getattribute__", object_getattribute),
+    ("__init_subclass__", object_init_subclass),
     ("__delattr__", object_delattr),
 ];
 
@@ -2200,6 +2202,20 @@ fn object_setattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
     let name = attribute_name(vm, args[1])?;
     crate::attr::generic_set_attr(vm, args[0], name, args[2])?;
     Ok(Value::NONE)
+}
+
+/// `object.__init_subclass__()`: does nothing.
+fn object_init_subclass(vm: &mut Vm, _args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "__init_subclass__", kw)?;
+    Ok(Value::NONE)
+}
+
+/// `object.__getattribute__(self, name)`.
+fn object_getattribute(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "__getattribute__", kw)?;
+    arg_count(vm, "__getattribute__", &args[1..], 1, 1)?;
+    let name = attribute_name(vm, args[1])?;
+    crate::attr::generic_get_attr(vm, args[0], name)
 }
 
 /// `object.__delattr__(self, name)`.

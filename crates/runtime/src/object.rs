@@ -276,8 +276,8 @@ pub struct TypeObj {
     pub builtin: Option<BuiltinTypeId>,
     /// Constructor for builtin types (`int(...)`, `ValueError(...)`), or `None`.
     pub constructor: Cell<Option<NativeFn>>,
-    /// The class or a base defines `__setattr__` or `__delattr__` in Python, so
-    /// attribute stores and deletions on instances must look the hook up.
+    /// The class or a base defines `__setattr__`, `__delattr__` or `__getattribute__`
+    /// in Python, so attribute accesses on instances must look the hook up.
     pub attr_hooks: Cell<bool>,
 }
 

@@ -904,12 +904,18 @@ impl Vm {
                 table.push_new(crate::ops::str_hash("__hash__"), key, Value::NONE);
             }
             for entry in ns.borrow().iter() {
-                // A plain function `__new__` is implicitly a static method.
-                let value = if crate::display::str_text(&entry.key) == Some("__new__")
-                    && matches!(kind(&entry.value), Some(ObjKind::Function(_)))
+                // A plain function `__new__` is implicitly a static method, and
+                // `__init_subclass__` a class method.
+                let implicit = match crate::display::str_text(&entry.key) {
+                    Some("__new__") => Some(DescriptorKind::StaticMethod),
+                    Some("__init_subclass__") => Some(DescriptorKind::ClassMethod),
+                    _ => None,
+                };
+                let value = if let (Some(implicit), Some(ObjKind::Function(_))) =
+                    (implicit, kind(&entry.value))
                 {
                     self.alloc(ObjKind::Descriptor(Box::new(DescriptorObj {
-                        kind: DescriptorKind::StaticMethod,
+                        kind: implicit,
                         function: entry.value,
                         setter: Value::NULL,
                         deleter: Value::NULL,
@@ -924,7 +930,7 @@ impl Vm {
         let attr_hooks = table.iter().any(|e| {
             matches!(
                 crate::display::str_text(&e.key),
-                Some("__setattr__" | "__delattr__")
+                Some("__setattr__" | "__delattr__" | "__getattribute__")
             )
         }) || bases
             .iter()
@@ -942,7 +948,62 @@ impl Vm {
         if let Some(ObjKind::Type(t)) = kind(&class) {
             *t.mro.borrow_mut() = merged;
         }
+        self.notify_set_name(class)?;
+        self.init_subclass(class)?;
         Ok(class)
+    }
+
+    /// Runs the nearest base's `__init_subclass__` for a new class (`object`'s does
+    /// nothing). Class keyword arguments are not supported, so it gets none.
+    fn init_subclass(&mut self, class: Value) -> PyResult<()> {
+        let mro = match kind(&class) {
+            Some(ObjKind::Type(t)) => t.mro.borrow().clone(),
+            _ => return Ok(()),
+        };
+        let key = self.intern("__init_subclass__");
+        for base in mro.iter().skip(1) {
+            let Some(ObjKind::Type(t)) = kind(base) else {
+                continue;
+            };
+            let found = t
+                .dict
+                .borrow()
+                .get(crate::ops::str_hash("__init_subclass__"), |k| {
+                    k == key || crate::display::str_text(&k) == Some("__init_subclass__")
+                });
+            if let Some(hook) = found {
+                let function = match kind(&hook) {
+                    Some(ObjKind::Descriptor(d)) => d.function,
+                    _ => hook,
+                };
+                crate::call::call(self, function, &[class], &[])?;
+                return Ok(());
+            }
+        }
+        Ok(())
+    }
+
+    /// Calls `__set_name__(class, name)` on each attribute of a new class whose type
+    /// defines it (descriptors learning the name they are stored under).
+    fn notify_set_name(&mut self, class: Value) -> PyResult<()> {
+        let entries: Vec<(Value, Value)> = match kind(&class) {
+            Some(ObjKind::Type(t)) => t
+                .dict
+                .borrow()
+                .iter()
+                .filter(|e| matches!(kind(&e.value), Some(ObjKind::Instance(_))))
+                .map(|e| (e.key, e.value))
+                .collect(),
+            _ => Vec::new(),
+        };
+        for (name, value) in entries {
+            if crate::dunder::has_special(self, value, "__set_name__") {
+                let hook_name = self.intern("__set_name__");
+                let hook = crate::attr::get_attr(self, value, hook_name)?;
+                crate::call::call(self, hook, &[class, name], &[])?;
+            }
+        }
+        Ok(())
     }
 
     /// Whether `sub` is `base` or derives from it (by MRO).
