@@ -650,10 +650,20 @@ fn math_modf(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn math_fsum(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     arg_count(vm, "fsum", args, 1, 1)?;
     let items = crate::iter::collect(vm, args[0])?;
-    // Shewchuk's exact partial sums, as CPython.
+    // Shewchuk's exact partial sums, as CPython (`math_fsum` in mathmodule.c),
+    // with its handling of infinities, NaNs and overflow.
     let mut partials: Vec<f64> = Vec::new();
+    let (mut special_sum, mut inf_sum) = (0.0f64, 0.0f64);
     for item in items {
         let mut x = float_arg(vm, item)?;
+        if !x.is_finite() {
+            if x.is_infinite() {
+                inf_sum += x;
+            }
+            special_sum += x;
+            partials.clear();
+            continue;
+        }
         let mut i = 0;
         for j in 0..partials.len() {
             let mut y = partials[j];
@@ -669,9 +679,49 @@ fn math_fsum(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
             x = hi;
         }
         partials.truncate(i);
-        partials.push(x);
+        if x != 0.0 {
+            if !x.is_finite() {
+                // The sum of finite values overflowed.
+                return Err(vm.overflow_error("intermediate overflow in fsum"));
+            }
+            partials.push(x);
+        }
     }
-    Ok(Value::float(partials.iter().sum()))
+    if special_sum != 0.0 {
+        if inf_sum.is_nan() {
+            return Err(vm.value_error("-inf + inf in fsum"));
+        }
+        return Ok(Value::float(special_sum));
+    }
+    // Sum the partials from the top, stopping when the sum becomes inexact; then
+    // make half-even rounding work across partials.
+    let mut n = partials.len();
+    let mut hi = 0.0f64;
+    if n > 0 {
+        n -= 1;
+        hi = partials[n];
+        let mut lo = 0.0f64;
+        while n > 0 {
+            let x = hi;
+            n -= 1;
+            let y = partials[n];
+            hi = x + y;
+            let yr = hi - x;
+            lo = y - yr;
+            if lo != 0.0 {
+                break;
+            }
+        }
+        if n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0)) {
+            let y = lo * 2.0;
+            let x = hi + y;
+            let yr = x - hi;
+            if y == yr {
+                hi = x;
+            }
+        }
+    }
+    Ok(Value::float(hi))
 }
 
 fn math_prod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
