@@ -1148,6 +1148,7 @@ fn execute(
                 match arg {
                     1 => *f.defaults.borrow_mut() = value,
                     2 => *f.kwdefaults.borrow_mut() = value,
+                    4 => cpjit_runtime::attr::set_function_annotations(vm, function, value)?,
                     8 => *f.closure.borrow_mut() = value,
                     _ => {}
                 }

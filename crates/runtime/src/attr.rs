@@ -353,6 +353,19 @@ fn lookup_attr_generic(
                     return Ok(Some(if d.is_null() { Value::NONE } else { d }));
                 }
                 "__code__" => return Ok(Some(f.code)),
+                "__annotations__" => {
+                    // Created empty on first access, as CPython does.
+                    let attrs = *f.attrs.borrow();
+                    if let Some(found) = (!attrs.is_null())
+                        .then(|| dict_get_str(attrs, name))
+                        .flatten()
+                    {
+                        return Ok(Some(found));
+                    }
+                    let dict = vm.new_dict();
+                    set_attr(vm, obj, name, dict)?;
+                    return Ok(Some(dict));
+                }
                 "__closure__" => {
                     let closure = *f.closure.borrow();
                     return Ok(Some(if closure.is_null() {
@@ -903,4 +916,25 @@ pub fn type_qualname(vm: &mut Vm, class: Value) -> String {
         }
     }
     t.name.to_string()
+}
+
+/// `MAKE_FUNCTION`'s annotations: a flat tuple `(name, value, name, value, …)` becomes
+/// the function's `__annotations__` dict.
+pub fn set_function_annotations(vm: &mut Vm, function: Value, pairs: Value) -> PyResult<()> {
+    let items: Vec<Value> = match kind(&pairs) {
+        Some(ObjKind::Tuple(items)) => items.to_vec(),
+        Some(ObjKind::Dict(_)) => {
+            let key = vm.intern("__annotations__");
+            return set_attr(vm, function, key, pairs);
+        }
+        _ => return Ok(()),
+    };
+    let dict = vm.new_dict();
+    for pair in items.chunks(2) {
+        if let [name, value] = pair {
+            dict_set(vm, dict, *name, *value)?;
+        }
+    }
+    let key = vm.intern("__annotations__");
+    set_attr(vm, function, key, dict)
 }
