@@ -153,7 +153,12 @@ fn format_str(vm: &mut Vm, text: &str, spec: &Spec) -> PyResult<String> {
         Some(p) => text.chars().take(p).collect(),
         None => text.to_string(),
     };
-    Ok(pad(&truncated, spec, '<'))
+    // The `0` flag fills with zeros (alignment stays left unless given).
+    let mut spec = spec.clone();
+    if spec.zero && spec.fill.is_none() {
+        spec.fill = Some('0');
+    }
+    Ok(pad(&truncated, &spec, '<'))
 }
 
 /// Pads `body` to the spec's width with its fill and alignment (`default_align` when
@@ -222,12 +227,15 @@ fn sign_prefix(negative: bool, sign: Option<char>) -> &'static str {
     }
 }
 
-/// Applies zero padding (the `0` flag) by turning it into `=` alignment with fill `0`.
+/// Applies zero padding (the `0` flag): fill `0` unless a fill was given, and `=`
+/// alignment unless an alignment was given (CPython's format-spec parser).
 fn zero_pad_spec(spec: &Spec) -> Spec {
     let mut spec = spec.clone();
-    if spec.zero && spec.fill.is_none() && spec.align.is_none() {
+    if spec.zero && spec.fill.is_none() {
         spec.fill = Some('0');
-        spec.align = Some('=');
+        if spec.align.is_none() {
+            spec.align = Some('=');
+        }
     }
     spec
 }
@@ -363,10 +371,8 @@ fn format_float(vm: &mut Vm, f: f64, spec: &Spec, type_name: &str) -> PyResult<S
         .unwrap_or(body.len());
     let (int_part, tail) = body.split_at(split);
     if !magnitude.is_finite() {
-        let mut spec = spec.clone();
-        if spec.zero && spec.fill.is_none() {
-            spec.zero = false;
-        }
+        // `inf`/`nan` are zero-padded like numbers.
+        let spec = zero_pad_spec(spec);
         return Ok(pad(&format!("{sign}{body}"), &spec, '>'));
     }
     let grouped_tail = tail.to_string();

@@ -46,11 +46,18 @@ pub fn install(vm: &mut Vm) {
             }
         }
     }
-    // `object.__new__` is a static method: `cls.__new__(cls)` passes the class itself.
-    let object = vm.types.object;
+    // Static methods: `cls.__new__(cls)` passes the class itself, and
+    // `str.maketrans` is called on the type.
+    let (object, str_type) = (vm.types.object, vm.types.str);
+    install_static(vm, object, "__new__", crate::dunder::object_new);
+    install_static(vm, str_type, "maketrans", str_maketrans);
+}
+
+/// Puts `func` on the builtin type `ty` as a static method called `name`.
+fn install_static(vm: &mut Vm, ty: Value, name: &'static str, func: NativeFn) {
     let function = vm.alloc(ObjKind::Native(NativeObj {
-        name: "__new__",
-        func: crate::dunder::object_new,
+        name,
+        func,
         receiver: Value::NULL,
         owner: Value::NULL,
     }));
@@ -63,11 +70,102 @@ pub fn install(vm: &mut Vm) {
             doc: Value::NULL,
         },
     )));
-    let key = vm.intern("__new__");
-    let h = ops::str_hash("__new__");
-    if let Some(ObjKind::Type(t)) = kind(&object) {
+    let key = vm.intern(name);
+    let h = ops::str_hash(name);
+    if let Some(ObjKind::Type(t)) = kind(&ty) {
         t.dict.borrow_mut().insert(h, key, descriptor, |k| k == key);
     }
+}
+
+/// `str.maketrans(x[, y[, z]])`: a translation table mapping code points.
+fn str_maketrans(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "maketrans", kw)?;
+    arg_count(vm, "maketrans", args, 1, 3)?;
+    let table = vm.new_dict();
+    if args.len() == 1 {
+        let Some(entries) = mapping_items(vm, args[0])? else {
+            return Err(
+                vm.type_error("if you give only one argument to maketrans it must be a dict")
+            );
+        };
+        for (k, v) in entries {
+            let key = match str_text(&k) {
+                Some(text) if text.chars().count() == 1 => {
+                    let c = text.chars().next().unwrap_or('\0');
+                    vm.new_int(i64::from(u32::from(c)))
+                }
+                Some(_) => {
+                    return Err(vm.value_error("string keys in translate table must be of length 1"))
+                }
+                None if int_view(&k).is_some() => k,
+                None => {
+                    return Err(vm.type_error("keys in translate table must be strings or integers"))
+                }
+            };
+            dict_set(vm, table, key, v)?;
+        }
+        return Ok(table);
+    }
+    let texts: Vec<String> = args
+        .iter()
+        .map(|a| str_text(a).map(str::to_string))
+        .collect::<Option<_>>()
+        .ok_or_else(|| vm.type_error("maketrans() arguments must be strings"))?;
+    let (from, to): (Vec<char>, Vec<char>) =
+        (texts[0].chars().collect(), texts[1].chars().collect());
+    if from.len() != to.len() {
+        return Err(vm.value_error("the first two maketrans arguments must have equal length"));
+    }
+    for (a, b) in from.into_iter().zip(to) {
+        let (key, value) = (
+            vm.new_int(i64::from(u32::from(a))),
+            vm.new_int(i64::from(u32::from(b))),
+        );
+        dict_set(vm, table, key, value)?;
+    }
+    if let Some(deleted) = texts.get(2) {
+        for c in deleted.chars() {
+            let key = vm.new_int(i64::from(u32::from(c)));
+            dict_set(vm, table, key, Value::NONE)?;
+        }
+    }
+    Ok(table)
+}
+
+/// `str.translate(table)`: each character's code point is looked up in `table`
+/// (missing: kept; None: deleted; an int: that code point; a str: inserted).
+fn str_translate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "translate", kw)?;
+    arg_count(vm, "str.translate", args, 2, 2)?;
+    let s = this_str(vm, args, "translate")?;
+    let table = args[1];
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let key = vm.new_int(i64::from(u32::from(c)));
+        let mapped = match crate::ops::getitem(vm, table, key) {
+            Ok(v) => v,
+            Err(e) if vm.isinstance(e.0, vm.exceptions.lookup_error) => {
+                out.push(c);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        if mapped.is_none() {
+            continue;
+        }
+        if let Some(text) = str_text(&mapped) {
+            out.push_str(text);
+            continue;
+        }
+        match int_view(&mapped).and_then(|v| v.to_i64()) {
+            Some(code) => match u32::try_from(code).ok().and_then(char::from_u32) {
+                Some(ch) => out.push(ch),
+                None => return Err(vm.value_error("character mapping must be in range(0x110000)")),
+            },
+            None => return Err(vm.type_error("character mapping must return integer, None or str")),
+        }
+    }
+    Ok(vm.new_string(out))
 }
 
 /// The special methods builtin values expose as attributes (`[].__len__`,
@@ -341,6 +439,7 @@ const STR_METHODS: &[(&str, NativeFn)] = &[
     ("capitalize", str_capitalize),
     ("swapcase", str_swapcase),
     ("casefold", str_casefold),
+    ("translate", str_translate),
     ("center", str_center),
     ("ljust", str_ljust),
     ("rjust", str_rjust),
@@ -861,11 +960,35 @@ fn title_case(s: &str) -> String {
         if previous_cased {
             out.extend(c.to_lowercase());
         } else {
-            out.extend(c.to_uppercase());
+            push_titlecase(&mut out, c);
         }
         previous_cased = c.is_alphabetic();
     }
     out
+}
+
+/// Appends the titlecase form of `c`: its uppercase, except for the Latin digraphs
+/// (which have a distinct titlecase letter) and the characters whose full titlecase
+/// mapping is an uppercase letter followed by lowercase ones.
+fn push_titlecase(out: &mut String, c: char) {
+    let special = match c {
+        'Ǆ' | 'ǅ' | 'ǆ' => "ǅ",
+        'Ǉ' | 'ǈ' | 'ǉ' => "ǈ",
+        'Ǌ' | 'ǋ' | 'ǌ' => "ǋ",
+        'Ǳ' | 'ǲ' | 'ǳ' => "ǲ",
+        'ß' => "Ss",
+        'ﬀ' => "Ff",
+        'ﬁ' => "Fi",
+        'ﬂ' => "Fl",
+        'ﬃ' => "Ffi",
+        'ﬄ' => "Ffl",
+        'ﬅ' | 'ﬆ' => "St",
+        _ => {
+            out.extend(c.to_uppercase());
+            return;
+        }
+    };
+    out.push_str(special);
 }
 
 fn str_istitle(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -882,13 +1005,11 @@ fn str_title(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn str_capitalize(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let s = this_str(vm, args, "capitalize")?;
     let mut chars = s.chars();
-    let result = match chars.next() {
-        Some(first) => first
-            .to_uppercase()
-            .chain(chars.flat_map(char::to_lowercase))
-            .collect(),
-        None => String::new(),
-    };
+    let mut result = String::with_capacity(s.len());
+    if let Some(first) = chars.next() {
+        push_titlecase(&mut result, first);
+        result.extend(chars.flat_map(char::to_lowercase));
+    }
     Ok(vm.new_string(result))
 }
 
