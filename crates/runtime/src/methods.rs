@@ -197,6 +197,23 @@ fn slot_wrapper(vm: &mut Vm, obj: Value, name: &str) -> Option<Value> {
                 | ObjKind::Range(_)
         )
     );
+    let is_number = int_view(&obj).is_some() || obj.is_float();
+    if is_number {
+        let found = NUMBER_SLOTS
+            .iter()
+            .chain(NUMBER_BINARY_SLOTS)
+            .chain(NUMBER_COMPARE_SLOTS)
+            .find(|(n, _)| *n == name);
+        if let Some((name, func)) = found {
+            let owner = vm.type_of(obj);
+            return Some(vm.alloc(ObjKind::Native(NativeObj {
+                name,
+                func: *func,
+                receiver: obj,
+                owner,
+            })));
+        }
+    }
     let func: NativeFn = match name {
         "__len__" if is_container => slot_len,
         "__contains__" if is_container => slot_contains,
@@ -274,6 +291,110 @@ fn slot_hash(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let h = ops::hash(vm, args[0])?;
     Ok(vm.new_int(h))
 }
+
+/// Whether `other` is an operand the number `receiver`'s own operator methods accept:
+/// an `int` takes ints (and bools), a `float` also takes ints.
+fn number_operand(receiver: Value, other: Value) -> bool {
+    int_view(&other).is_some() || (receiver.is_float() && other.is_float())
+}
+
+/// `int`/`float` operator methods (`(1).__add__(2)`, `(2.5).__rmul__(2)`): the
+/// operation for accepted operands, NotImplemented otherwise.
+macro_rules! number_slots {
+    ($( $name:literal, $reflected:literal => $forward_fn:ident, $reflected_fn:ident, $op:ident; )*) => {
+        $(
+            fn $forward_fn(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+                arg_count(vm, $name, &args[1..], 1, 1)?;
+                if !number_operand(args[0], args[1]) {
+                    return Ok(Value::NOT_IMPLEMENTED);
+                }
+                ops::binary_op(vm, args[0], args[1], BinaryOpArg::$op)
+            }
+            fn $reflected_fn(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+                arg_count(vm, $reflected, &args[1..], 1, 1)?;
+                if !number_operand(args[0], args[1]) {
+                    return Ok(Value::NOT_IMPLEMENTED);
+                }
+                ops::binary_op(vm, args[1], args[0], BinaryOpArg::$op)
+            }
+        )*
+        const NUMBER_BINARY_SLOTS: &[(&str, NativeFn)] = &[
+            $( ($name, $forward_fn), ($reflected, $reflected_fn), )*
+        ];
+    };
+}
+
+number_slots! {
+    "__add__", "__radd__" => number_add, number_radd, Add;
+    "__sub__", "__rsub__" => number_sub, number_rsub, Subtract;
+    "__mul__", "__rmul__" => number_mul, number_rmul, Multiply;
+    "__truediv__", "__rtruediv__" => number_truediv, number_rtruediv, TrueDivide;
+    "__floordiv__", "__rfloordiv__" => number_floordiv, number_rfloordiv, FloorDivide;
+    "__mod__", "__rmod__" => number_mod, number_rmod, Remainder;
+    "__pow__", "__rpow__" => number_pow, number_rpow, Power;
+    "__and__", "__rand__" => number_and, number_rand, And;
+    "__or__", "__ror__" => number_or, number_ror, Or;
+    "__xor__", "__rxor__" => number_xor, number_rxor, Xor;
+    "__lshift__", "__rlshift__" => number_lshift, number_rlshift, Lshift;
+    "__rshift__", "__rrshift__" => number_rshift, number_rrshift, Rshift;
+}
+
+/// `int`/`float` comparison methods: NotImplemented for operands they do not take.
+macro_rules! number_compares {
+    ($( $name:literal => $fn_name:ident, $op:ident; )*) => {
+        $(
+            fn $fn_name(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+                arg_count(vm, $name, &args[1..], 1, 1)?;
+                if !number_operand(args[0], args[1]) {
+                    return Ok(Value::NOT_IMPLEMENTED);
+                }
+                ops::compare(vm, args[0], args[1], cpjit_bytecode::CompareOp::$op)
+            }
+        )*
+        const NUMBER_COMPARE_SLOTS: &[(&str, NativeFn)] = &[ $( ($name, $fn_name), )* ];
+    };
+}
+
+number_compares! {
+    "__lt__" => number_lt, Lt;
+    "__le__" => number_le, Le;
+    "__gt__" => number_gt, Gt;
+    "__ge__" => number_ge, Ge;
+}
+
+fn number_neg(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "__neg__", &args[1..], 0, 0)?;
+    ops::unary_negative(vm, args[0])
+}
+
+fn number_abs(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "__abs__", &args[1..], 0, 0)?;
+    if let Some(f) = args[0].as_float() {
+        return Ok(Value::float(f.abs()));
+    }
+    if ops::compare(
+        vm,
+        args[0],
+        Value::small_int(0).unwrap_or(Value::NONE),
+        cpjit_bytecode::CompareOp::Lt,
+    )? == Value::TRUE
+    {
+        return ops::unary_negative(vm, args[0]);
+    }
+    ops::unary_positive(vm, args[0])
+}
+
+fn number_bool(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "__bool__", &args[1..], 0, 0)?;
+    Ok(Value::bool(ops::truthy(vm, args[0])?))
+}
+
+/// The operator methods numbers expose as attributes.
+const NUMBER_SLOTS: &[(&str, NativeFn)] = &[
+    ("__neg__", number_neg),
+    ("__abs__", number_abs),
+    ("__bool__", number_bool),
+];
 
 fn slot_eq(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     arg_count(vm, "__eq__", &args[1..], 1, 1)?;
