@@ -328,6 +328,16 @@ fn lookup_attr_generic(
             let function = g.function;
             return lookup_attr(vm, function, name);
         }
+        Some(ObjKind::Generator(g)) if matches!(attr.as_str(), "gi_running" | "gi_suspended") => {
+            use crate::object::GeneratorState;
+            let state = g.state.get();
+            return Ok(Some(Value::bool(if attr == "gi_running" {
+                state == GeneratorState::Running
+            } else {
+                state == GeneratorState::Suspended
+            })));
+        }
+        Some(ObjKind::Generator(g)) if attr == "gi_code" => return Ok(Some(g.code)),
         Some(ObjKind::Cell(cell)) if attr == "cell_contents" => {
             let value = cell.get();
             if value.is_null() {

@@ -2351,6 +2351,7 @@ fn range_count(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 const EXCEPTION_METHODS: &[(&str, NativeFn)] = &[
     ("with_traceback", exception_with_traceback),
+    ("add_note", exception_add_note),
     ("__init__", exception_init),
 ];
 
@@ -2490,6 +2491,30 @@ fn object_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             "{name}.__init__() takes exactly one argument (the instance to initialize)"
         )));
     }
+    Ok(Value::NONE)
+}
+
+/// `BaseException.add_note(note)`: appends to the exception's `__notes__` list.
+fn exception_add_note(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "add_note", kw)?;
+    arg_count(vm, "add_note", &args[1..], 1, 1)?;
+    if str_text(&args[1]).is_none() {
+        let name = vm.type_name(args[1]);
+        return Err(vm.type_error(format!("note must be a str, not '{name}'")));
+    }
+    let key = vm.intern("__notes__");
+    let notes = match crate::attr::lookup_attr(vm, args[0], key)? {
+        Some(existing) => existing,
+        None => {
+            let list = vm.new_list(Vec::new());
+            crate::attr::set_attr(vm, args[0], key, list)?;
+            list
+        }
+    };
+    let Some(ObjKind::List(items)) = kind(&notes) else {
+        return Err(vm.type_error("Cannot add note: __notes__ is not a list"));
+    };
+    items.borrow_mut().push(args[1]);
     Ok(Value::NONE)
 }
 
