@@ -86,15 +86,7 @@ pub fn super_builtin(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult
         let name = vm.type_name(class);
         return Err(vm.type_error(format!("super() argument 1 must be a type, not {name}")));
     }
-    let self_class = if matches!(kind(&receiver), Some(ObjKind::Type(_)))
-        && vm.is_subtype(receiver, class)
-    {
-        receiver
-    } else if vm.isinstance(receiver, class) {
-        vm.type_of(receiver)
-    } else {
-        return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
-    };
+    let self_class = cpjit_runtime::attr::super_check(vm, class, receiver)?;
     let dict = vm.new_dict();
     for (name, value) in [
         ("__thisclass__", class),

@@ -800,6 +800,7 @@ pub fn super_attr(
     name: Value,
     method: bool,
 ) -> PyResult<(Value, Value)> {
+    super_check(vm, class, receiver)?;
     let receiver_type = if matches!(kind(&receiver), Some(ObjKind::Type(_))) {
         receiver
     } else {
@@ -947,4 +948,32 @@ pub fn set_function_annotations(vm: &mut Vm, function: Value, pairs: Value) -> P
     }
     let key = vm.intern("__annotations__");
     set_attr(vm, function, key, dict)
+}
+
+/// CPython's `supercheck`: `receiver` must be an instance or a subtype of `class`.
+/// Returns the type whose MRO the lookup walks.
+pub fn super_check(vm: &mut Vm, class: Value, receiver: Value) -> PyResult<Value> {
+    let receiver_is_type = matches!(kind(&receiver), Some(ObjKind::Type(_)));
+    if receiver_is_type && vm.is_subtype(receiver, class) {
+        return Ok(receiver);
+    }
+    if vm.isinstance(receiver, class) {
+        return Ok(vm.type_of(receiver));
+    }
+    let (what, shown) = if receiver_is_type {
+        ("type", type_qualname_plain(receiver))
+    } else {
+        ("instance of", vm.type_name(receiver).to_string())
+    };
+    let class_name = type_qualname_plain(class);
+    Err(vm.type_error(format!(
+        "super(type, obj): obj ({what} {shown}) is not an instance or subtype of type ({class_name})."
+    )))
+}
+
+fn type_qualname_plain(class: Value) -> String {
+    match kind(&class) {
+        Some(ObjKind::Type(t)) => t.name.to_string(),
+        _ => "?".to_string(),
+    }
 }
