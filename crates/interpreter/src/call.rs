@@ -135,9 +135,17 @@ pub fn bind_arguments(
                 None => {
                     let is_posonly = co.varnames[..posonly].iter().any(|v| &**v == text);
                     let message = if is_posonly {
+                        // Every positional-only parameter passed by keyword, in
+                        // parameter order (as CPython lists them).
+                        let passed: Vec<&str> = co.varnames[..posonly]
+                            .iter()
+                            .filter(|v| kwnames.iter().any(|k| str_text(k) == Some(&***v)))
+                            .map(|v| &**v)
+                            .collect();
                         format!(
-                            "{}() got some positional-only arguments passed as keyword arguments: '{text}'",
-                            qualname(function)
+                            "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                            qualname(function),
+                            passed.join(", ")
                         )
                     } else {
                         format!(

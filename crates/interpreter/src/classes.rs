@@ -5,9 +5,8 @@
 //! never decide attribute semantics (that is `cpjit_runtime::attr`) nor the MRO
 //! algorithm (`Vm::new_class`).
 
-use cpjit_runtime::attr::type_lookup;
 use cpjit_runtime::display::str_text;
-use cpjit_runtime::object::{BoundMethodObj, ObjKind};
+use cpjit_runtime::object::{InstanceObj, ObjKind};
 use cpjit_runtime::vm::kind;
 use cpjit_runtime::{Frame, PyResult, Value, Vm};
 
@@ -136,9 +135,84 @@ fn prepare_namespace(
 }
 
 /// `super()` called as a plain function (the compiler turns `super().name` into
-/// `LOAD_SUPER_ATTR`, so this only runs for other uses).
-pub fn super_builtin(vm: &mut Vm, _args: &[Value], _kwnames: &[Value]) -> PyResult<Value> {
-    Err(vm.not_implemented("super() objects other than super().attribute are not supported yet"))
+/// `LOAD_SUPER_ATTR` where it can): `super(type, obj)`, or with no arguments the
+/// calling function's `__class__` cell and first argument. The result is an instance
+/// of the builtin `super` type carrying `__thisclass__`, `__self__` and
+/// `__self_class__`; `cpjit_runtime::attr` resolves its attributes.
+pub fn super_builtin(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    if !kwnames.is_empty() {
+        return Err(vm.type_error("super() takes no keyword arguments"));
+    }
+    let (class, receiver) = match args.len() {
+        0 => zero_arg_super(vm)?,
+        2 => (args[0], args[1]),
+        1 => return Err(vm.not_implemented("unbound super objects are not supported yet")),
+        n => return Err(vm.type_error(format!("super() takes at most 2 arguments ({n} given)"))),
+    };
+    if !matches!(kind(&class), Some(ObjKind::Type(_))) {
+        let name = vm.type_name(class);
+        return Err(vm.type_error(format!("super() argument 1 must be a type, not {name}")));
+    }
+    let self_class = cpjit_runtime::attr::super_check(vm, class, receiver)?;
+    let dict = vm.new_dict();
+    for (name, value) in [
+        ("__thisclass__", class),
+        ("__self__", receiver),
+        ("__self_class__", self_class),
+    ] {
+        let key = vm.intern(name);
+        cpjit_runtime::ops::dict_set(vm, dict, key, value)?;
+    }
+    let super_type = vm.types.super_;
+    Ok(vm.alloc(ObjKind::Instance(InstanceObj {
+        class: super_type,
+        dict,
+        payload: Value::NULL,
+        slot_values: std::cell::Cell::new(Value::NULL),
+    })))
+}
+
+/// `super()` inside a method: the `__class__` cell of the calling frame and its first
+/// argument (dereferenced when it lives in a cell).
+fn zero_arg_super(vm: &mut Vm) -> PyResult<(Value, Value)> {
+    let Some(frame) = vm.frames.last().copied() else {
+        return Err(vm.runtime_error("super(): no current frame"));
+    };
+    let Some(ObjKind::Code(code)) = kind(&frame.code) else {
+        return Err(vm.runtime_error("super(): no current frame"));
+    };
+    if code.code.arg_count == 0 && code.code.posonly_arg_count == 0 {
+        return Err(vm.runtime_error("super(): no arguments"));
+    }
+    let names = code.code.localsplus_names();
+    let Some(class_slot) = names.iter().rposition(|n| &**n == "__class__") else {
+        return Err(vm.runtime_error("super(): __class__ cell not found"));
+    };
+    let first_name = names[0].clone();
+    let first_is_cell = code.code.cellvars.contains(&first_name);
+    let read = |slot: usize| {
+        vm.stack
+            .get(frame.base + slot)
+            .copied()
+            .unwrap_or(Value::NULL)
+    };
+    let class = match kind(&read(class_slot)) {
+        Some(ObjKind::Cell(cell)) => cell.get(),
+        _ => Value::NULL,
+    };
+    let mut receiver = read(0);
+    if first_is_cell {
+        if let Some(ObjKind::Cell(cell)) = kind(&receiver) {
+            receiver = cell.get();
+        }
+    }
+    if class.is_null() {
+        return Err(vm.runtime_error("super(): empty __class__ cell"));
+    }
+    if receiver.is_null() {
+        return Err(vm.runtime_error("super(): arg[0] deleted"));
+    }
+    Ok((class, receiver))
 }
 
 /// `LOAD_SUPER_ATTR`: `name` looked up along `type(receiver).__mro__` after `class`.
@@ -151,75 +225,5 @@ pub fn load_super_attr(
     name: Value,
     method: bool,
 ) -> PyResult<(Value, Value)> {
-    // CPython's `supercheck`: a class receiver that derives from `class` (a
-    // classmethod's `cls`) is searched itself; anything else (an instance, or a class
-    // that is an instance of a metaclass `class`) through its type.
-    let receiver_is_class =
-        matches!(kind(&receiver), Some(ObjKind::Type(_))) && vm.is_subtype(receiver, class);
-    let receiver_type = if receiver_is_class {
-        receiver
-    } else {
-        vm.type_of(receiver)
-    };
-    let mro = match kind(&receiver_type) {
-        Some(ObjKind::Type(t)) => t.mro.borrow().clone(),
-        _ => Vec::new(),
-    };
-    let start = mro
-        .iter()
-        .position(|c| *c == class)
-        .map_or(mro.len(), |i| i + 1);
-    for owner in &mro[start..] {
-        let Some(found) = owner_lookup(*owner, name) else {
-            continue;
-        };
-        if let Some(ObjKind::Descriptor(_)) = kind(&found) {
-            let instance = if receiver_is_class {
-                Value::NULL
-            } else {
-                receiver
-            };
-            let value =
-                cpjit_runtime::attr::resolve_descriptor(vm, found, instance, receiver_type, name)?;
-            return Ok((value, Value::NULL));
-        }
-        let is_function = matches!(kind(&found), Some(ObjKind::Function(_)))
-            || matches!(kind(&found), Some(ObjKind::Native(n)) if !n.owner.is_null() && n.receiver.is_null());
-        if is_function && method {
-            return Ok((found, receiver));
-        }
-        if is_function {
-            let bound = vm.alloc(ObjKind::BoundMethod(BoundMethodObj {
-                function: found,
-                receiver,
-            }));
-            return Ok((bound, Value::NULL));
-        }
-        return Ok((found, Value::NULL));
-    }
-    let attr = str_text(&name).unwrap_or("?").to_string();
-    Err(vm.attribute_error(format!("'super' object has no attribute '{attr}'")))
-}
-
-/// `name` in the namespace of one class (not its bases).
-fn owner_lookup(class: Value, name: Value) -> Option<Value> {
-    let Some(ObjKind::Type(t)) = kind(&class) else {
-        return None;
-    };
-    let own_mro = t.mro.borrow();
-    // Look only at this class: a lookup on an MRO of just [class].
-    let _ = own_mro;
-    let text = str_text(&name)?;
-    let hash = cpjit_runtime::ops::str_hash(text);
-    t.dict
-        .borrow()
-        .get(hash, |k| k == name || str_text(&k) == Some(text))
-        .or_else(|| {
-            // `object`'s methods live on the builtin type too.
-            if t.builtin.is_some() {
-                type_lookup(class, name)
-            } else {
-                None
-            }
-        })
+    cpjit_runtime::attr::super_attr(vm, class, receiver, name, method)
 }

@@ -652,6 +652,16 @@ fn execute(
                 c.set(Value::NULL);
             }
         }
+        Opcode::LOAD_LOCALS => {
+            // Class bodies: the namespace dict, for LOAD_FROM_DICT_OR_DEREF.
+            let locals = vm.frames[frame_index].locals_dict;
+            if locals.is_null() {
+                return Err(vm
+                    .new_error(vm.exceptions.system_error, "no locals found")
+                    .into());
+            }
+            vm.stack.push(locals);
+        }
         Opcode::LOAD_FROM_DICT_OR_DEREF => {
             let mapping = pop(vm);
             let name = code.localsplus_names[arg as usize];
@@ -1159,6 +1169,7 @@ fn execute(
                 match arg {
                     1 => *f.defaults.borrow_mut() = value,
                     2 => *f.kwdefaults.borrow_mut() = value,
+                    4 => cpjit_runtime::attr::set_function_annotations(vm, function, value)?,
                     8 => *f.closure.borrow_mut() = value,
                     _ => {}
                 }
@@ -2108,30 +2119,54 @@ fn unpack_exact(vm: &mut Vm, seq: Value, n: usize) -> PyResult<Vec<Value>> {
     Ok(items)
 }
 
-fn dict_merge(vm: &mut Vm, dict: Value, update: Value, callable: Value) -> PyResult<()> {
+/// Whether `v` can be iterated (for CALL_FUNCTION_EX's "argument after *" error).
+fn is_iterable(vm: &mut Vm, v: Value) -> bool {
+    match kind(&v) {
+        Some(
+            ObjKind::List(_)
+            | ObjKind::Tuple(_)
+            | ObjKind::Str(_)
+            | ObjKind::Dict(_)
+            | ObjKind::Set(_)
+            | ObjKind::Range(_)
+            | ObjKind::DictView(_)
+            | ObjKind::Iterator(_)
+            | ObjKind::Generator(_),
+        ) => true,
+        Some(ObjKind::Instance(_)) => {
+            cpjit_runtime::dunder::has_special(vm, v, "__iter__")
+                || cpjit_runtime::dunder::has_special(vm, v, "__getitem__")
+        }
+        _ => false,
+    }
+}
+
+/// How CPython names a callable in call errors: `module.qualname()` or `name()`.
+fn callable_display_name(vm: &mut Vm, callable: Value) -> String {
     let dunder_name = vm.names.dunder_name;
     let callable = match kind(&callable) {
         Some(ObjKind::BoundMethod(method)) => method.function,
         _ => callable,
     };
-    let function_name = || -> String {
-        match kind(&callable) {
-            Some(ObjKind::Function(f)) => {
-                let q = *f.qualname.borrow();
-                let module = ops::dict_get_str(f.globals, dunder_name)
-                    .and_then(|m| str_text(&m).map(str::to_string));
-                match module {
-                    Some(module) => format!("{module}.{}()", str_text(&q).unwrap_or("?")),
-                    None => format!("{}()", str_text(&q).unwrap_or("?")),
-                }
+    match kind(&callable) {
+        Some(ObjKind::Function(f)) => {
+            let q = *f.qualname.borrow();
+            let module = ops::dict_get_str(f.globals, dunder_name)
+                .and_then(|m| str_text(&m).map(str::to_string));
+            match module {
+                Some(module) => format!("{module}.{}()", str_text(&q).unwrap_or("?")),
+                None => format!("{}()", str_text(&q).unwrap_or("?")),
             }
-            Some(ObjKind::Native(n)) => format!("{}()", n.name),
-            _ => "function".into(),
         }
-    };
+        Some(ObjKind::Native(n)) => format!("{}()", n.name),
+        _ => "function".into(),
+    }
+}
+
+fn dict_merge(vm: &mut Vm, dict: Value, update: Value, callable: Value) -> PyResult<()> {
     let Some(entries) = cpjit_runtime::methods::mapping_items(vm, update)? else {
         let name = vm.type_name(update);
-        let fname = function_name();
+        let fname = callable_display_name(vm, callable);
         return Err(vm.type_error(format!(
             "{fname} argument after ** must be a mapping, not {name}"
         )));
@@ -2139,7 +2174,7 @@ fn dict_merge(vm: &mut Vm, dict: Value, update: Value, callable: Value) -> PyRes
     for (k, v) in entries {
         if ops::dict_get(vm, dict, k)?.is_some() {
             let key = str_text(&k).unwrap_or("?").to_string();
-            let fname = function_name();
+            let fname = callable_display_name(vm, callable);
             return Err(vm.type_error(format!(
                 "{fname} got multiple values for keyword argument '{key}'"
             )));
@@ -2287,7 +2322,18 @@ fn call_instruction(vm: &mut Vm, opcode: Opcode, arg: u32) -> PyResult<bool> {
             let callable_index = vm.stack.len() - 2;
             let mut args = match kind(&callargs) {
                 Some(ObjKind::Tuple(items)) => items.to_vec(),
-                _ => cpjit_runtime::iter::collect(vm, callargs)?,
+                _ => match cpjit_runtime::iter::collect(vm, callargs) {
+                    Ok(items) => items,
+                    Err(_) if !is_iterable(vm, callargs) => {
+                        let callable = vm.stack[callable_index];
+                        let fname = callable_display_name(vm, callable);
+                        let name = vm.type_name(callargs);
+                        return Err(vm.type_error(format!(
+                            "{fname} argument after * must be an iterable, not {name}"
+                        )));
+                    }
+                    Err(e) => return Err(e),
+                },
             };
             let mut kwnames = Vec::new();
             if let Some(ObjKind::Dict(table)) = kind(&kwargs) {

@@ -45,8 +45,14 @@ pub fn resume(
     vm: &mut Vm,
     generator: Value,
     sent: Value,
-    throw: Option<Value>,
+    mut throw: Option<Value>,
 ) -> PyResult<GeneratorResume> {
+    if let Some(exception) = throw {
+        match throw_into_delegate(vm, generator, exception)? {
+            Delegated::Yielded(value) => return Ok(GeneratorResume::Yielded(value)),
+            Delegated::Raise(exception) => throw = Some(exception),
+        }
+    }
     let Some(ObjKind::Generator(g)) = kind(&generator) else {
         return Err(vm.type_error("resume: not a generator"));
     };
@@ -124,6 +130,84 @@ pub fn resume(
     }
 }
 
+/// What throwing into a generator's `yield from` sub-iterator gave.
+enum Delegated {
+    /// The sub-iterator yielded: the generator stays suspended in its `yield from`.
+    Yielded(Value),
+    /// Raise this at the generator's `yield` (the original exception, the one the
+    /// sub-iterator raised, or its StopIteration, which `CLEANUP_THROW` turns into the
+    /// value of the `yield from`).
+    Raise(Value),
+}
+
+/// `generator.throw()` while the generator is suspended in `yield from`: the exception
+/// goes to the sub-iterator first (CPython's `_gen_throw`). GeneratorExit closes the
+/// sub-iterator and is then raised in the generator itself.
+fn throw_into_delegate(vm: &mut Vm, generator: Value, exception: Value) -> PyResult<Delegated> {
+    let Some(delegate) = yield_from_target(generator) else {
+        return Ok(Delegated::Raise(exception));
+    };
+    let Some(ObjKind::Generator(g)) = kind(&generator) else {
+        return Ok(Delegated::Raise(exception));
+    };
+    g.state.set(GeneratorState::Running);
+    let outcome = if vm.isinstance(exception, vm.exceptions.generator_exit) {
+        let close = vm.intern("close");
+        let closed = match cpjit_runtime::attr::lookup_attr(vm, delegate, close) {
+            Ok(Some(method)) => cpjit_runtime::call::call(vm, method, &[], &[]).map(|_| ()),
+            Ok(None) => Ok(()),
+            Err(error) => Err(error),
+        };
+        Ok(match closed {
+            Ok(()) => Delegated::Raise(exception),
+            Err(error) => Delegated::Raise(error.0),
+        })
+    } else if let Some(ObjKind::Generator(_)) = kind(&delegate) {
+        match resume(vm, delegate, Value::NONE, Some(exception)) {
+            Ok(GeneratorResume::Yielded(value)) => Ok(Delegated::Yielded(value)),
+            Ok(GeneratorResume::Returned(value)) => {
+                let args = if value.is_none() { vec![] } else { vec![value] };
+                let stop = vm.new_exception(vm.exceptions.stop_iteration, args);
+                Ok(Delegated::Raise(stop))
+            }
+            Err(error) => Ok(Delegated::Raise(error.0)),
+        }
+    } else {
+        let throw_name = vm.intern("throw");
+        match cpjit_runtime::attr::lookup_attr(vm, delegate, throw_name) {
+            Ok(Some(method)) => match cpjit_runtime::call::call(vm, method, &[exception], &[]) {
+                Ok(value) => Ok(Delegated::Yielded(value)),
+                Err(error) => Ok(Delegated::Raise(error.0)),
+            },
+            Ok(None) => Ok(Delegated::Raise(exception)),
+            Err(error) => Err(error),
+        }
+    };
+    g.state.set(GeneratorState::Suspended);
+    outcome
+}
+
+/// The sub-iterator a suspended generator is delegating to with `yield from`: its
+/// resume point is `RESUME` with oparg 2 (after a `yield from`'s `YIELD_VALUE`) and the
+/// sub-iterator is on top of its saved operand stack (CPython's `_PyGen_yf`).
+fn yield_from_target(generator: Value) -> Option<Value> {
+    let Some(ObjKind::Generator(g)) = kind(&generator) else {
+        return None;
+    };
+    if g.state.get() != GeneratorState::Suspended {
+        return None;
+    }
+    let Some(ObjKind::Code(code)) = kind(&g.code) else {
+        return None;
+    };
+    let instruction = code.code.instructions.get(g.ip.get())?;
+    // The low two bits of RESUME's oparg say where it is: 2 = after `yield from`.
+    if instruction.opcode != cpjit_bytecode::Opcode::RESUME || instruction.arg & 3 < 2 {
+        return None;
+    }
+    g.saved.borrow().last().copied()
+}
+
 /// One step of `yield from`/`SEND`: resume a generator, or `next`/`send` another
 /// iterator. `Returned` carries the sub-iterator's return value.
 pub fn send(vm: &mut Vm, receiver: Value, value: Value) -> PyResult<GeneratorResume> {
@@ -131,7 +215,13 @@ pub fn send(vm: &mut Vm, receiver: Value, value: Value) -> PyResult<GeneratorRes
         return resume(vm, receiver, value, None);
     }
     let step = if value.is_none() {
-        cpjit_runtime::iter::next(vm, receiver).map(|v| v.map(GeneratorResume::Yielded))
+        if let Some(ObjKind::Instance(_)) = kind(&receiver) {
+            // Keep a user iterator's StopIteration: its value is the result.
+            cpjit_runtime::dunder::next_raising(vm, receiver)
+                .map(|v| Some(GeneratorResume::Yielded(v)))
+        } else {
+            cpjit_runtime::iter::next(vm, receiver).map(|v| v.map(GeneratorResume::Yielded))
+        }
     } else {
         let send_name = vm.intern("send");
         let method = cpjit_runtime::attr::get_attr(vm, receiver, send_name)?;

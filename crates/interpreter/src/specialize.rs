@@ -104,7 +104,9 @@ pub(crate) fn attribute_facts(vm: &mut Vm, class: Value, name: Value) -> Attribu
 
 fn find_plain_attribute(vm: &mut Vm, class: Value, name: Value) -> bool {
     use cpjit_runtime::attr::type_lookup;
-    if !matches!(kind(&class), Some(ObjKind::Type(_))) {
+    // User classes only (instances of builtin types such as `super` answer their
+    // attributes themselves).
+    if !matches!(kind(&class), Some(ObjKind::Type(t)) if t.builtin.is_none()) {
         return false;
     }
     let Some(text) = cpjit_runtime::display::str_text(&name) else {
@@ -113,6 +115,7 @@ fn find_plain_attribute(vm: &mut Vm, class: Value, name: Value) -> bool {
     if text.starts_with("__") && text.ends_with("__") {
         return false;
     }
+    // Slots, or attribute hooks written in Python (`object`'s own are builtins).
     for hook in [
         "__slots__",
         "__getattribute__",
@@ -120,7 +123,9 @@ fn find_plain_attribute(vm: &mut Vm, class: Value, name: Value) -> bool {
         "__delattr__",
     ] {
         let hook = vm.intern(hook);
-        if type_lookup(class, hook).is_some() {
+        let written_in_python = type_lookup(class, hook)
+            .is_some_and(|found| !matches!(kind(&found), Some(ObjKind::Native(_))));
+        if written_in_python {
             return false;
         }
     }

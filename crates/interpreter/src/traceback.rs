@@ -53,6 +53,27 @@ pub fn exception_summary(vm: &mut Vm, exc: Value) -> String {
     }
 }
 
+/// The notes added with `add_note()`, one per line after the summary (a non-str note
+/// is shown by its repr, as CPython does for ones added behind its back).
+fn push_notes(vm: &mut Vm, exc: Value, out: &mut String) {
+    let key = vm.intern("__notes__");
+    let Ok(Some(notes)) = cpjit_runtime::attr::lookup_attr(vm, exc, key) else {
+        return;
+    };
+    let Some(ObjKind::List(items)) = kind(&notes) else {
+        return;
+    };
+    let items = items.borrow().clone();
+    for note in items {
+        let text = match text_of(&note) {
+            Some(t) => t.to_string(),
+            None => display::repr(vm, note).unwrap_or_default(),
+        };
+        out.push_str(&text);
+        out.push('\n');
+    }
+}
+
 fn format_frames(vm: &mut Vm, exc: Value, sources: &mut SourceCache, out: &mut String) {
     let entries: Vec<(Value, u32)> = match kind(&exc) {
         Some(ObjKind::Exception(e)) => e.traceback.borrow().iter().rev().copied().collect(),
@@ -140,6 +161,7 @@ pub fn format_exception(vm: &mut Vm, exc: Value, sources: &mut SourceCache) -> S
         }
         out.push_str(&exception_summary(vm, exc));
         out.push('\n');
+        push_notes(vm, exc, &mut out);
         out.push_str(separator);
     }
     out

@@ -35,6 +35,37 @@ pub fn type_lookup(ty: Value, name: Value) -> Option<Value> {
     None
 }
 
+/// Whether a type attribute is a data descriptor (a property, or a user object whose
+/// class defines `__set__` or `__delete__`): it takes precedence over the instance dict.
+fn is_data_descriptor(vm: &mut Vm, v: Value) -> bool {
+    match kind(&v) {
+        Some(ObjKind::Descriptor(d)) => d.kind == DescriptorKind::Property,
+        Some(ObjKind::Instance(_)) => {
+            crate::dunder::has_special(vm, v, "__set__")
+                || crate::dunder::has_special(vm, v, "__delete__")
+        }
+        _ => false,
+    }
+}
+
+/// A user descriptor's `__get__(instance, owner)` (instance None for class access),
+/// or None when `v` is not a user object with `__get__`.
+fn user_descriptor_get(
+    vm: &mut Vm,
+    v: Value,
+    instance: Value,
+    owner: Value,
+) -> PyResult<Option<Value>> {
+    if !matches!(kind(&v), Some(ObjKind::Instance(_)))
+        || !crate::dunder::has_special(vm, v, "__get__")
+    {
+        return Ok(None);
+    }
+    let get_name = vm.intern("__get__");
+    let method = get_attr(vm, v, get_name)?;
+    crate::call::call(vm, method, &[instance, owner], &[]).map(Some)
+}
+
 /// Whether a type attribute binds to instances when looked up through them.
 fn is_method_like(v: &Value) -> bool {
     match kind(v) {
@@ -62,20 +93,30 @@ fn bind(vm: &mut Vm, function: Value, receiver: Value) -> Value {
 /// `obj.name` for `LOAD_ATTR` with the method bit: returns `(callable, self)` with
 /// `self` NULL when no binding is needed, avoiding a bound-method allocation.
 pub fn load_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Value)> {
+    if attr_hook(vm, obj, "__getattribute__").is_some() {
+        return Ok((get_attr(vm, obj, name)?, Value::NULL));
+    }
     let instance_dict = match kind(&obj) {
+        // `super` objects resolve every attribute along the MRO themselves.
+        Some(ObjKind::Instance(i)) if i.class == vm.types.super_ => {
+            return Ok((get_attr(vm, obj, name)?, Value::NULL));
+        }
         Some(ObjKind::Instance(i)) => Some(i.dict),
         Some(ObjKind::Module(_) | ObjKind::Type(_)) => None,
         _ => None,
     };
     if !matches!(kind(&obj), Some(ObjKind::Module(_) | ObjKind::Type(_))) {
-        if let Some(dict) = instance_dict {
-            if let Some(v) = dict_get_str(dict, name) {
-                return Ok((v, Value::NULL));
-            }
-        }
         let ty = vm.type_of(obj);
-        if let Some(found) = type_lookup(ty, name) {
-            if is_method_like(&found) {
+        let found = type_lookup(ty, name);
+        // A data descriptor on the type wins over the instance dict.
+        let data_descriptor = found.is_some_and(|f| is_data_descriptor(vm, f));
+        if !data_descriptor {
+            if let Some(dict) = instance_dict {
+                if let Some(v) = dict_get_str(dict, name) {
+                    return Ok((v, Value::NULL));
+                }
+            }
+            if let Some(found) = found.filter(is_method_like) {
                 return Ok((found, obj));
             }
         }
@@ -114,6 +155,42 @@ pub fn attribute_error(vm: &mut Vm, obj: Value, name: Value) -> crate::vm::PyErr
 
 /// `getattr` that returns `Ok(None)` for a missing attribute.
 pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
+    if let Some(hook) = attr_hook(vm, obj, "__getattribute__") {
+        // A class's own `__getattribute__` sees every lookup; `__getattr__` still
+        // handles the AttributeError it raises.
+        return match crate::call::call(vm, hook, &[obj, name], &[]) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if vm.isinstance(e.0, vm.exceptions.attribute_error) => {
+                let ty = vm.type_of(obj);
+                let getattr_name = vm.intern("__getattr__");
+                match type_lookup(ty, getattr_name) {
+                    Some(getattr) => crate::call::call(vm, getattr, &[obj, name], &[]).map(Some),
+                    None => Err(e),
+                }
+            }
+            Err(e) => Err(e),
+        };
+    }
+    lookup_attr_generic(vm, obj, name, true)
+}
+
+/// `object.__getattribute__(obj, name)`: the lookup without the class's
+/// `__getattribute__` and `__getattr__` hooks.
+pub fn generic_get_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Value> {
+    match lookup_attr_generic(vm, obj, name, false)? {
+        Some(v) => Ok(v),
+        None => Err(attribute_error(vm, obj, name)),
+    }
+}
+
+/// The attribute lookup proper; `use_getattr` says whether a missing instance
+/// attribute falls back to the class's `__getattr__`.
+fn lookup_attr_generic(
+    vm: &mut Vm,
+    obj: Value,
+    name: Value,
+    use_getattr: bool,
+) -> PyResult<Option<Value>> {
     let attr = str_text(&name).unwrap_or("");
     if attr == "__class__" {
         return Ok(Some(vm.type_of(obj)));
@@ -139,8 +216,12 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
         }
         Some(ObjKind::Type(t)) => {
             match attr {
-                "__name__" | "__qualname__" => {
+                "__name__" => {
                     let text = t.name.to_string();
+                    return Ok(Some(vm.new_string(text)));
+                }
+                "__qualname__" => {
+                    let text = type_qualname(vm, obj);
                     return Ok(Some(vm.new_string(text)));
                 }
                 "__mro__" => {
@@ -153,19 +234,13 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
                 }
                 "__base__" => return Ok(Some(t.bases.first().copied().unwrap_or(Value::NONE))),
                 "__dict__" => {
-                    // A snapshot (CPython's is a read-only live mappingproxy).
-                    let entries: Vec<(Value, Value)> =
-                        t.dict.borrow().iter().map(|e| (e.key, e.value)).collect();
-                    let copy = vm.new_dict();
-                    vm.temp_roots.push(copy);
-                    for (key, value) in entries {
-                        if let Err(error) = dict_set(vm, copy, key, value) {
-                            vm.temp_roots.pop();
-                            return Err(error);
-                        }
+                    // A snapshot of the namespace (CPython's is a read-only mappingproxy).
+                    let mut table = crate::dict::DictTable::new();
+                    for entry in t.dict.borrow().iter() {
+                        table.push_new(entry.hash, entry.key, entry.value);
                     }
-                    vm.temp_roots.pop();
-                    return Ok(Some(copy));
+                    let dict = vm.alloc(ObjKind::Dict(Box::new(std::cell::RefCell::new(table))));
+                    return Ok(Some(dict));
                 }
                 "__module__" if t.builtin.is_some() => return Ok(Some(vm.intern("builtins"))),
                 "__doc__" => {
@@ -182,6 +257,12 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
                     Some(ObjKind::Descriptor(d)) if d.kind != DescriptorKind::Property => {
                         resolve_descriptor(vm, found, Value::NULL, obj, name).map(Some)
                     }
+                    Some(ObjKind::Instance(_)) => {
+                        match user_descriptor_get(vm, found, Value::NONE, obj)? {
+                            Some(v) => Ok(Some(v)),
+                            None => Ok(Some(found)),
+                        }
+                    }
                     _ => Ok(Some(found)),
                 },
                 // Methods and properties of the metaclass, bound to the class.
@@ -196,6 +277,10 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
             };
         }
         Some(ObjKind::Instance(i)) => {
+            let super_field = matches!(attr, "__thisclass__" | "__self__" | "__self_class__");
+            if i.class == vm.types.super_ && !super_field {
+                return super_object_attr(vm, i.dict, name).map(Some);
+            }
             if let Some(SlotLookup { is_slot, has_dict }) = slot_lookup(vm, obj, name) {
                 if attr == "__dict__" && !has_dict {
                     return Ok(None);
@@ -227,6 +312,11 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
                         return resolve_descriptor(vm, found, obj, ty, name).map(Some);
                     }
                 }
+                if is_data_descriptor(vm, found) {
+                    if let Some(v) = user_descriptor_get(vm, found, obj, ty)? {
+                        return Ok(Some(v));
+                    }
+                }
             }
             if let Some(v) = dict_get_str(i.dict, name) {
                 return Ok(Some(v));
@@ -234,7 +324,21 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
         }
         Some(ObjKind::Descriptor(d)) => {
             let function = d.function;
+            let or_none = |v: Value| if v.is_null() { Value::NONE } else { v };
             match attr {
+                "fset" if d.kind == DescriptorKind::Property => return Ok(Some(or_none(d.setter))),
+                "fdel" if d.kind == DescriptorKind::Property => {
+                    return Ok(Some(or_none(d.deleter)))
+                }
+                "__doc__" if d.kind == DescriptorKind::Property => {
+                    if !d.doc.is_null() {
+                        return Ok(Some(d.doc));
+                    }
+                    if function.is_null() {
+                        return Ok(Some(Value::NONE));
+                    }
+                    return lookup_attr(vm, function, name);
+                }
                 "__func__" | "fget" => {
                     return Ok(Some(if function.is_null() {
                         Value::NONE
@@ -259,6 +363,32 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
                 _ => {}
             }
         }
+        Some(ObjKind::Generator(g)) if matches!(attr, "__name__" | "__qualname__") => {
+            let function = g.function;
+            return lookup_attr(vm, function, name);
+        }
+        Some(ObjKind::Generator(g)) if matches!(attr, "gi_running" | "gi_suspended") => {
+            use crate::object::GeneratorState;
+            let state = g.state.get();
+            return Ok(Some(Value::bool(if attr == "gi_running" {
+                state == GeneratorState::Running
+            } else {
+                state == GeneratorState::Suspended
+            })));
+        }
+        Some(ObjKind::Generator(g)) if attr == "gi_code" => return Ok(Some(g.code)),
+        Some(ObjKind::Cell(cell)) if attr == "cell_contents" => {
+            let value = cell.get();
+            if value.is_null() {
+                return Err(vm.value_error("Cell is empty"));
+            }
+            return Ok(Some(value));
+        }
+        Some(ObjKind::Code(c)) => {
+            if let Some(v) = code_attribute(vm, c, &attr) {
+                return Ok(Some(v));
+            }
+        }
         Some(ObjKind::Function(f)) => {
             match attr {
                 "__name__" => return Ok(Some(*f.name.borrow())),
@@ -272,15 +402,44 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
                     return Ok(Some(if d.is_null() { Value::NONE } else { d }));
                 }
                 "__code__" => return Ok(Some(f.code)),
+                "__annotations__" => {
+                    // Created empty on first access, as CPython does.
+                    let attrs = *f.attrs.borrow();
+                    if let Some(found) = (!attrs.is_null())
+                        .then(|| dict_get_str(attrs, name))
+                        .flatten()
+                    {
+                        return Ok(Some(found));
+                    }
+                    let dict = vm.new_dict();
+                    set_attr(vm, obj, name, dict)?;
+                    return Ok(Some(dict));
+                }
+                "__closure__" => {
+                    let closure = *f.closure.borrow();
+                    return Ok(Some(if closure.is_null() {
+                        Value::NONE
+                    } else {
+                        closure
+                    }));
+                }
                 "__globals__" => return Ok(Some(f.globals)),
                 "__module__" => {
                     let key = vm.names.dunder_name;
                     return Ok(Some(dict_get_str(f.globals, key).unwrap_or(Value::NONE)));
                 }
                 "__doc__" => {
+                    // An assigned `__doc__` (e.g. by functools.wraps) wins.
+                    let attrs = *f.attrs.borrow();
+                    if let Some(doc) = (!attrs.is_null())
+                        .then(|| dict_get_str(attrs, name))
+                        .flatten()
+                    {
+                        return Ok(Some(doc));
+                    }
                     if let Some(ObjKind::Code(c)) = kind(&f.code) {
                         if let Some(first) = c.consts.first() {
-                            if str_text(first).is_some() && c.code.flags.0 & 0x4000_0000 != 0 {
+                            if str_text(first).is_some() {
                                 return Ok(Some(*first));
                             }
                         }
@@ -363,12 +522,12 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
         if let Some(ObjKind::Descriptor(_)) = kind(&found) {
             return resolve_descriptor(vm, found, obj, ty, name).map(Some);
         }
-        if let Some(ObjKind::Instance(_)) = kind(&found) {
-            // Descriptors such as `property` live in `crate::dunder` later.
+        if let Some(v) = user_descriptor_get(vm, found, obj, ty)? {
+            return Ok(Some(v));
         }
         return Ok(Some(found));
     }
-    if let Some(ObjKind::Instance(_)) = kind(&obj) {
+    if use_getattr && matches!(kind(&obj), Some(ObjKind::Instance(_))) {
         let getattr_name = vm.intern("__getattr__");
         if let Some(hook) = type_lookup(ty, getattr_name) {
             return crate::call::call(vm, hook, &[obj, name], &[]).map(Some);
@@ -457,6 +616,24 @@ fn set_through_property(
     let Some(found) = type_lookup(ty, name) else {
         return Ok(false);
     };
+    if let Some(ObjKind::Instance(_)) = kind(&found) {
+        // A user descriptor with `__set__` / `__delete__`.
+        let hook = if value.is_some() {
+            "__set__"
+        } else {
+            "__delete__"
+        };
+        if !crate::dunder::has_special(vm, found, hook) {
+            return Ok(false);
+        }
+        let hook_name = vm.intern(hook);
+        let method = get_attr(vm, found, hook_name)?;
+        match value {
+            Some(v) => crate::call::call(vm, method, &[obj, v], &[])?,
+            None => crate::call::call(vm, method, &[obj], &[])?,
+        };
+        return Ok(true);
+    }
     let Some(ObjKind::Descriptor(d)) = kind(&found) else {
         return Ok(false);
     };
@@ -489,6 +666,30 @@ fn set_through_property(
 
 /// `obj.name = value`.
 pub fn set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
+    if let Some(hook) = attr_hook(vm, obj, "__setattr__") {
+        crate::call::call(vm, hook, &[obj, name, value], &[])?;
+        return Ok(());
+    }
+    generic_set_attr(vm, obj, name, value)
+}
+
+/// The Python-level `__setattr__`/`__delattr__`/`__getattribute__` of an instance's
+/// class, if it has one.
+fn attr_hook(vm: &mut Vm, obj: Value, hook: &str) -> Option<Value> {
+    let Some(ObjKind::Instance(i)) = kind(&obj) else {
+        return None;
+    };
+    let class = i.class;
+    match kind(&class) {
+        Some(ObjKind::Type(t)) if t.attr_hooks.get() => {}
+        _ => return None,
+    }
+    let key = vm.intern(hook);
+    type_lookup(class, key).filter(|f| !matches!(kind(f), Some(ObjKind::Native(_))))
+}
+
+/// `object.__setattr__`: the store without the class's `__setattr__` hook.
+pub fn generic_set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
     if set_through_property(vm, obj, name, Some(value))? {
         return Ok(());
     }
@@ -512,6 +713,12 @@ pub fn set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
         Some(ObjKind::Instance(i)) => Some(i.dict),
         Some(ObjKind::Module(m)) => Some(m.dict),
         Some(ObjKind::Type(t)) if t.builtin.is_none() => {
+            if matches!(
+                str_text(&name),
+                Some("__setattr__" | "__delattr__" | "__getattribute__")
+            ) {
+                t.attr_hooks.set(true);
+            }
             let h = crate::ops::hash(vm, name)?;
             t.dict.borrow_mut().insert(h, name, value, |k| {
                 k == name || str_text(&k) == str_text(&name)
@@ -564,6 +771,27 @@ pub fn set_attr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<
                 if let Some(ObjKind::Exception(e)) = kind(&obj) {
                     e.cause.set(value);
                     e.suppress_context.set(true);
+                }
+                return Ok(());
+            }
+            if str_text(&name) == Some("args") {
+                let items = crate::iter::collect(vm, value)?;
+                let args = vm.new_tuple(items);
+                if let Some(ObjKind::Exception(e)) = kind(&obj) {
+                    *e.args.borrow_mut() = args;
+                }
+                return Ok(());
+            }
+            if str_text(&name) == Some("__context__") {
+                if let Some(ObjKind::Exception(e)) = kind(&obj) {
+                    e.context.set(value);
+                }
+                return Ok(());
+            }
+            if str_text(&name) == Some("__suppress_context__") {
+                let flag = crate::ops::truthy(vm, value)?;
+                if let Some(ObjKind::Exception(e)) = kind(&obj) {
+                    e.suppress_context.set(flag);
                 }
                 return Ok(());
             }
@@ -621,6 +849,15 @@ fn no_dict_error(vm: &mut Vm, obj: Value, name: Value) -> crate::vm::PyErr {
 
 /// `del obj.name`.
 pub fn del_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
+    if let Some(hook) = attr_hook(vm, obj, "__delattr__") {
+        crate::call::call(vm, hook, &[obj, name], &[])?;
+        return Ok(());
+    }
+    generic_del_attr(vm, obj, name)
+}
+
+/// `object.__delattr__`: the deletion without the class's `__delattr__` hook.
+pub fn generic_del_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
     if set_through_property(vm, obj, name, None)? {
         return Ok(());
     }
@@ -636,6 +873,21 @@ pub fn del_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
         let attr = str_text(&name).unwrap_or("?").to_string();
         return Err(vm.attribute_error(attr));
     }
+    if let Some(ObjKind::Type(t)) = kind(&obj) {
+        if t.builtin.is_none() {
+            let text = str_text(&name).unwrap_or("").to_string();
+            let h = crate::ops::str_hash(&text);
+            let removed = t
+                .dict
+                .borrow_mut()
+                .remove(h, |k| k == name || str_text(&k) == Some(text.as_str()));
+            if removed.is_some() {
+                vm.type_changed();
+                return Ok(());
+            }
+        }
+        return Err(attribute_error(vm, obj, name));
+    }
     let dict = match kind(&obj) {
         Some(ObjKind::Instance(i)) => Some(i.dict),
         Some(ObjKind::Module(m)) => Some(m.dict),
@@ -649,4 +901,195 @@ pub fn del_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
         }
     }
     Err(attribute_error(vm, obj, name))
+}
+
+/// `super().name` (`LOAD_SUPER_ATTR`, and attributes of `super` objects): `name`
+/// looked up along `type(receiver).__mro__` after `class`. Returns
+/// `(attribute, self_or_null)` for the method form, `(attribute, NULL)` otherwise (the
+/// attribute bound when it is a function).
+pub fn super_attr(
+    vm: &mut Vm,
+    class: Value,
+    receiver: Value,
+    name: Value,
+    method: bool,
+) -> PyResult<(Value, Value)> {
+    // CPython's `supercheck`: a class receiver that derives from `class` (a
+    // classmethod's `cls`) is searched itself; anything else (an instance, or a class
+    // that is an instance of a metaclass `class`) through its type.
+    let receiver_type = super_check(vm, class, receiver)?;
+    let receiver_is_class = receiver_type == receiver;
+    let mro = match kind(&receiver_type) {
+        Some(ObjKind::Type(t)) => t.mro.borrow().clone(),
+        _ => Vec::new(),
+    };
+    let start = mro
+        .iter()
+        .position(|c| *c == class)
+        .map_or(mro.len(), |i| i + 1);
+    for owner in &mro[start..] {
+        let Some(found) = owner_lookup(*owner, name) else {
+            continue;
+        };
+        if let Some(ObjKind::Descriptor(_)) = kind(&found) {
+            let instance = if receiver_is_class {
+                Value::NULL
+            } else {
+                receiver
+            };
+            let value = resolve_descriptor(vm, found, instance, receiver_type, name)?;
+            return Ok((value, Value::NULL));
+        }
+        let is_function = matches!(kind(&found), Some(ObjKind::Function(_)))
+            || matches!(kind(&found), Some(ObjKind::Native(n)) if !n.owner.is_null() && n.receiver.is_null());
+        if is_function && method {
+            return Ok((found, receiver));
+        }
+        if is_function {
+            let bound = vm.alloc(ObjKind::BoundMethod(BoundMethodObj {
+                function: found,
+                receiver,
+            }));
+            return Ok((bound, Value::NULL));
+        }
+        return Ok((found, Value::NULL));
+    }
+    let attr = str_text(&name).unwrap_or("?").to_string();
+    Err(vm.attribute_error(format!("'super' object has no attribute '{attr}'")))
+}
+
+/// `name` in the namespace of one class (not its bases).
+fn owner_lookup(class: Value, name: Value) -> Option<Value> {
+    let Some(ObjKind::Type(t)) = kind(&class) else {
+        return None;
+    };
+    let own_mro = t.mro.borrow();
+    // Look only at this class: a lookup on an MRO of just [class].
+    let _ = own_mro;
+    let text = str_text(&name)?;
+    let hash = crate::ops::str_hash(text);
+    t.dict
+        .borrow()
+        .get(hash, |k| k == name || str_text(&k) == Some(text))
+        .or_else(|| {
+            // `object`'s methods live on the builtin type too.
+            if t.builtin.is_some() {
+                type_lookup(class, name)
+            } else {
+                None
+            }
+        })
+}
+
+/// An attribute of a `super` object (made by `super(...)` called as a function).
+fn super_object_attr(vm: &mut Vm, dict: Value, name: Value) -> PyResult<Value> {
+    let field = |vm: &mut Vm, field: &str| {
+        let key = vm.intern(field);
+        dict_get_str(dict, key).unwrap_or(Value::NONE)
+    };
+    let class = field(vm, "__thisclass__");
+    let receiver = field(vm, "__self__");
+    super_attr(vm, class, receiver, name, false).map(|(value, _)| value)
+}
+
+/// The `co_*` attributes of a code object.
+fn code_attribute(vm: &mut Vm, c: &crate::object::CodeData, attr: &str) -> Option<Value> {
+    let code = c.code.clone();
+    let names = |vm: &mut Vm, list: &[std::sync::Arc<str>]| {
+        let items = list.iter().map(|n| vm.new_str(n)).collect();
+        vm.new_tuple(items)
+    };
+    Some(match attr {
+        "co_name" => c.name_value,
+        "co_qualname" => c.qualname_value,
+        "co_filename" => vm.new_str(&code.filename),
+        "co_firstlineno" => vm.new_int(i64::from(code.first_line)),
+        "co_argcount" => vm.new_int(i64::from(code.arg_count)),
+        "co_posonlyargcount" => vm.new_int(i64::from(code.posonly_arg_count)),
+        "co_kwonlyargcount" => vm.new_int(i64::from(code.kwonly_arg_count)),
+        "co_flags" => vm.new_int(i64::from(code.flags.0)),
+        "co_nlocals" => vm.new_int(code.varnames.len() as i64),
+        "co_varnames" => names(vm, &code.varnames),
+        "co_cellvars" => names(vm, &code.cellvars),
+        "co_freevars" => names(vm, &code.freevars),
+        "co_names" => {
+            let items = c.names.clone();
+            vm.new_tuple(items)
+        }
+        "co_consts" => {
+            let items = c.consts.clone();
+            vm.new_tuple(items)
+        }
+        _ => return None,
+    })
+}
+
+/// A class's `__qualname__`: the `__qualname__` its body recorded (e.g.
+/// `Outer.Inner`), else its name.
+pub fn type_qualname(vm: &mut Vm, class: Value) -> String {
+    let Some(ObjKind::Type(t)) = kind(&class) else {
+        return "?".to_string();
+    };
+    if t.builtin.is_none() {
+        let key = vm.intern("__qualname__");
+        let own = t
+            .dict
+            .borrow()
+            .get(crate::ops::str_hash("__qualname__"), |k| {
+                k == key || str_text(&k) == Some("__qualname__")
+            });
+        if let Some(text) = own.as_ref().and_then(str_text) {
+            return text.to_string();
+        }
+    }
+    t.name.to_string()
+}
+
+/// `MAKE_FUNCTION`'s annotations: a flat tuple `(name, value, name, value, …)` becomes
+/// the function's `__annotations__` dict.
+pub fn set_function_annotations(vm: &mut Vm, function: Value, pairs: Value) -> PyResult<()> {
+    let items: Vec<Value> = match kind(&pairs) {
+        Some(ObjKind::Tuple(items)) => items.to_vec(),
+        Some(ObjKind::Dict(_)) => {
+            let key = vm.intern("__annotations__");
+            return set_attr(vm, function, key, pairs);
+        }
+        _ => return Ok(()),
+    };
+    let dict = vm.new_dict();
+    for pair in items.chunks(2) {
+        if let [name, value] = pair {
+            dict_set(vm, dict, *name, *value)?;
+        }
+    }
+    let key = vm.intern("__annotations__");
+    set_attr(vm, function, key, dict)
+}
+
+/// CPython's `supercheck`: `receiver` must be an instance or a subtype of `class`.
+/// Returns the type whose MRO the lookup walks.
+pub fn super_check(vm: &mut Vm, class: Value, receiver: Value) -> PyResult<Value> {
+    let receiver_is_type = matches!(kind(&receiver), Some(ObjKind::Type(_)));
+    if receiver_is_type && vm.is_subtype(receiver, class) {
+        return Ok(receiver);
+    }
+    if vm.isinstance(receiver, class) {
+        return Ok(vm.type_of(receiver));
+    }
+    let (what, shown) = if receiver_is_type {
+        ("type", type_qualname_plain(receiver))
+    } else {
+        ("instance of", vm.type_name(receiver).to_string())
+    };
+    let class_name = type_qualname_plain(class);
+    Err(vm.type_error(format!(
+        "super(type, obj): obj ({what} {shown}) is not an instance or subtype of type ({class_name})."
+    )))
+}
+
+fn type_qualname_plain(class: Value) -> String {
+    match kind(&class) {
+        Some(ObjKind::Type(t)) => t.name.to_string(),
+        _ => "?".to_string(),
+    }
 }

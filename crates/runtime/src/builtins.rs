@@ -54,6 +54,7 @@ pub fn install(vm: &mut Vm) {
         ("ascii", builtin_ascii),
         ("globals", builtin_globals),
         ("locals", builtin_locals),
+        ("vars", builtin_vars),
         ("input", builtin_input),
         ("open", builtin_open),
         ("exit", builtin_exit),
@@ -276,6 +277,24 @@ fn builtin_globals(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
 
 /// `locals()`: at module level the namespace dict; inside functions a snapshot dict
 /// of the fast locals, as CPython 3.13.
+/// `vars()` is `locals()`; `vars(obj)` is `obj.__dict__`.
+fn builtin_vars(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "vars", kw)?;
+    arg_count(vm, "vars", args, 0, 1)?;
+    let Some(&obj) = args.first() else {
+        return builtin_locals(vm, args, kw);
+    };
+    let key = vm.intern("__dict__");
+    match crate::attr::lookup_attr(vm, obj, key) {
+        Ok(Some(dict)) => Ok(dict),
+        Ok(None) => Err(vm.type_error("vars() argument must have __dict__ attribute")),
+        Err(e) if vm.isinstance(e.0, vm.exceptions.attribute_error) => {
+            Err(vm.type_error("vars() argument must have __dict__ attribute"))
+        }
+        Err(e) => Err(e),
+    }
+}
+
 fn builtin_locals(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_kwargs(vm, "locals", kw)?;
     arg_count(vm, "locals", args, 0, 0)?;
@@ -505,6 +524,9 @@ fn builtin_divmod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
         let (q, r) = numeric::float_divmod_parts(x, y);
         return Ok(vm.new_tuple(vec![Value::float(q), Value::float(r)]));
     }
+    if let Some(result) = crate::dunder::binary_named(vm, a, b, &[], "__divmod__", "__rdivmod__")? {
+        return Ok(result);
+    }
     let (ta, tb) = (vm.type_name(a), vm.type_name(b));
     Err(vm.type_error(format!(
         "unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"
@@ -526,15 +548,35 @@ fn builtin_pow(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             let (a, b, m) = (a.clone(), b.clone(), m.clone());
             numeric::int_pow(vm, &a, &b, Some(&m))
         }
-        _ => Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")),
+        _ => {
+            let (base, exp, modulus) = (bound[0], bound[1], bound[2]);
+            if let Some(result) =
+                crate::dunder::binary_named(vm, base, exp, &[modulus], "__pow__", "__rpow__")?
+            {
+                return Ok(result);
+            }
+            Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"))
+        }
     }
 }
 
 fn builtin_round(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let bound = bind(vm, "round", args, kw, &["number", "ndigits"], 1, &[])?;
+    let (number, ndigits) = (bound[0], bound[1]);
+    if crate::dunder::has_special(vm, number, "__round__") {
+        let extra: Vec<Value> = if ndigits.is_null() {
+            vec![]
+        } else {
+            vec![ndigits]
+        };
+        let method = vm.intern("__round__");
+        let method = crate::attr::get_attr(vm, number, method)?;
+        return call(vm, method, &extra, &[]);
+    }
+    // An int or float subclass's value rounds as the builtin it carries.
     let (number, ndigits) = (
-        numeric::number_payload(bound[0]),
-        numeric::number_payload(bound[1]),
+        numeric::number_payload(number),
+        numeric::number_payload(ndigits),
     );
     let ndigits = if ndigits.is_null() || ndigits.is_none() {
         None
@@ -655,11 +697,18 @@ fn radix_builtin(
     no_kwargs(vm, name, kw)?;
     arg_count(vm, name, args, 1, 1)?;
     let number = numeric::number_payload(args[0]);
-    let Some(view) = int_view(&number) else {
-        let tn = vm.type_name(args[0]);
-        return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+    let v = match int_view(&number) {
+        Some(view) => view.to_bigint(),
+        None => match crate::dunder::index(vm, args[0])? {
+            Some(i) => BigInt::from(i),
+            None => {
+                let tn = vm.type_name(args[0]);
+                return Err(
+                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                );
+            }
+        },
     };
-    let v = view.to_bigint();
     let sign = if v.sign() == num_bigint::Sign::Minus {
         "-"
     } else {
@@ -815,6 +864,15 @@ fn builtin_next(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             },
         };
     }
+    if let Some(ObjKind::Instance(_)) = kind(&args[0]) {
+        // A user `__next__`'s own StopIteration (with its args) propagates.
+        return match crate::dunder::next_raising(vm, args[0]) {
+            Err(e) if args.len() == 2 && vm.isinstance(e.0, vm.exceptions.stop_iteration) => {
+                Ok(args[1])
+            }
+            result => result,
+        };
+    }
     match crate::iter::next(vm, args[0])? {
         Some(v) => Ok(v),
         None => match args.get(1) {
@@ -858,12 +916,16 @@ fn builtin_getattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
     no_kwargs(vm, "getattr", kw)?;
     arg_count(vm, "getattr", args, 2, 3)?;
     let name = attr_name(vm, args[1])?;
-    match crate::attr::lookup_attr(vm, args[0], name)? {
-        Some(v) => Ok(v),
-        None => match args.get(2) {
+    match crate::attr::lookup_attr(vm, args[0], name) {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => match args.get(2) {
             Some(d) => Ok(*d),
             None => Err(crate::attr::attribute_error(vm, args[0], name)),
         },
+        Err(e) if args.len() == 3 && vm.isinstance(e.0, vm.exceptions.attribute_error) => {
+            Ok(args[2])
+        }
+        Err(e) => Err(e),
     }
 }
 
@@ -879,9 +941,11 @@ fn builtin_hasattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
     no_kwargs(vm, "hasattr", kw)?;
     arg_count(vm, "hasattr", args, 2, 2)?;
     let name = attr_name(vm, args[1])?;
-    Ok(Value::bool(
-        crate::attr::lookup_attr(vm, args[0], name)?.is_some(),
-    ))
+    match crate::attr::lookup_attr(vm, args[0], name) {
+        Ok(found) => Ok(Value::bool(found.is_some())),
+        Err(e) if vm.isinstance(e.0, vm.exceptions.attribute_error) => Ok(Value::FALSE),
+        Err(e) => Err(e),
+    }
 }
 
 fn builtin_delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -1030,6 +1094,10 @@ fn construct_int(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     }
     for name in ["__int__", "__index__"] {
         if let Some(r) = crate::dunder::unary_op(vm, x, name)? {
+            if int_view(&r).is_none() {
+                let type_name = vm.type_name(r);
+                return Err(vm.type_error(format!("{name} returned non-int (type {type_name})")));
+            }
             return Ok(r);
         }
     }
@@ -1112,6 +1180,12 @@ fn construct_float(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
         };
     }
     if let Some(r) = crate::dunder::unary_op(vm, x, "__float__")? {
+        if !r.is_float() {
+            let (owner, type_name) = (vm.type_name(x), vm.type_name(r));
+            return Err(vm.type_error(format!(
+                "{owner}.__float__ returned non-float (type {type_name})"
+            )));
+        }
         return Ok(r);
     }
     let name = vm.type_name(x);
@@ -1398,6 +1472,16 @@ fn construct_reversed(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Val
             if let Some(r) = crate::dunder::unary_op(vm, sequence, "__reversed__")? {
                 return Ok(r);
             }
+            // The sequence protocol: `__len__` and `__getitem__`.
+            if crate::dunder::has_special(vm, sequence, "__len__")
+                && crate::dunder::has_special(vm, sequence, "__getitem__")
+            {
+                let len = ops::len(vm, sequence)? as isize;
+                return Ok(vm.new_iterator(IterState::Reversed {
+                    sequence,
+                    next_index: len - 1,
+                }));
+            }
             let name = vm.type_name(sequence);
             Err(vm.type_error(format!("'{name}' object is not reversible")))
         }
@@ -1417,6 +1501,7 @@ fn new_descriptor(
             function,
             setter,
             deleter,
+            doc: Value::NULL,
         },
     )))
 }
@@ -1456,12 +1541,10 @@ fn construct_property(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Val
         &[],
     )?;
     let or_null = |v: Value| if v.is_none() { Value::NULL } else { v };
-    Ok(new_descriptor(
+    Ok(new_property(
         vm,
-        crate::object::DescriptorKind::Property,
-        or_null(bound[0]),
-        or_null(bound[1]),
-        or_null(bound[2]),
+        [or_null(bound[0]), or_null(bound[1]), or_null(bound[2])],
+        or_null(bound[3]),
     ))
 }
 
@@ -1477,18 +1560,26 @@ pub fn property_with(
         return Err(vm.type_error("descriptor requires a 'property' object"));
     };
     let (mut getter, mut setter, mut deleter) = (d.function, d.setter, d.deleter);
+    let doc = d.doc;
     match which {
         "setter" => setter = function,
         "getter" => getter = function,
         _ => deleter = function,
     }
-    Ok(new_descriptor(
-        vm,
-        crate::object::DescriptorKind::Property,
-        getter,
-        setter,
-        deleter,
-    ))
+    Ok(new_property(vm, [getter, setter, deleter], doc))
+}
+
+/// A property from its getter, setter and deleter (each NULL when absent) and `doc`.
+fn new_property(vm: &mut Vm, [function, setter, deleter]: [Value; 3], doc: Value) -> Value {
+    vm.alloc(ObjKind::Descriptor(Box::new(
+        crate::object::DescriptorObj {
+            kind: crate::object::DescriptorKind::Property,
+            function,
+            setter,
+            deleter,
+            doc,
+        },
+    )))
 }
 
 fn construct_exception(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -1540,6 +1631,8 @@ pub fn make_sys_module(vm: &mut Vm) -> Value {
         ("getrecursionlimit", sys_getrecursionlimit),
         ("setrecursionlimit", sys_setrecursionlimit),
         ("intern", sys_intern),
+        ("exc_info", sys_exc_info),
+        ("exception", sys_exception),
     ];
     for (name, func) in functions {
         let value = vm.new_native(name, *func);
@@ -1562,6 +1655,37 @@ pub fn make_sys_module(vm: &mut Vm) -> Value {
     let modules = vm.modules;
     set_name(vm, dict, key, modules);
     module
+}
+
+/// The exception being handled (`sys.exception()`), or None.
+fn handled_exception(vm: &Vm) -> Value {
+    let e = vm.handled_exception;
+    if e.is_null() {
+        Value::NONE
+    } else {
+        e
+    }
+}
+
+/// `sys.exception()`.
+fn sys_exception(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "exception", kw)?;
+    arg_count(vm, "exception", args, 0, 0)?;
+    Ok(handled_exception(vm))
+}
+
+/// `sys.exc_info()`: `(type, value, traceback)` of the handled exception. Traceback
+/// objects are not modelled, so the third item is None.
+fn sys_exc_info(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "exc_info", kw)?;
+    arg_count(vm, "exc_info", args, 0, 0)?;
+    let e = handled_exception(vm);
+    let items = if e.is_none() {
+        vec![Value::NONE; 3]
+    } else {
+        vec![vm.type_of(e), e, Value::NONE]
+    };
+    Ok(vm.new_tuple(items))
 }
 
 fn make_stream(vm: &mut Vm, is_stderr: bool) -> Value {

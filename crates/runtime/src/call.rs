@@ -26,6 +26,21 @@ pub fn call(vm: &mut Vm, callable: Value, args: &[Value], kwnames: &[Value]) -> 
                 !native.owner.is_null() && !native.name.starts_with("__")
             };
             if receiver.is_null() {
+                if !native.owner.is_null() && args.len() == kwnames.len() {
+                    // A method descriptor called without its `self`.
+                    let name = native.name;
+                    let owner = match kind(&native.owner) {
+                        Some(ObjKind::Type(t)) => t.name.to_string(),
+                        _ => "?".to_string(),
+                    };
+                    return Err(
+                        vm.type_error(if name.starts_with("__") && name.ends_with("__") {
+                            format!("descriptor '{name}' of '{owner}' object needs an argument")
+                        } else {
+                            format!("unbound method {owner}.{name}() needs an argument")
+                        }),
+                    );
+                }
                 return match args.first().and_then(builtin_payload) {
                     Some(payload) if unwraps(native) => {
                         let mut full = args.to_vec();

@@ -25,6 +25,9 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
 pub fn str(vm: &mut Vm, v: Value) -> PyResult<String> {
     match kind(&v) {
         Some(ObjKind::Str(s)) => Ok(s.text.to_string()),
+        Some(ObjKind::Exception(_)) if crate::dunder::has_special(vm, v, "__str__") => {
+            crate::dunder::str(vm, v)
+        }
         Some(ObjKind::Exception(e)) => {
             let args = *e.args.borrow();
             let items = match kind(&args) {
@@ -178,8 +181,12 @@ fn repr_inner(vm: &mut Vm, v: Value, active: &mut Vec<Value>) -> PyResult<String
                 let module = crate::attr::type_lookup(v, module_key)
                     .and_then(|m| str_text(&m).map(str::to_string))
                     .unwrap_or_else(|| "__main__".to_string());
-                format!("<class '{module}.{}'>", t.name)
+                let qualname = crate::attr::type_qualname(vm, v);
+                format!("<class '{module}.{qualname}'>")
             }
+        }
+        Some(ObjKind::Exception(_)) if crate::dunder::has_special(vm, v, "__repr__") => {
+            crate::dunder::repr(vm, v)?
         }
         Some(ObjKind::Exception(e)) => {
             let class_name = match kind(&e.class) {

@@ -36,6 +36,12 @@ fn special(vm: &mut Vm, v: Value, name: &str) -> Option<Value> {
     type_lookup(ty, key)
 }
 
+/// Whether the type of the user instance `v` defines `name` (and does not set it to
+/// None).
+pub fn has_special(vm: &mut Vm, v: Value, name: &str) -> bool {
+    special(vm, v, name).is_some_and(|m| !m.is_none())
+}
+
 fn call_special(vm: &mut Vm, v: Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
     match special(vm, v, name) {
         Some(method) => {
@@ -102,6 +108,33 @@ pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResult<O
     Ok(Some(result))
 }
 
+/// A binary operation with no operator syntax (`divmod`, three-argument `pow`):
+/// `a.forward(b, *extra)`, then `b.reflected(a)` for a different type.
+pub fn binary_named(
+    vm: &mut Vm,
+    a: Value,
+    b: Value,
+    extra: &[Value],
+    forward: &str,
+    reflected: &str,
+) -> PyResult<Option<Value>> {
+    let mut args = vec![b];
+    args.extend_from_slice(extra);
+    if let Some(result) = call_special(vm, a, forward, &args)? {
+        if result != Value::NOT_IMPLEMENTED {
+            return Ok(Some(result));
+        }
+    }
+    if extra.is_empty() && (vm.type_of(a) != vm.type_of(b) || !is_instance(a)) {
+        if let Some(result) = call_special(vm, b, reflected, &[a])? {
+            if result != Value::NOT_IMPLEMENTED {
+                return Ok(Some(result));
+            }
+        }
+    }
+    Ok(None)
+}
+
 pub fn unary_op(vm: &mut Vm, v: Value, name: &str) -> PyResult<Option<Value>> {
     if let Some(result) = call_special(vm, v, name, &[])? {
         return Ok(Some(result));
@@ -156,6 +189,16 @@ const COMPARE_NAMES: [&str; 6] = ["__lt__", "__le__", "__eq__", "__ne__", "__gt_
 
 /// Rich comparison via `__lt__` … with the reflected operator as fallback.
 pub fn compare(vm: &mut Vm, a: Value, b: Value, op: CompareOp) -> PyResult<Option<Value>> {
+    // When the right operand's type is a proper subclass of the left's, its reflected
+    // method goes first (so a subclass can override a base's comparison).
+    let (ta, tb) = (vm.type_of(a), vm.type_of(b));
+    if ta != tb && is_instance(b) && vm.is_subtype(tb, ta) {
+        if let Some(result) = call_special(vm, b, COMPARE_NAMES[op.swapped() as usize], &[a])? {
+            if result != Value::NOT_IMPLEMENTED {
+                return Ok(Some(result));
+            }
+        }
+    }
     if let Some(result) = call_special(vm, a, COMPARE_NAMES[op as usize], &[b])? {
         if result != Value::NOT_IMPLEMENTED {
             return Ok(Some(result));
@@ -196,14 +239,24 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
         }
         Some(method) => {
             let result = call(vm, method, &[v], &[])?;
-            match crate::ops::to_i64(result) {
-                Some(h) => Ok(if h == -1 { -2 } else { h }),
-                None => Err(vm.type_error("__hash__ method should return an integer")),
-            }
+            // An int in the machine range is kept as is (so `__hash__` returning
+            // `hash(y)` hashes like `y`); a bigger one is reduced as `hash(int)` does.
+            let h = match (
+                crate::ops::to_i64(result),
+                crate::numeric::int_view(&result),
+            ) {
+                (Some(h), _) => h,
+                (None, Some(view)) => crate::numeric::hash_int(&view),
+                (None, None) => {
+                    return Err(vm.type_error("__hash__ method should return an integer"))
+                }
+            };
+            Ok(if h == -1 { -2 } else { h })
         }
         None => {
-            // A class defining `__eq__` without `__hash__` got `__hash__ = None`
-            // (`Vm::new_class`); mutable builtin payloads are unhashable.
+            // `object.__hash__`: identity. A class defining `__eq__` without
+            // `__hash__` got `__hash__ = None` (`Vm::new_class`); mutable builtin
+            // payloads are unhashable.
             let mutable = |p: Value| match kind(&p) {
                 Some(ObjKind::List(_) | ObjKind::Dict(_)) => true,
                 Some(ObjKind::Set(s)) => !s.frozen,
@@ -227,7 +280,9 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
     if let Some(result) = call_special(vm, container, "__contains__", &[item])? {
         return crate::ops::truthy(vm, result);
     }
-    if special(vm, container, "__iter__").is_some() {
+    if special(vm, container, "__iter__").is_some()
+        || special(vm, container, "__getitem__").is_some()
+    {
         let iterator = iter(vm, container)?;
         while let Some(candidate) = crate::iter::next(vm, iterator)? {
             if crate::ops::eq(vm, candidate, item)? {
@@ -280,10 +335,43 @@ pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
     }
 }
 
+/// `iter(v)` for user instances: `__iter__` (whose result must be an iterator), else
+/// the sequence protocol when the class has `__getitem__`.
 pub fn iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    match call_special(vm, v, "__iter__", &[])? {
-        Some(it) => Ok(it),
+    match special(vm, v, "__iter__") {
+        Some(Value::NONE) => Err(missing(vm, v, "is not iterable")),
+        Some(method) => {
+            let it = call(vm, method, &[v], &[])?;
+            if !is_iterator(vm, it) {
+                let name = vm.type_name(it);
+                return Err(vm.type_error(format!("iter() returned non-iterator of type '{name}'")));
+            }
+            Ok(it)
+        }
+        None if special(vm, v, "__getitem__").is_some() => {
+            Ok(vm.new_iterator(crate::object::IterState::GetItem {
+                sequence: v,
+                next_index: 0,
+            }))
+        }
         None => Err(missing(vm, v, "is not iterable")),
+    }
+}
+
+/// Whether `v` has a `__next__` (builtin iterators, generators, user iterators).
+fn is_iterator(vm: &mut Vm, v: Value) -> bool {
+    match kind(&v) {
+        Some(ObjKind::Iterator(_) | ObjKind::Generator(_)) => true,
+        _ => special(vm, v, "__next__").is_some(),
+    }
+}
+
+/// `v.__next__()` with its StopIteration left as an error (for `next()` and
+/// `yield from`, which need the exception's value).
+pub fn next_raising(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    match call_special(vm, v, "__next__", &[])? {
+        Some(item) => Ok(item),
+        None => Err(missing(vm, v, "is not an iterator")),
     }
 }
 
@@ -439,3 +527,7 @@ pub fn construct(vm: &mut Vm, class: Value, args: &[Value], kwnames: &[Value]) -
     }
     Ok(instance)
 }
+
+
+
+

@@ -107,11 +107,8 @@ pub fn format_value(vm: &mut Vm, value: Value, spec_text: &str) -> PyResult<Stri
     if spec_text.is_empty() {
         return display::str(vm, value);
     }
+    // A bool with a non-empty spec formats as its int (CPython's `int.__format__`).
     let spec = parse_spec(vm, spec_text)?;
-    if value.is_bool() && spec.kind.is_none() {
-        let text = display::str(vm, value)?;
-        return Ok(pad(&text, &spec, '<'));
-    }
     if let Some(view) = int_view(&value) {
         let view = view.clone();
         return format_int(vm, &view, &spec, value);
@@ -156,7 +153,12 @@ fn format_str(vm: &mut Vm, text: &str, spec: &Spec) -> PyResult<String> {
         Some(p) => text.chars().take(p).collect(),
         None => text.to_string(),
     };
-    Ok(pad(&truncated, spec, '<'))
+    // The `0` flag fills with zeros (alignment stays left unless given).
+    let mut spec = spec.clone();
+    if spec.zero && spec.fill.is_none() {
+        spec.fill = Some('0');
+    }
+    Ok(pad(&truncated, &spec, '<'))
 }
 
 /// Pads `body` to the spec's width with its fill and alignment (`default_align` when
@@ -225,12 +227,15 @@ fn sign_prefix(negative: bool, sign: Option<char>) -> &'static str {
     }
 }
 
-/// Applies zero padding (the `0` flag) by turning it into `=` alignment with fill `0`.
+/// Applies zero padding (the `0` flag): fill `0` unless a fill was given, and `=`
+/// alignment unless an alignment was given (CPython's format-spec parser).
 fn zero_pad_spec(spec: &Spec) -> Spec {
     let mut spec = spec.clone();
-    if spec.zero && spec.fill.is_none() && spec.align.is_none() {
+    if spec.zero && spec.fill.is_none() {
         spec.fill = Some('0');
-        spec.align = Some('=');
+        if spec.align.is_none() {
+            spec.align = Some('=');
+        }
     }
     spec
 }
@@ -366,10 +371,8 @@ fn format_float(vm: &mut Vm, f: f64, spec: &Spec, type_name: &str) -> PyResult<S
         .unwrap_or(body.len());
     let (int_part, tail) = body.split_at(split);
     if !magnitude.is_finite() {
-        let mut spec = spec.clone();
-        if spec.zero && spec.fill.is_none() {
-            spec.zero = false;
-        }
+        // `inf`/`nan` are zero-padded like numbers.
+        let spec = zero_pad_spec(spec);
         return Ok(pad(&format!("{sign}{body}"), &spec, '>'));
     }
     let grouped_tail = tail.to_string();
@@ -447,7 +450,14 @@ fn format_general(f: f64, precision: usize, alternate: bool, repr_style: bool) -
     let exponent: i32 = sci
         .split_once('e')
         .map_or(0, |(_, e)| e.parse().unwrap_or(0));
-    let use_fixed = exponent >= -4 && exponent < precision as i32;
+    // With no presentation type (`repr_style`), a result that would need ".0" added
+    // switches to exponent notation one digit earlier (CPython's `Py_DTSF_ADD_DOT_0`).
+    let limit = if repr_style {
+        precision as i32 - 1
+    } else {
+        precision as i32
+    };
+    let use_fixed = exponent >= -4 && exponent < limit;
     let mut text = if use_fixed {
         let decimals = (precision as i32 - 1 - exponent).max(0) as usize;
         format!("{:.*}", decimals, f)

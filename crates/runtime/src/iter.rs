@@ -337,6 +337,26 @@ pub fn next(vm: &mut Vm, iterator: Value) -> PyResult<Option<Value>> {
             }
             Ok(Some(value))
         }
+        IterState::GetItem {
+            sequence,
+            next_index,
+        } => {
+            let (sequence, index) = (*sequence, *next_index);
+            *next_index += 1;
+            drop(state);
+            let key = vm.new_int(index as i64);
+            match crate::ops::getitem(vm, sequence, key) {
+                Ok(item) => Ok(Some(item)),
+                Err(error)
+                    if vm.isinstance(error.0, vm.exceptions.index_error)
+                        || vm.isinstance(error.0, vm.exceptions.stop_iteration) =>
+                {
+                    *cell.borrow_mut() = IterState::Exhausted;
+                    Ok(None)
+                }
+                Err(error) => Err(error),
+            }
+        }
     }
 }
 

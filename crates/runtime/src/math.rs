@@ -92,6 +92,9 @@ unary_fns! {
     math_radians => "radians", f64::to_radians;
     math_log1p => "log1p", f64::ln_1p;
     math_cbrt => "cbrt", f64::cbrt;
+    // fdlibm's error functions (CPython calls the C library's, of the same lineage).
+    math_erf => "erf", libm::erf;
+    math_erfc => "erfc", libm::erfc;
 }
 
 fn math_sqrt(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -164,6 +167,11 @@ fn rounding(vm: &mut Vm, args: &[Value], name: &str, f: fn(f64) -> f64) -> PyRes
             .map(|v| v.to_bigint())
             .unwrap_or_default();
         return Ok(vm.new_bigint(v));
+    }
+    // A user object rounds itself through `__floor__` / `__ceil__` / `__trunc__`.
+    let hook = format!("__{name}__");
+    if let Some(result) = crate::dunder::unary_op(vm, args[0], &hook)? {
+        return Ok(result);
     }
     let x = float_arg(vm, args[0])?;
     numeric::float_to_int(vm, f(x))
@@ -413,6 +421,71 @@ fn math_fmod(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::float(x % y))
 }
 
+/// `math.remainder(x, y)`: the IEEE 754 remainder `x - n*y` with `n` the integer
+/// nearest `x/y` (ties to even), computed as CPython's `m_remainder` does.
+fn math_remainder(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (x, y) = two_floats(vm, args, "remainder")?;
+    if x.is_nan() {
+        return Ok(Value::float(x));
+    }
+    if y.is_nan() {
+        return Ok(Value::float(y));
+    }
+    if x.is_infinite() || y == 0.0 {
+        return Err(domain_error(vm));
+    }
+    if y.is_infinite() {
+        return Ok(Value::float(x));
+    }
+    let (absx, absy) = (x.abs(), y.abs());
+    let m = absx % absy;
+    let c = absy - m;
+    let r = if m < c {
+        m
+    } else if m > c {
+        -c
+    } else {
+        // Half-way: pick the even multiple.
+        m - 2.0 * ((0.5 * (absx - m)) % absy)
+    };
+    Ok(Value::float(1.0f64.copysign(x) * r))
+}
+
+/// The next float after `x` towards `y` (C's `nextafter`).
+fn next_after(x: f64, y: f64) -> f64 {
+    if x.is_nan() || y.is_nan() {
+        return x + y;
+    }
+    if x == y {
+        return y;
+    }
+    if x < y {
+        x.next_up()
+    } else {
+        x.next_down()
+    }
+}
+
+/// `math.nextafter(x, y)`.
+fn math_nextafter(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let (x, y) = two_floats(vm, args, "nextafter")?;
+    Ok(Value::float(next_after(x, y)))
+}
+
+/// `math.ulp(x)`: the value of the least significant bit of `x`.
+fn math_ulp(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "ulp", args, 1, 1)?;
+    let x = float_arg(vm, args[0])?.abs();
+    if x.is_nan() || x.is_infinite() {
+        return Ok(Value::float(x));
+    }
+    let up = next_after(x, f64::INFINITY);
+    if up.is_infinite() {
+        return Ok(Value::float(x - next_after(x, f64::NEG_INFINITY)));
+    }
+    Ok(Value::float(up - x))
+}
+
 fn math_hypot(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let mut acc = 0.0f64;
     for v in args {
@@ -578,10 +651,20 @@ fn math_modf(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn math_fsum(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     arg_count(vm, "fsum", args, 1, 1)?;
     let items = crate::iter::collect(vm, args[0])?;
-    // Shewchuk's exact partial sums, as CPython.
+    // Shewchuk's exact partial sums, as CPython (`math_fsum` in mathmodule.c),
+    // with its handling of infinities, NaNs and overflow.
     let mut partials: Vec<f64> = Vec::new();
+    let (mut special_sum, mut inf_sum) = (0.0f64, 0.0f64);
     for item in items {
         let mut x = float_arg(vm, item)?;
+        if !x.is_finite() {
+            if x.is_infinite() {
+                inf_sum += x;
+            }
+            special_sum += x;
+            partials.clear();
+            continue;
+        }
         let mut i = 0;
         for j in 0..partials.len() {
             let mut y = partials[j];
@@ -597,9 +680,49 @@ fn math_fsum(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
             x = hi;
         }
         partials.truncate(i);
-        partials.push(x);
+        if x != 0.0 {
+            if !x.is_finite() {
+                // The sum of finite values overflowed.
+                return Err(vm.overflow_error("intermediate overflow in fsum"));
+            }
+            partials.push(x);
+        }
     }
-    Ok(Value::float(partials.iter().sum()))
+    if special_sum != 0.0 {
+        if inf_sum.is_nan() {
+            return Err(vm.value_error("-inf + inf in fsum"));
+        }
+        return Ok(Value::float(special_sum));
+    }
+    // Sum the partials from the top, stopping when the sum becomes inexact; then
+    // make half-even rounding work across partials.
+    let mut n = partials.len();
+    let mut hi = 0.0f64;
+    if n > 0 {
+        n -= 1;
+        hi = partials[n];
+        let mut lo = 0.0f64;
+        while n > 0 {
+            let x = hi;
+            n -= 1;
+            let y = partials[n];
+            hi = x + y;
+            let yr = hi - x;
+            lo = y - yr;
+            if lo != 0.0 {
+                break;
+            }
+        }
+        if n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0)) {
+            let y = lo * 2.0;
+            let x = hi + y;
+            let yr = x - hi;
+            if y == yr {
+                hi = x;
+            }
+        }
+    }
+    Ok(Value::float(hi))
 }
 
 fn math_prod(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -699,6 +822,11 @@ pub fn make_module(vm: &mut Vm) -> Value {
         ("pow", math_pow),
         ("copysign", math_copysign),
         ("fmod", math_fmod),
+        ("remainder", math_remainder),
+        ("erf", math_erf),
+        ("nextafter", math_nextafter),
+        ("ulp", math_ulp),
+        ("erfc", math_erfc),
         ("hypot", math_hypot),
         ("isnan", math_isnan),
         ("isinf", math_isinf),

@@ -36,6 +36,7 @@ pub fn install(vm: &mut Vm) {
         function: init_subclass,
         setter: Value::NULL,
         deleter: Value::NULL,
+        doc: Value::NULL,
     })));
     let object = vm.types.object;
     set_type_attr(vm, object, "__init_subclass__", init_subclass);
@@ -47,6 +48,7 @@ fn static_method(vm: &mut Vm, function: Value) -> Value {
         function,
         setter: Value::NULL,
         deleter: Value::NULL,
+        doc: Value::NULL,
     })))
 }
 

@@ -47,6 +47,125 @@ pub fn install(vm: &mut Vm) {
             vm.type_changed();
         }
     }
+    // Static methods: `str.maketrans` is called on the type. (`object.__new__` and
+    // the builtin types' other constructors are `subclass::install`'s.)
+    let str_type = vm.types.str;
+    install_static(vm, str_type, "maketrans", str_maketrans);
+}
+
+/// Puts `func` on the builtin type `ty` as a static method called `name`.
+fn install_static(vm: &mut Vm, ty: Value, name: &'static str, func: NativeFn) {
+    let function = vm.alloc(ObjKind::Native(NativeObj {
+        name,
+        func,
+        receiver: Value::NULL,
+        owner: Value::NULL,
+    }));
+    let descriptor = vm.alloc(ObjKind::Descriptor(Box::new(
+        crate::object::DescriptorObj {
+            kind: crate::object::DescriptorKind::StaticMethod,
+            function,
+            setter: Value::NULL,
+            deleter: Value::NULL,
+            doc: Value::NULL,
+        },
+    )));
+    let key = vm.intern(name);
+    let h = ops::str_hash(name);
+    if let Some(ObjKind::Type(t)) = kind(&ty) {
+        t.dict.borrow_mut().insert(h, key, descriptor, |k| k == key);
+    }
+}
+
+/// `str.maketrans(x[, y[, z]])`: a translation table mapping code points.
+fn str_maketrans(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "maketrans", kw)?;
+    arg_count(vm, "maketrans", args, 1, 3)?;
+    let table = vm.new_dict();
+    if args.len() == 1 {
+        let Some(entries) = mapping_items(vm, args[0])? else {
+            return Err(
+                vm.type_error("if you give only one argument to maketrans it must be a dict")
+            );
+        };
+        for (k, v) in entries {
+            let key = match str_text(&k) {
+                Some(text) if text.chars().count() == 1 => {
+                    let c = text.chars().next().unwrap_or('\0');
+                    vm.new_int(i64::from(u32::from(c)))
+                }
+                Some(_) => {
+                    return Err(vm.value_error("string keys in translate table must be of length 1"))
+                }
+                None if int_view(&k).is_some() => k,
+                None => {
+                    return Err(vm.type_error("keys in translate table must be strings or integers"))
+                }
+            };
+            dict_set(vm, table, key, v)?;
+        }
+        return Ok(table);
+    }
+    let texts: Vec<String> = args
+        .iter()
+        .map(|a| str_text(a).map(str::to_string))
+        .collect::<Option<_>>()
+        .ok_or_else(|| vm.type_error("maketrans() arguments must be strings"))?;
+    let (from, to): (Vec<char>, Vec<char>) =
+        (texts[0].chars().collect(), texts[1].chars().collect());
+    if from.len() != to.len() {
+        return Err(vm.value_error("the first two maketrans arguments must have equal length"));
+    }
+    for (a, b) in from.into_iter().zip(to) {
+        let (key, value) = (
+            vm.new_int(i64::from(u32::from(a))),
+            vm.new_int(i64::from(u32::from(b))),
+        );
+        dict_set(vm, table, key, value)?;
+    }
+    if let Some(deleted) = texts.get(2) {
+        for c in deleted.chars() {
+            let key = vm.new_int(i64::from(u32::from(c)));
+            dict_set(vm, table, key, Value::NONE)?;
+        }
+    }
+    Ok(table)
+}
+
+/// `str.translate(table)`: each character's code point is looked up in `table`
+/// (missing: kept; None: deleted; an int: that code point; a str: inserted).
+fn str_translate(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "translate", kw)?;
+    arg_count(vm, "str.translate", args, 2, 2)?;
+    let s = this_str(vm, args, "translate")?;
+    let table = args[1];
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let key = vm.new_int(i64::from(u32::from(c)));
+        let mapped = match crate::ops::getitem(vm, table, key) {
+            Ok(v) => v,
+            Err(e) if vm.isinstance(e.0, vm.exceptions.lookup_error) => {
+                out.push(c);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        if mapped.is_none() {
+            continue;
+        }
+        if let Some(text) = str_text(&mapped) {
+            out.push_str(text);
+            continue;
+        }
+        match int_view(&mapped).and_then(|v| v.to_i64()) {
+            Some(code) => match u32::try_from(code).ok().and_then(char::from_u32) {
+                Some(ch) => out.push(ch),
+                None => return Err(vm.value_error("character mapping must be in range(0x110000)")),
+            },
+            None => return Err(vm.type_error("character mapping must return integer, None or str")),
+        }
+    }
+    Ok(vm.new_string(out))
 }
 
 /// The special methods builtin values expose as attributes (`[].__len__`,
@@ -78,6 +197,23 @@ fn slot_wrapper(vm: &mut Vm, obj: Value, name: &str) -> Option<Value> {
                 | ObjKind::Range(_)
         )
     );
+    let is_number = int_view(&obj).is_some() || obj.is_float();
+    if is_number {
+        let found = NUMBER_SLOTS
+            .iter()
+            .chain(NUMBER_BINARY_SLOTS)
+            .chain(NUMBER_COMPARE_SLOTS)
+            .find(|(n, _)| *n == name);
+        if let Some((name, func)) = found {
+            let owner = vm.type_of(obj);
+            return Some(vm.alloc(ObjKind::Native(NativeObj {
+                name,
+                func: *func,
+                receiver: obj,
+                owner,
+            })));
+        }
+    }
     let func: NativeFn = match name {
         "__len__" if is_container => slot_len,
         "__contains__" if is_container => slot_contains,
@@ -156,6 +292,110 @@ fn slot_hash(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(vm.new_int(h))
 }
 
+/// Whether `other` is an operand the number `receiver`'s own operator methods accept:
+/// an `int` takes ints (and bools), a `float` also takes ints.
+fn number_operand(receiver: Value, other: Value) -> bool {
+    int_view(&other).is_some() || (receiver.is_float() && other.is_float())
+}
+
+/// `int`/`float` operator methods (`(1).__add__(2)`, `(2.5).__rmul__(2)`): the
+/// operation for accepted operands, NotImplemented otherwise.
+macro_rules! number_slots {
+    ($( $name:literal, $reflected:literal => $forward_fn:ident, $reflected_fn:ident, $op:ident; )*) => {
+        $(
+            fn $forward_fn(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+                arg_count(vm, $name, &args[1..], 1, 1)?;
+                if !number_operand(args[0], args[1]) {
+                    return Ok(Value::NOT_IMPLEMENTED);
+                }
+                ops::binary_op(vm, args[0], args[1], BinaryOpArg::$op)
+            }
+            fn $reflected_fn(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+                arg_count(vm, $reflected, &args[1..], 1, 1)?;
+                if !number_operand(args[0], args[1]) {
+                    return Ok(Value::NOT_IMPLEMENTED);
+                }
+                ops::binary_op(vm, args[1], args[0], BinaryOpArg::$op)
+            }
+        )*
+        const NUMBER_BINARY_SLOTS: &[(&str, NativeFn)] = &[
+            $( ($name, $forward_fn), ($reflected, $reflected_fn), )*
+        ];
+    };
+}
+
+number_slots! {
+    "__add__", "__radd__" => number_add, number_radd, Add;
+    "__sub__", "__rsub__" => number_sub, number_rsub, Subtract;
+    "__mul__", "__rmul__" => number_mul, number_rmul, Multiply;
+    "__truediv__", "__rtruediv__" => number_truediv, number_rtruediv, TrueDivide;
+    "__floordiv__", "__rfloordiv__" => number_floordiv, number_rfloordiv, FloorDivide;
+    "__mod__", "__rmod__" => number_mod, number_rmod, Remainder;
+    "__pow__", "__rpow__" => number_pow, number_rpow, Power;
+    "__and__", "__rand__" => number_and, number_rand, And;
+    "__or__", "__ror__" => number_or, number_ror, Or;
+    "__xor__", "__rxor__" => number_xor, number_rxor, Xor;
+    "__lshift__", "__rlshift__" => number_lshift, number_rlshift, Lshift;
+    "__rshift__", "__rrshift__" => number_rshift, number_rrshift, Rshift;
+}
+
+/// `int`/`float` comparison methods: NotImplemented for operands they do not take.
+macro_rules! number_compares {
+    ($( $name:literal => $fn_name:ident, $op:ident; )*) => {
+        $(
+            fn $fn_name(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+                arg_count(vm, $name, &args[1..], 1, 1)?;
+                if !number_operand(args[0], args[1]) {
+                    return Ok(Value::NOT_IMPLEMENTED);
+                }
+                ops::compare(vm, args[0], args[1], cpjit_bytecode::CompareOp::$op)
+            }
+        )*
+        const NUMBER_COMPARE_SLOTS: &[(&str, NativeFn)] = &[ $( ($name, $fn_name), )* ];
+    };
+}
+
+number_compares! {
+    "__lt__" => number_lt, Lt;
+    "__le__" => number_le, Le;
+    "__gt__" => number_gt, Gt;
+    "__ge__" => number_ge, Ge;
+}
+
+fn number_neg(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "__neg__", &args[1..], 0, 0)?;
+    ops::unary_negative(vm, args[0])
+}
+
+fn number_abs(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "__abs__", &args[1..], 0, 0)?;
+    if let Some(f) = args[0].as_float() {
+        return Ok(Value::float(f.abs()));
+    }
+    if ops::compare(
+        vm,
+        args[0],
+        Value::small_int(0).unwrap_or(Value::NONE),
+        cpjit_bytecode::CompareOp::Lt,
+    )? == Value::TRUE
+    {
+        return ops::unary_negative(vm, args[0]);
+    }
+    ops::unary_positive(vm, args[0])
+}
+
+fn number_bool(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "__bool__", &args[1..], 0, 0)?;
+    Ok(Value::bool(ops::truthy(vm, args[0])?))
+}
+
+/// The operator methods numbers expose as attributes.
+const NUMBER_SLOTS: &[(&str, NativeFn)] = &[
+    ("__neg__", number_neg),
+    ("__abs__", number_abs),
+    ("__bool__", number_bool),
+];
+
 fn slot_eq(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     arg_count(vm, "__eq__", &args[1..], 1, 1)?;
     Ok(Value::bool(eq(vm, args[0], args[1])?))
@@ -205,10 +445,40 @@ pub fn builtin_attribute(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option
             "start" => Some(s.start),
             "stop" => Some(s.stop),
             "step" => Some(s.step),
+            "indices" => {
+                let owner = vm.types.slice;
+                Some(vm.alloc(ObjKind::Native(NativeObj {
+                    name: "indices",
+                    func: slice_indices_method,
+                    receiver: obj,
+                    owner,
+                })))
+            }
             _ => None,
         });
     }
     Ok(None)
+}
+
+/// `slice.indices(length)`: `(start, stop, step)` resolved against `length`.
+fn slice_indices_method(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "indices", kw)?;
+    arg_count(vm, "indices", &args[1..], 1, 1)?;
+    let Some(length) = crate::ops::index_value(vm, args[1])? else {
+        let name = vm.type_name(args[1]);
+        return Err(vm.type_error(format!(
+            "'{name}' object cannot be interpreted as an integer"
+        )));
+    };
+    if length < 0 {
+        return Err(vm.value_error("length should not be negative"));
+    }
+    let Some(ObjKind::Slice(s)) = kind(&args[0]) else {
+        return Err(vm.type_error("descriptor 'indices' requires a 'slice' object"));
+    };
+    let (start, stop, step, _) = crate::ops::slice_indices(vm, s, length)?;
+    let items = vec![vm.new_int(start), vm.new_int(stop), vm.new_int(step)];
+    Ok(vm.new_tuple(items))
 }
 
 fn this_str(vm: &mut Vm, args: &[Value], method: &str) -> PyResult<String> {
@@ -289,7 +559,8 @@ const STR_METHODS: &[(&str, NativeFn)] = &[
     ("title", str_title),
     ("capitalize", str_capitalize),
     ("swapcase", str_swapcase),
-    ("casefold", str_lower),
+    ("casefold", str_casefold),
+    ("translate", str_translate),
     ("center", str_center),
     ("ljust", str_ljust),
     ("rjust", str_rjust),
@@ -321,6 +592,43 @@ fn str_lower(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     arg_count(vm, "str.lower", args, 1, 1)?;
     let s = this_str(vm, args, "lower")?;
     Ok(vm.new_string(s.to_lowercase()))
+}
+
+/// `str.casefold()`: lowercase, then the case foldings of Unicode's CaseFolding.txt
+/// that differ from lowercasing for the common cases (sharp s, final sigma, the Greek
+/// symbol variants, long s, micro sign and the Latin ligatures).
+fn str_casefold(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "casefold", kw)?;
+    arg_count(vm, "str.casefold", args, 1, 1)?;
+    let s = this_str(vm, args, "casefold")?;
+    let mut out = String::with_capacity(s.len());
+    for c in s.to_lowercase().chars() {
+        let folded: &str = match c {
+            'ß' | 'ẞ' => "ss",
+            'ſ' => "s",
+            'ς' => "σ",
+            'µ' => "μ",
+            'ϐ' => "β",
+            'ϑ' => "θ",
+            'ϕ' => "φ",
+            'ϖ' => "π",
+            'ϰ' => "κ",
+            'ϱ' => "ρ",
+            'ϵ' => "ε",
+            'ﬀ' => "ff",
+            'ﬁ' => "fi",
+            'ﬂ' => "fl",
+            'ﬃ' => "ffi",
+            'ﬄ' => "ffl",
+            'ﬅ' | 'ﬆ' => "st",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(folded);
+    }
+    Ok(vm.new_string(out))
 }
 
 fn strip_impl(
@@ -775,11 +1083,35 @@ fn title_case(s: &str) -> String {
         if previous_cased {
             out.extend(c.to_lowercase());
         } else {
-            out.extend(c.to_uppercase());
+            push_titlecase(&mut out, c);
         }
         previous_cased = c.is_alphabetic();
     }
     out
+}
+
+/// Appends the titlecase form of `c`: its uppercase, except for the Latin digraphs
+/// (which have a distinct titlecase letter) and the characters whose full titlecase
+/// mapping is an uppercase letter followed by lowercase ones.
+fn push_titlecase(out: &mut String, c: char) {
+    let special = match c {
+        'Ǆ' | 'ǅ' | 'ǆ' => "ǅ",
+        'Ǉ' | 'ǈ' | 'ǉ' => "ǈ",
+        'Ǌ' | 'ǋ' | 'ǌ' => "ǋ",
+        'Ǳ' | 'ǲ' | 'ǳ' => "ǲ",
+        'ß' => "Ss",
+        'ﬀ' => "Ff",
+        'ﬁ' => "Fi",
+        'ﬂ' => "Fl",
+        'ﬃ' => "Ffi",
+        'ﬄ' => "Ffl",
+        'ﬅ' | 'ﬆ' => "St",
+        _ => {
+            out.extend(c.to_uppercase());
+            return;
+        }
+    };
+    out.push_str(special);
 }
 
 fn str_istitle(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -796,13 +1128,11 @@ fn str_title(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn str_capitalize(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let s = this_str(vm, args, "capitalize")?;
     let mut chars = s.chars();
-    let result = match chars.next() {
-        Some(first) => first
-            .to_uppercase()
-            .chain(chars.flat_map(char::to_lowercase))
-            .collect(),
-        None => String::new(),
-    };
+    let mut result = String::with_capacity(s.len());
+    if let Some(first) = chars.next() {
+        push_titlecase(&mut result, first);
+        result.extend(chars.flat_map(char::to_lowercase));
+    }
     Ok(vm.new_string(result))
 }
 
@@ -1566,6 +1896,10 @@ const SET_METHODS: &[(&str, NativeFn)] = &[
     ("symmetric_difference", set_symmetric_difference),
     ("intersection_update", set_intersection_update),
     ("difference_update", set_difference_update),
+    (
+        "symmetric_difference_update",
+        set_symmetric_difference_update,
+    ),
     ("issubset", set_issubset),
     ("issuperset", set_issuperset),
     ("isdisjoint", set_isdisjoint),
@@ -1818,6 +2152,30 @@ fn set_difference_update(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<
     replace_contents(vm, args[0], result)
 }
 
+/// `set.symmetric_difference_update(other)`, in place as CPython does it (each
+/// distinct element of `other` is discarded if present, else added), so the slot
+/// layout, and with it the iteration order, matches.
+fn set_symmetric_difference_update(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    check_set(vm, args, "symmetric_difference_update")?;
+    arg_count(vm, "symmetric_difference_update", &args[1..], 1, 1)?;
+    let other = if args[0] == args[1] {
+        // `s ^= s` empties the set.
+        let items = set_elements(args[0]);
+        for item in items {
+            remove_from_set(vm, args[0], item)?;
+        }
+        return Ok(Value::NONE);
+    } else {
+        to_set(vm, args[1])?
+    };
+    for item in set_elements(other) {
+        if !remove_from_set(vm, args[0], item)? {
+            set_add(vm, args[0], item)?;
+        }
+    }
+    Ok(Value::NONE)
+}
+
 fn set_issubset(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     check_set(vm, args, "issubset")?;
     arg_count(vm, "issubset", &args[1..], 1, 1)?;
@@ -1995,10 +2353,17 @@ fn range_count(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 const EXCEPTION_METHODS: &[(&str, NativeFn)] = &[
     ("with_traceback", exception_with_traceback),
+    ("add_note", exception_add_note),
     ("__init__", exception_init),
 ];
 
-const OBJECT_METHODS: &[(&str, NativeFn)] = &[("__init__", object_init)];
+const OBJECT_METHODS: &[(&str, NativeFn)] = &[
+    ("__init__", object_init),
+    ("__setattr__", object_setattr),
+    ("__getattribute__", object_getattribute),
+    ("__init_subclass__", object_init_subclass),
+    ("__delattr__", object_delattr),
+];
 
 const GENERATOR_METHODS: &[(&str, NativeFn)] = &[
     ("send", generator_send),
@@ -2053,7 +2418,8 @@ fn generator_close(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value
         Ok(crate::vm::GeneratorResume::Yielded(_)) => {
             Err(vm.runtime_error("generator ignored GeneratorExit"))
         }
-        Ok(crate::vm::GeneratorResume::Returned(_)) => Ok(Value::NONE),
+        // 3.13: a generator that returns on GeneratorExit gives close() its value.
+        Ok(crate::vm::GeneratorResume::Returned(v)) => Ok(v),
         Err(e)
             if vm.isinstance(e.0, vm.exceptions.generator_exit)
                 || vm.isinstance(e.0, vm.exceptions.stop_iteration) =>
@@ -2074,6 +2440,51 @@ fn exception_init(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value>
     Ok(Value::NONE)
 }
 
+/// `object.__setattr__(self, name, value)`.
+fn object_setattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "__setattr__", kw)?;
+    arg_count(vm, "__setattr__", &args[1..], 2, 2)?;
+    let name = attribute_name(vm, args[1])?;
+    crate::attr::generic_set_attr(vm, args[0], name, args[2])?;
+    Ok(Value::NONE)
+}
+
+/// `object.__init_subclass__()`: does nothing.
+fn object_init_subclass(vm: &mut Vm, _args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "__init_subclass__", kw)?;
+    Ok(Value::NONE)
+}
+
+/// `object.__getattribute__(self, name)`.
+fn object_getattribute(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "__getattribute__", kw)?;
+    arg_count(vm, "__getattribute__", &args[1..], 1, 1)?;
+    let name = attribute_name(vm, args[1])?;
+    crate::attr::generic_get_attr(vm, args[0], name)
+}
+
+/// `object.__delattr__(self, name)`.
+fn object_delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "__delattr__", kw)?;
+    arg_count(vm, "__delattr__", &args[1..], 1, 1)?;
+    let name = attribute_name(vm, args[1])?;
+    crate::attr::generic_del_attr(vm, args[0], name)?;
+    Ok(Value::NONE)
+}
+
+fn attribute_name(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    match str_text(&v) {
+        Some(t) => {
+            let t = t.to_string();
+            Ok(vm.intern(&t))
+        }
+        None => {
+            let name = vm.type_name(v);
+            Err(vm.type_error(format!("attribute name must be string, not '{name}'")))
+        }
+    }
+}
+
 /// `object.__init__(self)`.
 fn object_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if args.len() > 1 || !kw.is_empty() {
@@ -2082,6 +2493,30 @@ fn object_init(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             "{name}.__init__() takes exactly one argument (the instance to initialize)"
         )));
     }
+    Ok(Value::NONE)
+}
+
+/// `BaseException.add_note(note)`: appends to the exception's `__notes__` list.
+fn exception_add_note(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "add_note", kw)?;
+    arg_count(vm, "add_note", &args[1..], 1, 1)?;
+    if str_text(&args[1]).is_none() {
+        let name = vm.type_name(args[1]);
+        return Err(vm.type_error(format!("note must be a str, not '{name}'")));
+    }
+    let key = vm.intern("__notes__");
+    let notes = match crate::attr::lookup_attr(vm, args[0], key)? {
+        Some(existing) => existing,
+        None => {
+            let list = vm.new_list(Vec::new());
+            crate::attr::set_attr(vm, args[0], key, list)?;
+            list
+        }
+    };
+    let Some(ObjKind::List(items)) = kind(&notes) else {
+        return Err(vm.type_error("Cannot add note: __notes__ is not a list"));
+    };
+    items.borrow_mut().push(args[1]);
     Ok(Value::NONE)
 }
 

@@ -303,6 +303,9 @@ pub struct TypeObj {
     /// Whether instances have a `__dict__` (false when every class along the MRO
     /// declares `__slots__` without `"__dict__"`).
     pub has_dict: bool,
+    /// The class or a base defines `__setattr__`, `__delattr__` or `__getattribute__`
+    /// in Python, so attribute accesses on instances must look the hook up.
+    pub attr_hooks: Cell<bool>,
 }
 
 /// Builtin types that the runtime treats specially.
@@ -402,6 +405,8 @@ pub struct DescriptorObj {
     /// Property setter and deleter, or NULL.
     pub setter: Value,
     pub deleter: Value,
+    /// A property's `doc` argument, or NULL (then `__doc__` is the getter's).
+    pub doc: Value,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -474,10 +479,16 @@ pub enum IterState {
         function: Value,
         inner: Value,
     },
-    /// The old sequence protocol via `__getitem__` (not used by builtins directly).
+    /// `iter(callable, sentinel)`.
     Callable {
         function: Value,
         sentinel: Value,
+    },
+    /// The old sequence protocol: `__getitem__(0)`, `__getitem__(1)`, … until
+    /// IndexError or StopIteration (objects with `__getitem__` but no `__iter__`).
+    GetItem {
+        sequence: Value,
+        next_index: usize,
     },
 }
 
@@ -531,7 +542,7 @@ impl Object {
             ObjKind::Module(m) => out.extend([m.name, m.dict]),
             ObjKind::DictView(v) => out.push(v.dict),
             ObjKind::BoundMethod(m) => out.extend([m.function, m.receiver]),
-            ObjKind::Descriptor(d) => out.extend([d.function, d.setter, d.deleter]),
+            ObjKind::Descriptor(d) => out.extend([d.function, d.setter, d.deleter, d.doc]),
             ObjKind::Generator(g) => {
                 out.extend([
                     g.function,
@@ -549,9 +560,9 @@ impl Object {
                 IterState::Tuple { tuple, .. } => out.push(*tuple),
                 IterState::Str { string, .. } => out.push(*string),
                 IterState::Table { owner, .. } => out.push(*owner),
-                IterState::Reversed { sequence, .. } | IterState::Sequence { sequence, .. } => {
-                    out.push(*sequence)
-                }
+                IterState::Reversed { sequence, .. }
+                | IterState::Sequence { sequence, .. }
+                | IterState::GetItem { sequence, .. } => out.push(*sequence),
                 IterState::Enumerate { inner, count } => out.extend([*inner, *count]),
                 IterState::Zip { iterators, .. } => out.extend(iterators.iter().copied()),
                 IterState::Map {

@@ -159,6 +159,17 @@ fn numeric_binary(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResult<
 }
 
 /// Sequence and container operators (`+`, `*`, `%` on str, set algebra, dict `|`).
+/// An operand of a dict-view set operation as a fresh set (never the operand itself,
+/// so the operation cannot modify it).
+fn view_operand_set(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let items = crate::iter::collect(vm, v)?;
+    let set = vm.new_set(false);
+    for item in items {
+        set_add(vm, set, item)?;
+    }
+    Ok(set)
+}
+
 fn sequence_binary(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResult<Option<Value>> {
     let base = op.base();
     match (kind(&a), kind(&b), base) {
@@ -194,6 +205,18 @@ fn sequence_binary(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResult
         }
         (Some(ObjKind::Set(_)), Some(ObjKind::Set(_)), _) => {
             crate::methods::set_operator(vm, a, b, op)
+        }
+        // Keys and items views combine with any iterable into a new set.
+        (Some(ObjKind::DictView(v)), _, _) | (_, Some(ObjKind::DictView(v)), _)
+            if v.kind != DictViewKind::Values
+                && matches!(
+                    base,
+                    BinaryOpArg::And | BinaryOpArg::Or | BinaryOpArg::Xor | BinaryOpArg::Subtract
+                ) =>
+        {
+            let left = view_operand_set(vm, a)?;
+            let right = view_operand_set(vm, b)?;
+            crate::methods::set_operator(vm, left, right, base)
         }
         (Some(ObjKind::Dict(_)), Some(ObjKind::Dict(_)), BinaryOpArg::Or) => {
             let target = if op.is_inplace() {
@@ -940,9 +963,8 @@ pub fn index_value(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
                 ))
             }
         },
-        // `__index__` of a user class, or the value inside an `int` subclass.
-        None if matches!(kind(&v), Some(ObjKind::Instance(_))) => crate::dunder::index(vm, v),
-        None => Ok(None),
+        // `__index__` of a user object, or the value inside an `int` subclass.
+        None => crate::dunder::index(vm, v),
     }
 }
 

@@ -107,6 +107,7 @@ pub fn install(vm: &mut Vm) {
             function: native,
             setter: Value::NULL,
             deleter: Value::NULL,
+            doc: Value::NULL,
         })));
         set_type_attr(vm, ty, "__new__", descriptor);
     }

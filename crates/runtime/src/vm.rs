@@ -130,13 +130,39 @@ exception_types! {
     memory_error: "MemoryError" < exception,
     eof_error: "EOFError" < exception,
     os_error: "OSError" < exception,
+    blocking_io_error: "BlockingIOError" < os_error,
+    child_process_error: "ChildProcessError" < os_error,
+    connection_error: "ConnectionError" < os_error,
+    broken_pipe_error: "BrokenPipeError" < connection_error,
+    connection_aborted_error: "ConnectionAbortedError" < connection_error,
+    connection_refused_error: "ConnectionRefusedError" < connection_error,
+    connection_reset_error: "ConnectionResetError" < connection_error,
+    file_exists_error: "FileExistsError" < os_error,
+    file_not_found_error: "FileNotFoundError" < os_error,
+    interrupted_error: "InterruptedError" < os_error,
+    is_a_directory_error: "IsADirectoryError" < os_error,
+    not_a_directory_error: "NotADirectoryError" < os_error,
+    permission_error: "PermissionError" < os_error,
+    process_lookup_error: "ProcessLookupError" < os_error,
+    timeout_error: "TimeoutError" < os_error,
     buffer_error: "BufferError" < exception,
+    reference_error: "ReferenceError" < exception,
+    system_error: "SystemError" < exception,
     syntax_error: "SyntaxError" < exception,
     indentation_error: "IndentationError" < syntax_error,
+    tab_error: "TabError" < indentation_error,
     warning: "Warning" < exception,
     user_warning: "UserWarning" < warning,
     deprecation_warning: "DeprecationWarning" < warning,
+    pending_deprecation_warning: "PendingDeprecationWarning" < warning,
+    syntax_warning: "SyntaxWarning" < warning,
     runtime_warning: "RuntimeWarning" < warning,
+    future_warning: "FutureWarning" < warning,
+    import_warning: "ImportWarning" < warning,
+    unicode_warning: "UnicodeWarning" < warning,
+    bytes_warning: "BytesWarning" < warning,
+    resource_warning: "ResourceWarning" < warning,
+    encoding_warning: "EncodingWarning" < warning,
 }
 
 struct TypeFactory<'a> {
@@ -156,6 +182,7 @@ impl TypeFactory<'_> {
             metaclass: Value::NULL,
             slots: None,
             has_dict: true,
+            attr_hooks: Cell::new(false),
         })));
         let mut mro = vec![ty];
         if let Some(base) = bases.first() {
@@ -230,6 +257,7 @@ builtin_types! {
     map: "map" = Iterator,
     filter: "filter" = Iterator,
     callable_iterator: "callable_iterator" = Iterator,
+    seq_iterator: "iterator" = Iterator,
     dict_keys: "dict_keys" = DictKeys,
     dict_values: "dict_values" = DictValues,
     dict_items: "dict_items" = DictItems,
@@ -240,6 +268,7 @@ builtin_types! {
     member_descriptor: "member_descriptor" = Object,
     generator: "generator" = Iterator,
     text_io: "TextIOWrapper" = Object,
+    super_: "super" = Object,
 }
 
 /// Specialization counters of one instruction family.
@@ -412,6 +441,7 @@ impl Vm {
             metaclass: Value::NULL,
             slots: None,
             has_dict: true,
+            attr_hooks: Cell::new(false),
         })));
         if let Some(ObjKind::Type(t)) = object.as_object().map(|o| &o.kind) {
             t.mro.borrow_mut().push(object);
@@ -813,6 +843,7 @@ impl Vm {
                     IterState::Map { .. } => self.types.map,
                     IterState::Filter { .. } => self.types.filter,
                     IterState::Callable { .. } => self.types.callable_iterator,
+                    IterState::GetItem { .. } => self.types.seq_iterator,
                 },
             };
         }
@@ -910,6 +941,15 @@ impl Vm {
                 }
             }
         }
+        for (i, base) in bases.iter().enumerate() {
+            if bases[..i].contains(base) {
+                let base_name = match kind(base) {
+                    Some(ObjKind::Type(t)) => t.name.to_string(),
+                    _ => "?".into(),
+                };
+                return Err(self.type_error(format!("duplicate base class {base_name}")));
+            }
+        }
         // C3: merge the bases' MROs and the list of bases.
         let mut sequences: Vec<Vec<Value>> = bases
             .iter()
@@ -930,7 +970,14 @@ impl Vm {
                 .map(|s| s[0])
                 .find(|head| !sequences.iter().any(|s| s[1..].contains(head)));
             let Some(next) = candidate else {
-                let names: Vec<String> = bases
+                // CPython names the heads of the lists left unmerged, each once.
+                let mut heads: Vec<Value> = Vec::new();
+                for s in &sequences {
+                    if !heads.contains(&s[0]) {
+                        heads.push(s[0]);
+                    }
+                }
+                let names: Vec<String> = heads
                     .iter()
                     .map(|b| match kind(b) {
                         Some(ObjKind::Type(t)) => t.name.to_string(),
@@ -975,6 +1022,7 @@ impl Vm {
                         function: value,
                         setter: Value::NULL,
                         deleter: Value::NULL,
+                        doc: Value::NULL,
                     })));
                 }
             }
@@ -989,6 +1037,14 @@ impl Vm {
             has_dict,
             own: own_slots,
         } = self.class_slots(name, &merged, &entries)?;
+        let attr_hooks = table.iter().any(|e| {
+            matches!(
+                crate::display::str_text(&e.key),
+                Some("__setattr__" | "__delattr__" | "__getattribute__")
+            )
+        }) || bases
+            .iter()
+            .any(|b| matches!(kind(b), Some(ObjKind::Type(t)) if t.attr_hooks.get()));
         let class = self.alloc(ObjKind::Type(Box::new(TypeObj {
             name: Arc::from(name),
             bases,
@@ -999,6 +1055,7 @@ impl Vm {
             metaclass,
             slots,
             has_dict,
+            attr_hooks: Cell::new(attr_hooks),
         })));
         merged.insert(0, class);
         if let Some(ObjKind::Type(t)) = kind(&class) {
@@ -1019,6 +1076,7 @@ impl Vm {
                 function: slot,
                 setter: class,
                 deleter: Value::NULL,
+                doc: Value::NULL,
             })));
             let hash = crate::ops::str_hash(str_text(&slot).unwrap_or(""));
             if let Some(ObjKind::Type(t)) = kind(&class) {
@@ -1028,6 +1086,7 @@ impl Vm {
             }
             self.type_changed();
         }
+        self.notify_set_name(class)?;
         Ok(class)
     }
 
@@ -1123,6 +1182,29 @@ impl Vm {
             has_dict,
             own,
         })
+    }
+
+    /// Calls `__set_name__(class, name)` on each attribute of a new class whose type
+    /// defines it (descriptors learning the name they are stored under).
+    fn notify_set_name(&mut self, class: Value) -> PyResult<()> {
+        let entries: Vec<(Value, Value)> = match kind(&class) {
+            Some(ObjKind::Type(t)) => t
+                .dict
+                .borrow()
+                .iter()
+                .filter(|e| matches!(kind(&e.value), Some(ObjKind::Instance(_))))
+                .map(|e| (e.key, e.value))
+                .collect(),
+            _ => Vec::new(),
+        };
+        for (name, value) in entries {
+            if crate::dunder::has_special(self, value, "__set_name__") {
+                let hook_name = self.intern("__set_name__");
+                let hook = crate::attr::get_attr(self, value, hook_name)?;
+                crate::call::call(self, hook, &[class, name], &[])?;
+            }
+        }
+        Ok(())
     }
 
     /// Whether `sub` is `base` or derives from it (by MRO).
