@@ -199,10 +199,16 @@ fn slot_wrapper(vm: &mut Vm, obj: Value, name: &str) -> Option<Value> {
     );
     let is_number = int_view(&obj).is_some() || obj.is_float();
     if is_number {
+        let int_only: &[(&str, NativeFn)] = if obj.is_float() {
+            &[]
+        } else {
+            &[("__index__", number_int)]
+        };
         let found = NUMBER_SLOTS
             .iter()
             .chain(NUMBER_BINARY_SLOTS)
             .chain(NUMBER_COMPARE_SLOTS)
+            .chain(int_only)
             .find(|(n, _)| *n == name);
         if let Some((name, func)) = found {
             let owner = vm.type_of(obj);
@@ -389,11 +395,34 @@ fn number_bool(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     Ok(Value::bool(ops::truthy(vm, args[0])?))
 }
 
+/// `__int__` (and an int's `__index__`): the value as an int.
+fn number_int(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "__int__", &args[1..], 0, 0)?;
+    if let Some(f) = args[0].as_float() {
+        return crate::numeric::float_to_int(vm, f.trunc());
+    }
+    let v = int_view(&args[0])
+        .map(|v| v.to_bigint())
+        .unwrap_or_default();
+    Ok(vm.new_bigint(v))
+}
+
+/// `__float__`: the value as a float.
+fn number_float(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "__float__", &args[1..], 0, 0)?;
+    match crate::numeric::as_f64(vm, args[0]) {
+        Some(f) => Ok(Value::float(f?)),
+        None => Err(vm.type_error("descriptor '__float__' requires a number")),
+    }
+}
+
 /// The operator methods numbers expose as attributes.
 const NUMBER_SLOTS: &[(&str, NativeFn)] = &[
     ("__neg__", number_neg),
     ("__abs__", number_abs),
     ("__bool__", number_bool),
+    ("__int__", number_int),
+    ("__float__", number_float),
 ];
 
 fn slot_eq(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -569,6 +598,7 @@ const STR_METHODS: &[(&str, NativeFn)] = &[
     ("rpartition", str_rpartition),
     ("splitlines", str_splitlines),
     ("format", str_format_method),
+    ("format_map", str_format_map),
     ("expandtabs", str_expandtabs),
     ("removeprefix", str_removeprefix),
     ("removesuffix", str_removesuffix),
@@ -1286,6 +1316,20 @@ fn str_format_method(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Valu
     let (positional, keywords) = split_kwargs(&args[1..], kw);
     let positional = positional.to_vec();
     let result = crate::format::str_format(vm, &s, &positional, &keywords)?;
+    Ok(vm.new_string(result))
+}
+
+/// `str.format_map(mapping)`: `format(**mapping)` without copying into keyword
+/// arguments first (the mapping's items are the named fields).
+fn str_format_map(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    no_kwargs(vm, "format_map", kw)?;
+    arg_count(vm, "format_map", &args[1..], 1, 1)?;
+    let s = this_str(vm, args, "format_map")?;
+    let Some(keywords) = mapping_items(vm, args[1])? else {
+        let name = vm.type_name(args[1]);
+        return Err(vm.type_error(format!("'{name}' object is not a mapping")));
+    };
+    let result = crate::format::str_format(vm, &s, &[], &keywords)?;
     Ok(vm.new_string(result))
 }
 
@@ -2209,7 +2253,17 @@ const INT_METHODS: &[(&str, NativeFn)] = &[
     ("bit_count", int_bit_count),
     ("conjugate", int_conjugate),
     ("is_integer", int_is_integer),
+    ("as_integer_ratio", int_as_integer_ratio),
 ];
+
+/// `int.as_integer_ratio()`: `(int(self), 1)`.
+fn int_as_integer_ratio(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    arg_count(vm, "as_integer_ratio", &args[1..], 0, 0)?;
+    let v = int_of(vm, args)?;
+    let numerator = vm.new_bigint(v);
+    let one = vm.new_int(1);
+    Ok(vm.new_tuple(vec![numerator, one]))
+}
 
 fn int_of(vm: &mut Vm, args: &[Value]) -> PyResult<num_bigint::BigInt> {
     match args.first().and_then(int_view) {
