@@ -385,7 +385,7 @@ fn lookup_attr_generic(
             return Ok(Some(value));
         }
         Some(ObjKind::Code(c)) => {
-            if let Some(v) = code_attribute(vm, c, &attr) {
+            if let Some(v) = code_attribute(vm, c, attr) {
                 return Ok(Some(v));
             }
         }

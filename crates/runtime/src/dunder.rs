@@ -527,7 +527,3 @@ pub fn construct(vm: &mut Vm, class: Value, args: &[Value], kwnames: &[Value]) -
     }
     Ok(instance)
 }
-
-
-
-

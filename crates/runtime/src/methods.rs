@@ -75,6 +75,7 @@ fn install_static(vm: &mut Vm, ty: Value, name: &'static str, func: NativeFn) {
     if let Some(ObjKind::Type(t)) = kind(&ty) {
         t.dict.borrow_mut().insert(h, key, descriptor, |k| k == key);
     }
+    vm.type_changed();
 }
 
 /// `str.maketrans(x[, y[, z]])`: a translation table mapping code points.
