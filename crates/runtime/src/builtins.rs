@@ -1231,7 +1231,7 @@ fn construct_list(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
     no_kwargs(vm, "list", kw)?;
     arg_count(vm, "list", &args[1..], 0, 1)?;
     let items = match args.get(1) {
-        Some(v) => crate::iter::collect(vm, *v)?,
+        Some(v) => crate::iter::collect_letting_generators_collect(vm, *v)?,
         None => Vec::new(),
     };
     Ok(vm.new_list(items))
@@ -1243,7 +1243,7 @@ fn construct_tuple(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value>
     match args.get(1) {
         Some(v) if matches!(kind(v), Some(ObjKind::Tuple(_))) => Ok(*v),
         Some(v) => {
-            let items = crate::iter::collect(vm, *v)?;
+            let items = crate::iter::collect_letting_generators_collect(vm, *v)?;
             Ok(vm.new_tuple(items))
         }
         None => Ok(vm.new_tuple(Vec::new())),
@@ -1274,7 +1274,10 @@ fn construct_set_kind(vm: &mut Vm, args: &[Value], kw: &[Value], frozen: bool) -
     arg_count(vm, name, &args[1..], 0, 1)?;
     let set = vm.new_set(frozen);
     if let Some(v) = args.get(1) {
-        let items = crate::iter::collect(vm, *v)?;
+        vm.temp_roots.push(set);
+        let items = crate::iter::collect_letting_generators_collect(vm, *v);
+        vm.temp_roots.pop();
+        let items = items?;
         for item in items {
             set_add(vm, set, item)?;
         }

@@ -368,19 +368,65 @@ pub fn resume_generator(
     sent: Value,
     throw: Option<Value>,
 ) -> PyResult<crate::vm::GeneratorResume> {
+    resume_generator_from_native(vm, generator, sent, throw, true)
+}
+
+/// Resumes a generator from native code; with `hold_collector` the collector stays off
+/// while it runs (the native caller may hold values the collector cannot see).
+fn resume_generator_from_native(
+    vm: &mut Vm,
+    generator: Value,
+    sent: Value,
+    throw: Option<Value>,
+    hold_collector: bool,
+) -> PyResult<crate::vm::GeneratorResume> {
     if vm.native_depth >= crate::call::MAX_NATIVE_DEPTH {
         return Err(vm.new_error(
             vm.exceptions.recursion_error,
             "maximum recursion depth exceeded",
         ));
     }
+    let inhibit = u32::from(hold_collector);
     vm.native_depth += 1;
-    vm.gc_inhibit += 1;
+    vm.gc_inhibit += inhibit;
     let hook = vm.resume_hook;
     let result = hook(vm, generator, sent, throw);
-    vm.gc_inhibit -= 1;
+    vm.gc_inhibit -= inhibit;
     vm.native_depth -= 1;
     result
+}
+
+/// [`collect`] for callers that hold no value of their own the collector cannot see
+/// while it runs (the builtin constructors `list(it)`, `tuple(it)`, `set(it)`,
+/// `frozenset(it)`: their other argument is the builtin type). Draining a generator,
+/// the items gathered so far live in a rooted list and the generator is rooted, so its
+/// code may run the collector — a long generator (`list(gen)`) would otherwise keep
+/// every object it made alive until it finished. Anything else goes through
+/// [`collect`].
+pub fn collect_letting_generators_collect(vm: &mut Vm, iterable: Value) -> PyResult<Vec<Value>> {
+    if !matches!(kind(&iterable), Some(ObjKind::Generator(_))) {
+        return collect(vm, iterable);
+    }
+    let gathered = vm.new_list(Vec::new());
+    vm.temp_roots.push(iterable);
+    vm.temp_roots.push(gathered);
+    let result = (|| loop {
+        match resume_generator_from_native(vm, iterable, Value::NONE, None, false)? {
+            crate::vm::GeneratorResume::Yielded(item) => {
+                if let Some(ObjKind::List(items)) = kind(&gathered) {
+                    items.borrow_mut().push(item);
+                }
+            }
+            crate::vm::GeneratorResume::Returned(_) => return Ok(()),
+        }
+    })();
+    vm.temp_roots.pop();
+    vm.temp_roots.pop();
+    result?;
+    Ok(match kind(&gathered) {
+        Some(ObjKind::List(items)) => std::mem::take(&mut *items.borrow_mut()),
+        _ => Vec::new(),
+    })
 }
 
 /// Collects any iterable into a vector (fast paths for the builtin sequences).
