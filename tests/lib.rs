@@ -62,10 +62,18 @@ pub enum Mode {
     JitStress,
     /// The JIT with threshold 1 and guards forced to fail (one execution in three).
     JitDeopt,
+    /// Tier 1 collecting garbage after every [`GC_STRESS_BYTES`] of allocation: a
+    /// value the collector cannot see (unrooted) is freed while still in use.
+    GcStress,
+    /// The JIT with threshold 1, collecting as often as [`Mode::GcStress`].
+    JitGcStress,
 }
 
+/// Allocation between collections in the GC stress modes (the default is 8 MiB).
+pub const GC_STRESS_BYTES: usize = 16 << 10;
+
 impl Mode {
-    pub const ALL: [Mode; 9] = [
+    pub const ALL: [Mode; 11] = [
         Mode::Tier1,
         Mode::Generic,
         Mode::CounterStress,
@@ -75,6 +83,8 @@ impl Mode {
         Mode::Jit,
         Mode::JitStress,
         Mode::JitDeopt,
+        Mode::GcStress,
+        Mode::JitGcStress,
     ];
 
     pub fn name(self) -> &'static str {
@@ -88,16 +98,18 @@ impl Mode {
             Mode::Jit => "jit",
             Mode::JitStress => "jit-stress",
             Mode::JitDeopt => "jit-deopt",
+            Mode::GcStress => "gc-stress",
+            Mode::JitGcStress => "jit-gc-stress",
         }
     }
 
     fn options(self) -> cpjit_interpreter::RunOptions {
         use cpjit_interpreter::Tier2Mode;
         let tier2 = match self {
-            Mode::Tier1 | Mode::Generic => Tier2Mode::Off,
+            Mode::Tier1 | Mode::Generic | Mode::GcStress => Tier2Mode::Off,
             Mode::CounterStress => Tier2Mode::Counter,
             Mode::Uops | Mode::UopsStress | Mode::UopsDeopt => Tier2Mode::Uops,
-            Mode::Jit | Mode::JitStress | Mode::JitDeopt => Tier2Mode::Jit,
+            Mode::Jit | Mode::JitStress | Mode::JitDeopt | Mode::JitGcStress => Tier2Mode::Jit,
         };
         let stress = matches!(
             self,
@@ -106,12 +118,15 @@ impl Mode {
                 | Mode::UopsDeopt
                 | Mode::JitStress
                 | Mode::JitDeopt
+                | Mode::JitGcStress
         );
         cpjit_interpreter::RunOptions {
             no_specialize: self == Mode::Generic,
             tier2,
             hot_threshold: stress.then_some(1),
             force_deopt: matches!(self, Mode::UopsDeopt | Mode::JitDeopt),
+            gc_threshold: matches!(self, Mode::GcStress | Mode::JitGcStress)
+                .then_some(GC_STRESS_BYTES),
             ..Default::default()
         }
     }

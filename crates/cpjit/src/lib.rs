@@ -136,7 +136,9 @@ pub fn run_file(
 
 /// [`run_file`] with run options (`argv` is filled in from `path` and `args`).
 /// `CPJIT_HOT_THRESHOLD` in the environment sets the back-edge threshold and
-/// `CPJIT_FORCE_DEOPT=1` makes tier-2 guards fail on purpose (stress modes).
+/// `CPJIT_FORCE_DEOPT=1` makes tier-2 guards fail on purpose (stress modes);
+/// `CPJIT_GC_THRESHOLD=BYTES` collects after every BYTES of allocation (a stress mode
+/// for finding values the collector cannot see).
 pub fn run_file_with(
     path: &std::path::Path,
     args: &[String],
@@ -163,6 +165,11 @@ pub fn run_file_with(
     }
     if std::env::var("CPJIT_FORCE_DEOPT").is_ok_and(|v| v.trim() == "1") {
         options.force_deopt = true;
+    }
+    if options.gc_threshold.is_none() {
+        options.gc_threshold = std::env::var("CPJIT_GC_THRESHOLD")
+            .ok()
+            .and_then(|v| v.trim().parse().ok());
     }
     if options.jit.is_none() {
         options.jit = Some(make_jit_optimizer);

@@ -82,6 +82,9 @@ pub struct RunOptions {
     pub tier2: Tier2Mode,
     /// Stress mode: tier-2 guards fail on purpose (see `Vm::force_deopt`).
     pub force_deopt: bool,
+    /// Collect after every this many bytes of allocation (`None`: the default policy;
+    /// small values are a stress mode for finding unrooted values).
+    pub gc_threshold: Option<usize>,
     /// After the run, print the optimizer's report (traces before/after the passes)
     /// to stdout (`cpjit trace`).
     pub print_traces: bool,
@@ -218,6 +221,9 @@ fn run_program_on_this_thread(
         },
     }
     vm.force_deopt = options.force_deopt;
+    if let Some(bytes) = options.gc_threshold {
+        vm.heap.set_minimum_threshold(bytes);
+    }
     if let Some(threshold) = options.hot_threshold {
         vm.hot_threshold = threshold.min(4095);
     }

@@ -19,6 +19,8 @@ pub struct Heap {
     debt: usize,
     /// Collect when `debt` exceeds this.
     threshold: usize,
+    /// The least `threshold` gets after a collection.
+    minimum_threshold: usize,
     /// Approximate bytes live after the last collection.
     live_bytes: usize,
     pub collections: u64,
@@ -48,6 +50,7 @@ impl Heap {
             objects: Vec::with_capacity(1024),
             debt: 0,
             threshold: MIN_GC_THRESHOLD,
+            minimum_threshold: MIN_GC_THRESHOLD,
             live_bytes: 0,
             collections: 0,
             objects_freed: 0,
@@ -77,6 +80,13 @@ impl Heap {
         self.debt += unsafe { &*ptr }.approximate_size();
         self.objects.push(ptr);
         Value::from_object(ptr)
+    }
+
+    /// Collect after every `bytes` of allocation at least (the default keeps 8 MiB;
+    /// a small value is a stress mode for finding unrooted values).
+    pub fn set_minimum_threshold(&mut self, bytes: usize) {
+        self.minimum_threshold = bytes;
+        self.threshold = self.threshold.min(bytes.max(1));
     }
 
     /// Whether enough has been allocated that the next safepoint should collect.
@@ -138,7 +148,12 @@ impl Heap {
         self.collections += 1;
         self.live_bytes = live_bytes;
         self.debt = 0;
-        self.threshold = MIN_GC_THRESHOLD.max(live_bytes);
+        self.threshold = if self.minimum_threshold < MIN_GC_THRESHOLD {
+            // Stress mode: collect often, whatever is live.
+            self.minimum_threshold
+        } else {
+            self.minimum_threshold.max(live_bytes)
+        };
     }
 }
 
