@@ -215,9 +215,7 @@ fn zero_arg_super(vm: &mut Vm) -> PyResult<(Value, Value)> {
     Ok((class, receiver))
 }
 
-/// `LOAD_SUPER_ATTR`: `name` looked up along `type(receiver).__mro__` after `class`.
-/// Returns `(attribute, self_or_null)` for the method form, `(attribute, NULL)`
-/// otherwise (the attribute bound when it is a function).
+/// `LOAD_SUPER_ATTR` (see `cpjit_runtime::attr::super_attr`).
 pub fn load_super_attr(
     vm: &mut Vm,
     class: Value,

@@ -847,6 +847,17 @@ fn no_dict_error(vm: &mut Vm, obj: Value, name: Value) -> crate::vm::PyErr {
     }
 }
 
+/// Sets `name` in the namespace of the type `ty` directly (installing builtin
+/// methods and constructors: no descriptor or hook is consulted).
+pub fn set_type_attr(vm: &mut Vm, ty: Value, name: &str, value: Value) {
+    let key = vm.intern(name);
+    let hash = crate::ops::str_hash(name);
+    if let Some(ObjKind::Type(t)) = kind(&ty) {
+        t.dict.borrow_mut().insert(hash, key, value, |k| k == key);
+    }
+    vm.type_changed();
+}
+
 /// `del obj.name`.
 pub fn del_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
     if let Some(hook) = attr_hook(vm, obj, "__delattr__") {

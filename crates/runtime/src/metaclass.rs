@@ -7,6 +7,7 @@
 //! never run a class body (that is the interpreter's `__build_class__`) nor compute an
 //! MRO (`Vm::new_class`).
 
+use crate::attr::set_type_attr;
 use crate::call::{call, split_kwargs};
 use crate::display::str_text;
 use crate::object::{BoundMethodObj, DescriptorKind, DescriptorObj, NativeFn, NativeObj, ObjKind};
@@ -50,15 +51,6 @@ fn static_method(vm: &mut Vm, function: Value) -> Value {
         deleter: Value::NULL,
         doc: Value::NULL,
     })))
-}
-
-fn set_type_attr(vm: &mut Vm, ty: Value, name: &str, value: Value) {
-    let key = vm.intern(name);
-    let hash = ops::str_hash(name);
-    if let Some(ObjKind::Type(t)) = kind(&ty) {
-        t.dict.borrow_mut().insert(hash, key, value, |k| k == key);
-    }
-    vm.type_changed();
 }
 
 fn type_name(ty: Value) -> String {

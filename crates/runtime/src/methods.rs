@@ -70,12 +70,7 @@ fn install_static(vm: &mut Vm, ty: Value, name: &'static str, func: NativeFn) {
             doc: Value::NULL,
         },
     )));
-    let key = vm.intern(name);
-    let h = ops::str_hash(name);
-    if let Some(ObjKind::Type(t)) = kind(&ty) {
-        t.dict.borrow_mut().insert(h, key, descriptor, |k| k == key);
-    }
-    vm.type_changed();
+    crate::attr::set_type_attr(vm, ty, name, descriptor);
 }
 
 /// `str.maketrans(x[, y[, z]])`: a translation table mapping code points.

@@ -10,6 +10,7 @@
 //! calls `__missing__`), and unwrap it. Must never let a payload escape as if it were
 //! the instance: an operation that returns `self` returns the instance.
 
+use crate::attr::set_type_attr;
 use crate::call::{call, split_kwargs};
 use crate::object::{
     builtin_payload, DescriptorKind, DescriptorObj, InstanceObj, NativeFn, NativeObj, ObjKind,
@@ -111,15 +112,6 @@ pub fn install(vm: &mut Vm) {
         })));
         set_type_attr(vm, ty, "__new__", descriptor);
     }
-}
-
-fn set_type_attr(vm: &mut Vm, ty: Value, name: &str, value: Value) {
-    let key = vm.intern(name);
-    let hash = ops::str_hash(name);
-    if let Some(ObjKind::Type(t)) = kind(&ty) {
-        t.dict.borrow_mut().insert(hash, key, value, |k| k == key);
-    }
-    vm.type_changed();
 }
 
 /// The builtin value `v` stands for: its payload, or `v` itself.
