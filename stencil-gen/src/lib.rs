@@ -23,7 +23,7 @@ use cranelift_module::{DataId, FuncId, Linkage, Module};
 use cranelift_object::{ObjectBuilder, ObjectModule};
 use object::{Object, ObjectSection, ObjectSymbol, RelocationFlags, RelocationTarget};
 
-use cpjit_bytecode::jit_abi::{Hole, HoleKind, HoleValue};
+use cpjit_bytecode::jit_abi::{BinaryOpStencil, Hole, HoleKind, HoleValue};
 use cpjit_bytecode::uops::ALL_UOPS;
 use templates::StencilKind;
 
@@ -75,6 +75,8 @@ pub struct StencilSet {
     pub deopt: Stencil,
     pub exit_trampoline: Stencil,
     pub exit_trampoline_pop: Stencil,
+    /// The `_BINARY_OP` variants, in `BinaryOpStencil::ALL` order.
+    pub binary_ops: Vec<Stencil>,
     /// Indexed by `Uop as usize`.
     pub uops: Vec<Stencil>,
     /// FNV-1a of every template's Cranelift IR and the compiler settings.
@@ -91,6 +93,11 @@ fn all_kinds() -> Vec<StencilKind> {
         StencilKind::ExitTrampolinePop,
     ];
     kinds.extend(ALL_UOPS.iter().map(|u| StencilKind::Uop(*u)));
+    kinds.extend(
+        BinaryOpStencil::ALL
+            .iter()
+            .map(|v| StencilKind::BinaryOp(*v)),
+    );
     kinds
 }
 
@@ -236,6 +243,10 @@ pub fn generate(target: Target) -> anyhow::Result<StencilSet> {
         .iter()
         .map(|u| take(u.name()))
         .collect::<anyhow::Result<Vec<_>>>()?;
+    let binary_ops = BinaryOpStencil::ALL
+        .iter()
+        .map(|v| take(v.name()))
+        .collect::<anyhow::Result<Vec<_>>>()?;
     if let Some(extra) = stencils.keys().next() {
         bail!("unexpected function {extra} in the object");
     }
@@ -247,6 +258,7 @@ pub fn generate(target: Target) -> anyhow::Result<StencilSet> {
         deopt,
         exit_trampoline,
         exit_trampoline_pop,
+        binary_ops,
         uops,
         input_hash: hash,
     })
@@ -397,13 +409,16 @@ pub fn render(sets: &[StencilSet]) -> String {
         write_stencil(&mut out, "deopt", &set.deopt);
         write_stencil(&mut out, "exit_trampoline", &set.exit_trampoline);
         write_stencil(&mut out, "exit_trampoline_pop", &set.exit_trampoline_pop);
-        out.push_str("    uops: &[\n");
-        for stencil in &set.uops {
-            out.push_str("        ");
-            write_stencil_value(&mut out, stencil, 8);
-            out.push_str(",\n");
+        for (field, stencils) in [("binary_ops", &set.binary_ops), ("uops", &set.uops)] {
+            let _ = writeln!(out, "    {field}: &[");
+            for stencil in stencils {
+                out.push_str("        ");
+                write_stencil_value(&mut out, stencil, 8);
+                out.push_str(",\n");
+            }
+            out.push_str("    ],\n");
         }
-        out.push_str("    ],\n};\n\n");
+        out.push_str("};\n\n");
     }
     out
 }

@@ -21,8 +21,8 @@ use cranelift_codegen::isa::{CallConv, TargetIsa};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 
 use cpjit_bytecode::jit_abi::{
-    Helper, HoleValue, STATE_FRAME, STATE_JUMP_TARGET, STATE_LAST_IP, STATE_STACK_POINTER,
-    STATUS_JUMP, STATUS_LEAVE,
+    BinaryOpStencil, Helper, HoleValue, STATE_FRAME, STATE_JUMP_TARGET, STATE_LAST_IP,
+    STATE_STACK_POINTER, STATUS_JUMP, STATUS_LEAVE,
 };
 use cpjit_bytecode::uops::Uop;
 use cpjit_runtime::value::bits;
@@ -48,6 +48,8 @@ pub enum StencilKind {
     ExitTrampoline,
     /// The same for the branch guards, whose exit pops the condition first.
     ExitTrampolinePop,
+    /// `_BINARY_OP` with only one operator family's inline path.
+    BinaryOp(BinaryOpStencil),
 }
 
 impl StencilKind {
@@ -60,6 +62,7 @@ impl StencilKind {
             StencilKind::Deopt => "_DEOPT",
             StencilKind::ExitTrampoline => "_EXIT_TRAMPOLINE",
             StencilKind::ExitTrampolinePop => "_EXIT_TRAMPOLINE_POP",
+            StencilKind::BinaryOp(variant) => variant.name(),
         }
     }
 }
@@ -137,6 +140,7 @@ pub fn build(
         StencilKind::Deopt => t.deopt(params[3]),
         StencilKind::ExitTrampoline => t.exit_trampoline(false),
         StencilKind::ExitTrampolinePop => t.exit_trampoline(true),
+        StencilKind::BinaryOp(variant) => t.binary_op(Some(variant)),
     }
     t.fb.seal_all_blocks();
     t.fb.finalize(isa.frontend_config());
@@ -463,7 +467,7 @@ impl Template<'_, '_> {
         &mut self,
         a: Value,
         b: Value,
-        oparg: Value,
+        oparg: Option<Value>,
         helper_path: cranelift_codegen::ir::Block,
         other_ops: cranelift_codegen::ir::Block,
     ) {
@@ -472,16 +476,24 @@ impl Template<'_, '_> {
         let convert = self.fb.create_block();
         let nonzero = self.fb.create_block();
         let store = self.fb.create_block();
-        let is_op = self
-            .fb
-            .ins()
-            .icmp_imm_s(IntCC::Equal, oparg, B::TrueDivide as i64);
-        let is_inplace = self
-            .fb
-            .ins()
-            .icmp_imm_s(IntCC::Equal, oparg, B::InplaceTrueDivide as i64);
-        let matches = self.fb.ins().bor(is_op, is_inplace);
-        self.fb.ins().brif(matches, divide, &[], other_ops, &[]);
+        match oparg {
+            // The reference stencil tests the argument; a variant knows it divides.
+            Some(oparg) => {
+                let is_op = self
+                    .fb
+                    .ins()
+                    .icmp_imm_s(IntCC::Equal, oparg, B::TrueDivide as i64);
+                let is_inplace =
+                    self.fb
+                        .ins()
+                        .icmp_imm_s(IntCC::Equal, oparg, B::InplaceTrueDivide as i64);
+                let matches = self.fb.ins().bor(is_op, is_inplace);
+                self.fb.ins().brif(matches, divide, &[], other_ops, &[]);
+            }
+            None => {
+                self.fb.ins().jump(divide, &[]);
+            }
+        }
 
         self.fb.switch_to_block(divide);
         let (a_float, b_float) = (self.is_float(a), self.is_float(b));
@@ -525,101 +537,134 @@ impl Template<'_, '_> {
         self.fb.ins().select(is_float, as_float, converted)
     }
 
-    /// Generic `BINARY_OP`: `&`, `|`, `^`, `%`, `//` and `>>` on two small ints
-    /// inline (the argument is a patched constant, so the dispatch on it is perfectly
-    /// predicted); anything else, or what these cannot finish (a zero divisor, a
-    /// negative shift, a quotient out of range), through the shared number fast path
-    /// and then the deopt path.
-    fn binary_op(&mut self) {
+    /// Generic `BINARY_OP`: `&`, `|`, `^`, `%`, `//` and `>>` on two small ints and
+    /// `/` on small ints and floats inline (the argument is a patched constant, so the
+    /// dispatch on it is perfectly predicted); anything else, or what these cannot
+    /// finish (a zero divisor, a negative shift, a quotient out of range), through the
+    /// shared number fast path and then the deopt path. With a `variant`, only that
+    /// operator family's inline path (the patcher chose the variant by the argument,
+    /// so it needs no test of the argument).
+    fn binary_op(&mut self, variant: Option<BinaryOpStencil>) {
         use cpjit_bytecode::BinaryOpArg as B;
         let frame = self.frame;
         let (a, b) = (self.slot(-2), self.slot(-1));
         let oparg = self.symbol_value(HoleValue::Oparg);
         let helper_path = self.fb.create_block();
-        let int_path = self.fb.create_block();
-        let other_ops = self.fb.create_block();
-        self.true_divide(a, b, oparg, helper_path, other_ops);
-        self.fb.switch_to_block(other_ops);
-        let (ta, tb) = (self.tag_is(a, bits::TAG_INT), self.tag_is(b, bits::TAG_INT));
-        let ints = self.both(ta, tb);
-        self.fb.ins().brif(ints, int_path, &[], helper_path, &[]);
-        self.fb.switch_to_block(int_path);
-        let (x, y) = (self.unbox_int(a), self.unbox_int(b));
-        for op in [
-            B::And,
-            B::Or,
-            B::Xor,
-            B::Remainder,
-            B::FloorDivide,
-            B::Rshift,
-        ] {
-            let inplace = B::from_arg(op as u32 + 13).filter(|i| i.base() == op);
-            let inplace = inplace.expect("in-place forms follow the binary ones by 13");
-            let this = self.fb.create_block();
-            let next = self.fb.create_block();
-            let is_op = self.fb.ins().icmp_imm_s(IntCC::Equal, oparg, op as i64);
-            let is_inplace = self
-                .fb
-                .ins()
-                .icmp_imm_s(IntCC::Equal, oparg, inplace as i64);
-            let matches = self.fb.ins().bor(is_op, is_inplace);
-            self.fb.ins().brif(matches, this, &[], next, &[]);
-            self.fb.switch_to_block(this);
-            let result = match op {
-                B::And => self.fb.ins().band(x, y),
-                B::Or => self.fb.ins().bor(x, y),
-                B::Xor => self.fb.ins().bxor(x, y),
-                B::Rshift => {
-                    let negative = self.fb.ins().icmp_imm_s(IntCC::SignedLessThan, y, 0);
-                    let shift_block = self.fb.create_block();
-                    self.fb
-                        .ins()
-                        .brif(negative, helper_path, &[], shift_block, &[]);
-                    self.fb.switch_to_block(shift_block);
-                    // Past 63 bits only the sign is left, as `sar 63` leaves it.
-                    let max = self.fb.ins().iconst(I64, 63);
-                    let shift = self.fb.ins().smin(y, max);
-                    self.fb.ins().sshr(x, shift)
-                }
-                _ => {
-                    // `%` and `//` round towards negative infinity (Python), not zero.
-                    let divide_block = self.fb.create_block();
-                    self.fb.ins().brif(y, divide_block, &[], helper_path, &[]);
-                    self.fb.switch_to_block(divide_block);
-                    let quotient = self.fb.ins().sdiv(x, y);
-                    let remainder = self.fb.ins().srem(x, y);
-                    let inexact = self.fb.ins().icmp_imm_s(IntCC::NotEqual, remainder, 0);
-                    let signs = self.fb.ins().bxor(remainder, y);
-                    let differ = self.fb.ins().icmp_imm_s(IntCC::SignedLessThan, signs, 0);
-                    let adjust = self.fb.ins().band(inexact, differ);
-                    if op == B::Remainder {
-                        let adjusted = self.fb.ins().iadd(remainder, y);
-                        self.fb.ins().select(adjust, adjusted, remainder)
-                    } else {
-                        let adjusted = self.fb.ins().iadd_imm_s(quotient, -1);
-                        let floor = self.fb.ins().select(adjust, adjusted, quotient);
-                        // -2**47 // -1 does not fit the payload.
-                        let fits = self.fits_small(floor);
-                        let box_block = self.fb.create_block();
-                        self.fb.ins().brif(fits, box_block, &[], helper_path, &[]);
-                        self.fb.switch_to_block(box_block);
-                        floor
-                    }
-                }
-            };
-            let boxed = self.box_int(result);
-            let sp = self.sp;
-            self.fb.ins().store(flags(), boxed, sp, -2 * SLOT as i32);
-            let sp = self.sp_plus(-1);
-            self.continue_with(frame, sp);
-            self.fb.switch_to_block(next);
+        let divides = matches!(variant, None | Some(BinaryOpStencil::TrueDivide));
+        let int_ops: Vec<B> = match variant {
+            None => vec![
+                B::And,
+                B::Or,
+                B::Xor,
+                B::Remainder,
+                B::FloorDivide,
+                B::Rshift,
+            ],
+            Some(BinaryOpStencil::SmallInt(op)) => vec![op],
+            Some(_) => Vec::new(),
+        };
+        if divides {
+            let other_ops = self.fb.create_block();
+            let tested = if variant.is_none() { Some(oparg) } else { None };
+            self.true_divide(a, b, tested, helper_path, other_ops);
+            self.fb.switch_to_block(other_ops);
         }
-        self.fb.ins().jump(helper_path, &[]);
+        if int_ops.is_empty() {
+            self.fb.ins().jump(helper_path, &[]);
+        } else {
+            let int_path = self.fb.create_block();
+            let (ta, tb) = (self.tag_is(a, bits::TAG_INT), self.tag_is(b, bits::TAG_INT));
+            let ints = self.both(ta, tb);
+            self.fb.ins().brif(ints, int_path, &[], helper_path, &[]);
+            self.fb.switch_to_block(int_path);
+            let (x, y) = (self.unbox_int(a), self.unbox_int(b));
+            for op in int_ops {
+                let this = self.fb.create_block();
+                let next = self.fb.create_block();
+                if variant.is_some() {
+                    self.fb.ins().jump(this, &[]);
+                } else {
+                    let inplace = B::from_arg(op as u32 + 13).filter(|i| i.base() == op);
+                    let inplace = inplace.expect("in-place forms follow the binary ones by 13");
+                    let is_op = self.fb.ins().icmp_imm_s(IntCC::Equal, oparg, op as i64);
+                    let is_inplace = self
+                        .fb
+                        .ins()
+                        .icmp_imm_s(IntCC::Equal, oparg, inplace as i64);
+                    let matches = self.fb.ins().bor(is_op, is_inplace);
+                    self.fb.ins().brif(matches, this, &[], next, &[]);
+                }
+                self.fb.switch_to_block(this);
+                let result = self.small_int_op(op, x, y, helper_path);
+                let boxed = self.box_int(result);
+                let sp = self.sp;
+                self.fb.ins().store(flags(), boxed, sp, -2 * SLOT as i32);
+                let sp = self.sp_plus(-1);
+                self.continue_with(frame, sp);
+                self.fb.switch_to_block(next);
+            }
+            self.fb.ins().jump(helper_path, &[]);
+        }
         self.fb.switch_to_block(helper_path);
         let result = self.call_helper(Helper::NumberBinary, &[a, b, oparg]);
         let got = self.compare_word(IntCC::NotEqual, result, bits::NULL);
         self.fast_path_if(got);
         self.replace_two_with(result);
+    }
+
+    /// `x op y` for two small-int payloads and one of `&`, `|`, `^`, `%`, `//`, `>>`;
+    /// what it cannot finish (a zero divisor, a negative shift, a quotient out of
+    /// range) branches to `helper_path`.
+    fn small_int_op(
+        &mut self,
+        op: cpjit_bytecode::BinaryOpArg,
+        x: Value,
+        y: Value,
+        helper_path: cranelift_codegen::ir::Block,
+    ) -> Value {
+        use cpjit_bytecode::BinaryOpArg as B;
+        match op {
+            B::And => self.fb.ins().band(x, y),
+            B::Or => self.fb.ins().bor(x, y),
+            B::Xor => self.fb.ins().bxor(x, y),
+            B::Rshift => {
+                let negative = self.fb.ins().icmp_imm_s(IntCC::SignedLessThan, y, 0);
+                let shift_block = self.fb.create_block();
+                self.fb
+                    .ins()
+                    .brif(negative, helper_path, &[], shift_block, &[]);
+                self.fb.switch_to_block(shift_block);
+                // Past 63 bits only the sign is left, as `sar 63` leaves it.
+                let max = self.fb.ins().iconst(I64, 63);
+                let shift = self.fb.ins().smin(y, max);
+                self.fb.ins().sshr(x, shift)
+            }
+            _ => {
+                // `%` and `//` round towards negative infinity (Python), not zero.
+                let divide_block = self.fb.create_block();
+                self.fb.ins().brif(y, divide_block, &[], helper_path, &[]);
+                self.fb.switch_to_block(divide_block);
+                let quotient = self.fb.ins().sdiv(x, y);
+                let remainder = self.fb.ins().srem(x, y);
+                let inexact = self.fb.ins().icmp_imm_s(IntCC::NotEqual, remainder, 0);
+                let signs = self.fb.ins().bxor(remainder, y);
+                let differ = self.fb.ins().icmp_imm_s(IntCC::SignedLessThan, signs, 0);
+                let adjust = self.fb.ins().band(inexact, differ);
+                if op == B::Remainder {
+                    let adjusted = self.fb.ins().iadd(remainder, y);
+                    self.fb.ins().select(adjust, adjusted, remainder)
+                } else {
+                    let adjusted = self.fb.ins().iadd_imm_s(quotient, -1);
+                    let floor = self.fb.ins().select(adjust, adjusted, quotient);
+                    // -2**47 // -1 does not fit the payload.
+                    let fits = self.fits_small(floor);
+                    let box_block = self.fb.create_block();
+                    self.fb.ins().brif(fits, box_block, &[], helper_path, &[]);
+                    self.fb.switch_to_block(box_block);
+                    floor
+                }
+            }
+        }
     }
 
     fn uop(&mut self, uop: Uop) {
@@ -895,7 +940,7 @@ impl Template<'_, '_> {
                 self.continue_with(frame, sp);
             }
             // Small ints and floats: the shared fast operation, else the generic path.
-            _BINARY_OP => self.binary_op(),
+            _BINARY_OP => self.binary_op(None),
             // The operand is the JIT's snapshot of the cache; `oparg & 1` pushes NULL.
             _LOAD_GLOBAL_MODULE | _LOAD_GLOBAL_BUILTINS => {
                 let slot = self.symbol_value(HoleValue::Operand);

@@ -209,6 +209,69 @@ impl HoleValue {
     }
 }
 
+/// The stencils of the generic `_BINARY_OP`, one per operator family: the patcher
+/// copies the one for the uop's argument, so a trace carries only that operator's
+/// inline path (the `_BINARY_OP` uop stencil, with every operator, is the reference).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinaryOpStencil {
+    /// No inline path: the number helper, then the step helper.
+    Helper,
+    /// The small-int path of `&`, `|`, `^`, `%`, `//` or `>>` (and in-place forms).
+    SmallInt(crate::BinaryOpArg),
+    /// `/` and `/=` on small ints and floats.
+    TrueDivide,
+}
+
+impl BinaryOpStencil {
+    /// Every variant, in table order.
+    pub const ALL: [BinaryOpStencil; 8] = [
+        BinaryOpStencil::Helper,
+        BinaryOpStencil::SmallInt(crate::BinaryOpArg::And),
+        BinaryOpStencil::SmallInt(crate::BinaryOpArg::Or),
+        BinaryOpStencil::SmallInt(crate::BinaryOpArg::Xor),
+        BinaryOpStencil::SmallInt(crate::BinaryOpArg::Remainder),
+        BinaryOpStencil::SmallInt(crate::BinaryOpArg::FloorDivide),
+        BinaryOpStencil::SmallInt(crate::BinaryOpArg::Rshift),
+        BinaryOpStencil::TrueDivide,
+    ];
+
+    /// The variant for a `BINARY_OP` argument.
+    pub fn for_oparg(oparg: u32) -> BinaryOpStencil {
+        use crate::BinaryOpArg as B;
+        match crate::BinaryOpArg::from_arg(oparg).map(B::base) {
+            Some(B::TrueDivide) => BinaryOpStencil::TrueDivide,
+            Some(op @ (B::And | B::Or | B::Xor | B::Remainder | B::FloorDivide | B::Rshift)) => {
+                BinaryOpStencil::SmallInt(op)
+            }
+            _ => BinaryOpStencil::Helper,
+        }
+    }
+
+    /// Its index in [`BinaryOpStencil::ALL`] (and in a stencil table's list).
+    pub fn index(self) -> usize {
+        BinaryOpStencil::ALL
+            .iter()
+            .position(|v| *v == self)
+            .expect("every variant is in ALL")
+    }
+
+    /// The stencil's symbol.
+    pub fn name(self) -> &'static str {
+        use crate::BinaryOpArg as B;
+        match self {
+            BinaryOpStencil::Helper => "_BINARY_OP__HELPER",
+            BinaryOpStencil::SmallInt(B::And) => "_BINARY_OP__AND",
+            BinaryOpStencil::SmallInt(B::Or) => "_BINARY_OP__OR",
+            BinaryOpStencil::SmallInt(B::Xor) => "_BINARY_OP__XOR",
+            BinaryOpStencil::SmallInt(B::Remainder) => "_BINARY_OP__REMAINDER",
+            BinaryOpStencil::SmallInt(B::FloorDivide) => "_BINARY_OP__FLOOR_DIVIDE",
+            BinaryOpStencil::SmallInt(B::Rshift) => "_BINARY_OP__RSHIFT",
+            BinaryOpStencil::SmallInt(_) => "_BINARY_OP__UNUSED",
+            BinaryOpStencil::TrueDivide => "_BINARY_OP__TRUE_DIVIDE",
+        }
+    }
+}
+
 /// How a hole is patched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HoleKind {
@@ -234,6 +297,18 @@ pub struct Hole {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn binary_op_stencils_cover_every_argument() {
+        for oparg in 0..26 {
+            let variant = BinaryOpStencil::for_oparg(oparg);
+            assert_eq!(BinaryOpStencil::ALL[variant.index()], variant);
+            assert_ne!(variant.name(), "_BINARY_OP__UNUSED", "{oparg}");
+        }
+        let names: std::collections::BTreeSet<_> =
+            BinaryOpStencil::ALL.iter().map(|v| v.name()).collect();
+        assert_eq!(names.len(), BinaryOpStencil::ALL.len());
+    }
 
     #[test]
     fn slots_are_dense_and_follow_the_tables() {

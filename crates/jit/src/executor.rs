@@ -21,7 +21,9 @@ use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::rc::Rc;
 use std::time::Instant;
 
-use cpjit_bytecode::jit_abi::{Helper, LAST_IP_UNSET, STATUS_CONTINUE, STATUS_JUMP, STATUS_LEAVE};
+use cpjit_bytecode::jit_abi::{
+    BinaryOpStencil, Helper, LAST_IP_UNSET, STATUS_CONTINUE, STATUS_JUMP, STATUS_LEAVE,
+};
 use cpjit_bytecode::uops::Uop;
 use cpjit_bytecode::BinaryOpArg;
 use cpjit_interpreter::uop_interpreter::{Step, UopMachine};
@@ -589,8 +591,11 @@ impl JitCompiler {
             .zip(exit_slots.iter())
             .map(|(u, exit_slot)| {
                 let mut stencil = if vm.force_deopt && u.uop.flags().guard {
-                    // Stress mode: the step helper makes every guard fail.
+                    // Stress mode: the step helper makes guards fail.
                     &self.table.step
+                } else if u.uop == Uop::_BINARY_OP {
+                    // Only the inline path of this operator.
+                    &self.table.binary_ops[BinaryOpStencil::for_oparg(u.oparg).index()]
                 } else {
                     &self.table.uops[u.uop as usize]
                 };

@@ -35,6 +35,9 @@ pub struct StencilTable {
     pub exit_trampoline: Stencil,
     /// The same for branch guards (the exit pops the condition first).
     pub exit_trampoline_pop: Stencil,
+    /// The generic `_BINARY_OP`'s variants, indexed by `BinaryOpStencil::index`
+    /// (one operator family's inline path each).
+    pub binary_ops: &'static [Stencil],
     /// Indexed by `Uop as usize`.
     pub uops: &'static [Stencil],
 }
@@ -52,5 +55,6 @@ impl StencilTable {
         ]
         .into_iter()
         .chain(self.uops.iter())
+        .chain(self.binary_ops.iter())
     }
 }
