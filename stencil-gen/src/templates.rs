@@ -32,8 +32,8 @@ use cpjit_runtime::value::bits;
 pub enum StencilKind {
     /// The code for one uop.
     Uop(Uop),
-    /// Any uop run through the step helper (used for every guard in the
-    /// every-guard-fails stress mode, where the helper makes the guard fail).
+    /// Any uop run through the step helper (used for every guard in the deopt stress
+    /// modes, where the helper decides which executions fail).
     Step,
     /// SystemV → `tail` entry: calls the first uop, returns its status to Rust.
     Entry,
