@@ -454,7 +454,12 @@ fn builtin_sum(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if let Some(ObjKind::Str(_)) = kind(&total) {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
-    let items = crate::iter::collect(vm, bound[0])?;
+    // The start value is the only other thing held: rooted, a generator's code may
+    // collect while the items are gathered.
+    vm.temp_roots.push(total);
+    let items = crate::iter::collect_letting_generators_collect(vm, bound[0]);
+    vm.temp_roots.pop();
+    let items = items?;
     // Float accumulation uses compensated summation like CPython 3.12+.
     let all_float = total.as_float().is_some() || ops::to_i64(total).is_some();
     if all_float
@@ -807,24 +812,34 @@ fn builtin_any(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_kwargs(vm, "any", kw)?;
     arg_count(vm, "any", args, 1, 1)?;
     let iterator = crate::iter::get_iter(vm, args[0])?;
-    while let Some(item) = crate::iter::next(vm, iterator)? {
-        if truthy(vm, item)? {
-            return Ok(Value::TRUE);
+    vm.temp_roots.push(iterator);
+    let found = (|| {
+        while let Some(item) = crate::iter::next_letting_generators_collect(vm, iterator)? {
+            if truthy(vm, item)? {
+                return Ok(true);
+            }
         }
-    }
-    Ok(Value::FALSE)
+        Ok(false)
+    })();
+    vm.temp_roots.pop();
+    Ok(if found? { Value::TRUE } else { Value::FALSE })
 }
 
 fn builtin_all(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_kwargs(vm, "all", kw)?;
     arg_count(vm, "all", args, 1, 1)?;
     let iterator = crate::iter::get_iter(vm, args[0])?;
-    while let Some(item) = crate::iter::next(vm, iterator)? {
-        if !truthy(vm, item)? {
-            return Ok(Value::FALSE);
+    vm.temp_roots.push(iterator);
+    let found = (|| {
+        while let Some(item) = crate::iter::next_letting_generators_collect(vm, iterator)? {
+            if !truthy(vm, item)? {
+                return Ok(true);
+            }
         }
-    }
-    Ok(Value::TRUE)
+        Ok(false)
+    })();
+    vm.temp_roots.pop();
+    Ok(if found? { Value::FALSE } else { Value::TRUE })
 }
 
 fn builtin_iter(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {

@@ -396,6 +396,21 @@ fn resume_generator_from_native(
     result
 }
 
+/// [`next`] for callers that have rooted `iterator` and hold no other value the
+/// collector cannot see (`any`, `all`): a generator runs without the collector held
+/// off (see [`collect_letting_generators_collect`]).
+pub fn next_letting_generators_collect(vm: &mut Vm, iterator: Value) -> PyResult<Option<Value>> {
+    if !matches!(kind(&iterator), Some(ObjKind::Generator(_))) {
+        return next(vm, iterator);
+    }
+    Ok(
+        match resume_generator_from_native(vm, iterator, Value::NONE, None, false)? {
+            crate::vm::GeneratorResume::Yielded(item) => Some(item),
+            crate::vm::GeneratorResume::Returned(_) => None,
+        },
+    )
+}
+
 /// [`collect`] for callers that hold no value of their own the collector cannot see
 /// while it runs (the builtin constructors `list(it)`, `tuple(it)`, `set(it)`,
 /// `frozenset(it)`: their other argument is the builtin type). Draining a generator,
