@@ -552,16 +552,11 @@ impl Template<'_, '_> {
         let helper_path = self.fb.create_block();
         let divides = matches!(variant, None | Some(BinaryOpStencil::TrueDivide));
         let int_ops: Vec<B> = match variant {
-            None => vec![
-                B::And,
-                B::Or,
-                B::Xor,
-                B::Remainder,
-                B::FloorDivide,
-                B::Rshift,
-            ],
-            Some(BinaryOpStencil::SmallInt(op)) => vec![op],
-            Some(_) => Vec::new(),
+            None => BinaryOpStencil::ALL
+                .iter()
+                .filter_map(|v| v.small_int_operator())
+                .collect(),
+            Some(variant) => variant.small_int_operator().into_iter().collect(),
         };
         if divides {
             let other_ops = self.fb.create_block();

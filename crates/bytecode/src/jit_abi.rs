@@ -212,12 +212,19 @@ impl HoleValue {
 /// The stencils of the generic `_BINARY_OP`, one per operator family: the patcher
 /// copies the one for the uop's argument, so a trace carries only that operator's
 /// inline path (the `_BINARY_OP` uop stencil, with every operator, is the reference).
+/// The discriminant is the variant's index in a stencil table's list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
 pub enum BinaryOpStencil {
     /// No inline path: the number helper, then the step helper.
     Helper,
-    /// The small-int path of `&`, `|`, `^`, `%`, `//` or `>>` (and in-place forms).
-    SmallInt(crate::BinaryOpArg),
+    /// The small-int paths of `&`, `|`, `^`, `%`, `//` and `>>` (and in-place forms).
+    And,
+    Or,
+    Xor,
+    Remainder,
+    FloorDivide,
+    Rshift,
     /// `/` and `/=` on small ints and floats.
     TrueDivide,
 }
@@ -226,12 +233,12 @@ impl BinaryOpStencil {
     /// Every variant, in table order.
     pub const ALL: [BinaryOpStencil; 8] = [
         BinaryOpStencil::Helper,
-        BinaryOpStencil::SmallInt(crate::BinaryOpArg::And),
-        BinaryOpStencil::SmallInt(crate::BinaryOpArg::Or),
-        BinaryOpStencil::SmallInt(crate::BinaryOpArg::Xor),
-        BinaryOpStencil::SmallInt(crate::BinaryOpArg::Remainder),
-        BinaryOpStencil::SmallInt(crate::BinaryOpArg::FloorDivide),
-        BinaryOpStencil::SmallInt(crate::BinaryOpArg::Rshift),
+        BinaryOpStencil::And,
+        BinaryOpStencil::Or,
+        BinaryOpStencil::Xor,
+        BinaryOpStencil::Remainder,
+        BinaryOpStencil::FloorDivide,
+        BinaryOpStencil::Rshift,
         BinaryOpStencil::TrueDivide,
     ];
 
@@ -239,34 +246,46 @@ impl BinaryOpStencil {
     pub fn for_oparg(oparg: u32) -> BinaryOpStencil {
         use crate::BinaryOpArg as B;
         match crate::BinaryOpArg::from_arg(oparg).map(B::base) {
+            Some(B::And) => BinaryOpStencil::And,
+            Some(B::Or) => BinaryOpStencil::Or,
+            Some(B::Xor) => BinaryOpStencil::Xor,
+            Some(B::Remainder) => BinaryOpStencil::Remainder,
+            Some(B::FloorDivide) => BinaryOpStencil::FloorDivide,
+            Some(B::Rshift) => BinaryOpStencil::Rshift,
             Some(B::TrueDivide) => BinaryOpStencil::TrueDivide,
-            Some(op @ (B::And | B::Or | B::Xor | B::Remainder | B::FloorDivide | B::Rshift)) => {
-                BinaryOpStencil::SmallInt(op)
-            }
             _ => BinaryOpStencil::Helper,
+        }
+    }
+
+    /// The operator whose small-int path the variant has inline, if it has one.
+    pub fn small_int_operator(self) -> Option<crate::BinaryOpArg> {
+        use crate::BinaryOpArg as B;
+        match self {
+            BinaryOpStencil::And => Some(B::And),
+            BinaryOpStencil::Or => Some(B::Or),
+            BinaryOpStencil::Xor => Some(B::Xor),
+            BinaryOpStencil::Remainder => Some(B::Remainder),
+            BinaryOpStencil::FloorDivide => Some(B::FloorDivide),
+            BinaryOpStencil::Rshift => Some(B::Rshift),
+            BinaryOpStencil::Helper | BinaryOpStencil::TrueDivide => None,
         }
     }
 
     /// Its index in [`BinaryOpStencil::ALL`] (and in a stencil table's list).
     pub fn index(self) -> usize {
-        BinaryOpStencil::ALL
-            .iter()
-            .position(|v| *v == self)
-            .expect("every variant is in ALL")
+        self as usize
     }
 
     /// The stencil's symbol.
     pub fn name(self) -> &'static str {
-        use crate::BinaryOpArg as B;
         match self {
             BinaryOpStencil::Helper => "_BINARY_OP__HELPER",
-            BinaryOpStencil::SmallInt(B::And) => "_BINARY_OP__AND",
-            BinaryOpStencil::SmallInt(B::Or) => "_BINARY_OP__OR",
-            BinaryOpStencil::SmallInt(B::Xor) => "_BINARY_OP__XOR",
-            BinaryOpStencil::SmallInt(B::Remainder) => "_BINARY_OP__REMAINDER",
-            BinaryOpStencil::SmallInt(B::FloorDivide) => "_BINARY_OP__FLOOR_DIVIDE",
-            BinaryOpStencil::SmallInt(B::Rshift) => "_BINARY_OP__RSHIFT",
-            BinaryOpStencil::SmallInt(_) => "_BINARY_OP__UNUSED",
+            BinaryOpStencil::And => "_BINARY_OP__AND",
+            BinaryOpStencil::Or => "_BINARY_OP__OR",
+            BinaryOpStencil::Xor => "_BINARY_OP__XOR",
+            BinaryOpStencil::Remainder => "_BINARY_OP__REMAINDER",
+            BinaryOpStencil::FloorDivide => "_BINARY_OP__FLOOR_DIVIDE",
+            BinaryOpStencil::Rshift => "_BINARY_OP__RSHIFT",
             BinaryOpStencil::TrueDivide => "_BINARY_OP__TRUE_DIVIDE",
         }
     }
@@ -302,8 +321,7 @@ mod tests {
     fn binary_op_stencils_cover_every_argument() {
         for oparg in 0..26 {
             let variant = BinaryOpStencil::for_oparg(oparg);
-            assert_eq!(BinaryOpStencil::ALL[variant.index()], variant);
-            assert_ne!(variant.name(), "_BINARY_OP__UNUSED", "{oparg}");
+            assert_eq!(BinaryOpStencil::ALL[variant.index()], variant, "{oparg}");
         }
         let names: std::collections::BTreeSet<_> =
             BinaryOpStencil::ALL.iter().map(|v| v.name()).collect();

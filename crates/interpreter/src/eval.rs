@@ -1604,9 +1604,9 @@ pub(crate) fn run_specialized(
                 }
                 method = facts.method;
             }
-            let own = instance_value(instance.dict, name, cache.key);
             if op == A::LOAD_ATTR_INSTANCE_VALUE {
-                let Some(value) = own else {
+                // (The cache's key is the entry position seen when specialized.)
+                let Some(value) = instance_value(instance.dict, name, cache.key) else {
                     return Specialized::Miss;
                 };
                 vm.stack[len - 1] = value;
@@ -1614,7 +1614,11 @@ pub(crate) fn run_specialized(
                     vm.stack.push(Value::NULL);
                 }
             } else {
-                if own.is_some() || arg & 1 == 0 || method.is_null() {
+                // Not shadowed by the instance's own namespace.
+                if arg & 1 == 0
+                    || method.is_null()
+                    || ops::dict_get_str(instance.dict, name).is_some()
+                {
                     return Specialized::Miss;
                 }
                 // The method lives in a namespace of the class's MRO, unchanged
@@ -1645,7 +1649,8 @@ pub(crate) fn run_specialized(
                 let mut table = table.borrow_mut();
                 let at = cache.key as usize;
                 match table.entry_at(at) {
-                    Some(entry) if cache.key != u64::MAX && entry.key == name => {
+                    // (`u64::MAX`, for a name not there when specialized, finds none.)
+                    Some(entry) if entry.key == name => {
                         table.set_value_at(at, value);
                         true
                     }

@@ -87,8 +87,8 @@ pub(crate) fn attribute_facts(vm: &mut Vm, class: Value, name: Value) -> Attribu
     match vm.plain_attributes.get(&key) {
         Some(facts) if facts.epoch == vm.class_epoch => *facts,
         _ => {
-            let plain = find_plain_attribute(vm, class, name);
-            let method = cpjit_runtime::attr::type_lookup(class, name)
+            let (plain, on_class) = find_plain_attribute(vm, class, name);
+            let method = on_class
                 .filter(|m| plain && matches!(kind(m), Some(ObjKind::Function(_))))
                 .unwrap_or(Value::NULL);
             let facts = AttributeFacts {
@@ -102,18 +102,20 @@ pub(crate) fn attribute_facts(vm: &mut Vm, class: Value, name: Value) -> Attribu
     }
 }
 
-fn find_plain_attribute(vm: &mut Vm, class: Value, name: Value) -> bool {
+/// Whether `name` is a plain instance attribute of `class`'s instances, and what the
+/// class's MRO holds under it.
+fn find_plain_attribute(vm: &mut Vm, class: Value, name: Value) -> (bool, Option<Value>) {
     use cpjit_runtime::attr::type_lookup;
     // User classes only (instances of builtin types such as `super` answer their
     // attributes themselves).
     if !matches!(kind(&class), Some(ObjKind::Type(t)) if t.builtin.is_none()) {
-        return false;
+        return (false, None);
     }
     let Some(text) = cpjit_runtime::display::str_text(&name) else {
-        return false;
+        return (false, None);
     };
     if text.starts_with("__") && text.ends_with("__") {
-        return false;
+        return (false, None);
     }
     // Slots, or attribute hooks written in Python (`object`'s own are builtins).
     for hook in [
@@ -126,10 +128,11 @@ fn find_plain_attribute(vm: &mut Vm, class: Value, name: Value) -> bool {
         let written_in_python = type_lookup(class, hook)
             .is_some_and(|found| !matches!(kind(&found), Some(ObjKind::Native(_))));
         if written_in_python {
-            return false;
+            return (false, None);
         }
     }
-    if let Some(found) = type_lookup(class, name) {
+    let on_class = type_lookup(class, name);
+    if let Some(found) = on_class {
         // A function or plain value on the class is non-data: the instance's
         // namespace wins over it. Anything else may be a descriptor.
         let non_data = match kind(&found) {
@@ -145,10 +148,10 @@ fn find_plain_attribute(vm: &mut Vm, class: Value, name: Value) -> bool {
             ),
         };
         if !non_data {
-            return false;
+            return (false, on_class);
         }
     }
-    true
+    (true, on_class)
 }
 
 /// Where `name` is in the namespace `dict` (an entry position), if it is there.

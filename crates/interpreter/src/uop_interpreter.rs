@@ -504,15 +504,14 @@ impl<'a> UopMachine<'a> {
                 let Some(ObjKind::Function(f)) = kind(&callable) else {
                     exit!(u.target - 1);
                 };
-                let Some(ObjKind::Code(callee)) = kind(&f.code) else {
-                    exit!(u.target - 1);
-                };
                 // The code the trace inlined (the function `_CHECK_FUNCTION` compared
                 // by address may have died and its address been reused), and room for
                 // one more frame (else tier 1's call raises RecursionError).
-                if trace.codes.get(u.code as usize) != Some(&f.code)
-                    || vm.frames.len() >= vm.recursion_limit
-                {
+                let inlined = trace.codes.get(u.code as usize).filter(|c| **c == f.code);
+                let Some(ObjKind::Code(callee)) = inlined.and_then(kind) else {
+                    exit!(u.target - 1);
+                };
+                if vm.frames.len() >= vm.recursion_limit {
                     exit!(u.target - 1);
                 }
                 // The caller resumes after the call when the callee returns in tier 1.
@@ -537,11 +536,7 @@ impl<'a> UopMachine<'a> {
                 self.base = callable_index + 2;
                 self.globals = f.globals;
                 self.builtins = f.builtins;
-                let Some(ObjKind::Code(next)) = trace.codes.get(u.code as usize).and_then(kind)
-                else {
-                    exit!(0);
-                };
-                self.code = next;
+                self.code = callee;
             }
             Uop::_POP_FRAME => {
                 let value = vm.stack.pop().expect("trace stack discipline");

@@ -149,11 +149,8 @@ impl CodeArena {
 
     /// Address of the thunk for `helper` in the chunk `space` is in.
     pub fn thunk_address(&self, space: &CodeSpace, helper: Helper) -> usize {
-        let index = ALL_HELPERS
-            .iter()
-            .position(|h| *h == helper)
-            .unwrap_or_default();
-        self.chunks[space.chunk].base + index * THUNK_SIZE
+        // `ALL_HELPERS` is in declaration order: a helper's discriminant is its index.
+        self.chunks[space.chunk].base + helper as usize * THUNK_SIZE
     }
 
     /// Reserves `size` bytes aligned to `align` (the caller learns the address before

@@ -1,8 +1,8 @@
 //! Copy-and-patch: lays out a trace's stencils back to back and fills their holes.
 //!
-//! Owns the two passes: the first sums sizes and records where every uop (and every
-//! deopt stub) starts; the second copies the bytes into the arena and patches each
-//! hole, range-checked — a value that does not fit its hole aborts the compile with an
+//! Owns the two passes: the first sums sizes and records where every uop starts (and
+//! where the cold part and the trampolines begin); the second copies each uop with its
+//! trampoline into the arena and patches each hole, range-checked — a value that does not fit its hole aborts the compile with an
 //! error (the loop stays in the lower tier), never leaves bad code behind. A helper out
 //! of rel32 range is reached through the arena's thunk.
 //!
@@ -45,7 +45,7 @@ pub enum PatchError {
         kind: HoleKind,
     },
     /// A stencil's `Exit` holes and its need for a trampoline disagree.
-    MissingStub {
+    TrampolineMismatch {
         stencil: &'static str,
     },
     Memory(MemoryError),
@@ -69,7 +69,7 @@ impl std::fmt::Display for PatchError {
                     "{stencil}: {kind:?} holes cannot be patched on this machine"
                 )
             }
-            PatchError::MissingStub { stencil } => {
+            PatchError::TrampolineMismatch { stencil } => {
                 write!(f, "{stencil}: exit holes and trampoline flag disagree")
             }
             PatchError::Memory(e) => e.fmt(f),
@@ -253,7 +253,7 @@ pub fn validate(table: &'static StencilTable) -> Result<(), PatchError> {
     for stencil in table.all() {
         let exits = stencil.holes.iter().any(|h| h.value == HoleValue::Exit);
         if exits != stencil.needs_deopt_stub {
-            return Err(PatchError::MissingStub {
+            return Err(PatchError::TrampolineMismatch {
                 stencil: stencil.name,
             });
         }
@@ -383,16 +383,9 @@ pub fn compile(
 ) -> Result<PatchedCode, PatchError> {
     let layout = layout(table, uops);
     let space = arena.reserve(layout.size, 16).map_err(PatchError::Memory)?;
-    let thunks: Vec<(Helper, usize)> = cpjit_bytecode::jit_abi::ALL_HELPERS
-        .iter()
-        .map(|h| (*h, arena.thunk_address(&space, *h)))
-        .collect();
-    let thunk = |helper: Helper| {
-        thunks
-            .iter()
-            .find(|(h, _)| *h == helper)
-            .map_or(0, |(_, a)| *a)
-    };
+    let thunks: [usize; ALL_HELPERS.len()] =
+        std::array::from_fn(|i| arena.thunk_address(&space, ALL_HELPERS[i]));
+    let thunk = |helper: Helper| thunks[helper as usize];
     let base = space.address;
     let result = arena
         .fill(&space, |bytes| {

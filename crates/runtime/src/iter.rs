@@ -68,10 +68,7 @@ pub fn next(vm: &mut Vm, iterator: Value) -> PyResult<Option<Value>> {
             return crate::dunder::next(vm, iterator);
         }
         if let Some(ObjKind::Generator(_)) = kind(&iterator) {
-            return match resume_generator(vm, iterator, Value::NONE, None)? {
-                crate::vm::GeneratorResume::Yielded(v) => Ok(Some(v)),
-                crate::vm::GeneratorResume::Returned(_) => Ok(None),
-            };
+            return generator_next(vm, iterator, true);
         }
         let name = vm.type_name(iterator);
         return Err(vm.type_error(format!("'{name}' object is not an iterator")));
@@ -403,8 +400,13 @@ pub fn next_letting_generators_collect(vm: &mut Vm, iterator: Value) -> PyResult
     if !matches!(kind(&iterator), Some(ObjKind::Generator(_))) {
         return next(vm, iterator);
     }
+    generator_next(vm, iterator, false)
+}
+
+/// `next(generator)` from native code (see [`resume_generator_from_native`]).
+fn generator_next(vm: &mut Vm, generator: Value, hold_collector: bool) -> PyResult<Option<Value>> {
     Ok(
-        match resume_generator_from_native(vm, iterator, Value::NONE, None, false)? {
+        match resume_generator_from_native(vm, generator, Value::NONE, None, hold_collector)? {
             crate::vm::GeneratorResume::Yielded(item) => Some(item),
             crate::vm::GeneratorResume::Returned(_) => None,
         },
@@ -425,15 +427,13 @@ pub fn collect_letting_generators_collect(vm: &mut Vm, iterable: Value) -> PyRes
     let gathered = vm.new_list(Vec::new());
     vm.temp_roots.push(iterable);
     vm.temp_roots.push(gathered);
-    let result = (|| loop {
-        match resume_generator_from_native(vm, iterable, Value::NONE, None, false)? {
-            crate::vm::GeneratorResume::Yielded(item) => {
-                if let Some(ObjKind::List(items)) = kind(&gathered) {
-                    items.borrow_mut().push(item);
-                }
+    let result = (|| {
+        while let Some(item) = generator_next(vm, iterable, false)? {
+            if let Some(ObjKind::List(items)) = kind(&gathered) {
+                items.borrow_mut().push(item);
             }
-            crate::vm::GeneratorResume::Returned(_) => return Ok(()),
         }
+        Ok(())
     })();
     vm.temp_roots.pop();
     vm.temp_roots.pop();
