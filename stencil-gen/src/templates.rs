@@ -9,7 +9,8 @@
 //! what it means in tier 2. Uops with no inline form are the step call alone.
 //!
 //! Must never use a symbol outside `cpjit_bytecode::jit_abi`, nor embed constants
-//! other than the value layout exported by `cpjit_runtime::value::bits`.
+//! other than the value layout exported by `cpjit_runtime::value::bits` and the object
+//! offsets exported by `cpjit_runtime::layout::jit`.
 
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::types::{F64, I64};
@@ -25,6 +26,7 @@ use cpjit_bytecode::jit_abi::{
     STATE_STACK_POINTER, STATUS_JUMP, STATUS_LEAVE,
 };
 use cpjit_bytecode::uops::Uop;
+use cpjit_runtime::layout::jit;
 use cpjit_runtime::value::bits;
 
 /// What a stencil is for.
@@ -417,6 +419,122 @@ impl Template<'_, '_> {
         let up = self.fb.ins().ishl_imm_s(i, shift);
         let tagged = self.fb.ins().bor_imm_s(up, bits::TAG_INT as i64);
         self.fb.ins().rotr_imm_s(tagged, shift)
+    }
+
+    /// Pushes `v` and continues.
+    fn push(&mut self, v: Value) {
+        let sp = self.sp;
+        self.fb.ins().store(flags(), v, sp, 0);
+        let sp = self.sp_plus(1);
+        let frame = self.frame;
+        self.continue_with(frame, sp);
+    }
+
+    /// The object address in a value word known to be a heap pointer: the word with
+    /// its tag cleared. Rotated, the tag is the low 16 bits and can be cleared with a
+    /// 32-bit immediate (Cranelift would turn a pair of shifts into a 48-bit mask,
+    /// which needs a constant pool).
+    fn object_address(&mut self, v: Value) -> Value {
+        let rotated = self.fb.ins().rotl_imm_s(v, 16);
+        let untagged = self.fb.ins().bxor_imm_s(rotated, bits::TAG_OBJECT as i64);
+        self.fb.ins().ushr_imm_s(untagged, 16)
+    }
+
+    fn load_field(&mut self, address: Value, offset: i32) -> Value {
+        self.fb.ins().load(I64, flags(), address, offset)
+    }
+
+    fn store_field(&mut self, v: Value, address: Value, offset: i32) {
+        self.fb.ins().store(flags(), v, address, offset);
+    }
+
+    /// `byte == expected` for the byte at `address + offset`.
+    fn byte_is(&mut self, address: Value, offset: i32, expected: u8) -> Value {
+        let byte = self.fb.ins().uload8(I64, flags(), address, offset);
+        self.fb
+            .ins()
+            .icmp_imm_s(IntCC::Equal, byte, i64::from(expected))
+    }
+
+    /// Falls to the slow path unless `v` is a heap object of kind `kind_tag`; returns
+    /// its address. Every offset the inline paths read is inside the smallest object,
+    /// so the kind can be checked together with the fields that follow it.
+    fn object_of_kind(&mut self, v: Value, kind_tag: u8) -> Value {
+        let is_object = self.tag_is(v, bits::TAG_OBJECT);
+        self.fast_path_if(is_object);
+        let address = self.object_address(v);
+        let is_kind = self.byte_is(address, jit::KIND, kind_tag);
+        self.fast_path_if(is_kind);
+        address
+    }
+
+    /// Falls to the slow path unless `iterator` is a builtin iterator in the
+    /// `state_tag` state whose cell is not borrowed; returns its address.
+    fn iterator_in_state(&mut self, iterator: Value, state_tag: u8) -> Value {
+        let is_object = self.tag_is(iterator, bits::TAG_OBJECT);
+        self.fast_path_if(is_object);
+        let address = self.object_address(iterator);
+        let is_iterator = self.byte_is(address, jit::KIND, jit::KIND_TAG_ITERATOR);
+        let in_state = self.byte_is(address, jit::ITER_STATE_TAG, state_tag);
+        let borrow = self.load_field(address, jit::ITER_BORROW);
+        let free = self.fb.ins().icmp_imm_s(IntCC::Equal, borrow, 0);
+        let ok = self.both(is_iterator, in_state);
+        let ok = self.both(ok, free);
+        self.fast_path_if(ok);
+        address
+    }
+
+    /// For the list iterator at `iterator` (checked): falls to the slow path unless
+    /// its list's items are current (not exclusively borrowed) and `index` is below
+    /// their number; returns the list's address. A list iterator's list is always a
+    /// list (`IterState::List`), so its kind is not checked again.
+    fn iterated_list_position(&mut self, iterator: Value, index: Value) -> Value {
+        let list = self.load_field(iterator, jit::LIST_ITER_LIST);
+        let address = self.object_address(list);
+        let borrow = self.load_field(address, jit::LIST_BORROW);
+        let readable = self
+            .fb
+            .ins()
+            .icmp_imm_s(IntCC::SignedGreaterThanOrEqual, borrow, 0);
+        let len = self.load_field(address, jit::LIST_LEN);
+        let left = self.fb.ins().icmp(IntCC::UnsignedLessThan, index, len);
+        let ok = self.both(readable, left);
+        self.fast_path_if(ok);
+        address
+    }
+
+    /// For `list[index]`: falls to the slow path unless `list` is a list (for a
+    /// store, not borrowed at all) and `index` a small int in range, counting a
+    /// negative one from the end; returns the list's address and the position.
+    fn list_position(&mut self, list: Value, index: Value, for_store: bool) -> (Value, Value) {
+        let is_int = self.tag_is(index, bits::TAG_INT);
+        self.fast_path_if(is_int);
+        let address = self.object_of_kind(list, jit::KIND_TAG_LIST);
+        let borrow = self.load_field(address, jit::LIST_BORROW);
+        let allowed = if for_store {
+            self.fb.ins().icmp_imm_s(IntCC::Equal, borrow, 0)
+        } else {
+            self.fb
+                .ins()
+                .icmp_imm_s(IntCC::SignedGreaterThanOrEqual, borrow, 0)
+        };
+        let len = self.load_field(address, jit::LIST_LEN);
+        let i = self.unbox_int(index);
+        let negative = self.fb.ins().icmp_imm_s(IntCC::SignedLessThan, i, 0);
+        let from_end = self.fb.ins().iadd(i, len);
+        let position = self.fb.ins().select(negative, from_end, i);
+        let in_range = self.fb.ins().icmp(IntCC::UnsignedLessThan, position, len);
+        let ok = self.both(allowed, in_range);
+        self.fast_path_if(ok);
+        (address, position)
+    }
+
+    /// The item at `position` (in range) of the list at `address`.
+    fn list_item_at(&mut self, address: Value, position: Value) -> Value {
+        let items = self.load_field(address, jit::LIST_ITEMS);
+        let offset = self.fb.ins().imul_imm_s(position, SLOT);
+        let slot = self.fb.ins().iadd(items, offset);
+        self.fb.ins().load(I64, flags(), slot, 0)
     }
 
     /// `True` or `False` from a condition: `False` is `True` with the low bit clear, so
@@ -868,20 +986,65 @@ impl Template<'_, '_> {
                 let result = self.bool_value(truth);
                 self.replace_two_with(result);
             }
-            _ITER_CHECK_RANGE
-            | _ITER_CHECK_LIST
-            | _GUARD_NOT_EXHAUSTED_RANGE
-            | _GUARD_NOT_EXHAUSTED_LIST => {
-                let helper = match uop {
-                    _ITER_CHECK_RANGE => Helper::IterIsRange,
-                    _ITER_CHECK_LIST => Helper::IterIsList,
-                    _ => Helper::IterHasNext,
-                };
+            // Range and list iteration read and write the iterator (and the list) in
+            // place, at the offsets `layout::jit` exports; anything unexpected (another
+            // iterator, a borrowed cell, a range value past the small-int range) is the
+            // slow path's.
+            _ITER_CHECK_RANGE | _ITER_CHECK_LIST => {
                 let iterator = self.slot(-1);
-                let yes = self.call_helper(helper, &[iterator]);
-                self.fast_path_if(yes);
+                let state = if uop == _ITER_CHECK_RANGE {
+                    jit::ITER_TAG_RANGE
+                } else {
+                    jit::ITER_TAG_LIST
+                };
+                self.iterator_in_state(iterator, state);
                 let sp = self.sp;
                 self.continue_with(frame, sp);
+            }
+            _GUARD_NOT_EXHAUSTED_RANGE => {
+                let iterator = self.slot(-1);
+                let address = self.iterator_in_state(iterator, jit::ITER_TAG_RANGE);
+                let remaining = self.load_field(address, jit::RANGE_REMAINING);
+                let left = self
+                    .fb
+                    .ins()
+                    .icmp_imm_s(IntCC::SignedGreaterThan, remaining, 0);
+                self.fast_path_if(left);
+                let sp = self.sp;
+                self.continue_with(frame, sp);
+            }
+            _GUARD_NOT_EXHAUSTED_LIST => {
+                let iterator = self.slot(-1);
+                let address = self.iterator_in_state(iterator, jit::ITER_TAG_LIST);
+                let index = self.load_field(address, jit::LIST_ITER_INDEX);
+                self.iterated_list_position(address, index);
+                let sp = self.sp;
+                self.continue_with(frame, sp);
+            }
+            _ITER_NEXT_RANGE => {
+                let iterator = self.slot(-1);
+                let address = self.iterator_in_state(iterator, jit::ITER_TAG_RANGE);
+                let next = self.load_field(address, jit::RANGE_NEXT);
+                let fits = self.fits_small(next);
+                self.fast_path_if(fits);
+                let remaining = self.load_field(address, jit::RANGE_REMAINING);
+                let step = self.load_field(address, jit::RANGE_STEP);
+                let remaining = self.fb.ins().iadd_imm_s(remaining, -1);
+                let after = self.fb.ins().iadd(next, step);
+                self.store_field(remaining, address, jit::RANGE_REMAINING);
+                self.store_field(after, address, jit::RANGE_NEXT);
+                let item = self.box_int(next);
+                self.push(item);
+            }
+            _ITER_NEXT_LIST => {
+                let iterator = self.slot(-1);
+                let address = self.iterator_in_state(iterator, jit::ITER_TAG_LIST);
+                let index = self.load_field(address, jit::LIST_ITER_INDEX);
+                let list = self.iterated_list_position(address, index);
+                let item = self.list_item_at(list, index);
+                let after = self.fb.ins().iadd_imm_s(index, 1);
+                self.store_field(after, address, jit::LIST_ITER_INDEX);
+                self.push(item);
             }
             // The callable under the arguments is the traced function, with no `self`
             // beside it (the operand is the function's value word).
@@ -900,27 +1063,22 @@ impl Template<'_, '_> {
                 let sp = self.sp;
                 self.continue_with(frame, sp);
             }
-            _ITER_NEXT_RANGE | _ITER_NEXT_LIST => {
-                let iterator = self.slot(-1);
-                let item = self.call_helper(Helper::IterNext, &[iterator]);
-                let got = self.compare_word(IntCC::NotEqual, item, bits::NULL);
-                self.fast_path_if(got);
-                let sp = self.sp;
-                self.fb.ins().store(flags(), item, sp, 0);
-                let sp = self.sp_plus(1);
-                self.continue_with(frame, sp);
-            }
+            // `list[i]` and `list[i] = v` in place for a small int in range (negative
+            // counts from the end); else the slow path's (IndexError, a list borrowed
+            // by Rust code).
             _BINARY_SUBSCR_LIST_INT => {
                 let (list, index) = (self.slot(-2), self.slot(-1));
-                let item = self.call_helper(Helper::ListItem, &[list, index]);
-                let got = self.compare_word(IntCC::NotEqual, item, bits::NULL);
-                self.fast_path_if(got);
+                let (address, position) = self.list_position(list, index, false);
+                let item = self.list_item_at(address, position);
                 self.replace_two_with(item);
             }
             _STORE_SUBSCR_LIST_INT => {
                 let (value, list, index) = (self.slot(-3), self.slot(-2), self.slot(-1));
-                let stored = self.call_helper(Helper::ListStore, &[list, index, value]);
-                self.fast_path_if(stored);
+                let (address, position) = self.list_position(list, index, true);
+                let items = self.load_field(address, jit::LIST_ITEMS);
+                let offset = self.fb.ins().imul_imm_s(position, SLOT);
+                let slot = self.fb.ins().iadd(items, offset);
+                self.fb.ins().store(flags(), value, slot, 0);
                 let sp = self.sp_plus(-3);
                 self.continue_with(frame, sp);
             }

@@ -78,19 +78,6 @@ define_helpers! {
     Safepoint = "__JIT_HELPER_SAFEPOINT", 3:
         "`(frame, stack_pointer, state) -> status`: the back edge's safepoint (the GC \
          may run; the value stack does not move).",
-    IterIsRange = "__JIT_HELPER_ITER_IS_RANGE", 1:
-        "`(iterator) -> 0|1`: whether it is a range iterator.",
-    IterIsList = "__JIT_HELPER_ITER_IS_LIST", 1:
-        "`(iterator) -> 0|1`: whether it is a list iterator.",
-    IterHasNext = "__JIT_HELPER_ITER_HAS_NEXT", 1:
-        "`(iterator) -> 0|1`: whether a range or list iterator has an item left.",
-    IterNext = "__JIT_HELPER_ITER_NEXT", 1:
-        "`(iterator) -> value|NULL`: the next item of a range or list iterator; NULL \
-         (iterator untouched) when the slow path must do it.",
-    ListItem = "__JIT_HELPER_LIST_ITEM", 2:
-        "`(list, index) -> value|NULL`: `list[index]` for an in-range small int.",
-    ListStore = "__JIT_HELPER_LIST_STORE", 3:
-        "`(list, index, value) -> 0|1`: `list[index] = value` for an in-range small int.",
     ListAppend = "__JIT_HELPER_LIST_APPEND", 2:
         "`(list, item) -> 0|1`: `list.append(item)` for a list (`LIST_APPEND`).",
     LoadGlobal = "__JIT_HELPER_LOAD_GLOBAL", 1:

@@ -1905,7 +1905,7 @@ pub(crate) fn run_specialized(
                 (Some(ObjKind::List(items)), A::UNPACK_SEQUENCE_LIST)
                     if items.borrow().len() == arg as usize =>
                 {
-                    items.borrow().clone()
+                    items.borrow().to_vec()
                 }
                 _ => return Specialized::Miss,
             };

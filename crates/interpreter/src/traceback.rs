@@ -63,7 +63,7 @@ fn push_notes(vm: &mut Vm, exc: Value, out: &mut String) {
     let Some(ObjKind::List(items)) = kind(&notes) else {
         return;
     };
-    let items = items.borrow().clone();
+    let items = items.borrow().to_vec();
     for note in items {
         let text = match text_of(&note) {
             Some(t) => t.to_string(),

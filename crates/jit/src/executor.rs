@@ -32,10 +32,7 @@ use cpjit_optimizer::{
     CompiledTrace, ExecutorOutcome, OptError, OptimizeRequest, Optimizer, OptimizerCounters,
     Stitcher, TraceCompiler, UopOptimizer,
 };
-use cpjit_runtime::iter::{
-    fast_iterator_has_next, fast_next, is_fast_iterator, list_append_fast, list_item_fast,
-    list_store_fast, FastIter, FastNext,
-};
+use cpjit_runtime::iter::list_append_fast;
 use cpjit_runtime::numeric::binary_op_fast;
 use cpjit_runtime::object::ObjKind;
 use cpjit_runtime::vm::kind;
@@ -81,12 +78,6 @@ pub fn helper_address(helper: Helper) -> usize {
         Helper::Step => helper_step as *const () as usize,
         Helper::Frame => helper_frame as *const () as usize,
         Helper::Safepoint => helper_safepoint as *const () as usize,
-        Helper::IterIsRange => helper_iter_is_range as *const () as usize,
-        Helper::IterIsList => helper_iter_is_list as *const () as usize,
-        Helper::IterHasNext => helper_iter_has_next as *const () as usize,
-        Helper::IterNext => helper_iter_next as *const () as usize,
-        Helper::ListItem => helper_list_item as *const () as usize,
-        Helper::ListStore => helper_list_store as *const () as usize,
         Helper::ListAppend => helper_list_append as *const () as usize,
         Helper::NumberBinary => helper_number_binary as *const () as usize,
         Helper::LoadGlobal => helper_load_global as *const () as usize,
@@ -97,52 +88,6 @@ pub fn helper_address(helper: Helper) -> usize {
 /// stencil to its deopt stub, whose step helper meets the bug again and reports it.
 fn guarded(fallback: u64, body: impl FnOnce() -> u64) -> u64 {
     catch_unwind(AssertUnwindSafe(body)).unwrap_or(fallback)
-}
-
-extern "C" fn helper_iter_is_range(iterator: u64) -> u64 {
-    guarded(0, || {
-        u64::from(is_fast_iterator(Value::from_raw(iterator), FastIter::Range))
-    })
-}
-
-extern "C" fn helper_iter_is_list(iterator: u64) -> u64 {
-    guarded(0, || {
-        u64::from(is_fast_iterator(Value::from_raw(iterator), FastIter::List))
-    })
-}
-
-extern "C" fn helper_iter_has_next(iterator: u64) -> u64 {
-    guarded(0, || {
-        u64::from(fast_iterator_has_next(Value::from_raw(iterator)))
-    })
-}
-
-extern "C" fn helper_iter_next(iterator: u64) -> u64 {
-    guarded(Value::NULL.raw(), || {
-        match fast_next(Value::from_raw(iterator), true) {
-            Some(FastNext::Item(v)) => v.raw(),
-            Some(FastNext::Int(i)) => Value::small_int(i).unwrap_or(Value::NULL).raw(),
-            None => Value::NULL.raw(),
-        }
-    })
-}
-
-extern "C" fn helper_list_item(list: u64, index: u64) -> u64 {
-    guarded(Value::NULL.raw(), || {
-        list_item_fast(Value::from_raw(list), Value::from_raw(index))
-            .unwrap_or(Value::NULL)
-            .raw()
-    })
-}
-
-extern "C" fn helper_list_store(list: u64, index: u64, value: u64) -> u64 {
-    guarded(0, || {
-        u64::from(list_store_fast(
-            Value::from_raw(list),
-            Value::from_raw(index),
-            Value::from_raw(value),
-        ))
-    })
 }
 
 extern "C" fn helper_list_append(list: u64, item: u64) -> u64 {

@@ -1,9 +1,10 @@
 //! Differential test: for each uop, a small generated trace (`_START_EXECUTOR`, the
 //! uop, `_EXIT_TRACE`) runs from the same frame and stack under the tier-2 interpreter
 //! and under the JIT, over a grid of operand values (ints at the small-int limits,
-//! floats with NaN and infinities, bools, None, a string, a big int, unbound locals);
-//! the outcome (exit or raise, and where), the value stack and the frame's `last_ip`
-//! must be identical.
+//! floats with NaN and infinities, bools, None, a string, a big int, unbound locals;
+//! for the list and iteration uops also lists and range and list iterators, reset
+//! before every run); the outcome (exit or raise, and where), the value stack, the
+//! containers' contents and the frame's `last_ip` must be identical.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -12,6 +13,7 @@ use cpjit_bytecode::uops::{Uop, ALL_UOPS};
 use cpjit_jit::JitCompiler;
 use cpjit_optimizer::trace::{Trace, UopInstruction};
 use cpjit_optimizer::{ExecutorOutcome, TraceCompiler};
+use cpjit_runtime::object::{IterState, ObjKind};
 use cpjit_runtime::value::{SMALL_INT_MAX, SMALL_INT_MIN};
 use cpjit_runtime::{Frame, Value, Vm};
 
@@ -50,6 +52,101 @@ struct Fixture {
     code: Value,
     globals: Value,
     values: Vec<Value>,
+    /// Lists and iterators, for the uops that index, store into or iterate them.
+    containers: Vec<Container>,
+}
+
+/// A container in the grid and the state every run starts it from.
+enum Container {
+    List(Value, Vec<Value>),
+    Range {
+        iterator: Value,
+        next: i64,
+        remaining: i64,
+        step: i64,
+    },
+    ListIterator {
+        iterator: Value,
+        list: Value,
+        index: usize,
+    },
+}
+
+impl Container {
+    fn value(&self) -> Value {
+        *self.value_ref()
+    }
+
+    fn value_ref(&self) -> &Value {
+        match self {
+            Container::List(v, _)
+            | Container::Range { iterator: v, .. }
+            | Container::ListIterator { iterator: v, .. } => v,
+        }
+    }
+
+    fn reset(&self) {
+        match (self, kind(self.value_ref())) {
+            (Container::List(_, items), ObjKind::List(list)) => {
+                *list.borrow_mut() = items.clone();
+            }
+            (
+                &Container::Range {
+                    next,
+                    remaining,
+                    step,
+                    ..
+                },
+                ObjKind::Iterator(state),
+            ) => {
+                *state.borrow_mut() = IterState::Range {
+                    next,
+                    remaining,
+                    step,
+                };
+            }
+            (&Container::ListIterator { list, index, .. }, ObjKind::Iterator(state)) => {
+                *state.borrow_mut() = IterState::List { list, index };
+            }
+            _ => unreachable!("a container of the wrong kind"),
+        }
+    }
+
+    /// What a run left in it.
+    fn describe(&self) -> String {
+        match kind(self.value_ref()) {
+            ObjKind::List(list) => format!(
+                "list {:?}",
+                list.borrow()
+                    .iter()
+                    .map(|v| describe(*v))
+                    .collect::<Vec<_>>()
+            ),
+            ObjKind::Iterator(state) => match &*state.borrow() {
+                IterState::Range {
+                    next,
+                    remaining,
+                    step,
+                } => format!("range iterator {next} {remaining} {step}"),
+                IterState::List { index, .. } => format!("list iterator at {index}"),
+                IterState::Exhausted => "exhausted iterator".to_string(),
+                _ => "another iterator".to_string(),
+            },
+            _ => unreachable!("not a container"),
+        }
+    }
+}
+
+fn kind(v: &Value) -> &ObjKind {
+    cpjit_runtime::vm::kind(v).expect("a heap object")
+}
+
+/// Uops that take lists or iterators: the grid has containers for them.
+fn takes_containers(uop: Uop) -> bool {
+    let name = uop.name();
+    ["LIST", "RANGE", "ITER", "SUBSCR"]
+        .iter()
+        .any(|part| name.contains(part))
 }
 
 fn fixture() -> Fixture {
@@ -81,11 +178,46 @@ fn fixture() -> Fixture {
         big,
     ];
     values.dedup();
+    let seven = Value::small_int(7).unwrap();
+    let two_items = vm.new_list(vec![seven, text]);
+    let empty = vm.new_list(vec![]);
+    let mut containers = vec![
+        Container::List(two_items, vec![seven, text]),
+        Container::List(empty, vec![]),
+    ];
+    // A range iterator with two items left, one whose next item is past the small
+    // ints (the slow path boxes it), an exhausted one; list iterators at an item and
+    // past the end.
+    for (next, remaining, step) in [(5, 2, -3), (SMALL_INT_MAX + 1, 1, 1), (9, 0, 1)] {
+        let iterator = vm.new_iterator(IterState::Range {
+            next,
+            remaining,
+            step,
+        });
+        containers.push(Container::Range {
+            iterator,
+            next,
+            remaining,
+            step,
+        });
+    }
+    for index in [1, 2] {
+        let iterator = vm.new_iterator(IterState::List {
+            list: two_items,
+            index,
+        });
+        containers.push(Container::ListIterator {
+            iterator,
+            list: two_items,
+            index,
+        });
+    }
     Fixture {
         vm,
         code,
         globals,
         values,
+        containers,
     }
 }
 
@@ -95,6 +227,7 @@ fn fixture() -> Fixture {
 struct State {
     outcome: String,
     stack: Vec<String>,
+    containers: Vec<String>,
     last_ip: usize,
 }
 
@@ -121,6 +254,9 @@ fn describe_in(vm: &mut Vm, v: Value, before: &[Value]) -> String {
 }
 
 fn set_up(f: &mut Fixture, locals: &[Value], stack: &[Value]) {
+    for container in &f.containers {
+        container.reset();
+    }
     f.vm.frames.clear();
     f.vm.stack.clear();
     f.vm.stack.extend_from_slice(locals);
@@ -160,6 +296,7 @@ fn observe(f: &mut Fixture, outcome: ExecutorOutcome) -> State {
                 .map(|v| describe_in(&mut f.vm, *v, &known))
                 .collect()
         },
+        containers: f.containers.iter().map(Container::describe).collect(),
         last_ip: f.vm.frames.last().map_or(0, |fr| fr.last_ip),
     }
 }
@@ -221,11 +358,14 @@ fn every_uop_agrees_between_the_tier2_interpreter_and_the_jit() {
     }
     let mut f = fixture();
     let compiler = JitCompiler::new();
-    let values = f.values.clone();
     let mut compared = 0usize;
     for uop in ALL_UOPS {
         if NOT_DRIVEN.iter().any(|(u, _)| u == uop) {
             continue;
+        }
+        let mut values = f.values.clone();
+        if takes_containers(*uop) {
+            values.extend(f.containers.iter().map(Container::value));
         }
         for oparg in opargs(*uop) {
             let trace = trace_for(&f, *uop, oparg);

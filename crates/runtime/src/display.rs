@@ -263,7 +263,7 @@ fn repr_inner(vm: &mut Vm, v: Value, active: &mut Vec<Value>) -> PyResult<String
 fn container_repr(vm: &mut Vm, v: Value, active: &mut Vec<Value>) -> PyResult<String> {
     match kind(&v) {
         Some(ObjKind::List(items)) => {
-            let items = items.borrow().clone();
+            let items = items.borrow().to_vec();
             Ok(format!("[{}]", join_items(vm, &items, active)?))
         }
         Some(ObjKind::Tuple(items)) => {

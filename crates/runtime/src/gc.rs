@@ -175,15 +175,16 @@ pub fn is_kind(value: Value, predicate: impl Fn(&ObjKind) -> bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::cell::RefCell;
 
     #[test]
     fn unreachable_objects_are_freed_and_reachable_ones_kept() {
         let mut heap = Heap::new();
         let kept_item = heap.alloc(ObjKind::BigInt(1.into()));
-        let kept = heap.alloc(ObjKind::List(RefCell::new(vec![kept_item])));
+        let kept = heap.alloc(ObjKind::List(crate::layout::ListObj::new(vec![kept_item])));
         for _ in 0..1000 {
-            heap.alloc(ObjKind::List(RefCell::new(vec![Value::NONE])));
+            heap.alloc(ObjKind::List(crate::layout::ListObj::new(vec![
+                Value::NONE,
+            ])));
         }
         heap.collect([kept]);
         assert_eq!(heap.object_count(), 2);
@@ -197,7 +198,7 @@ mod tests {
         let mut heap = Heap::new();
         let mut nested = Value::NONE;
         for _ in 0..200_000 {
-            nested = heap.alloc(ObjKind::List(RefCell::new(vec![nested])));
+            nested = heap.alloc(ObjKind::List(crate::layout::ListObj::new(vec![nested])));
         }
         heap.collect([nested]);
         assert_eq!(heap.object_count(), 200_000);

@@ -8,8 +8,6 @@
 //! CPython) and must never hold a `RefCell` borrow of a list across a comparison (user
 //! `__lt__` may mutate the list; that is a RuntimeError, never a panic).
 
-use std::cell::RefCell;
-
 use crate::builtins::{new_module, set_name};
 use crate::call::{arg_count, bind, call, no_kwargs};
 use crate::numeric::int_view;
@@ -33,7 +31,7 @@ fn heap_list<'a>(
     heap: &'a Value,
     function: &str,
     argument: &str,
-) -> PyResult<&'a RefCell<Vec<Value>>> {
+) -> PyResult<&'a crate::layout::ListObj> {
     // A list subclass's instance works on the list inside (`PyList_Check`).
     let target: &'a Value = match kind(heap) {
         Some(ObjKind::Instance(i)) if !i.payload.is_null() => &i.payload,
@@ -57,11 +55,11 @@ fn changed_size(vm: &mut Vm) -> PyErr {
     )
 }
 
-fn get(items: &RefCell<Vec<Value>>, i: usize) -> Value {
+fn get(items: &crate::layout::ListObj, i: usize) -> Value {
     items.borrow().get(i).copied().unwrap_or(Value::NONE)
 }
 
-fn swap(items: &RefCell<Vec<Value>>, a: usize, b: usize) {
+fn swap(items: &crate::layout::ListObj, a: usize, b: usize) {
     let mut items = items.borrow_mut();
     if a < items.len() && b < items.len() {
         items.swap(a, b);
@@ -71,7 +69,7 @@ fn swap(items: &RefCell<Vec<Value>>, a: usize, b: usize) {
 /// CPython's `siftdown`: moves the item at `pos` up towards `start`.
 fn sift_down(
     vm: &mut Vm,
-    items: &RefCell<Vec<Value>>,
+    items: &crate::layout::ListObj,
     start: usize,
     mut pos: usize,
 ) -> PyResult<()> {
@@ -97,7 +95,7 @@ fn sift_down(
 }
 
 /// CPython's `siftup`: moves the smaller child up until a leaf, then `siftdown`.
-fn sift_up(vm: &mut Vm, items: &RefCell<Vec<Value>>, mut pos: usize) -> PyResult<()> {
+fn sift_up(vm: &mut Vm, items: &crate::layout::ListObj, mut pos: usize) -> PyResult<()> {
     let end = items.borrow().len();
     let start = pos;
     let limit = end >> 1;

@@ -447,7 +447,7 @@ pub fn collect_letting_generators_collect(vm: &mut Vm, iterable: Value) -> PyRes
 /// Collects any iterable into a vector (fast paths for the builtin sequences).
 pub fn collect(vm: &mut Vm, iterable: Value) -> PyResult<Vec<Value>> {
     match kind(&iterable) {
-        Some(ObjKind::List(items)) => return Ok(items.borrow().clone()),
+        Some(ObjKind::List(items)) => return Ok(items.borrow().to_vec()),
         Some(ObjKind::Tuple(items)) => return Ok(items.to_vec()),
         Some(ObjKind::Dict(table)) => return Ok(table.borrow().keys()),
         Some(ObjKind::Set(set)) => return Ok(set.table.borrow().keys()),

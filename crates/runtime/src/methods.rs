@@ -1387,7 +1387,7 @@ const LIST_METHODS: &[(&str, NativeFn)] = &[
     ("copy", list_copy),
 ];
 
-fn list_items(v: &Value) -> &std::cell::RefCell<Vec<Value>> {
+fn list_items(v: &Value) -> &crate::layout::ListObj {
     match kind(v) {
         Some(ObjKind::List(items)) => items,
         _ => panic!("list method called on a non-list (descriptor checks precede this)"),
@@ -1469,7 +1469,7 @@ fn list_position(
     start: usize,
     end: usize,
 ) -> PyResult<Option<usize>> {
-    let snapshot = list_items(&list).borrow().clone();
+    let snapshot = list_items(&list).borrow().to_vec();
     for (i, candidate) in snapshot.iter().enumerate().take(end).skip(start) {
         if *candidate == item || eq(vm, *candidate, item)? {
             return Ok(Some(i));
@@ -1518,7 +1518,7 @@ fn list_index(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn list_count(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     check_list(vm, args, "count")?;
     arg_count(vm, "list.count", &args[1..], 1, 1)?;
-    let snapshot = list_items(&args[0]).borrow().clone();
+    let snapshot = list_items(&args[0]).borrow().to_vec();
     let mut n = 0;
     for candidate in snapshot {
         if candidate == args[1] || eq(vm, candidate, args[1])? {
@@ -1667,7 +1667,7 @@ fn list_clear(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn list_copy(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     check_list(vm, args, "copy")?;
-    let items = list_items(&args[0]).borrow().clone();
+    let items = list_items(&args[0]).borrow().to_vec();
     Ok(vm.new_list(items))
 }
 

@@ -11,10 +11,13 @@ use cpjit_bytecode::{AdaptiveOpcode, CodeObject};
 use num_bigint::BigInt;
 
 use crate::dict::DictTable;
+use crate::layout::{ListObj, ReprCell};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-/// A GC-managed heap object: a mark bit and the payload.
+/// A GC-managed heap object: a mark bit and the payload. `repr(C)` so the JIT can
+/// rely on where the payload is (`layout::jit`).
+#[repr(C)]
 pub struct Object {
     pub(crate) marked: Cell<bool>,
     pub kind: ObjKind,
@@ -24,11 +27,13 @@ pub struct Object {
 /// names are in `kwnames` (CPython's vectorcall convention).
 pub type NativeFn = fn(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>;
 
-/// The payload of a heap object.
+/// The payload of a heap object. `repr(u8)`: the first byte is the variant's tag, which
+/// the JIT compares (`layout::jit`).
+#[repr(u8)]
 pub enum ObjKind {
     Str(StrObj),
     BigInt(BigInt),
-    List(RefCell<Vec<Value>>),
+    List(ListObj) = ObjKind::LIST_TAG,
     Tuple(Box<[Value]>),
     Dict(Box<RefCell<DictTable>>),
     Set(Box<SetObj>),
@@ -41,12 +46,19 @@ pub enum ObjKind {
     Type(Box<TypeObj>),
     Exception(Box<ExceptionObj>),
     Module(ModuleObj),
-    Iterator(RefCell<IterState>),
+    Iterator(ReprCell<IterState>) = ObjKind::ITERATOR_TAG,
     DictView(DictViewObj),
     BoundMethod(BoundMethodObj),
     Descriptor(Box<DescriptorObj>),
     Generator(Box<GeneratorObj>),
     Instance(InstanceObj),
+}
+
+impl ObjKind {
+    /// The tag of `List` (its position; written out so the JIT's copy has a name).
+    pub const LIST_TAG: u8 = 2;
+    /// The tag of `Iterator`.
+    pub const ITERATOR_TAG: u8 = 15;
 }
 
 /// An instance of a class whose layout is a plain attribute dict.
@@ -424,15 +436,18 @@ pub struct BoundMethodObj {
     pub receiver: Value,
 }
 
-/// The state of a builtin iterator.
+/// The state of a builtin iterator. `repr(u8)`: the JIT reads the `List` and `Range`
+/// states in place (`layout::jit`).
+#[repr(u8)]
 pub enum IterState {
     Exhausted,
     /// Sequence iteration by index over a list, tuple or `str` (by code point index for
     /// `str`, tracked with the byte position).
+    /// `list` is always a `list` object (the JIT's inline path relies on it).
     List {
         list: Value,
         index: usize,
-    },
+    } = IterState::LIST_TAG,
     Tuple {
         tuple: Value,
         index: usize,
@@ -445,7 +460,7 @@ pub enum IterState {
         next: i64,
         remaining: i64,
         step: i64,
-    },
+    } = IterState::RANGE_TAG,
     /// Iteration over a dict table (dict, set, or a dict view); raises if the table's
     /// size changes.
     Table {
@@ -492,13 +507,18 @@ pub enum IterState {
     },
 }
 
+impl IterState {
+    pub const LIST_TAG: u8 = 1;
+    pub const RANGE_TAG: u8 = 4;
+}
+
 impl Object {
     /// Pushes every value this object holds onto `out` (for marking).
     pub(crate) fn trace(&self, out: &mut Vec<Value>) {
         match &self.kind {
             ObjKind::Str(_) | ObjKind::BigInt(_) | ObjKind::Range(_) => {}
-            ObjKind::List(items) => out.extend(items.borrow().iter().copied()),
-            ObjKind::Tuple(items) => out.extend(items.iter().copied()),
+            ObjKind::List(items) => out.extend(items.borrow().iter().filter(|v| v.is_object())),
+            ObjKind::Tuple(items) => out.extend(items.iter().filter(|v| v.is_object())),
             ObjKind::Dict(table) => table.borrow().trace(out),
             ObjKind::Set(set) => set.table.borrow().trace(out),
             ObjKind::Slice(s) => out.extend([s.start, s.stop, s.step]),
@@ -583,7 +603,7 @@ impl Object {
         let payload = match &self.kind {
             ObjKind::Str(s) => s.text.len(),
             ObjKind::BigInt(b) => (b.bits() / 8) as usize,
-            ObjKind::List(items) => items.borrow().capacity() * 8,
+            ObjKind::List(items) => items.capacity() * 8,
             ObjKind::Tuple(items) => items.len() * 8,
             ObjKind::Dict(table) => table.borrow().capacity_bytes(),
             ObjKind::Set(set) => set.table.borrow().capacity_bytes(),

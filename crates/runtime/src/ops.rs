@@ -4,7 +4,6 @@
 //! Owns the dispatch on operand types and CPython's error messages for them. Must never
 //! execute bytecode directly; calls into Python code go through `Vm::call_hook`.
 
-use std::cell::RefCell;
 use std::cmp::Ordering;
 
 use cpjit_bytecode::{BinaryOpArg, CompareOp};
@@ -186,11 +185,11 @@ fn sequence_binary(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResult
         }
         (Some(ObjKind::List(x)), Some(ObjKind::List(y)), BinaryOpArg::Add) => {
             if op.is_inplace() {
-                let extra = y.borrow().clone();
+                let extra = y.borrow().to_vec();
                 x.borrow_mut().extend(extra);
                 return Ok(Some(a));
             }
-            let mut items = x.borrow().clone();
+            let mut items = x.borrow().to_vec();
             items.extend(y.borrow().iter().copied());
             Ok(Some(vm.new_list(items)))
         }
@@ -389,7 +388,7 @@ pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
     match (kind(&a), kind(&b)) {
         (Some(ObjKind::Str(x)), Some(ObjKind::Str(y))) => Ok(x.text == y.text),
         (Some(ObjKind::List(x)), Some(ObjKind::List(y))) => {
-            let (x, y) = (x.borrow().clone(), y.borrow().clone());
+            let (x, y) = (x.borrow().to_vec(), y.borrow().to_vec());
             sequence_eq(vm, &x, &y)
         }
         (Some(ObjKind::Tuple(x)), Some(ObjKind::Tuple(y))) => {
@@ -553,7 +552,7 @@ pub fn compare(vm: &mut Vm, a: Value, b: Value, op: CompareOp) -> PyResult<Value
             Ok(Value::bool(compare_ordering(x.text.cmp(&y.text), op)))
         }
         (Some(ObjKind::List(x)), Some(ObjKind::List(y))) => {
-            let (x, y) = (x.borrow().clone(), y.borrow().clone());
+            let (x, y) = (x.borrow().to_vec(), y.borrow().to_vec());
             sequence_compare(vm, &x, &y, op)
         }
         (Some(ObjKind::Tuple(x)), Some(ObjKind::Tuple(y))) => {
@@ -882,7 +881,7 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
             }
         },
         Some(ObjKind::List(items)) => {
-            let items = items.borrow().clone();
+            let items = items.borrow().to_vec();
             for candidate in items {
                 if candidate == item || eq(vm, candidate, item)? {
                     return Ok(true);
@@ -1287,7 +1286,11 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
 /// Resolves `key` to an in-bounds position of `items` for `list[key] = v` and
 /// `del list[key]`, with CPython's errors. The length is read after `key` is
 /// converted, since a user `__index__` may resize the list.
-fn list_assignment_index(vm: &mut Vm, key: Value, items: &RefCell<Vec<Value>>) -> PyResult<usize> {
+fn list_assignment_index(
+    vm: &mut Vm,
+    key: Value,
+    items: &crate::layout::ListObj,
+) -> PyResult<usize> {
     match index_value(vm, key)? {
         Some(i) => normalize_index(i, items.borrow().len())
             .ok_or_else(|| vm.index_error("list assignment index out of range")),

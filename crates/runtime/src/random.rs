@@ -8,8 +8,6 @@
 //! implement the distribution methods (`randrange`, `choice`, `shuffle`, …): those are
 //! Python code in `random.py`, exactly as in CPython, and must stay there.
 
-use std::cell::RefCell;
-
 use num_bigint::{BigInt, Sign};
 use num_traits::Signed;
 
@@ -119,7 +117,7 @@ impl Mt19937 {
 }
 
 /// The state list passed as the first argument.
-fn state_list<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a RefCell<Vec<Value>>> {
+fn state_list<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a crate::layout::ListObj> {
     match kind(v) {
         Some(ObjKind::List(items)) if items.borrow().len() == N + 1 => Ok(items),
         _ => Err(vm.type_error("invalid random state")),
@@ -138,7 +136,7 @@ fn store(vm: &mut Vm, v: &Value, mt: &Mt19937) -> PyResult<()> {
 /// A generator whose state lives in a state list: draws read one word and bump the
 /// index; only a twist (every 624 words) converts the whole state.
 struct ListGenerator<'a> {
-    items: std::cell::RefMut<'a, Vec<Value>>,
+    items: crate::layout::ListRefMut<'a>,
 }
 
 impl ListGenerator<'_> {

@@ -16,6 +16,7 @@ use num_traits::ToPrimitive;
 use crate::dict::DictTable;
 use crate::display::str_text;
 use crate::gc::Heap;
+use crate::layout::{ListObj, ReprCell};
 use crate::object::*;
 use crate::value::Value;
 
@@ -578,7 +579,7 @@ impl Vm {
     }
 
     pub fn new_list(&mut self, items: Vec<Value>) -> Value {
-        self.alloc(ObjKind::List(RefCell::new(items)))
+        self.alloc(ObjKind::List(ListObj::new(items)))
     }
 
     pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
@@ -606,7 +607,7 @@ impl Vm {
     }
 
     pub fn new_iterator(&mut self, state: IterState) -> Value {
-        self.alloc(ObjKind::Iterator(RefCell::new(state)))
+        self.alloc(ObjKind::Iterator(ReprCell::new(state)))
     }
 
     /// Materialises a compile-time constant.
