@@ -22,8 +22,8 @@ use cranelift_codegen::isa::{CallConv, TargetIsa};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 
 use cpjit_bytecode::jit_abi::{
-    BinaryOpStencil, Helper, HoleValue, STATE_FRAME, STATE_JUMP_TARGET, STATE_LAST_IP,
-    STATE_STACK_POINTER, STATUS_JUMP, STATUS_LEAVE,
+    BinaryOpStencil, Helper, HoleValue, STATE_FRAME, STATE_GC_PRESSURE, STATE_JUMP_TARGET,
+    STATE_LAST_IP, STATE_STACK_POINTER, STATUS_JUMP, STATUS_LEAVE,
 };
 use cpjit_bytecode::uops::Uop;
 use cpjit_runtime::layout::jit;
@@ -421,6 +421,33 @@ impl Template<'_, '_> {
         self.fb.ins().rotr_imm_s(tagged, shift)
     }
 
+    /// Whether the heap's allocation debt is past its threshold (a collection is due
+    /// at the next safepoint).
+    fn gc_due(&mut self) -> Value {
+        let state = self.state;
+        let pressure = self.load_field(state, STATE_GC_PRESSURE);
+        let debt = self.load_field(pressure, jit::GC_DEBT);
+        let threshold = self.load_field(pressure, jit::GC_THRESHOLD);
+        self.fb
+            .ins()
+            .icmp(IntCC::UnsignedGreaterThan, debt, threshold)
+    }
+
+    /// A back edge's safepoint: the helper (which may collect; the value stack does
+    /// not move) only when a collection is due.
+    fn safepoint(&mut self) {
+        let due = self.gc_due();
+        let collect = self.fb.create_block();
+        let done = self.fb.create_block();
+        self.fb.set_cold_block(collect);
+        self.fb.ins().brif(due, collect, &[], done, &[]);
+        self.fb.switch_to_block(collect);
+        let (frame, sp, state) = (self.frame, self.sp, self.state);
+        self.call_helper(Helper::Safepoint, &[frame, sp, state]);
+        self.fb.ins().jump(done, &[]);
+        self.fb.switch_to_block(done);
+    }
+
     /// Pushes `v` and continues.
     fn push(&mut self, v: Value) {
         let sp = self.sp;
@@ -803,9 +830,13 @@ impl Template<'_, '_> {
                 self.continue_with(frame, sp);
             }
             // The safepoint (the stack does not move), then back to the first uop.
+            // When a collection is due, the slow path runs the uop in the tier-2
+            // machine, which collects and goes back to the top.
             _JUMP_TO_TOP => {
                 let (sp, state) = (self.sp, self.state);
-                self.call_helper(Helper::Safepoint, &[frame, sp, state]);
+                let over = self.gc_due();
+                let not_due = self.fb.ins().bxor_imm_s(over, 1);
+                self.fast_path_if(not_due);
                 let top = self.import_function(HoleValue::JumpTarget, uop_signature());
                 self.fb.ins().return_call(top, &[frame, sp, state]);
             }
@@ -1129,7 +1160,7 @@ impl Template<'_, '_> {
                 self.step_then_continue();
                 self.fb.switch_to_block(direct);
                 let (sp, state) = (self.sp, self.state);
-                self.call_helper(Helper::Safepoint, &[frame, sp, state]);
+                self.safepoint();
                 let signature = self.fb.import_signature(uop_signature());
                 self.fb
                     .ins()

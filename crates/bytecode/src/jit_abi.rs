@@ -37,6 +37,10 @@ pub const STATE_LAST_IP: i32 = 16;
 /// Where [`STATUS_JUMP`] goes (the first uop of another compiled trace); after the
 /// step helper returns [`STATUS_CONTINUE`], the code of the uop after the one it ran.
 pub const STATE_JUMP_TARGET: i32 = 24;
+/// The address of the heap's allocation pressure (`debt`, `threshold`: two words at
+/// the offsets `cpjit_runtime::layout::jit` gives): back edges call the safepoint
+/// helper only when `debt > threshold`.
+pub const STATE_GC_PRESSURE: i32 = 32;
 /// The value stored at [`STATE_LAST_IP`] when no `_SET_IP` ran since the last sync.
 pub const LAST_IP_UNSET: u64 = u64::MAX;
 

@@ -32,6 +32,7 @@ use cpjit_optimizer::{
     CompiledTrace, ExecutorOutcome, OptError, OptimizeRequest, Optimizer, OptimizerCounters,
     Stitcher, TraceCompiler, UopOptimizer,
 };
+use cpjit_runtime::gc::GcPressure;
 use cpjit_runtime::iter::list_append_fast;
 use cpjit_runtime::numeric::binary_op_fast;
 use cpjit_runtime::object::ObjKind;
@@ -51,6 +52,8 @@ pub struct JitState {
     pub last_ip: u64,
     /// Where a stitched side exit jumps (`STATUS_JUMP`).
     pub jump_target: usize,
+    /// The VM heap's allocation pressure, which back edges check inline.
+    gc_pressure: *const GcPressure,
     vm: *mut Vm,
     /// The executor's side-exit decision for this run (lifetime erased; it outlives
     /// the JIT call).
@@ -435,6 +438,7 @@ impl CompiledTrace for JitTrace {
             stack_pointer: std::ptr::null_mut(),
             last_ip: LAST_IP_UNSET,
             jump_target: 0,
+            gc_pressure: vm.heap.pressure_address(),
             vm: std::ptr::null_mut(),
             // SAFETY: only the lifetime is erased; the pointer is used only while this
             // call runs, during which `stitch` is alive and otherwise unused.
@@ -791,7 +795,7 @@ impl Optimizer for JitOptimizer {
 mod tests {
     use super::*;
     use cpjit_bytecode::jit_abi::{
-        STATE_FRAME, STATE_JUMP_TARGET, STATE_LAST_IP, STATE_STACK_POINTER,
+        STATE_FRAME, STATE_GC_PRESSURE, STATE_JUMP_TARGET, STATE_LAST_IP, STATE_STACK_POINTER,
     };
 
     #[test]
@@ -808,6 +812,10 @@ mod tests {
         assert_eq!(
             std::mem::offset_of!(JitState, jump_target),
             STATE_JUMP_TARGET as usize
+        );
+        assert_eq!(
+            std::mem::offset_of!(JitState, gc_pressure),
+            STATE_GC_PRESSURE as usize
         );
     }
 }

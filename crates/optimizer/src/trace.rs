@@ -12,7 +12,7 @@ use cpjit_runtime::object::CodeData;
 use cpjit_runtime::Value;
 
 /// Longest trace the projector builds (longer loops exit to tier 1 at that point).
-pub const MAX_TRACE_LENGTH: usize = 256;
+pub const MAX_TRACE_LENGTH: usize = 512;
 
 /// One micro-op of a trace. `target` is the tier-1 instruction index execution
 /// resumes at when the uop exits (a failed guard, or `_EXIT_TRACE`); the value stack

@@ -13,12 +13,20 @@ use std::cell::Cell;
 /// Minimum allocation debt (bytes) between collections.
 const MIN_GC_THRESHOLD: usize = 8 << 20;
 
+/// Allocation pressure: bytes allocated since the last collection and the threshold
+/// past which a safepoint collects. `repr(C)`: compiled code reads both words.
+#[repr(C)]
+pub struct GcPressure {
+    pub debt: usize,
+    pub threshold: usize,
+}
+
 pub struct Heap {
     objects: Vec<*mut Object>,
     /// Bytes allocated since the last collection.
-    debt: usize,
-    /// Collect when `debt` exceeds this.
-    threshold: usize,
+    /// Allocation since the last collection, and the threshold past which the next
+    /// safepoint collects; boxed so compiled code can check it at a fixed address.
+    pressure: Box<GcPressure>,
     /// The least `threshold` gets after a collection.
     minimum_threshold: usize,
     /// Approximate bytes live after the last collection.
@@ -48,8 +56,10 @@ impl Heap {
     pub fn new() -> Heap {
         Heap {
             objects: Vec::with_capacity(1024),
-            debt: 0,
-            threshold: MIN_GC_THRESHOLD,
+            pressure: Box::new(GcPressure {
+                debt: 0,
+                threshold: MIN_GC_THRESHOLD,
+            }),
             minimum_threshold: MIN_GC_THRESHOLD,
             live_bytes: 0,
             collections: 0,
@@ -77,7 +87,7 @@ impl Heap {
             })),
         };
         // SAFETY: `ptr` is a live box owned by the heap (just created or recycled).
-        self.debt += unsafe { &*ptr }.approximate_size();
+        self.pressure.debt += unsafe { &*ptr }.approximate_size();
         self.objects.push(ptr);
         Value::from_object(ptr)
     }
@@ -86,13 +96,20 @@ impl Heap {
     /// a small value is a stress mode for finding unrooted values).
     pub fn set_minimum_threshold(&mut self, bytes: usize) {
         self.minimum_threshold = bytes;
-        self.threshold = self.threshold.min(bytes.max(1));
+        self.pressure.threshold = self.pressure.threshold.min(bytes.max(1));
+    }
+
+    /// Where the allocation pressure lives (stable for the heap's lifetime): the JIT's
+    /// back edges compare its two words inline and call the safepoint only when
+    /// `debt > threshold`.
+    pub fn pressure_address(&self) -> *const GcPressure {
+        &*self.pressure
     }
 
     /// Whether enough has been allocated that the next safepoint should collect.
     #[inline]
     pub fn wants_collection(&self) -> bool {
-        self.debt > self.threshold
+        self.pressure.debt > self.pressure.threshold
     }
 
     /// Number of objects currently registered (live or not yet swept).
@@ -147,8 +164,8 @@ impl Heap {
         self.objects_freed += (before - self.objects.len()) as u64;
         self.collections += 1;
         self.live_bytes = live_bytes;
-        self.debt = 0;
-        self.threshold = if self.minimum_threshold < MIN_GC_THRESHOLD {
+        self.pressure.debt = 0;
+        self.pressure.threshold = if self.minimum_threshold < MIN_GC_THRESHOLD {
             // Stress mode: collect often, whatever is live.
             self.minimum_threshold
         } else {

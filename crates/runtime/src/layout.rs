@@ -1,5 +1,5 @@
-//! Object layouts the JIT's stencils read directly: a list's items, and the interior
-//! mutability cell of a builtin iterator.
+//! Object layouts the JIT's stencils read directly: a list's items, the interior
+//! mutability cell of a builtin iterator, and the heap's allocation pressure.
 //!
 //! Owns [`ListObj`] (a list's items as three `repr(C)` words beside a borrow flag, in
 //! place of a `RefCell<Vec<Value>>` whose layout Rust does not fix), [`ReprCell`] (a
@@ -331,6 +331,12 @@ pub mod jit {
     pub const RANGE_REMAINING: i32 = ITER_STATE_TAG + offset_of!(RangeIterFields, remaining) as i32;
     /// The range's step (`i64`).
     pub const RANGE_STEP: i32 = ITER_STATE_TAG + offset_of!(RangeIterFields, step) as i32;
+
+    /// Bytes allocated since the last collection, in `GcPressure` (whose address the
+    /// JIT's state block holds).
+    pub const GC_DEBT: i32 = offset_of!(crate::gc::GcPressure, debt) as i32;
+    /// The debt past which a safepoint collects.
+    pub const GC_THRESHOLD: i32 = offset_of!(crate::gc::GcPressure, threshold) as i32;
 }
 
 #[cfg(test)]
