@@ -22,8 +22,10 @@ use cranelift_codegen::isa::{CallConv, TargetIsa};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 
 use cpjit_bytecode::jit_abi::{
-    BinaryOpStencil, Helper, HoleValue, STATE_FRAME, STATE_GC_PRESSURE, STATE_JUMP_TARGET,
-    STATE_LAST_IP, STATE_STACK_POINTER, STATUS_JUMP, STATUS_LEAVE,
+    BinaryOpStencil, Helper, HoleValue, GLOBAL_SLOT_BUILTINS_VERSION, GLOBAL_SLOT_GLOBALS_VERSION,
+    GLOBAL_SLOT_SEEN_BUILTINS_VERSION, GLOBAL_SLOT_SEEN_GLOBALS_VERSION, GLOBAL_SLOT_VALUE,
+    STATE_FRAME, STATE_GC_PRESSURE, STATE_JUMP_TARGET, STATE_LAST_IP, STATE_STACK_POINTER,
+    STATUS_JUMP, STATUS_LEAVE,
 };
 use cpjit_bytecode::uops::Uop;
 use cpjit_runtime::layout::jit;
@@ -419,6 +421,15 @@ impl Template<'_, '_> {
         let up = self.fb.ins().ishl_imm_s(i, shift);
         let tagged = self.fb.ins().bor_imm_s(up, bits::TAG_INT as i64);
         self.fb.ins().rotr_imm_s(tagged, shift)
+    }
+
+    /// Whether the dict version at the address in `slot + address_offset` is the one
+    /// recorded at `slot + seen_offset`.
+    fn version_unchanged(&mut self, slot: Value, address_offset: i32, seen_offset: i32) -> Value {
+        let address = self.load_field(slot, address_offset);
+        let version = self.load_field(address, 0);
+        let seen = self.load_field(slot, seen_offset);
+        self.fb.ins().icmp(IntCC::Equal, version, seen)
     }
 
     /// Whether the heap's allocation debt is past its threshold (a collection is due
@@ -1125,12 +1136,26 @@ impl Template<'_, '_> {
             }
             // Small ints and floats: the shared fast operation, else the generic path.
             _BINARY_OP => self.binary_op(None),
-            // The operand is the JIT's snapshot of the cache; `oparg & 1` pushes NULL.
+            // The operand is the JIT's record of the global (see `jit_abi`): its value,
+            // while the namespaces are unchanged since it was read; `oparg & 1`
+            // pushes NULL too.
             _LOAD_GLOBAL_MODULE | _LOAD_GLOBAL_BUILTINS => {
                 let slot = self.symbol_value(HoleValue::Operand);
-                let value = self.call_helper(Helper::LoadGlobal, &[slot]);
-                let got = self.compare_word(IntCC::NotEqual, value, bits::NULL);
-                self.fast_path_if(got);
+                let mut unchanged = self.version_unchanged(
+                    slot,
+                    GLOBAL_SLOT_GLOBALS_VERSION,
+                    GLOBAL_SLOT_SEEN_GLOBALS_VERSION,
+                );
+                if uop == _LOAD_GLOBAL_BUILTINS {
+                    let builtins_unchanged = self.version_unchanged(
+                        slot,
+                        GLOBAL_SLOT_BUILTINS_VERSION,
+                        GLOBAL_SLOT_SEEN_BUILTINS_VERSION,
+                    );
+                    unchanged = self.both(unchanged, builtins_unchanged);
+                }
+                self.fast_path_if(unchanged);
+                let value = self.load_field(slot, GLOBAL_SLOT_VALUE);
                 let sp = self.sp;
                 self.fb.ins().store(flags(), value, sp, 0);
                 // Stored either way (above the new top when not pushed: harmless,

@@ -41,6 +41,16 @@ pub const STATE_JUMP_TARGET: i32 = 24;
 /// the offsets `cpjit_runtime::layout::jit` gives): back edges call the safepoint
 /// helper only when `debt > threshold`.
 pub const STATE_GC_PRESSURE: i32 = 32;
+/// Offsets in the JIT's per-uop `LOAD_GLOBAL` record (`#[repr(C)]`, 8-byte fields;
+/// the operand of `_LOAD_GLOBAL_MODULE`/`_LOAD_GLOBAL_BUILTINS` is its address):
+/// the addresses of the globals' and builtins' mutation versions, the versions the
+/// cached value was read at, and the value. The stencil pushes the value while both
+/// (the module form: the globals') versions are unchanged.
+pub const GLOBAL_SLOT_GLOBALS_VERSION: i32 = 0;
+pub const GLOBAL_SLOT_BUILTINS_VERSION: i32 = 8;
+pub const GLOBAL_SLOT_SEEN_GLOBALS_VERSION: i32 = 16;
+pub const GLOBAL_SLOT_SEEN_BUILTINS_VERSION: i32 = 24;
+pub const GLOBAL_SLOT_VALUE: i32 = 32;
 /// The value stored at [`STATE_LAST_IP`] when no `_SET_IP` ran since the last sync.
 pub const LAST_IP_UNSET: u64 = u64::MAX;
 
@@ -84,9 +94,6 @@ define_helpers! {
          may run; the value stack does not move).",
     ListAppend = "__JIT_HELPER_LIST_APPEND", 2:
         "`(list, item) -> 0|1`: `list.append(item)` for a list (`LIST_APPEND`).",
-    LoadGlobal = "__JIT_HELPER_LOAD_GLOBAL", 1:
-        "`(slot) -> value|NULL`: a specialized `LOAD_GLOBAL` from the cache snapshot \
-         at `slot` (the JIT's per-uop record); NULL when it no longer holds.",
     NumberBinary = "__JIT_HELPER_NUMBER_BINARY", 3:
         "`(lhs, rhs, oparg) -> value|NULL`: a generic `BINARY_OP` on small ints and \
          floats whose result needs no allocation and raises nothing; NULL otherwise.",

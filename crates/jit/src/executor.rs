@@ -83,7 +83,6 @@ pub fn helper_address(helper: Helper) -> usize {
         Helper::Safepoint => helper_safepoint as *const () as usize,
         Helper::ListAppend => helper_list_append as *const () as usize,
         Helper::NumberBinary => helper_number_binary as *const () as usize,
-        Helper::LoadGlobal => helper_load_global as *const () as usize,
     }
 }
 
@@ -111,10 +110,21 @@ extern "C" fn helper_number_binary(lhs: u64, rhs: u64, oparg: u64) -> u64 {
     })
 }
 
-/// A compile-time snapshot of a specialized `LOAD_GLOBAL`'s cache (what
-/// `helper_load_global` reads through the uop's operand). Owned by the compiled trace.
+/// A specialized `LOAD_GLOBAL` of the loop's own code, as the compiled trace keeps
+/// it: the address of the operand of its uop. The stencil pushes `value` while the
+/// namespaces' versions are the ones it was read at; otherwise the uop's slow path
+/// (the tier-2 machine, reading the live cache) runs it and [`GlobalSlot::refresh`]
+/// reads the value again. The first fields are at the offsets `jit_abi` gives.
+#[repr(C)]
 #[derive(Debug)]
 pub struct GlobalSlot {
+    globals_version: *const u64,
+    builtins_version: *const u64,
+    seen_globals_version: Cell<u64>,
+    seen_builtins_version: Cell<u64>,
+    value: Cell<u64>,
+    /// Which uop of its trace this is.
+    uop: usize,
     globals: Value,
     builtins: Value,
     name: Value,
@@ -123,21 +133,38 @@ pub struct GlobalSlot {
     builtins_keys_version: Option<u64>,
 }
 
-extern "C" fn helper_load_global(slot: u64) -> u64 {
-    guarded(Value::NULL.raw(), || {
-        // SAFETY: the operand is the address of a `GlobalSlot` boxed in the compiled
-        // trace that is running (it lives as long as the code).
-        let slot = unsafe { &*(slot as *const GlobalSlot) };
-        cpjit_runtime::ops::cached_global(
-            slot.globals,
-            slot.builtins,
-            slot.name,
-            slot.index,
-            slot.builtins_keys_version,
-        )
-        .unwrap_or(Value::NULL)
-        .raw()
-    })
+/// No dict's version is this (a version would have to wrap around to reach it):
+/// what a slot sees when the cache did not hold, so the stencil takes the slow path.
+const NO_VERSION: u64 = u64::MAX;
+
+impl GlobalSlot {
+    /// Reads the global again through the cache snapshot and records the versions
+    /// it was read at (a cache that no longer holds records [`NO_VERSION`]).
+    fn refresh(&self) {
+        let value = cpjit_runtime::ops::cached_global(
+            self.globals,
+            self.builtins,
+            self.name,
+            self.index,
+            self.builtins_keys_version,
+        );
+        // SAFETY: the version addresses point into the dict tables of `globals` and
+        // `builtins`, which live as long as the code whose namespaces they are (the
+        // trace runs only while that code runs); nothing borrows them mutably while a
+        // uop runs.
+        let versions = unsafe { (*self.globals_version, *self.builtins_version) };
+        match value {
+            Some(value) => {
+                self.value.set(value.raw());
+                self.seen_globals_version.set(versions.0);
+                self.seen_builtins_version.set(versions.1);
+            }
+            None => {
+                self.seen_globals_version.set(NO_VERSION);
+                self.seen_builtins_version.set(NO_VERSION);
+            }
+        }
+    }
 }
 
 /// The back edge's safepoint.
@@ -223,6 +250,8 @@ fn run_step(
     let step = catch_unwind(AssertUnwindSafe(|| {
         match step(machine, vm, uop_index as usize) {
             step @ (Step::Next | Step::JumpToTop) => {
+                // SAFETY: `current_jit` is the live trace whose uop just ran.
+                unsafe { &*state.current_jit }.after_slow_path(uop_index as usize);
                 point_state_at_stack(vm, machine.base, state);
                 let next = if matches!(step, Step::Next) {
                     uop_index as usize + 1
@@ -397,7 +426,7 @@ pub struct JitTrace {
     /// Data the code's operands point at (boxed: the addresses are in the code, so
     /// the slots must never move).
     #[allow(clippy::vec_box)]
-    _global_slots: Vec<Box<GlobalSlot>>,
+    global_slots: Vec<Box<GlobalSlot>>,
     valid: Rc<Cell<bool>>,
     code: PatchedCode,
     /// Address of every uop's code, then of the fatal stencil.
@@ -538,7 +567,8 @@ impl JitCompiler {
             .uops
             .iter()
             .zip(exit_slots.iter())
-            .map(|(u, exit_slot)| {
+            .enumerate()
+            .map(|(index, (u, exit_slot))| {
                 let mut stencil = if vm.force_deopt && u.uop.flags().guard {
                     // Stress mode: the step helper makes guards fail.
                     &self.table.step
@@ -550,7 +580,7 @@ impl JitCompiler {
                 };
                 let operand = match u.uop {
                     Uop::_LOAD_GLOBAL_MODULE | Uop::_LOAD_GLOBAL_BUILTINS => {
-                        match global_slot(vm, trace, u) {
+                        match global_slot(vm, trace, index, u) {
                             Some(slot) => {
                                 let slot = Box::new(slot);
                                 let address = &*slot as *const GlobalSlot as u64;
@@ -614,11 +644,12 @@ pub struct Plan {
     exit_slots: Box<[Cell<usize>]>,
 }
 
-/// The cache snapshot for a `LOAD_GLOBAL` uop of the loop's own code (the running
-/// frame's namespaces); `None` for inlined code.
+/// The record for `LOAD_GLOBAL` uop `index` of the loop's own code (the running
+/// frame's namespaces), filled from the cache; `None` for inlined code.
 fn global_slot(
     vm: &Vm,
     trace: &Trace,
+    index: usize,
     u: &cpjit_optimizer::trace::UopInstruction,
 ) -> Option<GlobalSlot> {
     if u.code != 0 {
@@ -629,13 +660,42 @@ fn global_slot(
     };
     let frame = vm.frames.last()?;
     let cache = code.caches.get(u.target as usize)?.get();
-    Some(GlobalSlot {
+    let version_address = |dict: &Value| match kind(dict) {
+        Some(ObjKind::Dict(table)) => Some(table.borrow().version_address()),
+        _ => None,
+    };
+    let slot = GlobalSlot {
+        globals_version: version_address(&frame.globals)?,
+        builtins_version: version_address(&frame.builtins)?,
+        seen_globals_version: Cell::new(NO_VERSION),
+        seen_builtins_version: Cell::new(NO_VERSION),
+        value: Cell::new(Value::NULL.raw()),
+        uop: index,
         globals: frame.globals,
         builtins: frame.builtins,
         name: *code.names.get((u.oparg >> 1) as usize)?,
         index: cache.index as usize,
         builtins_keys_version: (u.uop == Uop::_LOAD_GLOBAL_BUILTINS).then_some(cache.key),
-    })
+    };
+    slot.refresh();
+    Some(slot)
+}
+
+impl JitTrace {
+    /// After the slow path ran uop `index`: a `LOAD_GLOBAL` whose inline check
+    /// failed reads its global again, so the next run takes the inline path.
+    #[inline]
+    fn after_slow_path(&self, index: usize) {
+        let is_global = matches!(
+            self.trace.uops.get(index).map(|u| u.uop),
+            Some(Uop::_LOAD_GLOBAL_MODULE | Uop::_LOAD_GLOBAL_BUILTINS)
+        );
+        if is_global {
+            if let Some(slot) = self.global_slots.iter().find(|slot| slot.uop == index) {
+                slot.refresh();
+            }
+        }
+    }
 }
 
 /// Only x86-64 runs the stencils.
@@ -701,7 +761,7 @@ impl TraceCompiler for JitCompiler {
         };
         uninit.write(JitTrace {
             trace: trace.clone(),
-            _global_slots: plan.global_slots,
+            global_slots: plan.global_slots,
             exit_slots: plan.exit_slots,
             valid: valid.clone(),
             uop_addresses,
@@ -817,5 +877,36 @@ mod tests {
             std::mem::offset_of!(JitState, gc_pressure),
             STATE_GC_PRESSURE as usize
         );
+    }
+
+    #[test]
+    fn global_slot_matches_the_abi() {
+        use cpjit_bytecode::jit_abi::{
+            GLOBAL_SLOT_BUILTINS_VERSION, GLOBAL_SLOT_GLOBALS_VERSION,
+            GLOBAL_SLOT_SEEN_BUILTINS_VERSION, GLOBAL_SLOT_SEEN_GLOBALS_VERSION, GLOBAL_SLOT_VALUE,
+        };
+        use std::mem::offset_of;
+        let offsets = [
+            (
+                offset_of!(GlobalSlot, globals_version),
+                GLOBAL_SLOT_GLOBALS_VERSION,
+            ),
+            (
+                offset_of!(GlobalSlot, builtins_version),
+                GLOBAL_SLOT_BUILTINS_VERSION,
+            ),
+            (
+                offset_of!(GlobalSlot, seen_globals_version),
+                GLOBAL_SLOT_SEEN_GLOBALS_VERSION,
+            ),
+            (
+                offset_of!(GlobalSlot, seen_builtins_version),
+                GLOBAL_SLOT_SEEN_BUILTINS_VERSION,
+            ),
+            (offset_of!(GlobalSlot, value), GLOBAL_SLOT_VALUE),
+        ];
+        for (actual, abi) in offsets {
+            assert_eq!(actual, abi as usize);
+        }
     }
 }

@@ -190,6 +190,12 @@ impl DictTable {
         self.keys_version
     }
 
+    /// Where `version` lives, for compiled code that checks it inline (the table is
+    /// boxed inside its dict, so the address is stable while the dict lives).
+    pub fn version_address(&self) -> *const u64 {
+        &self.version
+    }
+
     pub(crate) fn capacity_bytes(&self) -> usize {
         self.entries.capacity() * std::mem::size_of::<Option<DictEntry>>()
             + self.index.capacity() * 8
