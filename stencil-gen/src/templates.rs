@@ -22,10 +22,12 @@ use cranelift_codegen::isa::{CallConv, TargetIsa};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 
 use cpjit_bytecode::jit_abi::{
-    BinaryOpStencil, Helper, HoleValue, GLOBAL_SLOT_BUILTINS_VERSION, GLOBAL_SLOT_GLOBALS_VERSION,
-    GLOBAL_SLOT_SEEN_BUILTINS_VERSION, GLOBAL_SLOT_SEEN_GLOBALS_VERSION, GLOBAL_SLOT_VALUE,
-    STATE_FRAME, STATE_GC_PRESSURE, STATE_JUMP_TARGET, STATE_LAST_IP, STATE_STACK_POINTER,
-    STATUS_JUMP, STATUS_LEAVE,
+    BinaryOpStencil, Helper, HoleValue, FRAME_PLAN_CODE, FRAME_PLAN_EXTRA_LOCALS,
+    GLOBAL_SLOT_BUILTINS_VERSION, GLOBAL_SLOT_GLOBALS_VERSION, GLOBAL_SLOT_SEEN_BUILTINS_VERSION,
+    GLOBAL_SLOT_SEEN_GLOBALS_VERSION, GLOBAL_SLOT_VALUE, MAX_PENDING_FRAMES, PENDING_CALLEE_FRAME,
+    PENDING_CALLER_FRAME, PENDING_FRAME_SIZE, PENDING_PLAN, STATE_FRAME, STATE_FRAME_COUNT,
+    STATE_GC_PRESSURE, STATE_JUMP_TARGET, STATE_LAST_IP, STATE_PENDING_COUNT, STATE_PENDING_FRAMES,
+    STATE_RECURSION_LIMIT, STATE_STACK_LIMIT, STATE_STACK_POINTER, STATUS_JUMP, STATUS_LEAVE,
 };
 use cpjit_bytecode::uops::Uop;
 use cpjit_runtime::layout::jit;
@@ -421,6 +423,76 @@ impl Template<'_, '_> {
         let up = self.fb.ins().ishl_imm_s(i, shift);
         let tagged = self.fb.ins().bor_imm_s(up, bits::TAG_INT as i64);
         self.fb.ins().rotr_imm_s(tagged, shift)
+    }
+
+    /// `state + PENDING_FRAME_SIZE * index`: add the record's field offsets (and
+    /// `STATE_PENDING_FRAMES`) to address a field of pending frame `index`.
+    fn pending_record(&mut self, index: Value) -> Value {
+        const _: () = assert!(PENDING_FRAME_SIZE == 32, "records are addressed by a shift");
+        let offset = self.fb.ins().ishl_imm_s(index, 5);
+        let state = self.state;
+        self.fb.ins().iadd(state, offset)
+    }
+
+    fn push_frame(&mut self) {
+        let state = self.state;
+        let (frame, sp) = (self.frame, self.sp);
+        let plan = self.symbol_value(HoleValue::Operand);
+        let callee_frame = self.slot_from_oparg();
+        let callable = self.load_field(callee_frame, -2 * SLOT as i32);
+        let function = self.object_of_kind(callable, jit::KIND_TAG_FUNCTION);
+        let boxed = self.load_field(function, jit::FUNCTION_BOX);
+        let code = self.load_field(boxed, jit::FUNCTION_CODE);
+        let expected = self.load_field(plan, FRAME_PLAN_CODE);
+        let runs_traced_code = self.fb.ins().icmp(IntCC::Equal, code, expected);
+        let pending = self.load_field(state, STATE_PENDING_COUNT);
+        let record_free =
+            self.fb
+                .ins()
+                .icmp_imm_s(IntCC::UnsignedLessThan, pending, MAX_PENDING_FRAMES as i64);
+        let frames = self.load_field(state, STATE_FRAME_COUNT);
+        let frames = self.fb.ins().iadd(frames, pending);
+        let limit = self.load_field(state, STATE_RECURSION_LIMIT);
+        let below_limit = self.fb.ins().icmp(IntCC::UnsignedLessThan, frames, limit);
+        let extra = self.load_field(plan, FRAME_PLAN_EXTRA_LOCALS);
+        let extra_bytes = self.fb.ins().imul_imm_s(extra, SLOT);
+        let new_sp = self.fb.ins().iadd(sp, extra_bytes);
+        let stack_limit = self.load_field(state, STATE_STACK_LIMIT);
+        let stack_room = self
+            .fb
+            .ins()
+            .icmp(IntCC::UnsignedLessThanOrEqual, new_sp, stack_limit);
+        let ok = self.both(runs_traced_code, record_free);
+        let ok = self.both(ok, below_limit);
+        let ok = self.both(ok, stack_room);
+        self.fast_path_if(ok);
+        let record = self.pending_record(pending);
+        self.store_field(frame, record, STATE_PENDING_FRAMES + PENDING_CALLER_FRAME);
+        self.store_field(
+            callee_frame,
+            record,
+            STATE_PENDING_FRAMES + PENDING_CALLEE_FRAME,
+        );
+        self.store_field(plan, record, STATE_PENDING_FRAMES + PENDING_PLAN);
+        let count = self.fb.ins().iadd_imm_s(pending, 1);
+        self.store_field(count, state, STATE_PENDING_COUNT);
+        // Unbound locals past the arguments: NULL from the old top to the new one.
+        let header = self.fb.create_block();
+        let body = self.fb.create_block();
+        let done = self.fb.create_block();
+        self.fb.append_block_param(header, I64);
+        self.fb.ins().jump(header, &[sp.into()]);
+        self.fb.switch_to_block(header);
+        let slot = self.fb.block_params(header)[0];
+        let more = self.fb.ins().icmp(IntCC::UnsignedLessThan, slot, new_sp);
+        self.fb.ins().brif(more, body, &[], done, &[]);
+        self.fb.switch_to_block(body);
+        let null = self.fb.ins().iconst(I64, bits::NULL as i64);
+        self.store_field(null, slot, 0);
+        let next = self.fb.ins().iadd_imm_s(slot, SLOT);
+        self.fb.ins().jump(header, &[next.into()]);
+        self.fb.switch_to_block(done);
+        self.continue_with(callee_frame, new_sp);
     }
 
     /// Whether the dict version at the address in `slot + address_offset` is the one
@@ -1191,8 +1263,27 @@ impl Template<'_, '_> {
                     .ins()
                     .return_call_indirect(signature, target, &[frame, sp, state]);
             }
-            // An inlined call's frame change: the step contract, a shorter helper.
-            _PUSH_FRAME | _POP_FRAME => self.step_helper_then_continue(Helper::Frame),
+            // An inlined call: checked (the callable runs the traced code, the frame
+            // stack and the value stack have room), recorded as a pending frame in the
+            // state block (see `jit_abi::STATE_PENDING_COUNT`), the locals past the
+            // arguments unbound; the callee's frame starts at its first argument.
+            _PUSH_FRAME => self.push_frame(),
+            // Back to the caller of a pending frame: the result replaces the callable;
+            // a frame a helper made real takes the slow path.
+            _POP_FRAME => {
+                let state = self.state;
+                let pending = self.load_field(state, STATE_PENDING_COUNT);
+                let has_pending = self.fb.ins().icmp_imm_s(IntCC::NotEqual, pending, 0);
+                self.fast_path_if(has_pending);
+                let newest = self.fb.ins().iadd_imm_s(pending, -1);
+                let record = self.pending_record(newest);
+                let caller = self.load_field(record, STATE_PENDING_FRAMES + PENDING_CALLER_FRAME);
+                let result = self.slot(-1);
+                self.store_field(result, frame, -2 * SLOT as i32);
+                self.store_field(newest, state, STATE_PENDING_COUNT);
+                let sp = self.fb.ins().iadd_imm_s(frame, -SLOT);
+                self.continue_with(caller, sp);
+            }
             // Everything else runs in the step helper.
             _COMPARE_OP | _TO_BOOL | _BINARY_SUBSCR | _STORE_SUBSCR | _CONTAINS_OP | _UNARY_NOT
             | _UNARY_NEGATIVE | _RUN_SPECIALIZED | _GET_ITER | _ITER_END => {

@@ -41,6 +41,42 @@ pub const STATE_JUMP_TARGET: i32 = 24;
 /// the offsets `cpjit_runtime::layout::jit` gives): back edges call the safepoint
 /// helper only when `debt > threshold`.
 pub const STATE_GC_PRESSURE: i32 = 32;
+/// `vm.frames.len()` as of the last helper call (frames only change in helpers, or
+/// as the pending frames below).
+pub const STATE_FRAME_COUNT: i32 = 40;
+/// The VM's recursion limit: an inlined call that would reach it takes the slow path
+/// (which raises `RecursionError` in tier 1).
+pub const STATE_RECURSION_LIMIT: i32 = 48;
+/// The highest stack pointer an inlined call may leave before the uops after it run:
+/// the value stack's end less the headroom every uop may use without a check.
+pub const STATE_STACK_LIMIT: i32 = 56;
+/// How many inlined calls the stencils entered that the VM has not been told of.
+///
+/// `_PUSH_FRAME` records its frame here instead of pushing a VM frame, and
+/// `_POP_FRAME` drops the newest record; the step helper turns the records into real
+/// frames (oldest first) before it does anything else, so every helper that looks
+/// at frames sees exactly what the tier-2 interpreter would have made. A
+/// `_POP_FRAME` with no record (its frame became real) takes the slow path.
+pub const STATE_PENDING_COUNT: i32 = 64;
+/// The pending frame records, [`PENDING_FRAME_SIZE`] bytes each, oldest first.
+pub const STATE_PENDING_FRAMES: i32 = 72;
+/// At most this many pending frames (deeper inlined calls take the slow path).
+pub const MAX_PENDING_FRAMES: usize = 4;
+pub const PENDING_FRAME_SIZE: i32 = 32;
+/// In a pending frame record: the caller's frame pointer (restored by `_POP_FRAME`).
+pub const PENDING_CALLER_FRAME: i32 = 0;
+/// The callee's frame pointer (its local 0: the first argument).
+pub const PENDING_CALLEE_FRAME: i32 = 8;
+/// The address of the `_PUSH_FRAME` uop's frame plan.
+pub const PENDING_PLAN: i32 = 16;
+
+/// Offsets in a `_PUSH_FRAME` uop's frame plan (its operand is the address): the code
+/// object the callee must run (a value word), how many locals beyond the arguments
+/// to set unbound, and where the caller resumes.
+pub const FRAME_PLAN_CODE: i32 = 0;
+pub const FRAME_PLAN_EXTRA_LOCALS: i32 = 8;
+pub const FRAME_PLAN_TARGET: i32 = 16;
+
 /// Offsets in the JIT's per-uop `LOAD_GLOBAL` record (`#[repr(C)]`, 8-byte fields;
 /// the operand of `_LOAD_GLOBAL_MODULE`/`_LOAD_GLOBAL_BUILTINS` is its address):
 /// the addresses of the globals' and builtins' mutation versions, the versions the
@@ -85,10 +121,6 @@ define_helpers! {
          `uop_index` of the compiled trace `executor` in the tier-2 interpreter's \
          machine (the reference meaning of every uop), then stores the new frame and \
          stack pointer in the state block.",
-    Frame = "__JIT_HELPER_FRAME", 5:
-        "`(frame, stack_pointer, state, uop_index, executor) -> status`: the step \
-         helper for `_PUSH_FRAME` and `_POP_FRAME` (an inlined call's frame change), \
-         without the general step's dispatch; same contract.",
     Safepoint = "__JIT_HELPER_SAFEPOINT", 3:
         "`(frame, stack_pointer, state) -> status`: the back edge's safepoint (the GC \
          may run; the value stack does not move).",

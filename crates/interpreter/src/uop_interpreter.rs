@@ -482,10 +482,54 @@ impl<'a> UopMachine<'a> {
         Step::Next
     }
 
+    /// The frame of an inlined call whose arguments and other locals are on the stack
+    /// (the callable at `callable_index`, checked to run `callee`): the caller resumes
+    /// at `target` (after the call) when the callee returns in tier 1, and the machine
+    /// runs in the new frame. The JIT calls this for the frames its stencils entered
+    /// without telling the VM, before anything else looks at the frames.
+    pub fn push_inlined_frame(
+        &mut self,
+        vm: &mut Vm,
+        callable_index: usize,
+        callee: &'a cpjit_runtime::object::CodeData,
+        target: u32,
+    ) {
+        let callable = vm.stack[callable_index];
+        let Some(ObjKind::Function(f)) = kind(&callable) else {
+            unreachable!("an inlined call's callable is the checked function");
+        };
+        let caller = &mut vm.frames[self.frame_index];
+        caller.ip = target as usize;
+        caller.last_ip = target as usize - 1;
+        vm.frames.push(cpjit_runtime::Frame {
+            function: callable,
+            code: f.code,
+            globals: f.globals,
+            builtins: f.builtins,
+            locals_dict: Value::NULL,
+            base: callable_index + 2,
+            ip: 0,
+            last_ip: 0,
+            caller_sp: callable_index,
+            generator: Value::NULL,
+        });
+        self.inline_depth += 1;
+        self.frame_index += 1;
+        self.base = callable_index + 2;
+        self.globals = f.globals;
+        self.builtins = f.builtins;
+        self.code = callee;
+    }
+
+    /// The trace this machine runs.
+    pub fn trace(&self) -> &'a Trace {
+        self.trace
+    }
+
     /// Runs `_PUSH_FRAME` or `_POP_FRAME` (uop `pc`): the frame changes of an inlined
-    /// call, apart from the general `step` so the JIT's frame helper skips its
-    /// dispatch. Any other uop goes through `step`.
-    pub fn step_frame(&mut self, vm: &mut Vm, pc: usize) -> Step {
+    /// call (the JIT's stencils do the common case themselves and come here for the
+    /// rest). Any other uop goes through `step`.
+    fn step_frame(&mut self, vm: &mut Vm, pc: usize) -> Step {
         let trace = self.trace;
         let frame_index = self.frame_index;
         let inline_depth = self.inline_depth;
@@ -514,29 +558,9 @@ impl<'a> UopMachine<'a> {
                 if vm.frames.len() >= vm.recursion_limit {
                     exit!(u.target - 1);
                 }
-                // The caller resumes after the call when the callee returns in tier 1.
-                vm.frames[frame_index].ip = u.target as usize;
-                vm.frames[frame_index].last_ip = u.target as usize - 1;
                 let extra = callee.nlocalsplus - n;
                 vm.stack.extend(std::iter::repeat_n(Value::NULL, extra));
-                vm.frames.push(cpjit_runtime::Frame {
-                    function: callable,
-                    code: f.code,
-                    globals: f.globals,
-                    builtins: f.builtins,
-                    locals_dict: Value::NULL,
-                    base: callable_index + 2,
-                    ip: 0,
-                    last_ip: 0,
-                    caller_sp: callable_index,
-                    generator: Value::NULL,
-                });
-                self.inline_depth += 1;
-                self.frame_index += 1;
-                self.base = callable_index + 2;
-                self.globals = f.globals;
-                self.builtins = f.builtins;
-                self.code = callee;
+                self.push_inlined_frame(vm, callable_index, callee, u.target);
             }
             Uop::_POP_FRAME => {
                 let value = vm.stack.pop().expect("trace stack discipline");

@@ -21,6 +21,7 @@ use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::rc::Rc;
 use std::time::Instant;
 
+use cpjit_bytecode::jit_abi::MAX_PENDING_FRAMES;
 use cpjit_bytecode::jit_abi::{
     BinaryOpStencil, Helper, LAST_IP_UNSET, STATUS_CONTINUE, STATUS_JUMP, STATUS_LEAVE,
 };
@@ -54,6 +55,14 @@ pub struct JitState {
     pub jump_target: usize,
     /// The VM heap's allocation pressure, which back edges check inline.
     gc_pressure: *const GcPressure,
+    /// `vm.frames.len()` at the last helper call.
+    frame_count: u64,
+    recursion_limit: u64,
+    /// The highest stack pointer an inlined call may leave (see `jit_abi`).
+    stack_limit: *mut Value,
+    /// Inlined calls the stencils entered without pushing VM frames (see `jit_abi`).
+    pending_count: u64,
+    pending_frames: [PendingFrame; MAX_PENDING_FRAMES],
     vm: *mut Vm,
     /// The executor's side-exit decision for this run (lifetime erased; it outlives
     /// the JIT call).
@@ -73,13 +82,44 @@ pub struct JitState {
     panic: Option<Box<dyn Any + Send>>,
 }
 
+/// An inlined call whose frame only the stencils know of (`jit_abi::STATE_PENDING_*`).
+#[repr(C)]
+#[derive(Clone, Copy)]
+struct PendingFrame {
+    caller_frame: *mut Value,
+    callee_frame: *mut Value,
+    plan: *const FramePlan,
+    unused: u64,
+}
+
+const NO_PENDING_FRAME: PendingFrame = PendingFrame {
+    caller_frame: std::ptr::null_mut(),
+    callee_frame: std::ptr::null_mut(),
+    plan: std::ptr::null(),
+    unused: 0,
+};
+
+/// What a `_PUSH_FRAME` stencil needs to know about its call (its operand points at
+/// it; the first fields are at the offsets `jit_abi` gives).
+#[repr(C)]
+#[derive(Debug)]
+pub struct FramePlan {
+    /// The code object the callee must be running (a value word).
+    code: u64,
+    /// Locals beyond the arguments, set unbound.
+    extra_locals: u64,
+    /// Where the caller resumes.
+    target: u64,
+    /// The callee's index in the trace's code objects.
+    code_index: u64,
+}
+
 type EntryFn = extern "C" fn(*mut Value, *mut Value, *mut JitState) -> u64;
 
 /// The real address of a helper.
 pub fn helper_address(helper: Helper) -> usize {
     match helper {
         Helper::Step => helper_step as *const () as usize,
-        Helper::Frame => helper_frame as *const () as usize,
         Helper::Safepoint => helper_safepoint as *const () as usize,
         Helper::ListAppend => helper_list_append as *const () as usize,
         Helper::NumberBinary => helper_number_binary as *const () as usize,
@@ -208,11 +248,6 @@ step_helper!(
     /// The stencils' step helper (see `jit_abi::Helper::Step`).
     helper_step => UopMachine::step
 );
-step_helper!(
-    /// The frame helper (see `jit_abi::Helper::Frame`): the step helper for
-    /// `_PUSH_FRAME`/`_POP_FRAME`.
-    helper_frame => UopMachine::step_frame
-);
 
 /// The body of the step helpers: syncs the VM with the JIT's stack pointer, runs uop
 /// `uop_index` with `step`, and reports where to go on.
@@ -234,20 +269,24 @@ fn run_step(
     let machine = unsafe { &mut *state.machine };
     sync_stack_length(vm, stack_pointer);
     if executor as usize != state.current_jit as usize {
-        // A direct exit jump entered another trace of the executor: follow it.
+        // A direct exit jump entered another trace of the executor (at the loop's
+        // depth, so with no pending frames then): follow it. The stack pointers are
+        // re-derived after the step; reserving now could move the stack under the
+        // pending frames that trace may have recorded since.
         // SAFETY: `executor` is patched into the code of a live `JitTrace` (its
         // executor owns it and is running), so it points at one.
         let jit = unsafe { &*(executor as *const JitTrace) };
-        if !switch_to(vm, machine, state, jit) {
+        if !switch_machine(vm, machine, state, jit) {
             state.outcome = Some(ExecutorOutcome::ResumeAt(jit.trace.start));
             return STATUS_LEAVE;
         }
     }
-    if state.last_ip != LAST_IP_UNSET {
-        vm.frames[machine.frame_index].last_ip = state.last_ip as usize;
-        state.last_ip = LAST_IP_UNSET;
-    }
     let step = catch_unwind(AssertUnwindSafe(|| {
+        push_pending_frames(vm, machine, state);
+        if state.last_ip != LAST_IP_UNSET {
+            vm.frames[machine.frame_index].last_ip = state.last_ip as usize;
+            state.last_ip = LAST_IP_UNSET;
+        }
         match step(machine, vm, uop_index as usize) {
             step @ (Step::Next | Step::JumpToTop) => {
                 // SAFETY: `current_jit` is the live trace whose uop just ran.
@@ -333,6 +372,20 @@ fn switch_to(
     state: &mut JitState,
     jit: &JitTrace,
 ) -> bool {
+    if !switch_machine(vm, machine, state, jit) {
+        return false;
+    }
+    point_state_at_stack(vm, machine.base, state);
+    true
+}
+
+/// [`switch_to`] without the stack pointers (the caller derives them later).
+fn switch_machine(
+    vm: &mut Vm,
+    machine: &mut UopMachine<'static>,
+    state: &mut JitState,
+    jit: &JitTrace,
+) -> bool {
     // SAFETY: the trace and its validity flag live in `jit`, which its executor keeps
     // alive for the whole run (and `state.current` once stitched).
     let (trace, valid) = unsafe { (&*(&jit.trace as *const Trace), &*Rc::as_ptr(&jit.valid)) };
@@ -340,7 +393,6 @@ fn switch_to(
         return false;
     };
     *machine = next_machine;
-    point_state_at_stack(vm, machine.base, state);
     state.uop_addresses = jit.uop_addresses.as_ptr();
     state.current_jit = jit;
     true
@@ -383,20 +435,52 @@ fn sync_stack_length(vm: &mut Vm, stack_pointer: *mut Value) {
     unsafe { vm.stack.set_len(length) };
 }
 
-/// Reserves headroom and stores the (possibly moved) frame and stack pointer.
+/// Reserves headroom and stores the (possibly moved) frame and stack pointer, and
+/// what inlined calls check: the frame count, the recursion limit and how far the
+/// stack may grow.
 fn point_state_at_stack(vm: &mut Vm, base: usize, state: &mut JitState) {
     vm.stack.reserve(HEADROOM);
     let start = vm.stack.as_mut_ptr();
-    // SAFETY: `base` and `len` are within the allocation (`base <= len <= capacity`).
+    // SAFETY: `base` and `len` are within the allocation (`base <= len <= capacity`),
+    // and `capacity - HEADROOM >= len` after the reserve.
     unsafe {
         state.frame = start.add(base);
         state.stack_pointer = start.add(vm.stack.len());
+        state.stack_limit = start.add(vm.stack.capacity() - HEADROOM);
+    }
+    state.frame_count = vm.frames.len() as u64;
+    state.recursion_limit = vm.recursion_limit as u64;
+}
+
+/// Makes the inlined calls the stencils entered real frames, oldest first, as the
+/// tier-2 interpreter's `_PUSH_FRAME` would have (the stack length is already synced:
+/// their locals are below the stack pointer).
+fn push_pending_frames(vm: &mut Vm, machine: &mut UopMachine<'static>, state: &mut JitState) {
+    let count = state.pending_count as usize;
+    if count == 0 {
+        return;
+    }
+    state.pending_count = 0;
+    let start = vm.stack.as_ptr() as usize;
+    let trace = machine.trace();
+    for record in &state.pending_frames[..count] {
+        // SAFETY: `plan` is the operand of a `_PUSH_FRAME` of the running trace, which
+        // owns its plans (pending frames never outlive the trace that made them:
+        // traces only switch at depth 0).
+        let plan = unsafe { &*record.plan };
+        let callee_base = (record.callee_frame as usize - start) / std::mem::size_of::<Value>();
+        let Some(ObjKind::Code(callee)) = trace.codes.get(plan.code_index as usize).and_then(kind)
+        else {
+            unreachable!("a frame plan names one of its trace's code objects");
+        };
+        machine.push_inlined_frame(vm, callee_base - 2, callee, plan.target as u32);
     }
 }
 
 /// Stack slots reserved beyond the top before JIT code runs and after every helper:
 /// more than the longest trace can push between two helper calls (each uop pushes
-/// at most two; inlined frames are pushed by the step helper, which reserves again).
+/// at most two). An inlined call's locals come out of the rest of the capacity: its
+/// stencil takes the slow path unless this much is left above them.
 const HEADROOM: usize = 2 * cpjit_optimizer::trace::MAX_TRACE_LENGTH + 16;
 
 /// Adds `n` to a counter.
@@ -427,6 +511,8 @@ pub struct JitTrace {
     /// the slots must never move).
     #[allow(clippy::vec_box)]
     global_slots: Vec<Box<GlobalSlot>>,
+    #[allow(clippy::vec_box)]
+    _frame_plans: Vec<Box<FramePlan>>,
     valid: Rc<Cell<bool>>,
     code: PatchedCode,
     /// Address of every uop's code, then of the fatal stencil.
@@ -468,6 +554,11 @@ impl CompiledTrace for JitTrace {
             last_ip: LAST_IP_UNSET,
             jump_target: 0,
             gc_pressure: vm.heap.pressure_address(),
+            frame_count: 0,
+            recursion_limit: 0,
+            stack_limit: std::ptr::null_mut(),
+            pending_count: 0,
+            pending_frames: [NO_PENDING_FRAME; MAX_PENDING_FRAMES],
             vm: std::ptr::null_mut(),
             // SAFETY: only the lifetime is erased; the pointer is used only while this
             // call runs, during which `stitch` is alive and otherwise unused.
@@ -562,6 +653,7 @@ impl JitCompiler {
     /// Which stencil and values each uop gets.
     pub fn plan(&self, vm: &Vm, trace: &Trace, valid: &Rc<Cell<bool>>) -> Result<Plan, OptError> {
         let mut global_slots = Vec::new();
+        let mut frame_plans = Vec::new();
         let exit_slots: Box<[Cell<usize>]> = trace.uops.iter().map(|_| Cell::new(0)).collect();
         let uops = trace
             .uops
@@ -606,6 +698,19 @@ impl JitCompiler {
                             .map(|c| c.raw())
                             .ok_or_else(|| OptError::Aborted("constant out of range".into()))?
                     }
+                    Uop::_PUSH_FRAME => match frame_plan(trace, u) {
+                        Some(plan) => {
+                            let plan = Box::new(plan);
+                            let address = &*plan as *const FramePlan as u64;
+                            frame_plans.push(plan);
+                            address
+                        }
+                        None => {
+                            return Err(OptError::Aborted(
+                                "an inlined call of an unknown code".into(),
+                            ))
+                        }
+                    },
                     Uop::_CHECK_VALIDITY => Rc::as_ptr(valid) as u64,
                     Uop::_EXIT_TRACE => exit_slot.as_ptr() as u64,
                     _ => u.operand,
@@ -628,6 +733,7 @@ impl JitCompiler {
         Ok(Plan {
             uops,
             global_slots,
+            frame_plans,
             exit_slots,
         })
     }
@@ -640,8 +746,24 @@ pub struct Plan {
     /// Boxed: their addresses are patched into the code, so they must never move.
     #[allow(clippy::vec_box)]
     global_slots: Vec<Box<GlobalSlot>>,
+    #[allow(clippy::vec_box)]
+    frame_plans: Vec<Box<FramePlan>>,
     /// One per uop, read by the exit trampolines (their addresses are in the code).
     exit_slots: Box<[Cell<usize>]>,
+}
+
+/// The plan of a `_PUSH_FRAME`: the inlined code and its locals.
+fn frame_plan(trace: &Trace, u: &cpjit_optimizer::trace::UopInstruction) -> Option<FramePlan> {
+    let code = *trace.codes.get(u.code as usize)?;
+    let Some(ObjKind::Code(callee)) = kind(&code) else {
+        return None;
+    };
+    Some(FramePlan {
+        code: code.raw(),
+        extra_locals: callee.nlocalsplus.checked_sub(u.oparg as usize)? as u64,
+        target: u64::from(u.target),
+        code_index: u64::from(u.code),
+    })
 }
 
 /// The record for `LOAD_GLOBAL` uop `index` of the loop's own code (the running
@@ -762,6 +884,7 @@ impl TraceCompiler for JitCompiler {
         uninit.write(JitTrace {
             trace: trace.clone(),
             global_slots: plan.global_slots,
+            _frame_plans: plan.frame_plans,
             exit_slots: plan.exit_slots,
             valid: valid.clone(),
             uop_addresses,
@@ -877,6 +1000,31 @@ mod tests {
             std::mem::offset_of!(JitState, gc_pressure),
             STATE_GC_PRESSURE as usize
         );
+    }
+
+    #[test]
+    fn frame_records_match_the_abi() {
+        use cpjit_bytecode::jit_abi::*;
+        use std::mem::{offset_of, size_of};
+        let offsets = [
+            (offset_of!(JitState, frame_count), STATE_FRAME_COUNT),
+            (offset_of!(JitState, recursion_limit), STATE_RECURSION_LIMIT),
+            (offset_of!(JitState, stack_limit), STATE_STACK_LIMIT),
+            (offset_of!(JitState, pending_count), STATE_PENDING_COUNT),
+            (offset_of!(JitState, pending_frames), STATE_PENDING_FRAMES),
+            (size_of::<PendingFrame>(), PENDING_FRAME_SIZE),
+            (offset_of!(PendingFrame, caller_frame), PENDING_CALLER_FRAME),
+            (offset_of!(PendingFrame, callee_frame), PENDING_CALLEE_FRAME),
+            (offset_of!(PendingFrame, plan), PENDING_PLAN),
+            (offset_of!(FramePlan, code), FRAME_PLAN_CODE),
+            (offset_of!(FramePlan, extra_locals), FRAME_PLAN_EXTRA_LOCALS),
+            (offset_of!(FramePlan, target), FRAME_PLAN_TARGET),
+        ];
+        for (actual, abi) in offsets {
+            assert_eq!(actual, abi as usize);
+        }
+        // Every inlined call of the deepest trace fits.
+        const { assert!(MAX_PENDING_FRAMES >= cpjit_optimizer::trace::MAX_INLINE_DEPTH) };
     }
 
     #[test]

@@ -276,7 +276,7 @@ pub mod jit {
     use std::mem::{align_of, offset_of};
 
     use super::{ListObj, ReprCell};
-    use crate::object::{IterState, ObjKind, Object};
+    use crate::object::{FunctionObj, IterState, ObjKind, Object};
 
     /// Where `Object::kind` starts; its first byte is the kind's tag (`ObjKind` is
     /// `repr(u8)`).
@@ -288,7 +288,13 @@ pub mod jit {
     }
 
     pub const KIND_TAG_LIST: u8 = ObjKind::LIST_TAG;
+    pub const KIND_TAG_FUNCTION: u8 = ObjKind::FUNCTION_TAG;
     pub const KIND_TAG_ITERATOR: u8 = ObjKind::ITERATOR_TAG;
+
+    /// A function object's payload: the pointer to its boxed `FunctionObj`.
+    pub const FUNCTION_BOX: i32 = payload::<Box<FunctionObj>>();
+    /// The function's code object (a value word) in its `FunctionObj`.
+    pub const FUNCTION_CODE: i32 = offset_of!(FunctionObj, code) as i32;
 
     const LIST: i32 = payload::<ListObj>();
     /// The list's borrow flag (an `isize`; negative while exclusively borrowed).
@@ -343,7 +349,7 @@ pub mod jit {
 mod tests {
     use super::jit;
     use super::*;
-    use crate::object::{IterState, ObjKind};
+    use crate::object::{FunctionObj, IterState, ObjKind};
     use crate::vm::Vm;
 
     fn offset_in(object: &crate::object::Object, field: *const u8) -> i32 {
@@ -380,6 +386,41 @@ mod tests {
         );
         assert_eq!(items.len.get(), 2);
         assert_eq!(items.borrow()[0], Value::small_int(7).unwrap());
+    }
+
+    #[test]
+    fn function_offsets_match_a_real_function() {
+        let mut vm = Vm::new(Box::new(std::io::sink()), Box::new(std::io::sink()));
+        // Any value stands in for the code object: only the layout is checked.
+        let code = vm.new_list(vec![]);
+        let cell = || std::cell::RefCell::new(Value::NULL);
+        let function = vm.alloc(ObjKind::Function(Box::new(FunctionObj {
+            code,
+            globals: Value::NONE,
+            builtins: Value::NONE,
+            name: cell(),
+            qualname: cell(),
+            defaults: cell(),
+            kwdefaults: cell(),
+            closure: cell(),
+            attrs: cell(),
+        })));
+        let object = function.as_object().unwrap();
+        assert_eq!(kind_tag(object), jit::KIND_TAG_FUNCTION);
+        let ObjKind::Function(f) = &object.kind else {
+            panic!("not a function")
+        };
+        let boxed: &FunctionObj = f;
+        let address = object as *const _ as *const u8;
+        // SAFETY: `FUNCTION_BOX` is within the object, where the variant's one field,
+        // the box's pointer, is stored.
+        let stored = unsafe { *(address.add(jit::FUNCTION_BOX as usize) as *const usize) };
+        assert_eq!(stored, boxed as *const FunctionObj as usize);
+        assert_eq!(
+            &f.code as *const Value as usize - stored,
+            jit::FUNCTION_CODE as usize
+        );
+        assert_eq!(f.code, code);
     }
 
     #[test]

@@ -39,7 +39,7 @@ pub enum ObjKind {
     Set(Box<SetObj>),
     Range(Box<RangeObj>),
     Slice(SliceObj),
-    Function(Box<FunctionObj>),
+    Function(Box<FunctionObj>) = ObjKind::FUNCTION_TAG,
     Code(Box<CodeData>),
     Cell(Cell<Value>),
     Native(NativeObj),
@@ -57,6 +57,8 @@ pub enum ObjKind {
 impl ObjKind {
     /// The tag of `List` (its position; written out so the JIT's copy has a name).
     pub const LIST_TAG: u8 = 2;
+    /// The tag of `Function`.
+    pub const FUNCTION_TAG: u8 = 8;
     /// The tag of `Iterator`.
     pub const ITERATOR_TAG: u8 = 15;
 }
@@ -171,6 +173,8 @@ pub struct SliceObj {
 }
 
 /// A Python function: code plus the environment it closes over.
+/// `repr(C)`: the JIT reads `code` (`layout::jit`).
+#[repr(C)]
 pub struct FunctionObj {
     /// A `Code` object.
     pub code: Value,
