@@ -691,6 +691,101 @@ impl Template<'_, '_> {
     /// path for ints that fit a double's mantissa), divided once. A zero divisor
     /// (ZeroDivisionError), a NaN result (a fresh NaN) or any other operand goes to
     /// `helper_path`; any other operation to `other_ops`.
+    /// `a op b` for `+`, `-` or `*` (`oparg`, when given, is tested for `op` or its
+    /// in-place form; else the stencil is `op`'s): two small ints with an overflow
+    /// check, or two numbers of which one is a float, both converted to doubles
+    /// (exactly). An overflow, a NaN result (a fresh NaN) or any other operand goes to
+    /// `helper_path`; any other operation to `other_ops`.
+    fn arithmetic(
+        &mut self,
+        op: cpjit_bytecode::BinaryOpArg,
+        a: Value,
+        b: Value,
+        oparg: Option<Value>,
+        helper_path: cranelift_codegen::ir::Block,
+        other_ops: cranelift_codegen::ir::Block,
+    ) {
+        use cpjit_bytecode::BinaryOpArg as B;
+        let this = self.fb.create_block();
+        match oparg {
+            Some(oparg) => {
+                let inplace = B::from_arg(op as u32 + 13).filter(|i| i.base() == op);
+                let inplace = inplace.expect("in-place forms follow the binary ones by 13");
+                let is_op = self.fb.ins().icmp_imm_s(IntCC::Equal, oparg, op as i64);
+                let is_inplace = self
+                    .fb
+                    .ins()
+                    .icmp_imm_s(IntCC::Equal, oparg, inplace as i64);
+                let matches = self.fb.ins().bor(is_op, is_inplace);
+                self.fb.ins().brif(matches, this, &[], other_ops, &[]);
+            }
+            None => {
+                self.fb.ins().jump(this, &[]);
+            }
+        }
+        self.fb.switch_to_block(this);
+        let int_path = self.fb.create_block();
+        let number_path = self.fb.create_block();
+        let convert = self.fb.create_block();
+        let (a_int, b_int) = (self.tag_is(a, bits::TAG_INT), self.tag_is(b, bits::TAG_INT));
+        let ints = self.both(a_int, b_int);
+        self.fb.ins().brif(ints, int_path, &[], number_path, &[]);
+
+        self.fb.switch_to_block(int_path);
+        let (x, y) = (self.unbox_int(a), self.unbox_int(b));
+        let (result, no_wrap) = match op {
+            B::Add => (self.fb.ins().iadd(x, y), None),
+            B::Subtract => (self.fb.ins().isub(x, y), None),
+            _ => {
+                let low = self.fb.ins().imul(x, y);
+                let high = self.fb.ins().smulhi(x, y);
+                let sign = self.fb.ins().sshr_imm_s(low, 63);
+                (low, Some(self.fb.ins().icmp(IntCC::Equal, high, sign)))
+            }
+        };
+        let mut fits = self.fits_small(result);
+        if let Some(no_wrap) = no_wrap {
+            fits = self.both(fits, no_wrap);
+        }
+        let store_int = self.fb.create_block();
+        self.fb.ins().brif(fits, store_int, &[], helper_path, &[]);
+        self.fb.switch_to_block(store_int);
+        let boxed = self.box_int(result);
+        let sp = self.sp;
+        self.fb.ins().store(flags(), boxed, sp, -2 * SLOT as i32);
+        let sp = self.sp_plus(-1);
+        let frame = self.frame;
+        self.continue_with(frame, sp);
+
+        self.fb.switch_to_block(number_path);
+        let (a_float, b_float) = (self.is_float(a), self.is_float(b));
+        let a_number = self.fb.ins().bor(a_float, a_int);
+        let b_number = self.fb.ins().bor(b_float, b_int);
+        let numbers = self.both(a_number, b_number);
+        self.fb.ins().brif(numbers, convert, &[], helper_path, &[]);
+
+        self.fb.switch_to_block(convert);
+        let x = self.as_double(a, a_float);
+        let y = self.as_double(b, b_float);
+        let r = match op {
+            B::Add => self.fb.ins().fadd(x, y),
+            B::Subtract => self.fb.ins().fsub(x, y),
+            _ => self.fb.ins().fmul(x, y),
+        };
+        let store_float = self.fb.create_block();
+        let ordered = self.fb.ins().fcmp(FloatCC::Ordered, r, r);
+        self.fb
+            .ins()
+            .brif(ordered, store_float, &[], helper_path, &[]);
+        self.fb.switch_to_block(store_float);
+        let word = self.fb.ins().bitcast(I64, MemFlagsData::new(), r);
+        let sp = self.sp;
+        self.fb.ins().store(flags(), word, sp, -2 * SLOT as i32);
+        let sp = self.sp_plus(-1);
+        let frame = self.frame;
+        self.continue_with(frame, sp);
+    }
+
     fn true_divide(
         &mut self,
         a: Value,
@@ -786,9 +881,21 @@ impl Template<'_, '_> {
                 .collect(),
             Some(variant) => variant.small_int_operator().into_iter().collect(),
         };
+        let tested = if variant.is_none() { Some(oparg) } else { None };
+        let arithmetic_ops: Vec<B> = match variant {
+            None => BinaryOpStencil::ALL
+                .iter()
+                .filter_map(|v| v.arithmetic_operator())
+                .collect(),
+            Some(variant) => variant.arithmetic_operator().into_iter().collect(),
+        };
+        for op in arithmetic_ops {
+            let other_ops = self.fb.create_block();
+            self.arithmetic(op, a, b, tested, helper_path, other_ops);
+            self.fb.switch_to_block(other_ops);
+        }
         if divides {
             let other_ops = self.fb.create_block();
-            let tested = if variant.is_none() { Some(oparg) } else { None };
             self.true_divide(a, b, tested, helper_path, other_ops);
             self.fb.switch_to_block(other_ops);
         }

@@ -257,11 +257,16 @@ pub enum BinaryOpStencil {
     Rshift,
     /// `/` and `/=` on small ints and floats.
     TrueDivide,
+    /// `+`, `-`, `*` (and in-place forms) on small ints and floats, mixed too (an
+    /// int beside a float is converted, exactly: it has at most 48 bits).
+    Add,
+    Subtract,
+    Multiply,
 }
 
 impl BinaryOpStencil {
     /// Every variant, in table order.
-    pub const ALL: [BinaryOpStencil; 8] = [
+    pub const ALL: [BinaryOpStencil; 11] = [
         BinaryOpStencil::Helper,
         BinaryOpStencil::And,
         BinaryOpStencil::Or,
@@ -270,6 +275,9 @@ impl BinaryOpStencil {
         BinaryOpStencil::FloorDivide,
         BinaryOpStencil::Rshift,
         BinaryOpStencil::TrueDivide,
+        BinaryOpStencil::Add,
+        BinaryOpStencil::Subtract,
+        BinaryOpStencil::Multiply,
     ];
 
     /// The variant for a `BINARY_OP` argument.
@@ -283,6 +291,9 @@ impl BinaryOpStencil {
             Some(B::FloorDivide) => BinaryOpStencil::FloorDivide,
             Some(B::Rshift) => BinaryOpStencil::Rshift,
             Some(B::TrueDivide) => BinaryOpStencil::TrueDivide,
+            Some(B::Add) => BinaryOpStencil::Add,
+            Some(B::Subtract) => BinaryOpStencil::Subtract,
+            Some(B::Multiply) => BinaryOpStencil::Multiply,
             _ => BinaryOpStencil::Helper,
         }
     }
@@ -297,7 +308,18 @@ impl BinaryOpStencil {
             BinaryOpStencil::Remainder => Some(B::Remainder),
             BinaryOpStencil::FloorDivide => Some(B::FloorDivide),
             BinaryOpStencil::Rshift => Some(B::Rshift),
-            BinaryOpStencil::Helper | BinaryOpStencil::TrueDivide => None,
+            _ => None,
+        }
+    }
+
+    /// The operator whose number path (ints, floats, mixed) the variant has inline.
+    pub fn arithmetic_operator(self) -> Option<crate::BinaryOpArg> {
+        use crate::BinaryOpArg as B;
+        match self {
+            BinaryOpStencil::Add => Some(B::Add),
+            BinaryOpStencil::Subtract => Some(B::Subtract),
+            BinaryOpStencil::Multiply => Some(B::Multiply),
+            _ => None,
         }
     }
 
@@ -317,6 +339,9 @@ impl BinaryOpStencil {
             BinaryOpStencil::FloorDivide => "_BINARY_OP__FLOOR_DIVIDE",
             BinaryOpStencil::Rshift => "_BINARY_OP__RSHIFT",
             BinaryOpStencil::TrueDivide => "_BINARY_OP__TRUE_DIVIDE",
+            BinaryOpStencil::Add => "_BINARY_OP__ADD",
+            BinaryOpStencil::Subtract => "_BINARY_OP__SUBTRACT",
+            BinaryOpStencil::Multiply => "_BINARY_OP__MULTIPLY",
         }
     }
 }

@@ -586,6 +586,7 @@ impl CompiledTrace for JitTrace {
             let entry: EntryFn = std::mem::transmute::<usize, EntryFn>(self.code.entry);
             entry(state.frame, state.stack_pointer, &mut state)
         };
+        debug_assert_eq!(state.pending_count, 0, "a trace left with pending frames");
         if let Some(panic) = state.panic.take() {
             resume_unwind(panic);
         }

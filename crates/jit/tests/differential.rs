@@ -345,8 +345,8 @@ fn opargs(uop: Uop) -> Vec<u32> {
         // The list one or two slots under the item (the grid has no list, so these
         // check the exit; comprehensions in the corpus check the append).
         Uop::_LIST_APPEND => vec![1, 2],
-        // + & // * % | >> - / ^, and the in-place & %= //= /= forms
-        Uop::_BINARY_OP => vec![0, 1, 2, 5, 6, 7, 9, 10, 11, 12, 14, 15, 19, 24],
+        // + & // * % | >> - / ^, and the in-place += &= //= *= %= -= /= forms
+        Uop::_BINARY_OP => vec![0, 1, 2, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 18, 19, 23, 24],
         _ => vec![0],
     }
 }
