@@ -23,7 +23,7 @@ use cranelift_module::{DataId, FuncId, Linkage, Module};
 use cranelift_object::{ObjectBuilder, ObjectModule};
 use object::{Object, ObjectSection, ObjectSymbol, RelocationFlags, RelocationTarget};
 
-use cpjit_bytecode::jit_abi::{BinaryOpStencil, Hole, HoleKind, HoleValue};
+use cpjit_bytecode::jit_abi::{BinaryOpStencil, Hole, HoleKind, HoleValue, SpecializedStencil};
 use cpjit_bytecode::uops::ALL_UOPS;
 use templates::StencilKind;
 
@@ -77,6 +77,8 @@ pub struct StencilSet {
     pub exit_trampoline_pop: Stencil,
     /// The `_BINARY_OP` variants, in `BinaryOpStencil::ALL` order.
     pub binary_ops: Vec<Stencil>,
+    /// The `_RUN_SPECIALIZED` forms with stencils, in `SpecializedStencil::ALL` order.
+    pub specialized: Vec<Stencil>,
     /// Indexed by `Uop as usize`.
     pub uops: Vec<Stencil>,
     /// FNV-1a of every template's Cranelift IR and the compiler settings.
@@ -97,6 +99,11 @@ fn all_kinds() -> Vec<StencilKind> {
         BinaryOpStencil::ALL
             .iter()
             .map(|v| StencilKind::BinaryOp(*v)),
+    );
+    kinds.extend(
+        SpecializedStencil::ALL
+            .iter()
+            .map(|v| StencilKind::Specialized(*v)),
     );
     kinds
 }
@@ -247,6 +254,10 @@ pub fn generate(target: Target) -> anyhow::Result<StencilSet> {
         .iter()
         .map(|v| take(v.name()))
         .collect::<anyhow::Result<Vec<_>>>()?;
+    let specialized = SpecializedStencil::ALL
+        .iter()
+        .map(|v| take(v.name()))
+        .collect::<anyhow::Result<Vec<_>>>()?;
     if let Some(extra) = stencils.keys().next() {
         bail!("unexpected function {extra} in the object");
     }
@@ -259,6 +270,7 @@ pub fn generate(target: Target) -> anyhow::Result<StencilSet> {
         exit_trampoline,
         exit_trampoline_pop,
         binary_ops,
+        specialized,
         uops,
         input_hash: hash,
     })
@@ -409,7 +421,11 @@ pub fn render(sets: &[StencilSet]) -> String {
         write_stencil(&mut out, "deopt", &set.deopt);
         write_stencil(&mut out, "exit_trampoline", &set.exit_trampoline);
         write_stencil(&mut out, "exit_trampoline_pop", &set.exit_trampoline_pop);
-        for (field, stencils) in [("binary_ops", &set.binary_ops), ("uops", &set.uops)] {
+        for (field, stencils) in [
+            ("binary_ops", &set.binary_ops),
+            ("specialized", &set.specialized),
+            ("uops", &set.uops),
+        ] {
             let _ = writeln!(out, "    {field}: &[");
             for stencil in stencils {
                 out.push_str("        ");

@@ -22,12 +22,13 @@ use cranelift_codegen::isa::{CallConv, TargetIsa};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 
 use cpjit_bytecode::jit_abi::{
-    BinaryOpStencil, Helper, HoleValue, FRAME_PLAN_CODE, FRAME_PLAN_EXTRA_LOCALS,
-    GLOBAL_SLOT_BUILTINS_VERSION, GLOBAL_SLOT_GLOBALS_VERSION, GLOBAL_SLOT_SEEN_BUILTINS_VERSION,
-    GLOBAL_SLOT_SEEN_GLOBALS_VERSION, GLOBAL_SLOT_VALUE, MAX_PENDING_FRAMES, PENDING_CALLEE_FRAME,
-    PENDING_CALLER_FRAME, PENDING_FRAME_SIZE, PENDING_PLAN, STATE_FRAME, STATE_FRAME_COUNT,
-    STATE_GC_PRESSURE, STATE_JUMP_TARGET, STATE_LAST_IP, STATE_PENDING_COUNT, STATE_PENDING_FRAMES,
-    STATE_RECURSION_LIMIT, STATE_STACK_LIMIT, STATE_STACK_POINTER, STATUS_JUMP, STATUS_LEAVE,
+    BinaryOpStencil, Helper, HoleValue, SpecializedStencil, FRAME_PLAN_CODE,
+    FRAME_PLAN_EXTRA_LOCALS, GLOBAL_SLOT_BUILTINS_VERSION, GLOBAL_SLOT_GLOBALS_VERSION,
+    GLOBAL_SLOT_SEEN_BUILTINS_VERSION, GLOBAL_SLOT_SEEN_GLOBALS_VERSION, GLOBAL_SLOT_VALUE,
+    MAX_PENDING_FRAMES, PENDING_CALLEE_FRAME, PENDING_CALLER_FRAME, PENDING_FRAME_SIZE,
+    PENDING_PLAN, STATE_FRAME, STATE_FRAME_COUNT, STATE_GC_PRESSURE, STATE_JUMP_TARGET,
+    STATE_LAST_IP, STATE_PENDING_COUNT, STATE_PENDING_FRAMES, STATE_RECURSION_LIMIT,
+    STATE_STACK_LIMIT, STATE_STACK_POINTER, STATUS_JUMP, STATUS_LEAVE,
 };
 use cpjit_bytecode::uops::Uop;
 use cpjit_runtime::layout::jit;
@@ -56,6 +57,8 @@ pub enum StencilKind {
     ExitTrampolinePop,
     /// `_BINARY_OP` with only one operator family's inline path.
     BinaryOp(BinaryOpStencil),
+    /// A `_RUN_SPECIALIZED` form with a fast path of its own.
+    Specialized(SpecializedStencil),
 }
 
 impl StencilKind {
@@ -69,6 +72,7 @@ impl StencilKind {
             StencilKind::ExitTrampoline => "_EXIT_TRAMPOLINE",
             StencilKind::ExitTrampolinePop => "_EXIT_TRAMPOLINE_POP",
             StencilKind::BinaryOp(variant) => variant.name(),
+            StencilKind::Specialized(form) => form.name(),
         }
     }
 }
@@ -147,6 +151,7 @@ pub fn build(
         StencilKind::ExitTrampoline => t.exit_trampoline(false),
         StencilKind::ExitTrampolinePop => t.exit_trampoline(true),
         StencilKind::BinaryOp(variant) => t.binary_op(Some(variant)),
+        StencilKind::Specialized(form) => t.specialized(form),
     }
     t.fb.seal_all_blocks();
     t.fb.finalize(isa.frontend_config());
@@ -493,6 +498,35 @@ impl Template<'_, '_> {
         self.fb.ins().jump(header, &[next.into()]);
         self.fb.switch_to_block(done);
         self.continue_with(callee_frame, new_sp);
+    }
+
+    /// A `_RUN_SPECIALIZED` form's fast path.
+    fn specialized(&mut self, form: SpecializedStencil) {
+        match form {
+            // The unpack helper writes the items over the sequence's slot and up,
+            // when the stack has room for them (else the slow path grows it).
+            SpecializedStencil::UnpackTuple | SpecializedStencil::UnpackList => {
+                let state = self.state;
+                let count = self.symbol_value(HoleValue::Oparg);
+                let sequence = self.slot(-1);
+                let destination = self.sp_plus(-1);
+                let bytes = self.fb.ins().imul_imm_s(count, SLOT);
+                let new_sp = self.fb.ins().iadd(destination, bytes);
+                let stack_limit = self.load_field(state, STATE_STACK_LIMIT);
+                let room = self
+                    .fb
+                    .ins()
+                    .icmp(IntCC::UnsignedLessThanOrEqual, new_sp, stack_limit);
+                self.fast_path_if(room);
+                let is_list = i64::from(form == SpecializedStencil::UnpackList);
+                let is_list = self.fb.ins().iconst(I64, is_list);
+                let unpacked =
+                    self.call_helper(Helper::Unpack, &[sequence, destination, count, is_list]);
+                self.fast_path_if(unpacked);
+                let frame = self.frame;
+                self.continue_with(frame, new_sp);
+            }
+        }
     }
 
     /// Whether the dict version at the address in `slot + address_offset` is the one

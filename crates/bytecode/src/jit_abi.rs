@@ -126,6 +126,11 @@ define_helpers! {
          may run; the value stack does not move).",
     ListAppend = "__JIT_HELPER_LIST_APPEND", 2:
         "`(list, item) -> 0|1`: `list.append(item)` for a list (`LIST_APPEND`).",
+    Unpack = "__JIT_HELPER_UNPACK", 4:
+        "`(sequence, destination, count, is_list) -> 0|1`: the items of an exact tuple \
+         (or, with `is_list`, a list) of exactly `count` items, written from \
+         `destination` up in the order `UNPACK_SEQUENCE` pushes them (the last \
+         first); 0, writing nothing, for anything else.",
     NumberBinary = "__JIT_HELPER_NUMBER_BINARY", 3:
         "`(lhs, rhs, oparg) -> value|NULL`: a generic `BINARY_OP` on small ints and \
          floats whose result needs no allocation and raises nothing; NULL otherwise.",
@@ -342,6 +347,52 @@ impl BinaryOpStencil {
             BinaryOpStencil::Add => "_BINARY_OP__ADD",
             BinaryOpStencil::Subtract => "_BINARY_OP__SUBTRACT",
             BinaryOpStencil::Multiply => "_BINARY_OP__MULTIPLY",
+        }
+    }
+}
+
+/// A `_RUN_SPECIALIZED` uop whose specialized instruction has a stencil of its own
+/// (its fast path calls a fast helper instead of running the tier-1 body through the
+/// step helper; a miss takes the slow path, which does). The discriminant is the
+/// variant's index in a stencil table's list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum SpecializedStencil {
+    /// `UNPACK_SEQUENCE_TWO_TUPLE` and `UNPACK_SEQUENCE_TUPLE`.
+    UnpackTuple,
+    /// `UNPACK_SEQUENCE_LIST`.
+    UnpackList,
+}
+
+impl SpecializedStencil {
+    /// Every variant, in table order.
+    pub const ALL: [SpecializedStencil; 2] = [
+        SpecializedStencil::UnpackTuple,
+        SpecializedStencil::UnpackList,
+    ];
+
+    /// The stencil for a `_RUN_SPECIALIZED` of `op`, if it has one.
+    pub fn for_instruction(op: crate::AdaptiveOpcode) -> Option<SpecializedStencil> {
+        use crate::AdaptiveOpcode as A;
+        match op {
+            A::UNPACK_SEQUENCE_TWO_TUPLE | A::UNPACK_SEQUENCE_TUPLE => {
+                Some(SpecializedStencil::UnpackTuple)
+            }
+            A::UNPACK_SEQUENCE_LIST => Some(SpecializedStencil::UnpackList),
+            _ => None,
+        }
+    }
+
+    /// Its index in [`SpecializedStencil::ALL`] (and in a stencil table's list).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The stencil's symbol.
+    pub fn name(self) -> &'static str {
+        match self {
+            SpecializedStencil::UnpackTuple => "_RUN_SPECIALIZED__UNPACK_TUPLE",
+            SpecializedStencil::UnpackList => "_RUN_SPECIALIZED__UNPACK_LIST",
         }
     }
 }

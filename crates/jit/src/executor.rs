@@ -23,7 +23,8 @@ use std::time::Instant;
 
 use cpjit_bytecode::jit_abi::MAX_PENDING_FRAMES;
 use cpjit_bytecode::jit_abi::{
-    BinaryOpStencil, Helper, LAST_IP_UNSET, STATUS_CONTINUE, STATUS_JUMP, STATUS_LEAVE,
+    BinaryOpStencil, Helper, SpecializedStencil, LAST_IP_UNSET, STATUS_CONTINUE, STATUS_JUMP,
+    STATUS_LEAVE,
 };
 use cpjit_bytecode::uops::Uop;
 use cpjit_bytecode::BinaryOpArg;
@@ -34,7 +35,7 @@ use cpjit_optimizer::{
     Stitcher, TraceCompiler, UopOptimizer,
 };
 use cpjit_runtime::gc::GcPressure;
-use cpjit_runtime::iter::list_append_fast;
+use cpjit_runtime::iter::{list_append_fast, unpack_exact};
 use cpjit_runtime::numeric::binary_op_fast;
 use cpjit_runtime::object::ObjKind;
 use cpjit_runtime::vm::kind;
@@ -123,6 +124,7 @@ pub fn helper_address(helper: Helper) -> usize {
         Helper::Safepoint => helper_safepoint as *const () as usize,
         Helper::ListAppend => helper_list_append as *const () as usize,
         Helper::NumberBinary => helper_number_binary as *const () as usize,
+        Helper::Unpack => helper_unpack as *const () as usize,
     }
 }
 
@@ -138,6 +140,17 @@ extern "C" fn helper_list_append(list: u64, item: u64) -> u64 {
             Value::from_raw(list),
             Value::from_raw(item),
         ))
+    })
+}
+
+extern "C" fn helper_unpack(sequence: u64, destination: u64, count: u64, is_list: u64) -> u64 {
+    guarded(0, || {
+        // SAFETY: the stencil passes the address of the sequence's stack slot and
+        // checked that `count` slots from there stay below the stack limit, inside the
+        // value stack's allocation; the JIT code holds no reference to them.
+        let out =
+            unsafe { std::slice::from_raw_parts_mut(destination as *mut Value, count as usize) };
+        u64::from(unpack_exact(Value::from_raw(sequence), is_list != 0, out))
     })
 }
 
@@ -665,6 +678,8 @@ impl JitCompiler {
                 let mut stencil = if vm.force_deopt && u.uop.flags().guard {
                     // Stress mode: the step helper makes guards fail.
                     &self.table.step
+                } else if let Some(form) = specialized_form(u) {
+                    &self.table.specialized[form.index()]
                 } else if u.uop == Uop::_BINARY_OP {
                     // Only the inline path of this operator.
                     &self.table.binary_ops[BinaryOpStencil::for_oparg(u.oparg).index()]
@@ -751,6 +766,15 @@ pub struct Plan {
     frame_plans: Vec<Box<FramePlan>>,
     /// One per uop, read by the exit trampolines (their addresses are in the code).
     exit_slots: Box<[Cell<usize>]>,
+}
+
+/// The stencil of its own a `_RUN_SPECIALIZED` uop's instruction has, if any.
+fn specialized_form(u: &cpjit_optimizer::trace::UopInstruction) -> Option<SpecializedStencil> {
+    if u.uop != Uop::_RUN_SPECIALIZED {
+        return None;
+    }
+    let op = *cpjit_bytecode::ALL_ADAPTIVE_OPCODES.get(u.operand as usize)?;
+    SpecializedStencil::for_instruction(op)
 }
 
 /// The plan of a `_PUSH_FRAME`: the inlined code and its locals.

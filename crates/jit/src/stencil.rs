@@ -38,6 +38,9 @@ pub struct StencilTable {
     /// The generic `_BINARY_OP`'s variants, indexed by `BinaryOpStencil::index`
     /// (one operator family's inline path each).
     pub binary_ops: &'static [Stencil],
+    /// `_RUN_SPECIALIZED` forms with stencils of their own, indexed by
+    /// `SpecializedStencil::index`.
+    pub specialized: &'static [Stencil],
     /// Indexed by `Uop as usize`.
     pub uops: &'static [Stencil],
 }
@@ -56,5 +59,6 @@ impl StencilTable {
         .into_iter()
         .chain(self.uops.iter())
         .chain(self.binary_ops.iter())
+        .chain(self.specialized.iter())
     }
 }

@@ -611,3 +611,29 @@ pub fn list_store_fast(container: Value, key: Value, value: Value) -> bool {
         false
     }
 }
+
+/// `UNPACK_SEQUENCE_TUPLE`/`_TWO_TUPLE` (`list` false) and `UNPACK_SEQUENCE_LIST`'s
+/// fast form: the items of an exact tuple or list with exactly `out.len()` items,
+/// last first (the order they are pushed in), into `out`; false, writing nothing,
+/// for anything else.
+pub fn unpack_exact(sequence: Value, list: bool, out: &mut [Value]) -> bool {
+    let copy = |items: &[Value], out: &mut [Value]| {
+        for (slot, item) in out.iter_mut().zip(items.iter().rev()) {
+            *slot = *item;
+        }
+    };
+    match (kind(&sequence), list) {
+        (Some(ObjKind::Tuple(items)), false) if items.len() == out.len() => {
+            copy(items, out);
+            true
+        }
+        (Some(ObjKind::List(items)), true) => match items.try_borrow() {
+            Some(items) if items.len() == out.len() => {
+                copy(&items, out);
+                true
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
