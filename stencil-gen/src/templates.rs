@@ -526,7 +526,60 @@ impl Template<'_, '_> {
                 let frame = self.frame;
                 self.continue_with(frame, new_sp);
             }
+            SpecializedStencil::CallLen => {
+                let (argument, _) = self.call_of_operand(false);
+                let length = self.call_helper(Helper::Len, &[argument]);
+                let got = self.compare_word(IntCC::NotEqual, length, bits::NULL);
+                self.fast_path_if(got);
+                self.finish_one_argument_call(length);
+            }
+            SpecializedStencil::CallListAppend => {
+                let (item, list) = self.call_of_operand(true);
+                let appended = self.call_helper(Helper::ListAppend, &[list, item]);
+                self.fast_path_if(appended);
+                let none = self.fb.ins().iconst(I64, bits::NONE as i64);
+                self.finish_one_argument_call(none);
+            }
+            // `float(x)`: a float is itself; a small int converts exactly.
+            SpecializedStencil::CallFloat => {
+                let (argument, _) = self.call_of_operand(false);
+                let is_float = self.is_float(argument);
+                let is_int = self.tag_is(argument, bits::TAG_INT);
+                let number = self.fb.ins().bor(is_float, is_int);
+                self.fast_path_if(number);
+                let double = self.as_double(argument, is_float);
+                let word = self.fb.ins().bitcast(I64, MemFlagsData::new(), double);
+                self.finish_one_argument_call(word);
+            }
         }
+    }
+
+    /// For a one-argument call (`[callable, self_or_null, argument]` on top): falls to
+    /// the slow path unless the callable is the operand (the builtin the site was
+    /// specialized for) and `self_or_null` is NULL (`with_self`: not NULL); returns
+    /// the argument and `self_or_null`.
+    fn call_of_operand(&mut self, with_self: bool) -> (Value, Value) {
+        let expected = self.symbol_value(HoleValue::Operand);
+        let (callable, self_or_null, argument) = (self.slot(-3), self.slot(-2), self.slot(-1));
+        let same = self.fb.ins().icmp(IntCC::Equal, callable, expected);
+        let cc = if with_self {
+            IntCC::NotEqual
+        } else {
+            IntCC::Equal
+        };
+        let self_ok = self.compare_word(cc, self_or_null, bits::NULL);
+        let ok = self.both(same, self_ok);
+        self.fast_path_if(ok);
+        (argument, self_or_null)
+    }
+
+    /// Stores a call's result over its callable and pops the rest (one argument).
+    fn finish_one_argument_call(&mut self, result: Value) {
+        let sp = self.sp;
+        self.store_field(result, sp, -3 * SLOT as i32);
+        let sp = self.sp_plus(-2);
+        let frame = self.frame;
+        self.continue_with(frame, sp);
     }
 
     /// Whether the dict version at the address in `slot + address_offset` is the one

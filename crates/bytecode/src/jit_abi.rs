@@ -131,6 +131,9 @@ define_helpers! {
          (or, with `is_list`, a list) of exactly `count` items, written from \
          `destination` up in the order `UNPACK_SEQUENCE` pushes them (the last \
          first); 0, writing nothing, for anything else.",
+    Len = "__JIT_HELPER_LEN", 1:
+        "`(value) -> int|NULL`: `len` of a builtin `str`, `list`, `tuple`, `dict` or \
+         `set` as a small int; NULL for anything else.",
     NumberBinary = "__JIT_HELPER_NUMBER_BINARY", 3:
         "`(lhs, rhs, oparg) -> value|NULL`: a generic `BINARY_OP` on small ints and \
          floats whose result needs no allocation and raises nothing; NULL otherwise.",
@@ -351,30 +354,50 @@ impl BinaryOpStencil {
     }
 }
 
-/// A `_RUN_SPECIALIZED` uop whose specialized instruction has a stencil of its own
-/// (its fast path calls a fast helper instead of running the tier-1 body through the
-/// step helper; a miss takes the slow path, which does). The discriminant is the
-/// variant's index in a stencil table's list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(u8)]
-pub enum SpecializedStencil {
+macro_rules! define_specialized_stencils {
+    ($( $(#[$doc:meta])* $variant:ident = $symbol:literal ),* $(,)?) => {
+        /// A `_RUN_SPECIALIZED` uop whose specialized instruction has a stencil of its
+        /// own (its fast path calls a fast helper or is inline, instead of running the
+        /// tier-1 body through the step helper; a miss takes the slow path, which
+        /// does). The discriminant is the variant's index in a stencil table's list.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[repr(u8)]
+        pub enum SpecializedStencil { $( $(#[$doc])* $variant, )* }
+
+        impl SpecializedStencil {
+            /// Every variant, in table order.
+            pub const ALL: &[SpecializedStencil] = &[ $( SpecializedStencil::$variant, )* ];
+
+            /// The stencil's symbol.
+            pub fn name(self) -> &'static str {
+                match self { $( SpecializedStencil::$variant => $symbol, )* }
+            }
+        }
+    };
+}
+
+define_specialized_stencils! {
     /// `UNPACK_SEQUENCE_TWO_TUPLE` and `UNPACK_SEQUENCE_TUPLE`.
-    UnpackTuple,
+    UnpackTuple = "_RUN_SPECIALIZED__UNPACK_TUPLE",
     /// `UNPACK_SEQUENCE_LIST`.
-    UnpackList,
+    UnpackList = "_RUN_SPECIALIZED__UNPACK_LIST",
+    /// `CALL_LEN`: `len` (the operand) of a builtin container, through a fast helper.
+    CallLen = "_RUN_SPECIALIZED__CALL_LEN",
+    /// `CALL_LIST_APPEND` with one argument: `list.append` (the operand) on a list.
+    CallListAppend = "_RUN_SPECIALIZED__CALL_LIST_APPEND",
+    /// `CALL_BUILTIN_CLASS` of `float` (the operand) on a small int or a float, inline.
+    CallFloat = "_RUN_SPECIALIZED__CALL_FLOAT",
 }
 
 impl SpecializedStencil {
-    /// Every variant, in table order.
-    pub const ALL: [SpecializedStencil; 2] = [
-        SpecializedStencil::UnpackTuple,
-        SpecializedStencil::UnpackList,
-    ];
-
-    /// The stencil for a `_RUN_SPECIALIZED` of `op`, if it has one.
+    /// The stencil for a `_RUN_SPECIALIZED` of `op`, if it has one (the JIT further
+    /// checks the call forms' cached callable and argument count).
     pub fn for_instruction(op: crate::AdaptiveOpcode) -> Option<SpecializedStencil> {
         use crate::AdaptiveOpcode as A;
         match op {
+            A::CALL_LEN => Some(SpecializedStencil::CallLen),
+            A::CALL_LIST_APPEND => Some(SpecializedStencil::CallListAppend),
+            A::CALL_BUILTIN_CLASS => Some(SpecializedStencil::CallFloat),
             A::UNPACK_SEQUENCE_TWO_TUPLE | A::UNPACK_SEQUENCE_TUPLE => {
                 Some(SpecializedStencil::UnpackTuple)
             }
@@ -386,14 +409,6 @@ impl SpecializedStencil {
     /// Its index in [`SpecializedStencil::ALL`] (and in a stencil table's list).
     pub fn index(self) -> usize {
         self as usize
-    }
-
-    /// The stencil's symbol.
-    pub fn name(self) -> &'static str {
-        match self {
-            SpecializedStencil::UnpackTuple => "_RUN_SPECIALIZED__UNPACK_TUPLE",
-            SpecializedStencil::UnpackList => "_RUN_SPECIALIZED__UNPACK_LIST",
-        }
     }
 }
 

@@ -27,6 +27,56 @@ pub use error::{CompileError, CompileErrorKind};
 
 const COMPILER_STACK_SIZE: usize = 256 * 1024 * 1024;
 
+/// [`compile_module`] for running the code: also refuses what compiles (and lists, as
+/// `cpjit dis` does with `compile_module`) but cannot run yet — a `bytes` constant,
+/// since the runtime has no `bytes` type — naming the first one's position, rather
+/// than running it as something else.
+pub fn compile_module_to_run(
+    source: &str,
+    filename: &str,
+) -> Result<Arc<CodeObject>, CompileError> {
+    let code = compile_module(source, filename)?;
+    if let Some(at) = first_bytes_constant(&code) {
+        let line = at.line.max(1);
+        return Err(CompileError {
+            kind: CompileErrorKind::NotSupported,
+            message: "bytes literals are not supported yet".to_string(),
+            filename: filename.to_string(),
+            line,
+            offset: at.col + 1,
+            end_line: at.end_line.max(line),
+            end_offset: at.end_col + 1,
+            source_line: source.lines().nth(line as usize - 1).map(str::to_string),
+        });
+    }
+    Ok(code)
+}
+
+/// Where the earliest instruction that loads a constant holding `bytes` is, in `code`
+/// and the code objects nested in it.
+fn first_bytes_constant(code: &CodeObject) -> Option<cpjit_bytecode::Location> {
+    use cpjit_bytecode::{Constant, Opcode};
+    fn holds_bytes(c: &Constant) -> bool {
+        match c {
+            Constant::Bytes(_) => true,
+            Constant::Tuple(items) | Constant::FrozenSet(items) => items.iter().any(holds_bytes),
+            _ => false,
+        }
+    }
+    let here = code
+        .instructions
+        .iter()
+        .zip(&code.locations)
+        .filter(|(i, _)| matches!(i.opcode, Opcode::LOAD_CONST | Opcode::RETURN_CONST))
+        .filter(|(i, _)| code.constants.get(i.arg as usize).is_some_and(holds_bytes))
+        .map(|(_, at)| *at);
+    let nested = code.constants.iter().filter_map(|c| match c {
+        Constant::Code(inner) => first_bytes_constant(inner),
+        _ => None,
+    });
+    here.chain(nested).min_by_key(|at| (at.line, at.col))
+}
+
 /// Compiles a module's source into its code object.
 pub fn compile_module(source: &str, filename: &str) -> Result<Arc<CodeObject>, CompileError> {
     let src = source.to_string();

@@ -352,3 +352,22 @@ fn percent_format_becomes_fstring() {
     assert!(ops(f).contains(&"BUILD_STRING"));
     assert!(!ops(f).contains(&"BINARY_OP"));
 }
+
+/// `bytes` constants compile (and `dis` lists them) but the runtime has no `bytes`
+/// type: compiling to run refuses the first one with its position, in nested code
+/// and folded tuples too.
+#[test]
+fn bytes_constants_are_refused_for_running() {
+    assert!(crate::compile_module("x = b'xy'\n", "t.py").is_ok());
+    for (src, line, offset) in [
+        ("x = b'xy'\n", 1, 5),
+        ("y = 1\ndef f():\n    return (1, b'a' * 2)\n", 3, 12),
+        ("def f():\n    z = b''\n    return z\nw = b'q'\n", 2, 9),
+    ] {
+        let error = crate::compile_module_to_run(src, "t.py").expect_err(src);
+        assert_eq!(error.kind, CompileErrorKind::NotSupported, "{src}");
+        assert_eq!(error.message, "bytes literals are not supported yet");
+        assert_eq!((error.line, error.offset), (line, offset), "{src}");
+    }
+    assert!(crate::compile_module_to_run("x = 'text'\n", "t.py").is_ok());
+}

@@ -185,7 +185,7 @@ fn run_program_on_this_thread(
     stdout: Box<dyn Write + Send>,
     mut stderr: Box<dyn Write + Send>,
 ) -> i32 {
-    let code = match cpjit_compiler::compile_module(source, filename) {
+    let code = match cpjit_compiler::compile_module_to_run(source, filename) {
         Ok(code) => code,
         Err(error) => {
             let _ = stderr.write_all(traceback::format_compile_error(&error).as_bytes());

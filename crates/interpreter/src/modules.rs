@@ -399,7 +399,7 @@ fn run_source_module(
             ))
         }
     };
-    let code = match cpjit_compiler::compile_module(&source, &filename) {
+    let code = match cpjit_compiler::compile_module_to_run(&source, &filename) {
         Ok(code) => code,
         Err(error) => return Err(compile_error_exception(vm, &error)),
     };
@@ -489,7 +489,7 @@ fn compile_error_exception(
 /// Compiles and runs an embedded Python module in a fresh namespace.
 fn python_module(vm: &mut Vm, name: &str, source: &str, natives: Option<&str>) -> PyResult<Value> {
     let filename = format!("<frozen {name}>");
-    let code = match cpjit_compiler::compile_module(source, &filename) {
+    let code = match cpjit_compiler::compile_module_to_run(source, &filename) {
         Ok(code) => code,
         Err(error) => {
             // The embedded sources are compiled by the tests; reaching this is a cpjit bug,
@@ -534,7 +534,7 @@ mod tests {
     fn embedded_modules_compile() {
         for (name, source, _) in PYTHON_MODULES {
             let filename = format!("<frozen {name}>");
-            if let Err(error) = cpjit_compiler::compile_module(source, &filename) {
+            if let Err(error) = cpjit_compiler::compile_module_to_run(source, &filename) {
                 panic!("{name}: {error:?}");
             }
         }

@@ -38,6 +38,7 @@ use cpjit_runtime::gc::GcPressure;
 use cpjit_runtime::iter::{list_append_fast, unpack_exact};
 use cpjit_runtime::numeric::binary_op_fast;
 use cpjit_runtime::object::ObjKind;
+use cpjit_runtime::ops::builtin_len;
 use cpjit_runtime::vm::kind;
 use cpjit_runtime::{Value, Vm};
 
@@ -125,6 +126,7 @@ pub fn helper_address(helper: Helper) -> usize {
         Helper::ListAppend => helper_list_append as *const () as usize,
         Helper::NumberBinary => helper_number_binary as *const () as usize,
         Helper::Unpack => helper_unpack as *const () as usize,
+        Helper::Len => helper_len as *const () as usize,
     }
 }
 
@@ -151,6 +153,15 @@ extern "C" fn helper_unpack(sequence: u64, destination: u64, count: u64, is_list
         let out =
             unsafe { std::slice::from_raw_parts_mut(destination as *mut Value, count as usize) };
         u64::from(unpack_exact(Value::from_raw(sequence), is_list != 0, out))
+    })
+}
+
+extern "C" fn helper_len(value: u64) -> u64 {
+    guarded(Value::NULL.raw(), || {
+        builtin_len(Value::from_raw(value))
+            .and_then(|n| Value::small_int(n as i64))
+            .unwrap_or(Value::NULL)
+            .raw()
     })
 }
 
@@ -678,7 +689,7 @@ impl JitCompiler {
                 let mut stencil = if vm.force_deopt && u.uop.flags().guard {
                     // Stress mode: the step helper makes guards fail.
                     &self.table.step
-                } else if let Some(form) = specialized_form(u) {
+                } else if let Some((form, _)) = specialized_form(vm, trace, u) {
                     &self.table.specialized[form.index()]
                 } else if u.uop == Uop::_BINARY_OP {
                     // Only the inline path of this operator.
@@ -727,6 +738,10 @@ impl JitCompiler {
                             ))
                         }
                     },
+                    Uop::_RUN_SPECIALIZED => match specialized_form(vm, trace, u) {
+                        Some((_, Some(callable))) => callable.raw(),
+                        _ => u.operand,
+                    },
                     Uop::_CHECK_VALIDITY => Rc::as_ptr(valid) as u64,
                     Uop::_EXIT_TRACE => exit_slot.as_ptr() as u64,
                     _ => u.operand,
@@ -768,13 +783,37 @@ pub struct Plan {
     exit_slots: Box<[Cell<usize>]>,
 }
 
-/// The stencil of its own a `_RUN_SPECIALIZED` uop's instruction has, if any.
-fn specialized_form(u: &cpjit_optimizer::trace::UopInstruction) -> Option<SpecializedStencil> {
+/// The stencil of its own a `_RUN_SPECIALIZED` uop's instruction has, if any, and
+/// for the call forms the callable it expects (the builtin the site was specialized
+/// for, which lives as long as the VM): `len`; `list.append` with one argument;
+/// `float` as the class called.
+fn specialized_form(
+    vm: &Vm,
+    trace: &Trace,
+    u: &cpjit_optimizer::trace::UopInstruction,
+) -> Option<(SpecializedStencil, Option<Value>)> {
     if u.uop != Uop::_RUN_SPECIALIZED {
         return None;
     }
     let op = *cpjit_bytecode::ALL_ADAPTIVE_OPCODES.get(u.operand as usize)?;
-    SpecializedStencil::for_instruction(op)
+    let form = SpecializedStencil::for_instruction(op)?;
+    let cached_callable = || {
+        let Some(ObjKind::Code(code)) = trace.codes.get(u.code as usize).and_then(kind) else {
+            return None;
+        };
+        Some(code.caches.get(u.target as usize)?.get().value)
+    };
+    match form {
+        SpecializedStencil::UnpackTuple | SpecializedStencil::UnpackList => Some((form, None)),
+        SpecializedStencil::CallLen | SpecializedStencil::CallListAppend => {
+            let callable = cached_callable().filter(|_| u.oparg == 1)?;
+            Some((form, Some(callable)))
+        }
+        SpecializedStencil::CallFloat => {
+            let callable = cached_callable().filter(|c| u.oparg == 1 && *c == vm.types.float)?;
+            Some((form, Some(callable)))
+        }
+    }
 }
 
 /// The plan of a `_PUSH_FRAME`: the inlined code and its locals.

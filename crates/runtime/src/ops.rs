@@ -1394,6 +1394,19 @@ pub fn delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
 }
 
 /// `len(v)`.
+/// `len(v)` for the builtin containers whose length needs no Python code (a `str`,
+/// `list`, `tuple`, `dict` or `set`, exactly); `None` for anything else.
+pub fn builtin_len(v: Value) -> Option<usize> {
+    match kind(&v)? {
+        ObjKind::Str(s) => Some(s.char_len),
+        ObjKind::List(items) => items.try_borrow().map(|items| items.len()),
+        ObjKind::Tuple(items) => Some(items.len()),
+        ObjKind::Dict(table) => table.try_borrow().ok().map(|t| t.len()),
+        ObjKind::Set(set) => set.table.try_borrow().ok().map(|t| t.len()),
+        _ => None,
+    }
+}
+
 pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
     Ok(match kind(&v) {
         Some(ObjKind::Str(s)) => s.char_len,
