@@ -118,15 +118,51 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                         }
                     }
                     AdaptiveOpcode::RETURN_VALUE | AdaptiveOpcode::RETURN_CONST => {
-                        let value = if op == AdaptiveOpcode::RETURN_CONST {
+                        let mut value = if op == AdaptiveOpcode::RETURN_CONST {
                             code.consts[arg as usize]
                         } else {
                             pop(vm)
                         };
                         let frame = vm.frames.pop().expect("returning frame exists");
-                        vm.stack.truncate(frame.caller_sp);
                         if frame_index == entry_depth {
+                            vm.stack.truncate(frame.caller_sp);
                             return Ok(value);
+                        }
+                        if frame.base == frame.caller_sp + INIT_FRAME_GAP {
+                            // `__init__` entered by CALL_ALLOC_AND_ENTER_INIT: the call's
+                            // result is the instance kept below the frame.
+                            let instance = vm.stack[frame.caller_sp];
+                            vm.stack.truncate(frame.caller_sp);
+                            if !value.is_none() {
+                                let name = vm.type_name(value);
+                                let error = vm.type_error(format!(
+                                    "__init__() should return None, not '{name}'"
+                                ));
+                                let at = vm.frames[frame_index - 1].last_ip;
+                                match handle_exception(vm, Unwind::Raise(error), at, entry_depth) {
+                                    Ok(()) => continue 'frames,
+                                    Err(error) => return Err(error),
+                                }
+                            }
+                            value = instance;
+                        } else {
+                            vm.stack.truncate(frame.caller_sp);
+                        }
+                        if !frame.generator.is_null() {
+                            // A generator resumed inline returned: its FOR_ITER_GEN is
+                            // exhausted, or its SEND_GEN jumps with the value.
+                            crate::generators::leave_inline(vm, frame.generator, true);
+                            let caller = vm.frames[frame_index - 1];
+                            let resumed_by =
+                                code_data(&caller.code).instructions[caller.last_ip].get();
+                            if resumed_by.op.family() == Opcode::FOR_ITER {
+                                vm.stack.pop();
+                                vm.frames[frame_index - 1].ip = resumed_by.arg as usize + 2;
+                            } else {
+                                vm.stack.push(value);
+                                vm.frames[frame_index - 1].ip = resumed_by.arg as usize;
+                            }
+                            continue 'frames;
                         }
                         vm.stack.push(value);
                         continue 'frames;
@@ -148,8 +184,53 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                         crate::generators::suspend(vm, &frame, ip);
                         vm.frames.pop();
                         vm.stack.truncate(frame.caller_sp);
-                        // Generator frames are always entered by `generators::resume`.
-                        return Ok(value);
+                        if frame_index == entry_depth {
+                            // Entered by `generators::resume`.
+                            return Ok(value);
+                        }
+                        // Resumed inline by FOR_ITER_GEN / SEND_GEN: the value is the
+                        // next item or what `SEND` got; the caller goes on after it.
+                        crate::generators::leave_inline(vm, frame.generator, false);
+                        vm.stack.push(value);
+                        continue 'frames;
+                    }
+                    AdaptiveOpcode::FOR_ITER_GEN | AdaptiveOpcode::SEND_GEN => {
+                        let sending = op == AdaptiveOpcode::SEND_GEN;
+                        let generator = if sending { peek(vm, 2) } else { top(vm) };
+                        vm.frames[frame_index].ip = ip;
+                        vm.frames[frame_index].last_ip = this_ip;
+                        match crate::generators::enter_inline(vm, generator, sending) {
+                            Ok(true) => {
+                                count_specialized(vm, op, true);
+                                continue 'frames;
+                            }
+                            Ok(false) => specialized_miss!(vm, op, 'dispatch),
+                            Err(e) => break 'dispatch Err(Unwind::Raise(e)),
+                        }
+                    }
+                    AdaptiveOpcode::CALL_ALLOC_AND_ENTER_INIT => {
+                        let n = arg as usize;
+                        let callable_index = vm.stack.len() - n - 2;
+                        let cache = code.caches[this_ip].get();
+                        // The class, unchanged (with its MRO) since specialized: still
+                        // constructed by `object.__new__` and the cached `__init__`.
+                        if vm.stack[callable_index] == cache.value
+                            && vm.stack[callable_index + 1].is_null()
+                            && vm.class_epoch == u64::from(cache.index)
+                        {
+                            vm.frames[frame_index].ip = ip;
+                            vm.frames[frame_index].last_ip = this_ip;
+                            let init = Value::from_raw(cache.key);
+                            match push_init_frame(vm, callable_index, n, init) {
+                                Ok(true) => {
+                                    count_specialized(vm, op, true);
+                                    continue 'frames;
+                                }
+                                Ok(false) => {}
+                                Err(e) => break 'dispatch Err(Unwind::Raise(e)),
+                            }
+                        }
+                        specialized_miss!(vm, op, 'dispatch)
                     }
                     // The hottest simple instructions are dispatched here directly.
                     AdaptiveOpcode::RESUME => {
@@ -1968,14 +2049,7 @@ fn handle_exception(
     };
     if add_traceback {
         // Implicit chaining: a new exception raised while handling another.
-        let handled = vm.handled_exception;
-        if !handled.is_null() && handled != error.0 {
-            if let Some(ObjKind::Exception(e)) = kind(&error.0) {
-                if e.context.get().is_none() && !creates_cycle(error.0, handled) {
-                    e.context.set(handled);
-                }
-            }
-        }
+        chain_to_handled(vm, error.0);
     }
     let mut add_traceback = add_traceback;
     let mut lookup_ip = Some(raising_ip);
@@ -2013,7 +2087,27 @@ fn handle_exception(
         if frame_index == entry_depth {
             return Err(error);
         }
+        if !frame.generator.is_null() {
+            // A generator resumed inline raised: it is finished, and the exception
+            // continues in its caller as if raised there (where `FOR_ITER`/`SEND`
+            // would have re-raised it, chained to the caller's handled exception).
+            crate::generators::leave_inline(vm, frame.generator, true);
+            chain_to_handled(vm, error.0);
+        }
         add_traceback = true;
+    }
+}
+
+/// Implicit chaining: an exception raised while another is handled gets it as its
+/// `__context__` (unless it has one, or that would make a cycle).
+fn chain_to_handled(vm: &mut Vm, error: Value) {
+    let handled = vm.handled_exception;
+    if !handled.is_null() && handled != error {
+        if let Some(ObjKind::Exception(e)) = kind(&error) {
+            if e.context.get().is_none() && !creates_cycle(error, handled) {
+                e.context.set(handled);
+            }
+        }
     }
 }
 
@@ -2423,6 +2517,57 @@ fn push_exact_frame(vm: &mut Vm, callable_index: usize, n: usize) -> PyResult<bo
     vm.stack.extend(std::iter::repeat_n(Value::NULL, extra));
     vm.frames.push(Frame {
         function: callable,
+        code: code_value,
+        globals: f.globals,
+        builtins: f.builtins,
+        locals_dict: Value::NULL,
+        base,
+        ip: 0,
+        last_ip: 0,
+        caller_sp: callable_index,
+        generator: Value::NULL,
+    });
+    Ok(true)
+}
+
+/// How far a frame pushed by [`push_init_frame`] starts above the stack height its
+/// caller returns to: `[instance, __init__, NULL]` sit in between, the instance being
+/// the call's result. No other frame has this gap (exact calls have 1 or 2, frames
+/// with bound arguments 0), so `RETURN_*` recognizes an `__init__` frame by it.
+const INIT_FRAME_GAP: usize = 3;
+
+/// `CALL_ALLOC_AND_ENTER_INIT`: allocates an instance of the class at `callable_index`
+/// (`object.__new__`'s work) and pushes a frame running `init` with the instance and
+/// the `n` arguments above it. Returns `Ok(false)` (nothing changed) when `init` no
+/// longer binds them exactly.
+fn push_init_frame(vm: &mut Vm, callable_index: usize, n: usize, init: Value) -> PyResult<bool> {
+    let Some(ObjKind::Function(f)) = kind(&init) else {
+        return Ok(false);
+    };
+    let code_value = f.code;
+    if !crate::specialize::init_binds_exactly(&code_value, n + 1) {
+        return Ok(false);
+    }
+    if vm.frames.len() >= vm.recursion_limit {
+        return Err(vm.new_error(
+            vm.exceptions.recursion_error,
+            "maximum recursion depth exceeded",
+        ));
+    }
+    let class = vm.stack[callable_index];
+    let instance = cpjit_runtime::subclass::new_instance(vm, class, Value::NULL);
+    let code = code_data(&code_value);
+    let base = callable_index + INIT_FRAME_GAP;
+    let old_len = vm.stack.len();
+    // The arguments move up two slots; the frame's other locals start unbound.
+    vm.stack.resize(base + code.nlocalsplus, Value::NULL);
+    vm.stack.copy_within(callable_index + 2..old_len, base + 1);
+    vm.stack[callable_index] = instance;
+    vm.stack[callable_index + 1] = init;
+    vm.stack[callable_index + 2] = Value::NULL;
+    vm.stack[base] = instance;
+    vm.frames.push(Frame {
+        function: init,
         code: code_value,
         globals: f.globals,
         builtins: f.builtins,
