@@ -472,6 +472,18 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                         }
                         specialized_miss!(vm, op, 'dispatch)
                     }
+                    AdaptiveOpcode::LOAD_ATTR_INSTANCE_VALUE
+                    | AdaptiveOpcode::LOAD_ATTR_METHOD_WITH_VALUES
+                    | AdaptiveOpcode::STORE_ATTR_INSTANCE_VALUE => {
+                        match instance_attribute(vm, code, this_ip, op, arg) {
+                            Specialized::Hit => specialized_hit!(vm, op, 'instructions),
+                            Specialized::Failed(error) => {
+                                count_specialized(vm, op, true);
+                                Err(error)
+                            }
+                            _ => specialized_miss!(vm, op, 'dispatch),
+                        }
+                    }
                     AdaptiveOpcode::JUMP_BACKWARD => {
                         ip = arg as usize;
                         vm.safepoint();
@@ -1567,6 +1579,117 @@ fn instance_value(dict: Value, name: Value, hint: u64) -> Option<Value> {
     ops::dict_get_str(dict, name)
 }
 
+/// The instance attribute forms (`LOAD_ATTR_INSTANCE_VALUE`,
+/// `LOAD_ATTR_METHOD_WITH_VALUES`, `STORE_ATTR_INSTANCE_VALUE`): inline both in the
+/// main loop and in [`run_specialized`] (which tier 2 calls).
+#[inline(always)]
+fn instance_attribute(
+    vm: &mut Vm,
+    code: &CodeData,
+    this_ip: usize,
+    op: AdaptiveOpcode,
+    arg: u32,
+) -> Specialized {
+    use AdaptiveOpcode as A;
+    let len = vm.stack.len();
+    match op {
+        A::LOAD_ATTR_INSTANCE_VALUE | A::LOAD_ATTR_METHOD_WITH_VALUES => {
+            let owner = vm.stack[len - 1];
+            let cache = code.caches[this_ip].get();
+            let Some(ObjKind::Instance(instance)) = kind(&owner) else {
+                return Specialized::Miss;
+            };
+            // What the class's MRO says about the name, as when specialized: for the
+            // same class by the epoch; for another class (a polymorphic site) the
+            // plain-value form asks the specializer's memo.
+            if vm.class_epoch != u64::from(cache.index) {
+                return Specialized::Miss;
+            }
+            let name = code.names[(arg >> 1) as usize];
+            let mut method = Value::from_raw(cache.key);
+            if instance.class != cache.value {
+                let facts = crate::specialize::attribute_facts(vm, instance.class, name);
+                if !facts.plain {
+                    return Specialized::Miss;
+                }
+                method = facts.method;
+            }
+            if op == A::LOAD_ATTR_INSTANCE_VALUE {
+                // (The cache's key is the entry position seen when specialized.)
+                let Some(value) = instance_value(instance.dict, name, cache.key) else {
+                    return Specialized::Miss;
+                };
+                vm.stack[len - 1] = value;
+                if arg & 1 != 0 {
+                    vm.stack.push(Value::NULL);
+                }
+            } else {
+                // Not shadowed by the instance's own namespace.
+                if arg & 1 == 0 || method.is_null() || instance_has(instance.dict, name) {
+                    return Specialized::Miss;
+                }
+                // The method lives in a namespace of the class's MRO, unchanged
+                // since (the epoch); the class is kept alive by the cache or, for
+                // another class, by the instance on the stack.
+                vm.stack[len - 1] = method;
+                vm.stack.push(owner);
+            }
+            Specialized::Hit
+        }
+        A::STORE_ATTR_INSTANCE_VALUE => {
+            let (value, owner) = (vm.stack[len - 2], vm.stack[len - 1]);
+            let cache = code.caches[this_ip].get();
+            let Some(ObjKind::Instance(instance)) = kind(&owner) else {
+                return Specialized::Miss;
+            };
+            let name = code.names[arg as usize];
+            if vm.class_epoch != u64::from(cache.index)
+                || (instance.class != cache.value
+                    && !crate::specialize::is_plain_attribute(vm, instance.class, name))
+            {
+                return Specialized::Miss;
+            }
+            let Some(ObjKind::Dict(table)) = kind(&instance.dict) else {
+                return Specialized::Miss;
+            };
+            let stored = {
+                let mut table = table.borrow_mut();
+                let at = cache.key as usize;
+                match table.entry_at(at) {
+                    // (`u64::MAX`, for a name not there when specialized, finds none.)
+                    Some(entry) if entry.key == name => {
+                        table.set_value_at(at, value);
+                        true
+                    }
+                    _ => false,
+                }
+            };
+            if !stored {
+                if let Err(error) = ops::dict_set(vm, instance.dict, name, value) {
+                    return Specialized::Failed(Unwind::Raise(error));
+                }
+            }
+            vm.stack.truncate(len - 2);
+            Specialized::Hit
+        }
+        _ => Specialized::Miss,
+    }
+}
+
+/// Whether the instance namespace `dict` has `name` (which then shadows the class's
+/// method). Usually it has not, which the table's hash bits mostly prove at once.
+#[inline]
+fn instance_has(dict: Value, name: Value) -> bool {
+    if let (Some(ObjKind::Dict(table)), Some(ObjKind::Str(s))) = (kind(&dict), kind(&name)) {
+        if let Some(hash) = s.hash.get() {
+            if !table.borrow().may_contain_hash(hash) {
+                return false;
+            }
+        }
+    }
+    ops::dict_get_str(dict, name).is_some()
+}
+
 /// Executes a specialized instruction: guard, then the fast operation.
 #[allow(clippy::too_many_arguments)]
 #[inline(never)]
@@ -1664,88 +1787,9 @@ pub(crate) fn run_specialized(
             vm.stack.push(owner);
             Specialized::Hit
         }
-        A::LOAD_ATTR_INSTANCE_VALUE | A::LOAD_ATTR_METHOD_WITH_VALUES => {
-            let owner = vm.stack[len - 1];
-            let cache = code.caches[this_ip].get();
-            let Some(ObjKind::Instance(instance)) = kind(&owner) else {
-                return Specialized::Miss;
-            };
-            // What the class's MRO says about the name, as when specialized: for the
-            // same class by the epoch; for another class (a polymorphic site) the
-            // plain-value form asks the specializer's memo.
-            if vm.class_epoch != u64::from(cache.index) {
-                return Specialized::Miss;
-            }
-            let name = code.names[(arg >> 1) as usize];
-            let mut method = Value::from_raw(cache.key);
-            if instance.class != cache.value {
-                let facts = crate::specialize::attribute_facts(vm, instance.class, name);
-                if !facts.plain {
-                    return Specialized::Miss;
-                }
-                method = facts.method;
-            }
-            if op == A::LOAD_ATTR_INSTANCE_VALUE {
-                // (The cache's key is the entry position seen when specialized.)
-                let Some(value) = instance_value(instance.dict, name, cache.key) else {
-                    return Specialized::Miss;
-                };
-                vm.stack[len - 1] = value;
-                if arg & 1 != 0 {
-                    vm.stack.push(Value::NULL);
-                }
-            } else {
-                // Not shadowed by the instance's own namespace.
-                if arg & 1 == 0
-                    || method.is_null()
-                    || ops::dict_get_str(instance.dict, name).is_some()
-                {
-                    return Specialized::Miss;
-                }
-                // The method lives in a namespace of the class's MRO, unchanged
-                // since (the epoch); the class is kept alive by the cache or, for
-                // another class, by the instance on the stack.
-                vm.stack[len - 1] = method;
-                vm.stack.push(owner);
-            }
-            Specialized::Hit
-        }
-        A::STORE_ATTR_INSTANCE_VALUE => {
-            let (value, owner) = (vm.stack[len - 2], vm.stack[len - 1]);
-            let cache = code.caches[this_ip].get();
-            let Some(ObjKind::Instance(instance)) = kind(&owner) else {
-                return Specialized::Miss;
-            };
-            let name = code.names[arg as usize];
-            if vm.class_epoch != u64::from(cache.index)
-                || (instance.class != cache.value
-                    && !crate::specialize::is_plain_attribute(vm, instance.class, name))
-            {
-                return Specialized::Miss;
-            }
-            let Some(ObjKind::Dict(table)) = kind(&instance.dict) else {
-                return Specialized::Miss;
-            };
-            let stored = {
-                let mut table = table.borrow_mut();
-                let at = cache.key as usize;
-                match table.entry_at(at) {
-                    // (`u64::MAX`, for a name not there when specialized, finds none.)
-                    Some(entry) if entry.key == name => {
-                        table.set_value_at(at, value);
-                        true
-                    }
-                    _ => false,
-                }
-            };
-            if !stored {
-                if let Err(error) = ops::dict_set(vm, instance.dict, name, value) {
-                    return Specialized::Failed(Unwind::Raise(error));
-                }
-            }
-            vm.stack.truncate(len - 2);
-            Specialized::Hit
-        }
+        A::LOAD_ATTR_INSTANCE_VALUE
+        | A::LOAD_ATTR_METHOD_WITH_VALUES
+        | A::STORE_ATTR_INSTANCE_VALUE => instance_attribute(vm, code, this_ip, op, arg),
         A::LOAD_ATTR_MODULE => {
             let owner = vm.stack[len - 1];
             let cache = code.caches[this_ip].get();

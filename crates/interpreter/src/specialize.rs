@@ -10,7 +10,7 @@ use cpjit_runtime::object::{
     counter, AdaptiveInstruction, CodeData, InlineCache, IterState, ObjKind,
 };
 use cpjit_runtime::ops;
-use cpjit_runtime::vm::{kind, AttributeFacts};
+use cpjit_runtime::vm::{kind, AttributeFacts, AttributeMemoSlot};
 use cpjit_runtime::{Value, Vm};
 
 fn peek(vm: &Vm, depth: usize) -> Value {
@@ -82,7 +82,28 @@ pub(crate) fn is_plain_attribute(vm: &mut Vm, class: Value, name: Value) -> bool
 }
 
 /// What `class`'s MRO says about `name` at the current class epoch, memoized.
+#[inline]
 pub(crate) fn attribute_facts(vm: &mut Vm, class: Value, name: Value) -> AttributeFacts {
+    let slot = vm.attribute_memo[AttributeMemoSlot::index(class, name)];
+    if slot.class == class.raw() && slot.name == name.raw() && slot.facts.epoch == vm.class_epoch {
+        return slot.facts;
+    }
+    attribute_facts_slow(vm, class, name)
+}
+
+/// [`attribute_facts`] past its direct-mapped front: the map, or the MRO.
+#[inline(never)]
+fn attribute_facts_slow(vm: &mut Vm, class: Value, name: Value) -> AttributeFacts {
+    let facts = attribute_facts_in_map(vm, class, name);
+    vm.attribute_memo[AttributeMemoSlot::index(class, name)] = AttributeMemoSlot {
+        class: class.raw(),
+        name: name.raw(),
+        facts,
+    };
+    facts
+}
+
+fn attribute_facts_in_map(vm: &mut Vm, class: Value, name: Value) -> AttributeFacts {
     let key = (class.raw(), name.raw());
     match vm.plain_attributes.get(&key) {
         Some(facts) if facts.epoch == vm.class_epoch => *facts,

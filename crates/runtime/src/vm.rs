@@ -360,6 +360,10 @@ pub struct Vm {
     /// walk. Cleared by every collection (a freed class's address may be reused);
     /// entries of an older epoch are ignored.
     pub plain_attributes: rustc_hash::FxHashMap<(u64, u64), AttributeFacts>,
+    /// A direct-mapped front for `plain_attributes` (same validity rules, cleared with
+    /// it): a polymorphic attribute site asks it on every execution, so one indexed
+    /// compare instead of hashing into the map.
+    pub attribute_memo: Box<[AttributeMemoSlot; ATTRIBUTE_MEMO_SLOTS]>,
     /// Every code object made runnable, in creation order (for `dis --adaptive`).
     pub code_objects: Vec<Value>,
     /// State owned by the tier-2 machinery of the interpreter (installed optimizer,
@@ -407,6 +411,37 @@ pub struct AttributeFacts {
     /// The function the MRO holds under the name (a method), when it is one and the
     /// attribute is plain; NULL otherwise.
     pub method: Value,
+}
+
+/// Slots of `Vm::attribute_memo` (a power of two).
+pub const ATTRIBUTE_MEMO_SLOTS: usize = 512;
+
+/// One slot of `Vm::attribute_memo`: the facts about `(class, name)` (value bits);
+/// a class of 0 marks an empty slot.
+#[derive(Clone, Copy, Debug)]
+pub struct AttributeMemoSlot {
+    pub class: u64,
+    pub name: u64,
+    pub facts: AttributeFacts,
+}
+
+impl AttributeMemoSlot {
+    pub const EMPTY: AttributeMemoSlot = AttributeMemoSlot {
+        class: 0,
+        name: 0,
+        facts: AttributeFacts {
+            epoch: u64::MAX,
+            plain: false,
+            method: Value::NULL,
+        },
+    };
+
+    /// The slot `(class, name)` lives in.
+    #[inline]
+    pub fn index(class: Value, name: Value) -> usize {
+        let mixed = (class.raw() >> 4) ^ (name.raw() >> 3).rotate_left(17);
+        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize & (ATTRIBUTE_MEMO_SLOTS - 1)
+    }
 }
 
 /// In the forced-deopt stress mode, one guard execution in this many fails.
@@ -483,6 +518,7 @@ impl Vm {
             forced_deopt_tick: 0,
             class_epoch: 0,
             plain_attributes: Default::default(),
+            attribute_memo: Box::new([AttributeMemoSlot::EMPTY; ATTRIBUTE_MEMO_SLOTS]),
             code_objects: Vec::new(),
             tier2: None,
             stdout,
@@ -1256,6 +1292,7 @@ impl Vm {
         roots.extend(self.code_objects.iter().copied());
         self.heap.collect(roots);
         self.plain_attributes.clear();
+        self.attribute_memo.fill(AttributeMemoSlot::EMPTY);
         self.stats.gc_collections += 1;
     }
 }
