@@ -133,6 +133,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                             // result is the instance kept below the frame.
                             let instance = vm.stack[frame.caller_sp];
                             vm.stack.truncate(frame.caller_sp);
+                            remember_instance_size(instance);
                             if !value.is_none() {
                                 let name = vm.type_name(value);
                                 let error = vm.type_error(format!(
@@ -2599,7 +2600,11 @@ fn push_init_frame(vm: &mut Vm, callable_index: usize, n: usize, init: Value) ->
         ));
     }
     let class = vm.stack[callable_index];
-    let instance = cpjit_runtime::subclass::new_instance(vm, class, Value::NULL);
+    let attributes = match kind(&class) {
+        Some(ObjKind::Type(t)) => t.instance_attributes_hint.get() as usize,
+        _ => 0,
+    };
+    let instance = cpjit_runtime::subclass::new_plain_instance(vm, class, attributes);
     let code = code_data(&code_value);
     let base = callable_index + INIT_FRAME_GAP;
     let old_len = vm.stack.len();
@@ -2623,6 +2628,19 @@ fn push_init_frame(vm: &mut Vm, callable_index: usize, n: usize, init: Value) ->
         generator: Value::NULL,
     });
     Ok(true)
+}
+
+/// After an `__init__` entered by [`push_init_frame`] returned: its class's next
+/// instance starts with room for as many attributes as this one has.
+fn remember_instance_size(instance: Value) {
+    if let Some(ObjKind::Instance(i)) = kind(&instance) {
+        if let (Some(ObjKind::Type(t)), Some(ObjKind::Dict(table))) =
+            (kind(&i.class), kind(&i.dict))
+        {
+            let len = table.borrow().len().min(64) as u32;
+            t.instance_attributes_hint.set(len);
+        }
+    }
 }
 
 /// Calls a non-function callable from the interpreter (natives, types, instances).

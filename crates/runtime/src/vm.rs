@@ -183,6 +183,7 @@ impl TypeFactory<'_> {
             slots: None,
             has_dict: true,
             attr_hooks: Cell::new(false),
+            instance_attributes_hint: Cell::new(0),
         })));
         let mut mro = vec![ty];
         if let Some(base) = bases.first() {
@@ -477,6 +478,7 @@ impl Vm {
             slots: None,
             has_dict: true,
             attr_hooks: Cell::new(false),
+            instance_attributes_hint: Cell::new(0),
         })));
         if let Some(ObjKind::Type(t)) = object.as_object().map(|o| &o.kind) {
             t.mro.borrow_mut().push(object);
@@ -1092,6 +1094,7 @@ impl Vm {
             slots,
             has_dict,
             attr_hooks: Cell::new(attr_hooks),
+            instance_attributes_hint: Cell::new(0),
         })));
         merged.insert(0, class);
         if let Some(ObjKind::Type(t)) = kind(&class) {
