@@ -86,14 +86,16 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
         let base = frame.base;
         let mut ip = frame.ip;
         'instructions: loop {
-            let instruction = code.instructions[ip].get();
             let this_ip = ip;
             ip += 1;
-            let arg = instruction.arg;
-            let mut op = instruction.op;
+            let mut op = code.instructions[this_ip].get().op;
             // A specialized form whose guard fails continues as its generic family
             // (`continue 'dispatch`); generic forms run their adaptive prologue first.
             let outcome = 'dispatch: loop {
+                // Read here, not before the loop: what is computed from the argument
+                // then stays in the arms that use it instead of being hoisted out of
+                // this loop (and spilled) for every instruction.
+                let arg = code.instructions[this_ip].get().arg;
                 break 'dispatch match op {
                     AdaptiveOpcode::CALL => {
                         if adapt(vm, code, this_ip, Opcode::CALL, arg, globals_pair) {
