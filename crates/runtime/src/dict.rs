@@ -205,6 +205,16 @@ impl DictTable {
             + self.index.capacity() * 8
     }
 
+    /// Makes room for `additional` more keys in the entries and the hash index (not
+    /// in a set's slot mirror, whose growth decides iteration order as CPython's).
+    pub fn reserve(&mut self, additional: usize) {
+        self.entries.reserve(additional);
+        let entries = &self.entries;
+        self.index.reserve(additional, |&i| {
+            entries[i].as_ref().map_or(0, |e| e.hash as u64)
+        });
+    }
+
     /// Whether a key with this hash may be in the table; `false` proves it absent
     /// (a quick answer for lookups that usually miss, like a method name in an
     /// instance's namespace).

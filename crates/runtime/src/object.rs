@@ -494,6 +494,8 @@ pub enum IterState {
         sequence: Value,
         next_index: usize,
     },
+    /// `itertools.permutations` (native, as in CPython).
+    Permutations(Box<crate::itertools::Permutations>),
 }
 
 impl Object {
@@ -578,6 +580,7 @@ impl Object {
                 }
                 IterState::Filter { function, inner } => out.extend([*function, *inner]),
                 IterState::Callable { function, sentinel } => out.extend([*function, *sentinel]),
+                IterState::Permutations(p) => out.extend(p.pool.iter().copied()),
             },
         }
     }

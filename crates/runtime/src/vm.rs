@@ -259,6 +259,7 @@ builtin_types! {
     filter: "filter" = Iterator,
     callable_iterator: "callable_iterator" = Iterator,
     seq_iterator: "iterator" = Iterator,
+    permutations: "permutations" = Iterator,
     dict_keys: "dict_keys" = DictKeys,
     dict_values: "dict_values" = DictValues,
     dict_items: "dict_items" = DictItems,
@@ -882,6 +883,7 @@ impl Vm {
                     IterState::Filter { .. } => self.types.filter,
                     IterState::Callable { .. } => self.types.callable_iterator,
                     IterState::GetItem { .. } => self.types.seq_iterator,
+                    IterState::Permutations(_) => self.types.permutations,
                 },
             };
         }
