@@ -323,6 +323,39 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                             }
                         }
                     }
+                    AdaptiveOpcode::BINARY_OP => {
+                        // Operators without specialized forms (all but `+`, `-`, `*`) on
+                        // small ints and floats: the generic fast path at once (their
+                        // adaptive prologue could only fail and back off).
+                        let len = vm.stack.len();
+                        if let Some(operator) = BinaryOpArg::from_arg(arg) {
+                            if !matches!(
+                                operator.base(),
+                                BinaryOpArg::Add | BinaryOpArg::Subtract | BinaryOpArg::Multiply
+                            ) {
+                                let (lhs, rhs) = (vm.stack[len - 2], vm.stack[len - 1]);
+                                let fast =
+                                    cpjit_runtime::numeric::binary_op_fast(lhs, rhs, operator);
+                                if let Some(result) = fast {
+                                    vm.stack.truncate(len - 1);
+                                    vm.stack[len - 2] = result;
+                                    continue 'instructions;
+                                }
+                            }
+                        }
+                        if adapt(vm, code, this_ip, Opcode::BINARY_OP, arg, globals_pair) {
+                            ip = this_ip;
+                            continue 'instructions;
+                        }
+                        execute(
+                            vm,
+                            code,
+                            base,
+                            frame_index,
+                            &mut ip,
+                            Instruction::new(Opcode::BINARY_OP, arg),
+                        )
+                    }
                     AdaptiveOpcode::COMPARE_OP_INT | AdaptiveOpcode::COMPARE_OP_FLOAT => {
                         let len = vm.stack.len();
                         let (lhs, rhs) = (vm.stack[len - 2], vm.stack[len - 1]);
