@@ -225,6 +225,9 @@ define_opcodes! {
         UNPACK_SEQUENCE_LIST => UNPACK_SEQUENCE;
         CONTAINS_OP_DICT => CONTAINS_OP;
         CONTAINS_OP_SET => CONTAINS_OP;
+        CALL_ALLOC_AND_ENTER_INIT => CALL;
+        FOR_ITER_GEN => FOR_ITER;
+        SEND_GEN => SEND;
     }
 }
 
@@ -347,7 +350,7 @@ mod tests {
         }
         assert_eq!(
             AdaptiveOpcode::specializations_of(Opcode::FOR_ITER).count(),
-            3
+            4
         );
     }
 }

@@ -283,6 +283,10 @@ mod tests {
             "CALL_PY_EXACT_ARGS",
             "CALL_BOUND_METHOD_EXACT_ARGS",
             "FOR_ITER_TUPLE",
+            // They push a frame (`__init__`'s, the generator's) that tier 1 runs.
+            "CALL_ALLOC_AND_ENTER_INIT",
+            "FOR_ITER_GEN",
+            "SEND_GEN",
         ];
         for op in ALL_ADAPTIVE_OPCODES.iter().filter(|op| op.is_specialized()) {
             let listed = stoppers.contains(&op.name());

@@ -86,14 +86,16 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
         let base = frame.base;
         let mut ip = frame.ip;
         'instructions: loop {
-            let instruction = code.instructions[ip].get();
             let this_ip = ip;
             ip += 1;
-            let arg = instruction.arg;
-            let mut op = instruction.op;
+            let mut op = code.instructions[this_ip].get().op;
             // A specialized form whose guard fails continues as its generic family
             // (`continue 'dispatch`); generic forms run their adaptive prologue first.
             let outcome = 'dispatch: loop {
+                // Read here, not before the loop: what is computed from the argument
+                // then stays in the arms that use it instead of being hoisted out of
+                // this loop (and spilled) for every instruction.
+                let arg = code.instructions[this_ip].get().arg;
                 break 'dispatch match op {
                     AdaptiveOpcode::CALL => {
                         if adapt(vm, code, this_ip, Opcode::CALL, arg, globals_pair) {
@@ -118,15 +120,52 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                         }
                     }
                     AdaptiveOpcode::RETURN_VALUE | AdaptiveOpcode::RETURN_CONST => {
-                        let value = if op == AdaptiveOpcode::RETURN_CONST {
+                        let mut value = if op == AdaptiveOpcode::RETURN_CONST {
                             code.consts[arg as usize]
                         } else {
                             pop(vm)
                         };
                         let frame = vm.frames.pop().expect("returning frame exists");
-                        vm.stack.truncate(frame.caller_sp);
                         if frame_index == entry_depth {
+                            vm.stack.truncate(frame.caller_sp);
                             return Ok(value);
+                        }
+                        if frame.base == frame.caller_sp + INIT_FRAME_GAP {
+                            // `__init__` entered by CALL_ALLOC_AND_ENTER_INIT: the call's
+                            // result is the instance kept below the frame.
+                            let instance = vm.stack[frame.caller_sp];
+                            vm.stack.truncate(frame.caller_sp);
+                            remember_instance_size(instance);
+                            if !value.is_none() {
+                                let name = vm.type_name(value);
+                                let error = vm.type_error(format!(
+                                    "__init__() should return None, not '{name}'"
+                                ));
+                                let at = vm.frames[frame_index - 1].last_ip;
+                                match handle_exception(vm, Unwind::Raise(error), at, entry_depth) {
+                                    Ok(()) => continue 'frames,
+                                    Err(error) => return Err(error),
+                                }
+                            }
+                            value = instance;
+                        } else {
+                            vm.stack.truncate(frame.caller_sp);
+                        }
+                        if !frame.generator.is_null() {
+                            // A generator resumed inline returned: its FOR_ITER_GEN is
+                            // exhausted, or its SEND_GEN jumps with the value.
+                            crate::generators::leave_inline(vm, frame.generator, true);
+                            let caller = vm.frames[frame_index - 1];
+                            let resumed_by =
+                                code_data(&caller.code).instructions[caller.last_ip].get();
+                            if resumed_by.op.family() == Opcode::FOR_ITER {
+                                vm.stack.pop();
+                                vm.frames[frame_index - 1].ip = resumed_by.arg as usize + 2;
+                            } else {
+                                vm.stack.push(value);
+                                vm.frames[frame_index - 1].ip = resumed_by.arg as usize;
+                            }
+                            continue 'frames;
                         }
                         vm.stack.push(value);
                         continue 'frames;
@@ -148,8 +187,53 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                         crate::generators::suspend(vm, &frame, ip);
                         vm.frames.pop();
                         vm.stack.truncate(frame.caller_sp);
-                        // Generator frames are always entered by `generators::resume`.
-                        return Ok(value);
+                        if frame_index == entry_depth {
+                            // Entered by `generators::resume`.
+                            return Ok(value);
+                        }
+                        // Resumed inline by FOR_ITER_GEN / SEND_GEN: the value is the
+                        // next item or what `SEND` got; the caller goes on after it.
+                        crate::generators::leave_inline(vm, frame.generator, false);
+                        vm.stack.push(value);
+                        continue 'frames;
+                    }
+                    AdaptiveOpcode::FOR_ITER_GEN | AdaptiveOpcode::SEND_GEN => {
+                        let sending = op == AdaptiveOpcode::SEND_GEN;
+                        let generator = if sending { peek(vm, 2) } else { top(vm) };
+                        vm.frames[frame_index].ip = ip;
+                        vm.frames[frame_index].last_ip = this_ip;
+                        match crate::generators::enter_inline(vm, generator, sending) {
+                            Ok(true) => {
+                                count_specialized(vm, op, true);
+                                continue 'frames;
+                            }
+                            Ok(false) => specialized_miss!(vm, op, 'dispatch),
+                            Err(e) => break 'dispatch Err(Unwind::Raise(e)),
+                        }
+                    }
+                    AdaptiveOpcode::CALL_ALLOC_AND_ENTER_INIT => {
+                        let n = arg as usize;
+                        let callable_index = vm.stack.len() - n - 2;
+                        let cache = code.caches[this_ip].get();
+                        // The class, unchanged (with its MRO) since specialized: still
+                        // constructed by `object.__new__` and the cached `__init__`.
+                        if vm.stack[callable_index] == cache.value
+                            && vm.stack[callable_index + 1].is_null()
+                            && vm.class_epoch == u64::from(cache.index)
+                        {
+                            vm.frames[frame_index].ip = ip;
+                            vm.frames[frame_index].last_ip = this_ip;
+                            let init = Value::from_raw(cache.key);
+                            match push_init_frame(vm, callable_index, n, init) {
+                                Ok(true) => {
+                                    count_specialized(vm, op, true);
+                                    continue 'frames;
+                                }
+                                Ok(false) => {}
+                                Err(e) => break 'dispatch Err(Unwind::Raise(e)),
+                            }
+                        }
+                        specialized_miss!(vm, op, 'dispatch)
                     }
                     // The hottest simple instructions are dispatched here directly.
                     AdaptiveOpcode::RESUME => {
@@ -238,6 +322,39 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                                 specialized_miss!(vm, op, 'dispatch)
                             }
                         }
+                    }
+                    AdaptiveOpcode::BINARY_OP => {
+                        // Operators without specialized forms (all but `+`, `-`, `*`) on
+                        // small ints and floats: the generic fast path at once (their
+                        // adaptive prologue could only fail and back off).
+                        let len = vm.stack.len();
+                        if let Some(operator) = BinaryOpArg::from_arg(arg) {
+                            if !matches!(
+                                operator.base(),
+                                BinaryOpArg::Add | BinaryOpArg::Subtract | BinaryOpArg::Multiply
+                            ) {
+                                let (lhs, rhs) = (vm.stack[len - 2], vm.stack[len - 1]);
+                                let fast =
+                                    cpjit_runtime::numeric::binary_op_fast(lhs, rhs, operator);
+                                if let Some(result) = fast {
+                                    vm.stack.truncate(len - 1);
+                                    vm.stack[len - 2] = result;
+                                    continue 'instructions;
+                                }
+                            }
+                        }
+                        if adapt(vm, code, this_ip, Opcode::BINARY_OP, arg, globals_pair) {
+                            ip = this_ip;
+                            continue 'instructions;
+                        }
+                        execute(
+                            vm,
+                            code,
+                            base,
+                            frame_index,
+                            &mut ip,
+                            Instruction::new(Opcode::BINARY_OP, arg),
+                        )
                     }
                     AdaptiveOpcode::COMPARE_OP_INT | AdaptiveOpcode::COMPARE_OP_FLOAT => {
                         let len = vm.stack.len();
@@ -390,6 +507,18 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                             }
                         }
                         specialized_miss!(vm, op, 'dispatch)
+                    }
+                    AdaptiveOpcode::LOAD_ATTR_INSTANCE_VALUE
+                    | AdaptiveOpcode::LOAD_ATTR_METHOD_WITH_VALUES
+                    | AdaptiveOpcode::STORE_ATTR_INSTANCE_VALUE => {
+                        match instance_attribute(vm, code, this_ip, op, arg) {
+                            Specialized::Hit => specialized_hit!(vm, op, 'instructions),
+                            Specialized::Failed(error) => {
+                                count_specialized(vm, op, true);
+                                Err(error)
+                            }
+                            _ => specialized_miss!(vm, op, 'dispatch),
+                        }
                     }
                     AdaptiveOpcode::JUMP_BACKWARD => {
                         ip = arg as usize;
@@ -1486,6 +1615,117 @@ fn instance_value(dict: Value, name: Value, hint: u64) -> Option<Value> {
     ops::dict_get_str(dict, name)
 }
 
+/// The instance attribute forms (`LOAD_ATTR_INSTANCE_VALUE`,
+/// `LOAD_ATTR_METHOD_WITH_VALUES`, `STORE_ATTR_INSTANCE_VALUE`): inline both in the
+/// main loop and in [`run_specialized`] (which tier 2 calls).
+#[inline(always)]
+fn instance_attribute(
+    vm: &mut Vm,
+    code: &CodeData,
+    this_ip: usize,
+    op: AdaptiveOpcode,
+    arg: u32,
+) -> Specialized {
+    use AdaptiveOpcode as A;
+    let len = vm.stack.len();
+    match op {
+        A::LOAD_ATTR_INSTANCE_VALUE | A::LOAD_ATTR_METHOD_WITH_VALUES => {
+            let owner = vm.stack[len - 1];
+            let cache = code.caches[this_ip].get();
+            let Some(ObjKind::Instance(instance)) = kind(&owner) else {
+                return Specialized::Miss;
+            };
+            // What the class's MRO says about the name, as when specialized: for the
+            // same class by the epoch; for another class (a polymorphic site) the
+            // plain-value form asks the specializer's memo.
+            if vm.class_epoch != u64::from(cache.index) {
+                return Specialized::Miss;
+            }
+            let name = code.names[(arg >> 1) as usize];
+            let mut method = Value::from_raw(cache.key);
+            if instance.class != cache.value {
+                let facts = crate::specialize::attribute_facts(vm, instance.class, name);
+                if !facts.plain {
+                    return Specialized::Miss;
+                }
+                method = facts.method;
+            }
+            if op == A::LOAD_ATTR_INSTANCE_VALUE {
+                // (The cache's key is the entry position seen when specialized.)
+                let Some(value) = instance_value(instance.dict, name, cache.key) else {
+                    return Specialized::Miss;
+                };
+                vm.stack[len - 1] = value;
+                if arg & 1 != 0 {
+                    vm.stack.push(Value::NULL);
+                }
+            } else {
+                // Not shadowed by the instance's own namespace.
+                if arg & 1 == 0 || method.is_null() || instance_has(instance.dict, name) {
+                    return Specialized::Miss;
+                }
+                // The method lives in a namespace of the class's MRO, unchanged
+                // since (the epoch); the class is kept alive by the cache or, for
+                // another class, by the instance on the stack.
+                vm.stack[len - 1] = method;
+                vm.stack.push(owner);
+            }
+            Specialized::Hit
+        }
+        A::STORE_ATTR_INSTANCE_VALUE => {
+            let (value, owner) = (vm.stack[len - 2], vm.stack[len - 1]);
+            let cache = code.caches[this_ip].get();
+            let Some(ObjKind::Instance(instance)) = kind(&owner) else {
+                return Specialized::Miss;
+            };
+            let name = code.names[arg as usize];
+            if vm.class_epoch != u64::from(cache.index)
+                || (instance.class != cache.value
+                    && !crate::specialize::is_plain_attribute(vm, instance.class, name))
+            {
+                return Specialized::Miss;
+            }
+            let Some(ObjKind::Dict(table)) = kind(&instance.dict) else {
+                return Specialized::Miss;
+            };
+            let stored = {
+                let mut table = table.borrow_mut();
+                let at = cache.key as usize;
+                match table.entry_at(at) {
+                    // (`u64::MAX`, for a name not there when specialized, finds none.)
+                    Some(entry) if entry.key == name => {
+                        table.set_value_at(at, value);
+                        true
+                    }
+                    _ => false,
+                }
+            };
+            if !stored {
+                if let Err(error) = ops::dict_set(vm, instance.dict, name, value) {
+                    return Specialized::Failed(Unwind::Raise(error));
+                }
+            }
+            vm.stack.truncate(len - 2);
+            Specialized::Hit
+        }
+        _ => Specialized::Miss,
+    }
+}
+
+/// Whether the instance namespace `dict` has `name` (which then shadows the class's
+/// method). Usually it has not, which the table's hash bits mostly prove at once.
+#[inline]
+fn instance_has(dict: Value, name: Value) -> bool {
+    if let (Some(ObjKind::Dict(table)), Some(ObjKind::Str(s))) = (kind(&dict), kind(&name)) {
+        if let Some(hash) = s.hash.get() {
+            if !table.borrow().may_contain_hash(hash) {
+                return false;
+            }
+        }
+    }
+    ops::dict_get_str(dict, name).is_some()
+}
+
 /// Executes a specialized instruction: guard, then the fast operation.
 #[allow(clippy::too_many_arguments)]
 #[inline(never)]
@@ -1583,88 +1823,9 @@ pub(crate) fn run_specialized(
             vm.stack.push(owner);
             Specialized::Hit
         }
-        A::LOAD_ATTR_INSTANCE_VALUE | A::LOAD_ATTR_METHOD_WITH_VALUES => {
-            let owner = vm.stack[len - 1];
-            let cache = code.caches[this_ip].get();
-            let Some(ObjKind::Instance(instance)) = kind(&owner) else {
-                return Specialized::Miss;
-            };
-            // What the class's MRO says about the name, as when specialized: for the
-            // same class by the epoch; for another class (a polymorphic site) the
-            // plain-value form asks the specializer's memo.
-            if vm.class_epoch != u64::from(cache.index) {
-                return Specialized::Miss;
-            }
-            let name = code.names[(arg >> 1) as usize];
-            let mut method = Value::from_raw(cache.key);
-            if instance.class != cache.value {
-                let facts = crate::specialize::attribute_facts(vm, instance.class, name);
-                if !facts.plain {
-                    return Specialized::Miss;
-                }
-                method = facts.method;
-            }
-            if op == A::LOAD_ATTR_INSTANCE_VALUE {
-                // (The cache's key is the entry position seen when specialized.)
-                let Some(value) = instance_value(instance.dict, name, cache.key) else {
-                    return Specialized::Miss;
-                };
-                vm.stack[len - 1] = value;
-                if arg & 1 != 0 {
-                    vm.stack.push(Value::NULL);
-                }
-            } else {
-                // Not shadowed by the instance's own namespace.
-                if arg & 1 == 0
-                    || method.is_null()
-                    || ops::dict_get_str(instance.dict, name).is_some()
-                {
-                    return Specialized::Miss;
-                }
-                // The method lives in a namespace of the class's MRO, unchanged
-                // since (the epoch); the class is kept alive by the cache or, for
-                // another class, by the instance on the stack.
-                vm.stack[len - 1] = method;
-                vm.stack.push(owner);
-            }
-            Specialized::Hit
-        }
-        A::STORE_ATTR_INSTANCE_VALUE => {
-            let (value, owner) = (vm.stack[len - 2], vm.stack[len - 1]);
-            let cache = code.caches[this_ip].get();
-            let Some(ObjKind::Instance(instance)) = kind(&owner) else {
-                return Specialized::Miss;
-            };
-            let name = code.names[arg as usize];
-            if vm.class_epoch != u64::from(cache.index)
-                || (instance.class != cache.value
-                    && !crate::specialize::is_plain_attribute(vm, instance.class, name))
-            {
-                return Specialized::Miss;
-            }
-            let Some(ObjKind::Dict(table)) = kind(&instance.dict) else {
-                return Specialized::Miss;
-            };
-            let stored = {
-                let mut table = table.borrow_mut();
-                let at = cache.key as usize;
-                match table.entry_at(at) {
-                    // (`u64::MAX`, for a name not there when specialized, finds none.)
-                    Some(entry) if entry.key == name => {
-                        table.set_value_at(at, value);
-                        true
-                    }
-                    _ => false,
-                }
-            };
-            if !stored {
-                if let Err(error) = ops::dict_set(vm, instance.dict, name, value) {
-                    return Specialized::Failed(Unwind::Raise(error));
-                }
-            }
-            vm.stack.truncate(len - 2);
-            Specialized::Hit
-        }
+        A::LOAD_ATTR_INSTANCE_VALUE
+        | A::LOAD_ATTR_METHOD_WITH_VALUES
+        | A::STORE_ATTR_INSTANCE_VALUE => instance_attribute(vm, code, this_ip, op, arg),
         A::LOAD_ATTR_MODULE => {
             let owner = vm.stack[len - 1];
             let cache = code.caches[this_ip].get();
@@ -1968,14 +2129,7 @@ fn handle_exception(
     };
     if add_traceback {
         // Implicit chaining: a new exception raised while handling another.
-        let handled = vm.handled_exception;
-        if !handled.is_null() && handled != error.0 {
-            if let Some(ObjKind::Exception(e)) = kind(&error.0) {
-                if e.context.get().is_none() && !creates_cycle(error.0, handled) {
-                    e.context.set(handled);
-                }
-            }
-        }
+        chain_to_handled(vm, error.0);
     }
     let mut add_traceback = add_traceback;
     let mut lookup_ip = Some(raising_ip);
@@ -2013,7 +2167,27 @@ fn handle_exception(
         if frame_index == entry_depth {
             return Err(error);
         }
+        if !frame.generator.is_null() {
+            // A generator resumed inline raised: it is finished, and the exception
+            // continues in its caller as if raised there (where `FOR_ITER`/`SEND`
+            // would have re-raised it, chained to the caller's handled exception).
+            crate::generators::leave_inline(vm, frame.generator, true);
+            chain_to_handled(vm, error.0);
+        }
         add_traceback = true;
+    }
+}
+
+/// Implicit chaining: an exception raised while another is handled gets it as its
+/// `__context__` (unless it has one, or that would make a cycle).
+fn chain_to_handled(vm: &mut Vm, error: Value) {
+    let handled = vm.handled_exception;
+    if !handled.is_null() && handled != error {
+        if let Some(ObjKind::Exception(e)) = kind(&error) {
+            if e.context.get().is_none() && !creates_cycle(error, handled) {
+                e.context.set(handled);
+            }
+        }
     }
 }
 
@@ -2434,6 +2608,74 @@ fn push_exact_frame(vm: &mut Vm, callable_index: usize, n: usize) -> PyResult<bo
         generator: Value::NULL,
     });
     Ok(true)
+}
+
+/// How far a frame pushed by [`push_init_frame`] starts above the stack height its
+/// caller returns to: `[instance, __init__, NULL]` sit in between, the instance being
+/// the call's result. No other frame has this gap (exact calls have 1 or 2, frames
+/// with bound arguments 0), so `RETURN_*` recognizes an `__init__` frame by it.
+const INIT_FRAME_GAP: usize = 3;
+
+/// `CALL_ALLOC_AND_ENTER_INIT`: allocates an instance of the class at `callable_index`
+/// (`object.__new__`'s work) and pushes a frame running `init` with the instance and
+/// the `n` arguments above it. Returns `Ok(false)` (nothing changed) when `init` no
+/// longer binds them exactly.
+fn push_init_frame(vm: &mut Vm, callable_index: usize, n: usize, init: Value) -> PyResult<bool> {
+    let Some(ObjKind::Function(f)) = kind(&init) else {
+        return Ok(false);
+    };
+    let code_value = f.code;
+    if !crate::specialize::init_binds_exactly(&code_value, n + 1) {
+        return Ok(false);
+    }
+    if vm.frames.len() >= vm.recursion_limit {
+        return Err(vm.new_error(
+            vm.exceptions.recursion_error,
+            "maximum recursion depth exceeded",
+        ));
+    }
+    let class = vm.stack[callable_index];
+    let attributes = match kind(&class) {
+        Some(ObjKind::Type(t)) => t.instance_attributes_hint.get() as usize,
+        _ => 0,
+    };
+    let instance = cpjit_runtime::subclass::new_plain_instance(vm, class, attributes);
+    let code = code_data(&code_value);
+    let base = callable_index + INIT_FRAME_GAP;
+    let old_len = vm.stack.len();
+    // The arguments move up two slots; the frame's other locals start unbound.
+    vm.stack.resize(base + code.nlocalsplus, Value::NULL);
+    vm.stack.copy_within(callable_index + 2..old_len, base + 1);
+    vm.stack[callable_index] = instance;
+    vm.stack[callable_index + 1] = init;
+    vm.stack[callable_index + 2] = Value::NULL;
+    vm.stack[base] = instance;
+    vm.frames.push(Frame {
+        function: init,
+        code: code_value,
+        globals: f.globals,
+        builtins: f.builtins,
+        locals_dict: Value::NULL,
+        base,
+        ip: 0,
+        last_ip: 0,
+        caller_sp: callable_index,
+        generator: Value::NULL,
+    });
+    Ok(true)
+}
+
+/// After an `__init__` entered by [`push_init_frame`] returned: its class's next
+/// instance starts with room for as many attributes as this one has.
+fn remember_instance_size(instance: Value) {
+    if let Some(ObjKind::Instance(i)) = kind(&instance) {
+        if let (Some(ObjKind::Type(t)), Some(ObjKind::Dict(table))) =
+            (kind(&i.class), kind(&i.dict))
+        {
+            let len = table.borrow().len().min(64) as u32;
+            t.instance_attributes_hint.set(len);
+        }
+    }
 }
 
 /// Calls a non-function callable from the interpreter (natives, types, instances).

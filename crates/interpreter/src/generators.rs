@@ -130,6 +130,80 @@ pub fn resume(
     }
 }
 
+/// `FOR_ITER_GEN` / `SEND_GEN` (CPython 3.13's inline resumption): pushes `generator`'s
+/// frame onto the running loop's frame stack, so it runs without a nested `eval::run`.
+/// For `SEND_GEN` the sent value is on top of the caller's stack and is moved to the
+/// generator's; `FOR_ITER_GEN` sends None. While it runs, the generator holds its
+/// caller's handled exception (swapped back by [`leave_inline`]).
+///
+/// Returns `Ok(false)` (nothing changed) when the generator cannot be resumed this way
+/// — not a generator, running, finished, or a non-None value sent to a fresh one —
+/// so the generic instruction runs and raises what it must.
+pub fn enter_inline(vm: &mut Vm, generator: Value, sending: bool) -> PyResult<bool> {
+    let Some(ObjKind::Generator(g)) = kind(&generator) else {
+        return Ok(false);
+    };
+    let sent = if sending {
+        *vm.stack.last().expect("SEND has a value")
+    } else {
+        Value::NONE
+    };
+    match g.state.get() {
+        GeneratorState::Suspended => {}
+        GeneratorState::Created if sent.is_none() => {}
+        _ => return Ok(false),
+    }
+    if vm.frames.len() >= vm.recursion_limit {
+        return Err(vm.new_error(
+            vm.exceptions.recursion_error,
+            "maximum recursion depth exceeded",
+        ));
+    }
+    if sending {
+        vm.stack.pop();
+    }
+    let ip = g.ip.get();
+    let base = vm.stack.len();
+    {
+        let mut saved = g.saved.borrow_mut();
+        vm.stack.extend_from_slice(&saved);
+        saved.clear();
+    }
+    vm.stack.push(sent);
+    vm.frames.push(Frame {
+        function: g.function,
+        code: g.code,
+        globals: g.globals,
+        builtins: g.builtins,
+        locals_dict: Value::NULL,
+        base,
+        ip,
+        last_ip: ip.saturating_sub(1),
+        caller_sp: base,
+        generator,
+    });
+    g.state.set(GeneratorState::Running);
+    let outer_exception = vm.handled_exception;
+    vm.handled_exception = g.saved_exception.get();
+    g.saved_exception.set(outer_exception);
+    Ok(true)
+}
+
+/// A generator frame pushed by [`enter_inline`] has left (its frame already popped):
+/// it yielded (`finished` false; [`suspend`] saved it) or returned or raised
+/// (`finished`). Restores the caller's handled exception.
+pub fn leave_inline(vm: &mut Vm, generator: Value, finished: bool) {
+    vm.generator_yielded = false;
+    if let Some(ObjKind::Generator(g)) = kind(&generator) {
+        if finished {
+            g.state.set(GeneratorState::Finished);
+        }
+        let inner_exception = vm.handled_exception;
+        vm.handled_exception = g.saved_exception.get();
+        g.saved_exception.set(inner_exception);
+    }
+}
+
 /// What throwing into a generator's `yield from` sub-iterator gave.
 enum Delegated {
     /// The sub-iterator yielded: the generator stays suspended in its `yield from`.

@@ -19,7 +19,14 @@ use cpjit_runtime::{PyResult, Value, Vm};
 
 /// The modules CPython 3.13 compiles into the interpreter (`sys.builtin_module_names`),
 /// found before `sys.path` is searched; every other module can be shadowed by a file.
-const BUILTIN_MODULE_NAMES: &[&str] = &["sys", "time", "itertools", "_operator", "_functools"];
+const BUILTIN_MODULE_NAMES: &[&str] = &[
+    "sys",
+    "time",
+    "itertools",
+    "_itertools",
+    "_operator",
+    "_functools",
+];
 
 /// Standard-library modules written in Python: (module name, source, native module
 /// whose names the namespace starts with — CPython's `from _heapq import *`).
@@ -38,7 +45,11 @@ const PYTHON_MODULES: &[(&str, &str, Option<&str>)] = &[
         include_str!("stdlib/functools.py"),
         Some("_functools"),
     ),
-    ("itertools", include_str!("stdlib/itertools.py"), None),
+    (
+        "itertools",
+        include_str!("stdlib/itertools.py"),
+        Some("_itertools"),
+    ),
     ("collections", include_str!("stdlib/collections.py"), None),
 ];
 
@@ -282,6 +293,7 @@ pub fn import(vm: &mut Vm, name: Value) -> PyResult<Value> {
         "_heapq" => cpjit_runtime::heapq::make_heapq_module(vm),
         "_bisect" => cpjit_runtime::heapq::make_bisect_module(vm),
         "_functools" => cpjit_runtime::functools::make_module(vm),
+        "_itertools" => cpjit_runtime::itertools::make_module(vm),
         _ => match PYTHON_MODULES.iter().find(|(module, _, _)| *module == text) {
             Some((_, source, natives)) => python_module(vm, &text, source, *natives)?,
             None => {

@@ -5,12 +5,12 @@
 //! an instruction (that is `eval.rs`); every specialized form it installs re-checks its
 //! guard when it runs, so a wrong guess costs a miss, never a wrong result.
 
-use cpjit_bytecode::{AdaptiveOpcode, BinaryOpArg, CompareOp, Opcode};
+use cpjit_bytecode::{AdaptiveOpcode, BinaryOpArg, CodeFlags, CompareOp, Opcode};
 use cpjit_runtime::object::{
     counter, AdaptiveInstruction, CodeData, InlineCache, IterState, ObjKind,
 };
 use cpjit_runtime::ops;
-use cpjit_runtime::vm::{kind, AttributeFacts};
+use cpjit_runtime::vm::{kind, AttributeFacts, AttributeMemoSlot};
 use cpjit_runtime::{Value, Vm};
 
 fn peek(vm: &Vm, depth: usize) -> Value {
@@ -82,7 +82,28 @@ pub(crate) fn is_plain_attribute(vm: &mut Vm, class: Value, name: Value) -> bool
 }
 
 /// What `class`'s MRO says about `name` at the current class epoch, memoized.
+#[inline]
 pub(crate) fn attribute_facts(vm: &mut Vm, class: Value, name: Value) -> AttributeFacts {
+    let slot = vm.attribute_memo[AttributeMemoSlot::index(class, name)];
+    if slot.class == class.raw() && slot.name == name.raw() && slot.facts.epoch == vm.class_epoch {
+        return slot.facts;
+    }
+    attribute_facts_slow(vm, class, name)
+}
+
+/// [`attribute_facts`] past its direct-mapped front: the map, or the MRO.
+#[inline(never)]
+fn attribute_facts_slow(vm: &mut Vm, class: Value, name: Value) -> AttributeFacts {
+    let facts = attribute_facts_in_map(vm, class, name);
+    vm.attribute_memo[AttributeMemoSlot::index(class, name)] = AttributeMemoSlot {
+        class: class.raw(),
+        name: name.raw(),
+        facts,
+    };
+    facts
+}
+
+fn attribute_facts_in_map(vm: &mut Vm, class: Value, name: Value) -> AttributeFacts {
     let key = (class.raw(), name.raw());
     match vm.plain_attributes.get(&key) {
         Some(facts) if facts.epoch == vm.class_epoch => *facts,
@@ -372,6 +393,13 @@ fn choose(
                 {
                     Some((A::CALL_BUILTIN_CLASS, cache_with(callable, 0, 0)))
                 }
+                Some(ObjKind::Type(_)) if self_or_null.is_null() => {
+                    let (init, epoch) = plain_construction(vm, callable, n)?;
+                    Some((
+                        A::CALL_ALLOC_AND_ENTER_INIT,
+                        cache_with(callable, init.raw(), epoch),
+                    ))
+                }
                 _ => None,
             }
         }
@@ -417,12 +445,17 @@ fn choose(
             }
         }
         Opcode::FOR_ITER => match kind(&peek(vm, 1)) {
+            Some(ObjKind::Generator(_)) => Some((A::FOR_ITER_GEN, plain)),
             Some(ObjKind::Iterator(state)) => match &*state.borrow() {
                 IterState::Range { .. } => Some((A::FOR_ITER_RANGE, plain)),
                 IterState::List { .. } => Some((A::FOR_ITER_LIST, plain)),
                 IterState::Tuple { .. } => Some((A::FOR_ITER_TUPLE, plain)),
                 _ => None,
             },
+            _ => None,
+        },
+        Opcode::SEND => match kind(&peek(vm, 2)) {
+            Some(ObjKind::Generator(_)) => Some((A::SEND_GEN, plain)),
             _ => None,
         },
         Opcode::UNPACK_SEQUENCE => match kind(&peek(vm, 1)) {
@@ -446,6 +479,56 @@ fn choose(
         _ => None,
     }
 }
+
+/// Whether calling `class` with `nargs` positional arguments is what
+/// `CALL_ALLOC_AND_ENTER_INIT` does (CPython's `specialize_class_call`): a plain user
+/// class (metaclass `type`, no builtin base, not an exception, no Python `__new__`)
+/// whose `__init__` is a Python function binding `self` and the arguments exactly.
+/// Returns that `__init__` and the class epoch (as a cache index) the answer holds for.
+fn plain_construction(vm: &mut Vm, class: Value, nargs: usize) -> Option<(Value, u32)> {
+    use cpjit_runtime::attr::type_lookup;
+    let epoch = u32::try_from(vm.class_epoch)
+        .ok()
+        .filter(|e| *e != u32::MAX)?;
+    let Some(ObjKind::Type(t)) = kind(&class) else {
+        return None;
+    };
+    if t.builtin.is_some()
+        || t.constructor.get().is_some()
+        || !t.metaclass.is_null()
+        || vm.is_subtype(class, vm.types.type_)
+        || vm.is_subtype(class, vm.exceptions.base_exception)
+        || vm.builtin_base(class).is_some()
+    {
+        return None;
+    }
+    let new_name = vm.intern("__new__");
+    let new_is_builtin = match type_lookup(class, new_name).as_ref().map(kind) {
+        None => true,
+        Some(Some(ObjKind::Native(_))) => true,
+        Some(Some(ObjKind::Descriptor(d))) => matches!(kind(&d.function), Some(ObjKind::Native(_))),
+        Some(_) => false,
+    };
+    if !new_is_builtin {
+        return None;
+    }
+    let init_name = vm.intern("__init__");
+    let init = type_lookup(class, init_name)?;
+    let Some(ObjKind::Function(f)) = kind(&init) else {
+        return None;
+    };
+    init_binds_exactly(&f.code, nargs + 1).then_some((init, epoch))
+}
+
+/// Whether `code` (an `__init__`'s) binds `nargs` positional arguments exactly and
+/// returns normally (not a generator or coroutine, whose call would return an object).
+pub(crate) fn init_binds_exactly(code_value: &Value, nargs: usize) -> bool {
+    exact_args(code_value, nargs)
+        && matches!(kind(code_value), Some(ObjKind::Code(c)) if c.code.flags.0 & GENERATOR_LIKE == 0)
+}
+
+/// `CO_GENERATOR | CO_COROUTINE | CO_ITERABLE_COROUTINE | CO_ASYNC_GENERATOR`.
+const GENERATOR_LIKE: u32 = CodeFlags::GENERATOR | CodeFlags::COROUTINE | 0x100 | 0x200;
 
 /// Whether a call with `nargs` positional arguments binds to `code` without defaults,
 /// `*args`, `**kwargs` or keyword-only parameters.

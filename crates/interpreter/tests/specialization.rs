@@ -174,6 +174,73 @@ assert results[9] == 1225 and results[10] == 50, results
 }
 
 #[test]
+fn class_calls_allocate_and_enter_init() {
+    // A plain class's call site becomes CALL_ALLOC_AND_ENTER_INIT; redefining
+    // `__init__` or adding `__new__` makes it miss (the new methods run), and an
+    // `__init__` returning a value still raises at the call.
+    let vm = run("
+class P:
+    def __init__(self, x):
+        self.x = x
+def make(n):
+    return [P(i) for i in range(n)]
+def work():
+    total = 0
+    for i in range(60):
+        if i == 30:
+            P.__init__ = lambda self, x: setattr(self, 'x', -x)
+        if i == 45:
+            P.__new__ = staticmethod(lambda cls, x: 7)
+        p = P(i)
+        total += p if p == 7 else p.x
+    return total
+assert sum(p.x for p in make(100)) == 4950
+assert work() == sum(range(30)) - sum(range(30, 45)) + 7 * 15, work
+class Bad:
+    def __init__(self, v):
+        if v == 40:
+            return v
+caught = []
+for i in range(50):
+    try:
+        Bad(i)
+    except TypeError as e:
+        caught.append((i, str(e)))
+assert caught == [(40, \"__init__() should return None, not 'int'\")], caught
+");
+    assert!(ops_of(&vm, "make").contains(&AdaptiveOpcode::CALL_ALLOC_AND_ENTER_INIT));
+    let calls = vm.stats.specialization[Opcode::CALL as usize];
+    assert!(calls.misses > 0, "{calls:?}");
+}
+
+#[test]
+fn generator_sites_resume_inline() {
+    // `for` over a generator becomes FOR_ITER_GEN and `yield from` a generator
+    // SEND_GEN; a site that sees a list after generators misses and re-specializes.
+    let vm = run("
+def gen(n):
+    for i in range(n):
+        yield i
+def chain(n):
+    yield from gen(n)
+    return n
+def total(it):
+    t = 0
+    for v in it:
+        t += v
+    return t
+results = [total(chain(10)) for _ in range(30)]
+results.append(total([1, 2, 3]))
+assert results == [45] * 30 + [6], results
+");
+    assert!(ops_of(&vm, "chain").contains(&AdaptiveOpcode::SEND_GEN));
+    let for_iter = vm.stats.specialization[Opcode::FOR_ITER as usize];
+    assert!(for_iter.misses > 0, "{for_iter:?}");
+    let send = vm.stats.specialization[Opcode::SEND as usize];
+    assert!(send.hits > 200, "{send:?}");
+}
+
+#[test]
 fn unspecializable_site_backs_off_exponentially() {
     // List concatenation has no specialized form: each attempt fails and the next one
     // comes exponentially later, so there are few attempts for many executions.

@@ -1293,6 +1293,9 @@ fn construct_set_kind(vm: &mut Vm, args: &[Value], kw: &[Value], frozen: bool) -
         let items = crate::iter::collect_letting_generators_collect(vm, *v);
         vm.temp_roots.pop();
         let items = items?;
+        if let Some(ObjKind::Set(s)) = kind(&set) {
+            s.table.borrow_mut().reserve(items.len());
+        }
         for item in items {
             set_add(vm, set, item)?;
         }

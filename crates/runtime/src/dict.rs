@@ -26,6 +26,9 @@ pub struct DictTable {
     /// Incremented when keys are added or removed (not when values change); inline
     /// caches that remember an entry position key on it.
     keys_version: u64,
+    /// One bit (the hash modulo 64) for every key added since the last clear: a clear
+    /// bit proves a hash absent without probing ([`DictTable::may_contain_hash`]).
+    hash_bits: u64,
     /// For sets: CPython's open-addressing slot layout, so iteration order matches.
     set_slots: Option<Box<SetSlots>>,
 }
@@ -39,6 +42,12 @@ struct SetSlots {
     slots: Vec<u32>,
     fill: usize,
     used: usize,
+}
+
+/// The bit of [`DictTable::hash_bits`] a key's hash sets.
+#[inline]
+fn hash_bit(hash: i64) -> u64 {
+    1 << (hash as u64 & 63)
 }
 
 const EMPTY: u32 = u32::MAX;
@@ -162,6 +171,7 @@ impl DictTable {
             len: 0,
             version: 0,
             keys_version: 0,
+            hash_bits: 0,
             set_slots: None,
         }
     }
@@ -199,6 +209,24 @@ impl DictTable {
     pub(crate) fn capacity_bytes(&self) -> usize {
         self.entries.capacity() * std::mem::size_of::<Option<DictEntry>>()
             + self.index.capacity() * 8
+    }
+
+    /// Makes room for `additional` more keys in the entries and the hash index (not
+    /// in a set's slot mirror, whose growth decides iteration order as CPython's).
+    pub fn reserve(&mut self, additional: usize) {
+        self.entries.reserve(additional);
+        let entries = &self.entries;
+        self.index.reserve(additional, |&i| {
+            entries[i].as_ref().map_or(0, |e| e.hash as u64)
+        });
+    }
+
+    /// Whether a key with this hash may be in the table; `false` proves it absent
+    /// (a quick answer for lookups that usually miss, like a method name in an
+    /// instance's namespace).
+    #[inline]
+    pub fn may_contain_hash(&self, hash: i64) -> bool {
+        self.hash_bits & hash_bit(hash) != 0
     }
 
     /// Index (into the entries array) of the entry whose key matches.
@@ -243,6 +271,7 @@ impl DictTable {
             self.compact();
         }
         self.keys_version = self.keys_version.wrapping_add(1);
+        self.hash_bits |= hash_bit(hash);
         let position = self.entries.len();
         self.entries.push(Some(DictEntry { hash, key, value }));
         let entries = &self.entries;
@@ -298,6 +327,7 @@ impl DictTable {
         self.index.clear();
         self.len = 0;
         self.keys_version = self.keys_version.wrapping_add(1);
+        self.hash_bits = 0;
         if self.set_slots.is_some() {
             self.set_slots = Some(Box::new(SetSlots::new()));
         }

@@ -324,6 +324,16 @@ pub fn next(vm: &mut Vm, iterator: Value) -> PyResult<Option<Value>> {
                 }
             }
         }
+        IterState::Permutations(p) => match p.step() {
+            Some(items) => {
+                drop(state);
+                Ok(Some(vm.new_tuple(items)))
+            }
+            None => {
+                *state = IterState::Exhausted;
+                Ok(None)
+            }
+        },
         IterState::Callable { function, sentinel } => {
             let (function, sentinel) = (*function, *sentinel);
             drop(state);

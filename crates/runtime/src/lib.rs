@@ -19,6 +19,7 @@ pub mod functools;
 pub mod gc;
 pub mod heapq;
 pub mod iter;
+pub mod itertools;
 pub mod layout;
 pub mod math;
 pub mod metaclass;

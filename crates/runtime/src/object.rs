@@ -322,6 +322,10 @@ pub struct TypeObj {
     /// The class or a base defines `__setattr__`, `__delattr__` or `__getattribute__`
     /// in Python, so attribute accesses on instances must look the hook up.
     pub attr_hooks: Cell<bool>,
+    /// How many attributes the last instance whose `__init__` the interpreter entered
+    /// directly had when `__init__` returned: the next one's namespace is made with
+    /// room for as many, instead of growing there attribute by attribute.
+    pub instance_attributes_hint: Cell<u32>,
 }
 
 /// Builtin types that the runtime treats specially.
@@ -509,6 +513,8 @@ pub enum IterState {
         sequence: Value,
         next_index: usize,
     },
+    /// `itertools.permutations` (native, as in CPython).
+    Permutations(Box<crate::itertools::Permutations>),
 }
 
 impl IterState {
@@ -598,6 +604,7 @@ impl Object {
                 }
                 IterState::Filter { function, inner } => out.extend([*function, *inner]),
                 IterState::Callable { function, sentinel } => out.extend([*function, *sentinel]),
+                IterState::Permutations(p) => out.extend(p.pool.iter().copied()),
             },
         }
     }

@@ -326,6 +326,20 @@ pub fn new_instance(vm: &mut Vm, class: Value, payload: Value) -> Value {
     }))
 }
 
+/// A fresh instance of a class without a builtin base, its namespace made with room
+/// for `attributes` entries.
+pub fn new_plain_instance(vm: &mut Vm, class: Value, attributes: usize) -> Value {
+    let dict = vm.alloc(ObjKind::Dict(Box::new(std::cell::RefCell::new(
+        crate::dict::DictTable::with_capacity(attributes),
+    ))));
+    vm.alloc(ObjKind::Instance(InstanceObj {
+        class,
+        dict,
+        payload: Value::NULL,
+        slot_values: std::cell::Cell::new(Value::NULL),
+    }))
+}
+
 /// The instance `class(*args)` starts as before `__init__` runs, when `class` does
 /// not define `__new__`: an empty payload for the mutable `list` and `dict` (their
 /// `__init__` fills it), the builtin type called with the arguments for the

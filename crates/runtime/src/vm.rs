@@ -184,6 +184,7 @@ impl TypeFactory<'_> {
             slots: None,
             has_dict: true,
             attr_hooks: Cell::new(false),
+            instance_attributes_hint: Cell::new(0),
         })));
         let mut mro = vec![ty];
         if let Some(base) = bases.first() {
@@ -259,6 +260,7 @@ builtin_types! {
     filter: "filter" = Iterator,
     callable_iterator: "callable_iterator" = Iterator,
     seq_iterator: "iterator" = Iterator,
+    permutations: "permutations" = Iterator,
     dict_keys: "dict_keys" = DictKeys,
     dict_values: "dict_values" = DictValues,
     dict_items: "dict_items" = DictItems,
@@ -361,6 +363,10 @@ pub struct Vm {
     /// walk. Cleared by every collection (a freed class's address may be reused);
     /// entries of an older epoch are ignored.
     pub plain_attributes: rustc_hash::FxHashMap<(u64, u64), AttributeFacts>,
+    /// A direct-mapped front for `plain_attributes` (same validity rules, cleared with
+    /// it): a polymorphic attribute site asks it on every execution, so one indexed
+    /// compare instead of hashing into the map.
+    pub attribute_memo: Box<[AttributeMemoSlot; ATTRIBUTE_MEMO_SLOTS]>,
     /// Every code object made runnable, in creation order (for `dis --adaptive`).
     pub code_objects: Vec<Value>,
     /// State owned by the tier-2 machinery of the interpreter (installed optimizer,
@@ -410,6 +416,37 @@ pub struct AttributeFacts {
     pub method: Value,
 }
 
+/// Slots of `Vm::attribute_memo` (a power of two).
+pub const ATTRIBUTE_MEMO_SLOTS: usize = 512;
+
+/// One slot of `Vm::attribute_memo`: the facts about `(class, name)` (value bits);
+/// a class of 0 marks an empty slot.
+#[derive(Clone, Copy, Debug)]
+pub struct AttributeMemoSlot {
+    pub class: u64,
+    pub name: u64,
+    pub facts: AttributeFacts,
+}
+
+impl AttributeMemoSlot {
+    pub const EMPTY: AttributeMemoSlot = AttributeMemoSlot {
+        class: 0,
+        name: 0,
+        facts: AttributeFacts {
+            epoch: u64::MAX,
+            plain: false,
+            method: Value::NULL,
+        },
+    };
+
+    /// The slot `(class, name)` lives in.
+    #[inline]
+    pub fn index(class: Value, name: Value) -> usize {
+        let mixed = (class.raw() >> 4) ^ (name.raw() >> 3).rotate_left(17);
+        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize & (ATTRIBUTE_MEMO_SLOTS - 1)
+    }
+}
+
 /// In the forced-deopt stress mode, one guard execution in this many fails.
 pub const FORCED_DEOPT_PERIOD: u64 = 3;
 
@@ -443,6 +480,7 @@ impl Vm {
             slots: None,
             has_dict: true,
             attr_hooks: Cell::new(false),
+            instance_attributes_hint: Cell::new(0),
         })));
         if let Some(ObjKind::Type(t)) = object.as_object().map(|o| &o.kind) {
             t.mro.borrow_mut().push(object);
@@ -484,6 +522,7 @@ impl Vm {
             forced_deopt_tick: 0,
             class_epoch: 0,
             plain_attributes: Default::default(),
+            attribute_memo: Box::new([AttributeMemoSlot::EMPTY; ATTRIBUTE_MEMO_SLOTS]),
             code_objects: Vec::new(),
             tier2: None,
             stdout,
@@ -845,6 +884,7 @@ impl Vm {
                     IterState::Filter { .. } => self.types.filter,
                     IterState::Callable { .. } => self.types.callable_iterator,
                     IterState::GetItem { .. } => self.types.seq_iterator,
+                    IterState::Permutations(_) => self.types.permutations,
                 },
             };
         }
@@ -1057,6 +1097,7 @@ impl Vm {
             slots,
             has_dict,
             attr_hooks: Cell::new(attr_hooks),
+            instance_attributes_hint: Cell::new(0),
         })));
         merged.insert(0, class);
         if let Some(ObjKind::Type(t)) = kind(&class) {
@@ -1257,6 +1298,7 @@ impl Vm {
         roots.extend(self.code_objects.iter().copied());
         self.heap.collect(roots);
         self.plain_attributes.clear();
+        self.attribute_memo.fill(AttributeMemoSlot::EMPTY);
         self.stats.gc_collections += 1;
     }
 }

@@ -470,34 +470,14 @@ class product(_Iterator):
         self._gen = _product(pools)
 
 
-def _permutations(pool, r):
-    n = len(pool)
-    if r > n:
-        return
-    indices = list(range(n))
-    cycles = list(range(n, n-r, -1))
-    yield tuple([pool[i] for i in indices[:r]])
-    while n:
-        for i in reversed(range(r)):
-            cycles[i] -= 1
-            if cycles[i] == 0:
-                indices[i:] = indices[i+1:] + indices[i:i+1]
-                cycles[i] = n - i
-            else:
-                j = cycles[i]
-                indices[i], indices[-j] = indices[-j], indices[i]
-                yield tuple([pool[i] for i in indices[:r]])
-                break
-        else:
-            return
-
-
 class permutations(_Iterator):
     def __init__(self, *args, **kwds):
         iterable, r = _bind('permutations', args, kwds, ('iterable', 'r'), 1, (None,))
         pool = tuple(iterable)
         r = len(pool) if r is None else _r_arg(r, 'r')
-        self._gen = _permutations(pool, r)
+        # Native (`_itertools`), as CPython's is C: nested loops over permutations
+        # are hot.
+        self._gen = _permutations_iterator(pool, r)
 
 
 def _combinations(pool, r):
