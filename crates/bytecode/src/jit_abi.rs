@@ -134,6 +134,10 @@ define_helpers! {
     Len = "__JIT_HELPER_LEN", 1:
         "`(value) -> int|NULL`: `len` of a builtin `str`, `list`, `tuple`, `dict` or \
          `set` as a small int; NULL for anything else.",
+    LoadAttrInstance = "__JIT_HELPER_LOAD_ATTR_INSTANCE", 3:
+        "`(stack_pointer, state, record) -> stack_pointer|0`: an instance attribute \
+         load (`record` names the instruction) run on the value stack as tier 1 runs \
+         it; the new stack pointer, or 0 (nothing changed) when a guard failed.",
     NumberBinary = "__JIT_HELPER_NUMBER_BINARY", 3:
         "`(lhs, rhs, oparg) -> value|NULL`: a generic `BINARY_OP` on small ints and \
          floats whose result needs no allocation and raises nothing; NULL otherwise.",
@@ -387,6 +391,10 @@ define_specialized_stencils! {
     CallListAppend = "_RUN_SPECIALIZED__CALL_LIST_APPEND",
     /// `CALL_BUILTIN_CLASS` of `float` (the operand) on a small int or a float, inline.
     CallFloat = "_RUN_SPECIALIZED__CALL_FLOAT",
+    /// `LOAD_ATTR_INSTANCE_VALUE` and `LOAD_ATTR_METHOD_WITH_VALUES`: tier 1's guards
+    /// and lookup on the stack, through a fast helper (the operand is the JIT's record
+    /// of the instruction).
+    LoadAttrInstance = "_RUN_SPECIALIZED__LOAD_ATTR_INSTANCE",
 }
 
 impl SpecializedStencil {
@@ -398,6 +406,9 @@ impl SpecializedStencil {
             A::CALL_LEN => Some(SpecializedStencil::CallLen),
             A::CALL_LIST_APPEND => Some(SpecializedStencil::CallListAppend),
             A::CALL_BUILTIN_CLASS => Some(SpecializedStencil::CallFloat),
+            A::LOAD_ATTR_INSTANCE_VALUE | A::LOAD_ATTR_METHOD_WITH_VALUES => {
+                Some(SpecializedStencil::LoadAttrInstance)
+            }
             A::UNPACK_SEQUENCE_TWO_TUPLE | A::UNPACK_SEQUENCE_TUPLE => {
                 Some(SpecializedStencil::UnpackTuple)
             }

@@ -1712,6 +1712,27 @@ fn instance_attribute(
     }
 }
 
+/// `LOAD_ATTR_INSTANCE_VALUE` or `LOAD_ATTR_METHOD_WITH_VALUES` (`op`, with its
+/// argument, at `this_ip` of `code`) on the value stack, for the JIT's fast helper:
+/// whether its guards held and it ran. A miss changes nothing, and these forms never
+/// raise or run Python code.
+pub fn load_instance_attribute(
+    vm: &mut Vm,
+    code: &CodeData,
+    this_ip: usize,
+    op: AdaptiveOpcode,
+    arg: u32,
+) -> bool {
+    debug_assert!(matches!(
+        op,
+        AdaptiveOpcode::LOAD_ATTR_INSTANCE_VALUE | AdaptiveOpcode::LOAD_ATTR_METHOD_WITH_VALUES
+    ));
+    matches!(
+        instance_attribute(vm, code, this_ip, op, arg),
+        Specialized::Hit
+    )
+}
+
 /// Whether the instance namespace `dict` has `name` (which then shadows the class's
 /// method). Usually it has not, which the table's hash bits mostly prove at once.
 #[inline]

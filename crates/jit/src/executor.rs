@@ -27,7 +27,9 @@ use cpjit_bytecode::jit_abi::{
     STATUS_LEAVE,
 };
 use cpjit_bytecode::uops::Uop;
+use cpjit_bytecode::AdaptiveOpcode;
 use cpjit_bytecode::BinaryOpArg;
+use cpjit_interpreter::eval::load_instance_attribute;
 use cpjit_interpreter::uop_interpreter::{Step, UopMachine};
 use cpjit_optimizer::trace::Trace;
 use cpjit_optimizer::{
@@ -37,7 +39,7 @@ use cpjit_optimizer::{
 use cpjit_runtime::gc::GcPressure;
 use cpjit_runtime::iter::{list_append_fast, unpack_exact};
 use cpjit_runtime::numeric::binary_op_fast;
-use cpjit_runtime::object::ObjKind;
+use cpjit_runtime::object::{CodeData, ObjKind};
 use cpjit_runtime::ops::builtin_len;
 use cpjit_runtime::vm::kind;
 use cpjit_runtime::{Value, Vm};
@@ -127,6 +129,7 @@ pub fn helper_address(helper: Helper) -> usize {
         Helper::NumberBinary => helper_number_binary as *const () as usize,
         Helper::Unpack => helper_unpack as *const () as usize,
         Helper::Len => helper_len as *const () as usize,
+        Helper::LoadAttrInstance => helper_load_attr_instance as *const () as usize,
     }
 }
 
@@ -162,6 +165,38 @@ extern "C" fn helper_len(value: u64) -> u64 {
             .and_then(|n| Value::small_int(n as i64))
             .unwrap_or(Value::NULL)
             .raw()
+    })
+}
+
+/// What the attribute helper needs to run a specialized instance attribute load
+/// (the operand of its uop; owned by the compiled trace).
+#[derive(Debug)]
+pub struct AttributeRecord {
+    code: *const CodeData,
+    ip: usize,
+    op: AdaptiveOpcode,
+    arg: u32,
+}
+
+extern "C" fn helper_load_attr_instance(
+    stack_pointer: *mut Value,
+    state: *mut JitState,
+    record: u64,
+) -> u64 {
+    guarded(0, || {
+        // SAFETY: as in `helper_step`: `state` and the VM it points to are exclusively
+        // the JIT run's; `record` is the operand of a uop of the running trace, which
+        // owns it, and its code object is one of the trace's (alive while it runs).
+        let (state, record) = unsafe { (&mut *state, &*(record as *const AttributeRecord)) };
+        let vm = unsafe { &mut *state.vm };
+        let code = unsafe { &*record.code };
+        sync_stack_length(vm, stack_pointer);
+        if !load_instance_attribute(vm, code, record.ip, record.op, record.arg) {
+            return 0;
+        }
+        // The push (at most one) stays within the reserved headroom: the stack did not
+        // move.
+        vm.stack.as_mut_ptr_range().end as u64
     })
 }
 
@@ -537,6 +572,8 @@ pub struct JitTrace {
     global_slots: Vec<Box<GlobalSlot>>,
     #[allow(clippy::vec_box)]
     _frame_plans: Vec<Box<FramePlan>>,
+    #[allow(clippy::vec_box)]
+    _attribute_records: Vec<Box<AttributeRecord>>,
     valid: Rc<Cell<bool>>,
     code: PatchedCode,
     /// Address of every uop's code, then of the fatal stencil.
@@ -679,6 +716,7 @@ impl JitCompiler {
     pub fn plan(&self, vm: &Vm, trace: &Trace, valid: &Rc<Cell<bool>>) -> Result<Plan, OptError> {
         let mut global_slots = Vec::new();
         let mut frame_plans = Vec::new();
+        let mut attribute_records = Vec::new();
         let exit_slots: Box<[Cell<usize>]> = trace.uops.iter().map(|_| Cell::new(0)).collect();
         let uops = trace
             .uops
@@ -739,6 +777,12 @@ impl JitCompiler {
                         }
                     },
                     Uop::_RUN_SPECIALIZED => match specialized_form(vm, trace, u) {
+                        Some((SpecializedStencil::LoadAttrInstance, _)) => {
+                            let record = Box::new(attribute_record(trace, u)?);
+                            let address = &*record as *const AttributeRecord as u64;
+                            attribute_records.push(record);
+                            address
+                        }
                         Some((_, Some(callable))) => callable.raw(),
                         _ => u.operand,
                     },
@@ -765,6 +809,7 @@ impl JitCompiler {
             uops,
             global_slots,
             frame_plans,
+            attribute_records,
             exit_slots,
         })
     }
@@ -779,6 +824,8 @@ pub struct Plan {
     global_slots: Vec<Box<GlobalSlot>>,
     #[allow(clippy::vec_box)]
     frame_plans: Vec<Box<FramePlan>>,
+    #[allow(clippy::vec_box)]
+    attribute_records: Vec<Box<AttributeRecord>>,
     /// One per uop, read by the exit trampolines (their addresses are in the code).
     exit_slots: Box<[Cell<usize>]>,
 }
@@ -804,7 +851,9 @@ fn specialized_form(
         Some(code.caches.get(u.target as usize)?.get().value)
     };
     match form {
-        SpecializedStencil::UnpackTuple | SpecializedStencil::UnpackList => Some((form, None)),
+        SpecializedStencil::UnpackTuple
+        | SpecializedStencil::UnpackList
+        | SpecializedStencil::LoadAttrInstance => Some((form, None)),
         SpecializedStencil::CallLen | SpecializedStencil::CallListAppend => {
             let callable = cached_callable().filter(|_| u.oparg == 1)?;
             Some((form, Some(callable)))
@@ -814,6 +863,25 @@ fn specialized_form(
             Some((form, Some(callable)))
         }
     }
+}
+
+/// The record of a `_RUN_SPECIALIZED` instance attribute load.
+fn attribute_record(
+    trace: &Trace,
+    u: &cpjit_optimizer::trace::UopInstruction,
+) -> Result<AttributeRecord, OptError> {
+    let Some(ObjKind::Code(code)) = trace.codes.get(u.code as usize).and_then(kind) else {
+        return Err(OptError::Aborted(
+            "an attribute load in an unknown code".into(),
+        ));
+    };
+    let op = cpjit_bytecode::ALL_ADAPTIVE_OPCODES[u.operand as usize];
+    Ok(AttributeRecord {
+        code: &**code as *const CodeData,
+        ip: u.target as usize,
+        op,
+        arg: u.oparg,
+    })
 }
 
 /// The plan of a `_PUSH_FRAME`: the inlined code and its locals.
@@ -949,6 +1017,7 @@ impl TraceCompiler for JitCompiler {
             trace: trace.clone(),
             global_slots: plan.global_slots,
             _frame_plans: plan.frame_plans,
+            _attribute_records: plan.attribute_records,
             exit_slots: plan.exit_slots,
             valid: valid.clone(),
             uop_addresses,
