@@ -22,13 +22,14 @@ use cranelift_codegen::isa::{CallConv, TargetIsa};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 
 use cpjit_bytecode::jit_abi::{
-    BinaryOpStencil, Helper, HoleValue, SpecializedStencil, FRAME_PLAN_CODE,
+    BinaryOpStencil, Helper, HoleValue, SpecializedStencil, EXIT_SLOT_COLD, FRAME_PLAN_CODE,
     FRAME_PLAN_EXTRA_LOCALS, GLOBAL_SLOT_BUILTINS_VERSION, GLOBAL_SLOT_GLOBALS_VERSION,
     GLOBAL_SLOT_SEEN_BUILTINS_VERSION, GLOBAL_SLOT_SEEN_GLOBALS_VERSION, GLOBAL_SLOT_VALUE,
     MAX_PENDING_FRAMES, PENDING_CALLEE_FRAME, PENDING_CALLER_FRAME, PENDING_FRAME_SIZE,
-    PENDING_PLAN, STATE_FRAME, STATE_FRAME_COUNT, STATE_GC_PRESSURE, STATE_JUMP_TARGET,
-    STATE_LAST_IP, STATE_PENDING_COUNT, STATE_PENDING_FRAMES, STATE_RECURSION_LIMIT,
-    STATE_STACK_LIMIT, STATE_STACK_POINTER, STATUS_JUMP, STATUS_LEAVE,
+    PENDING_PLAN, STATE_EXIT_TARGET, STATE_FRAME, STATE_FRAME_COUNT, STATE_GC_PRESSURE,
+    STATE_JUMP_TARGET, STATE_LAST_IP, STATE_PENDING_COUNT, STATE_PENDING_FRAMES,
+    STATE_RECURSION_LIMIT, STATE_STACK_LIMIT, STATE_STACK_POINTER, STATUS_EXIT, STATUS_JUMP,
+    STATUS_LEAVE,
 };
 use cpjit_bytecode::uops::Uop;
 use cpjit_runtime::layout::jit;
@@ -1447,15 +1448,33 @@ impl Template<'_, '_> {
             // Once the executor has attached where this exit goes (the loop trace or a
             // side trace; its first uop's address in the exit slot the operand points
             // at), jump there directly, after the safepoint a back edge owes.
+            // An exit the executor found cold (it keeps going back to tier 1) leaves
+            // with its target and stack pointer in the state block, no helper.
             _EXIT_TRACE => {
                 let slot = self.symbol_value(HoleValue::Operand);
                 let target = self.fb.ins().load(I64, flags(), slot, 0);
                 let attached = self.fb.ins().icmp_imm_s(IntCC::NotEqual, target, 0);
                 let direct = self.fb.create_block();
                 let through_helper = self.fb.create_block();
+                let slot_set = self.fb.create_block();
+                let cold = self.fb.create_block();
+                self.fb.set_cold_block(cold);
                 self.fb
                     .ins()
-                    .brif(attached, direct, &[], through_helper, &[]);
+                    .brif(attached, slot_set, &[], through_helper, &[]);
+                self.fb.switch_to_block(slot_set);
+                let is_cold = self
+                    .fb
+                    .ins()
+                    .icmp_imm_s(IntCC::Equal, target, EXIT_SLOT_COLD as i64);
+                self.fb.ins().brif(is_cold, cold, &[], direct, &[]);
+                self.fb.switch_to_block(cold);
+                let (sp, state) = (self.sp, self.state);
+                self.store_field(sp, state, STATE_STACK_POINTER);
+                let resume_at = self.symbol_value(HoleValue::Oparg);
+                self.store_field(resume_at, state, STATE_EXIT_TARGET);
+                let status = self.fb.ins().iconst(I64, STATUS_EXIT as i64);
+                self.fb.ins().return_(&[status]);
                 self.fb.switch_to_block(through_helper);
                 self.step_then_continue();
                 self.fb.switch_to_block(direct);

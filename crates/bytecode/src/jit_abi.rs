@@ -27,6 +27,13 @@ pub const STATUS_LEAVE: u64 = 1;
 /// [`STATE_JUMP_TARGET`] with the frame and stack pointer in the state block.
 pub const STATUS_JUMP: u64 = 2;
 
+/// Leave the trace for tier 1 at the instruction in [`STATE_EXIT_TARGET`], with the
+/// stack pointer in the state block: an `_EXIT_TRACE` whose exit the executor found
+/// cold (its slot holds [`EXIT_SLOT_COLD`]) leaves without the step helper.
+pub const STATUS_EXIT: u64 = 3;
+/// What a cold `_EXIT_TRACE`'s exit slot holds (no code address is this).
+pub const EXIT_SLOT_COLD: u64 = u64::MAX;
+
 /// Offsets in the state block (`#[repr(C)]`, 8-byte fields) stencils read or write.
 /// After every helper call a stencil reloads `frame` and `stack_pointer` from here
 /// (a helper may grow the value stack, which can move it).
@@ -63,6 +70,9 @@ pub const STATE_PENDING_FRAMES: i32 = 72;
 /// At most this many pending frames (deeper inlined calls take the slow path).
 pub const MAX_PENDING_FRAMES: usize = 4;
 pub const PENDING_FRAME_SIZE: i32 = 32;
+/// Where [`STATUS_EXIT`] resumes tier 1 (after the pending frames).
+pub const STATE_EXIT_TARGET: i32 =
+    STATE_PENDING_FRAMES + MAX_PENDING_FRAMES as i32 * PENDING_FRAME_SIZE;
 /// In a pending frame record: the caller's frame pointer (restored by `_POP_FRAME`).
 pub const PENDING_CALLER_FRAME: i32 = 0;
 /// The callee's frame pointer (its local 0: the first argument).

@@ -23,8 +23,8 @@ use std::time::Instant;
 
 use cpjit_bytecode::jit_abi::MAX_PENDING_FRAMES;
 use cpjit_bytecode::jit_abi::{
-    BinaryOpStencil, Helper, SpecializedStencil, LAST_IP_UNSET, STATUS_CONTINUE, STATUS_JUMP,
-    STATUS_LEAVE,
+    BinaryOpStencil, Helper, SpecializedStencil, EXIT_SLOT_COLD, LAST_IP_UNSET, STATUS_CONTINUE,
+    STATUS_EXIT, STATUS_JUMP, STATUS_LEAVE,
 };
 use cpjit_bytecode::uops::Uop;
 use cpjit_bytecode::AdaptiveOpcode;
@@ -67,6 +67,8 @@ pub struct JitState {
     /// Inlined calls the stencils entered without pushing VM frames (see `jit_abi`).
     pending_count: u64,
     pending_frames: [PendingFrame; MAX_PENDING_FRAMES],
+    /// Where a cold `_EXIT_TRACE` resumes tier 1 (`STATUS_EXIT`).
+    exit_target: u64,
     vm: *mut Vm,
     /// The executor's side-exit decision for this run (lifetime erased; it outlives
     /// the JIT call).
@@ -419,6 +421,14 @@ fn leave_or_stitch(
             }
         }
     }
+    if let ExecutorOutcome::SideExit {
+        uop, in_loop_code, ..
+    } = outcome
+    {
+        // SAFETY: `current_jit` is the live trace whose uop just exited.
+        let exited = unsafe { &*state.current_jit };
+        exited.count_cold_exit(uop, in_loop_code);
+    }
     state.outcome = Some(outcome);
     STATUS_LEAVE
 }
@@ -581,6 +591,8 @@ pub struct JitTrace {
     /// Per uop: the first-uop address of a side trace its exit jumps to directly
     /// (0: none yet); the trampolines read these words.
     exit_slots: Box<[Cell<usize>]>,
+    /// Per uop: `_EXIT_TRACE`s sent back to tier 1 in a row (see `count_cold_exit`).
+    exit_misses: Box<[Cell<u8>]>,
     arena: Rc<RefCell<CodeArena>>,
     stats: Rc<JitStats>,
 }
@@ -620,6 +632,7 @@ impl CompiledTrace for JitTrace {
             stack_limit: std::ptr::null_mut(),
             pending_count: 0,
             pending_frames: [NO_PENDING_FRAME; MAX_PENDING_FRAMES],
+            exit_target: 0,
             vm: std::ptr::null_mut(),
             // SAFETY: only the lifetime is erased; the pointer is used only while this
             // call runs, during which `stitch` is alive and otherwise unused.
@@ -650,6 +663,22 @@ impl CompiledTrace for JitTrace {
         debug_assert_eq!(state.pending_count, 0, "a trace left with pending frames");
         if let Some(panic) = state.panic.take() {
             resume_unwind(panic);
+        }
+        if status == STATUS_EXIT {
+            // A cold `_EXIT_TRACE` left by itself: the frames of the calls it is in
+            // become real, and tier 1 resumes in the innermost.
+            sync_stack_length(vm, state.stack_pointer);
+            // SAFETY: `state.machine` points at `machine` above (lifetime erased), which
+            // the JIT code no longer uses.
+            let erased = unsafe { &mut *state.machine };
+            let outcome = catch_unwind(AssertUnwindSafe(|| {
+                push_pending_frames(vm, erased, &mut state);
+            }));
+            if let Err(panic) = outcome {
+                resume_unwind(panic);
+            }
+            vm.stats.trace_exits += 1;
+            return ExecutorOutcome::ResumeAt(state.exit_target as usize);
         }
         match state.outcome.take() {
             Some(outcome) if status == STATUS_LEAVE => outcome,
@@ -798,7 +827,12 @@ impl JitCompiler {
                     };
                 Ok(PlannedUop {
                     stencil,
-                    oparg: u64::from(u.oparg),
+                    // `_EXIT_TRACE` leaving by itself needs its target.
+                    oparg: if u.uop == Uop::_EXIT_TRACE {
+                        u64::from(u.target)
+                    } else {
+                        u64::from(u.oparg)
+                    },
                     operand,
                     trampoline,
                     exit_slot: exit_slot.as_ptr() as u64,
@@ -935,7 +969,33 @@ fn global_slot(
     Some(slot)
 }
 
+/// How many times in a row the executor must send an `_EXIT_TRACE` of the loop's
+/// code back to tier 1 before it leaves without asking (past the exit's warm-up: a
+/// side trace is tried at the hot threshold, and a failed projection is final).
+const COLD_EXIT_AFTER: u8 = 64;
+
 impl JitTrace {
+    /// An exit of uop `index` went back to tier 1: an `_EXIT_TRACE` leaves by itself
+    /// from then on — at once in inlined code (never stitched), in the loop's code
+    /// after [`COLD_EXIT_AFTER`] times in a row.
+    fn count_cold_exit(&self, index: usize, in_loop_code: bool) {
+        if self.trace.uops.get(index).map(|u| u.uop) != Some(Uop::_EXIT_TRACE) {
+            return;
+        }
+        let Some(misses) = self.exit_misses.get(index) else {
+            return;
+        };
+        let count = if in_loop_code {
+            misses.get().saturating_add(1)
+        } else {
+            COLD_EXIT_AFTER
+        };
+        misses.set(count);
+        if count >= COLD_EXIT_AFTER && self.exit_slots[index].get() == 0 {
+            self.exit_slots[index].set(EXIT_SLOT_COLD as usize);
+        }
+    }
+
     /// After the slow path ran uop `index`: a `LOAD_GLOBAL` whose inline check
     /// failed reads its global again, so the next run takes the inline path.
     #[inline]
@@ -1018,6 +1078,7 @@ impl TraceCompiler for JitCompiler {
             global_slots: plan.global_slots,
             _frame_plans: plan.frame_plans,
             _attribute_records: plan.attribute_records,
+            exit_misses: trace.uops.iter().map(|_| Cell::new(0)).collect(),
             exit_slots: plan.exit_slots,
             valid: valid.clone(),
             uop_addresses,
@@ -1145,6 +1206,7 @@ mod tests {
             (offset_of!(JitState, stack_limit), STATE_STACK_LIMIT),
             (offset_of!(JitState, pending_count), STATE_PENDING_COUNT),
             (offset_of!(JitState, pending_frames), STATE_PENDING_FRAMES),
+            (offset_of!(JitState, exit_target), STATE_EXIT_TARGET),
             (size_of::<PendingFrame>(), PENDING_FRAME_SIZE),
             (offset_of!(PendingFrame, caller_frame), PENDING_CALLER_FRAME),
             (offset_of!(PendingFrame, callee_frame), PENDING_CALLEE_FRAME),
