@@ -1473,6 +1473,9 @@ impl Template<'_, '_> {
                 self.store_field(sp, state, STATE_STACK_POINTER);
                 let resume_at = self.symbol_value(HoleValue::Oparg);
                 self.store_field(resume_at, state, STATE_EXIT_TARGET);
+                // Which trace is leaving (direct jumps change it without a helper).
+                let executor = self.symbol_value(HoleValue::Executor);
+                self.store_field(executor, state, STATE_JUMP_TARGET);
                 let status = self.fb.ins().iconst(I64, STATUS_EXIT as i64);
                 self.fb.ins().return_(&[status]);
                 self.fb.switch_to_block(through_helper);

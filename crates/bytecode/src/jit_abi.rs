@@ -28,8 +28,9 @@ pub const STATUS_LEAVE: u64 = 1;
 pub const STATUS_JUMP: u64 = 2;
 
 /// Leave the trace for tier 1 at the instruction in [`STATE_EXIT_TARGET`], with the
-/// stack pointer in the state block: an `_EXIT_TRACE` whose exit the executor found
-/// cold (its slot holds [`EXIT_SLOT_COLD`]) leaves without the step helper.
+/// stack pointer in the state block and the leaving trace (its `__JIT_EXECUTOR`) at
+/// [`STATE_JUMP_TARGET`]: an `_EXIT_TRACE` whose exit the executor found cold (its
+/// slot holds [`EXIT_SLOT_COLD`]) leaves without the step helper.
 pub const STATUS_EXIT: u64 = 3;
 /// What a cold `_EXIT_TRACE`'s exit slot holds (no code address is this).
 pub const EXIT_SLOT_COLD: u64 = u64::MAX;

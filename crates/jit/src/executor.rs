@@ -660,7 +660,6 @@ impl CompiledTrace for JitTrace {
             let entry: EntryFn = std::mem::transmute::<usize, EntryFn>(self.code.entry);
             entry(state.frame, state.stack_pointer, &mut state)
         };
-        debug_assert_eq!(state.pending_count, 0, "a trace left with pending frames");
         if let Some(panic) = state.panic.take() {
             resume_unwind(panic);
         }
@@ -671,6 +670,15 @@ impl CompiledTrace for JitTrace {
             // SAFETY: `state.machine` points at `machine` above (lifetime erased), which
             // the JIT code no longer uses.
             let erased = unsafe { &mut *state.machine };
+            let leaving = state.jump_target;
+            if leaving != state.current_jit as usize {
+                // SAFETY: the stencil stored its `__JIT_EXECUTOR`, the address of a
+                // live `JitTrace` of this executor (it just ran).
+                let jit = unsafe { &*(leaving as *const JitTrace) };
+                if !switch_machine(vm, erased, &mut state, jit) {
+                    return ExecutorOutcome::ResumeAt(jit.trace.start);
+                }
+            }
             let outcome = catch_unwind(AssertUnwindSafe(|| {
                 push_pending_frames(vm, erased, &mut state);
             }));
@@ -680,6 +688,7 @@ impl CompiledTrace for JitTrace {
             vm.stats.trace_exits += 1;
             return ExecutorOutcome::ResumeAt(state.exit_target as usize);
         }
+        debug_assert_eq!(state.pending_count, 0, "a trace left with pending frames");
         match state.outcome.take() {
             Some(outcome) if status == STATUS_LEAVE => outcome,
             // Stencils only return what the step helper returned with an outcome.
