@@ -806,14 +806,7 @@ impl Template<'_, '_> {
         let this = self.fb.create_block();
         match oparg {
             Some(oparg) => {
-                let inplace = B::from_arg(op as u32 + 13).filter(|i| i.base() == op);
-                let inplace = inplace.expect("in-place forms follow the binary ones by 13");
-                let is_op = self.fb.ins().icmp_imm_s(IntCC::Equal, oparg, op as i64);
-                let is_inplace = self
-                    .fb
-                    .ins()
-                    .icmp_imm_s(IntCC::Equal, oparg, inplace as i64);
-                let matches = self.fb.ins().bor(is_op, is_inplace);
+                let matches = self.is_operator(oparg, op);
                 self.fb.ins().brif(matches, this, &[], other_ops, &[]);
             }
             None => {
@@ -830,20 +823,7 @@ impl Template<'_, '_> {
 
         self.fb.switch_to_block(int_path);
         let (x, y) = (self.unbox_int(a), self.unbox_int(b));
-        let (result, no_wrap) = match op {
-            B::Add => (self.fb.ins().iadd(x, y), None),
-            B::Subtract => (self.fb.ins().isub(x, y), None),
-            _ => {
-                let low = self.fb.ins().imul(x, y);
-                let high = self.fb.ins().smulhi(x, y);
-                let sign = self.fb.ins().sshr_imm_s(low, 63);
-                (low, Some(self.fb.ins().icmp(IntCC::Equal, high, sign)))
-            }
-        };
-        let mut fits = self.fits_small(result);
-        if let Some(no_wrap) = no_wrap {
-            fits = self.both(fits, no_wrap);
-        }
+        let (result, fits) = self.small_int_arithmetic(op, x, y);
         let store_int = self.fb.create_block();
         self.fb.ins().brif(fits, store_int, &[], helper_path, &[]);
         self.fb.switch_to_block(store_int);
@@ -899,15 +879,7 @@ impl Template<'_, '_> {
         match oparg {
             // The reference stencil tests the argument; a variant knows it divides.
             Some(oparg) => {
-                let is_op = self
-                    .fb
-                    .ins()
-                    .icmp_imm_s(IntCC::Equal, oparg, B::TrueDivide as i64);
-                let is_inplace =
-                    self.fb
-                        .ins()
-                        .icmp_imm_s(IntCC::Equal, oparg, B::InplaceTrueDivide as i64);
-                let matches = self.fb.ins().bor(is_op, is_inplace);
+                let matches = self.is_operator(oparg, B::TrueDivide);
                 self.fb.ins().brif(matches, divide, &[], other_ops, &[]);
             }
             None => {
@@ -1011,14 +983,7 @@ impl Template<'_, '_> {
                 if variant.is_some() {
                     self.fb.ins().jump(this, &[]);
                 } else {
-                    let inplace = B::from_arg(op as u32 + 13).filter(|i| i.base() == op);
-                    let inplace = inplace.expect("in-place forms follow the binary ones by 13");
-                    let is_op = self.fb.ins().icmp_imm_s(IntCC::Equal, oparg, op as i64);
-                    let is_inplace = self
-                        .fb
-                        .ins()
-                        .icmp_imm_s(IntCC::Equal, oparg, inplace as i64);
-                    let matches = self.fb.ins().bor(is_op, is_inplace);
+                    let matches = self.is_operator(oparg, op);
                     self.fb.ins().brif(matches, this, &[], next, &[]);
                 }
                 self.fb.switch_to_block(this);
@@ -1037,6 +1002,47 @@ impl Template<'_, '_> {
         let got = self.compare_word(IntCC::NotEqual, result, bits::NULL);
         self.fast_path_if(got);
         self.replace_two_with(result);
+    }
+
+    /// Whether `oparg` is `op` or its in-place form.
+    fn is_operator(&mut self, oparg: Value, op: cpjit_bytecode::BinaryOpArg) -> Value {
+        use cpjit_bytecode::BinaryOpArg as B;
+        let inplace = B::from_arg(op as u32 + 13).filter(|i| i.base() == op);
+        let inplace = inplace.expect("in-place forms follow the binary ones by 13");
+        let is_op = self.fb.ins().icmp_imm_s(IntCC::Equal, oparg, op as i64);
+        let is_inplace = self
+            .fb
+            .ins()
+            .icmp_imm_s(IntCC::Equal, oparg, inplace as i64);
+        self.fb.ins().bor(is_op, is_inplace)
+    }
+
+    /// `x + y`, `x - y` or `x * y` (`op`) for two small-int payloads, and whether the
+    /// result fits the payload (48-bit operands: a product needs up to 96 bits, so
+    /// its high half must be the sign of the low half as well).
+    fn small_int_arithmetic(
+        &mut self,
+        op: cpjit_bytecode::BinaryOpArg,
+        x: Value,
+        y: Value,
+    ) -> (Value, Value) {
+        use cpjit_bytecode::BinaryOpArg as B;
+        let (result, no_wrap) = match op {
+            B::Add => (self.fb.ins().iadd(x, y), None),
+            B::Subtract => (self.fb.ins().isub(x, y), None),
+            _ => {
+                let low = self.fb.ins().imul(x, y);
+                let high = self.fb.ins().smulhi(x, y);
+                let sign = self.fb.ins().sshr_imm_s(low, 63);
+                (low, Some(self.fb.ins().icmp(IntCC::Equal, high, sign)))
+            }
+        };
+        let fits = self.fits_small(result);
+        let fits = match no_wrap {
+            Some(no_wrap) => self.both(fits, no_wrap),
+            None => fits,
+        };
+        (result, fits)
     }
 
     /// `x op y` for two small-int payloads and one of `&`, `|`, `^`, `%`, `//`, `>>`;
@@ -1190,23 +1196,13 @@ impl Template<'_, '_> {
                 let (ta, tb) = (self.tag_is(a, bits::TAG_INT), self.tag_is(b, bits::TAG_INT));
                 let ints = self.both(ta, tb);
                 let (ia, ib) = (self.unbox_int(a), self.unbox_int(b));
-                let (result, no_wrap) = match uop {
-                    _BINARY_OP_ADD_INT => (self.fb.ins().iadd(ia, ib), None),
-                    _BINARY_OP_SUBTRACT_INT => (self.fb.ins().isub(ia, ib), None),
-                    _ => {
-                        // 48-bit payloads: the full product needs up to 96 bits; check
-                        // the high half is the sign of the low half.
-                        let low = self.fb.ins().imul(ia, ib);
-                        let high = self.fb.ins().smulhi(ia, ib);
-                        let sign = self.fb.ins().sshr_imm_s(low, 63);
-                        (low, Some(self.fb.ins().icmp(IntCC::Equal, high, sign)))
-                    }
+                let op = match uop {
+                    _BINARY_OP_ADD_INT => cpjit_bytecode::BinaryOpArg::Add,
+                    _BINARY_OP_SUBTRACT_INT => cpjit_bytecode::BinaryOpArg::Subtract,
+                    _ => cpjit_bytecode::BinaryOpArg::Multiply,
                 };
-                let fits = self.fits_small(result);
-                let mut ok = self.both(ints, fits);
-                if let Some(no_wrap) = no_wrap {
-                    ok = self.both(ok, no_wrap);
-                }
+                let (result, fits) = self.small_int_arithmetic(op, ia, ib);
+                let ok = self.both(ints, fits);
                 self.fast_path_if(ok);
                 let boxed = self.box_int(result);
                 self.replace_two_with(boxed);
