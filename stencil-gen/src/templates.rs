@@ -541,10 +541,15 @@ impl Template<'_, '_> {
                 let none = self.fb.ins().iconst(I64, bits::NONE as i64);
                 self.finish_one_argument_call(none);
             }
-            SpecializedStencil::LoadAttrInstance => {
+            SpecializedStencil::LoadAttrInstance | SpecializedStencil::StoreAttrInstance => {
+                let helper = if form == SpecializedStencil::LoadAttrInstance {
+                    Helper::LoadAttrInstance
+                } else {
+                    Helper::StoreAttrInstance
+                };
                 let record = self.symbol_value(HoleValue::Operand);
                 let (sp, state) = (self.sp, self.state);
-                let new_sp = self.call_helper(Helper::LoadAttrInstance, &[sp, state, record]);
+                let new_sp = self.call_helper(helper, &[sp, state, record]);
                 let hit = self.fb.ins().icmp_imm_s(IntCC::NotEqual, new_sp, 0);
                 self.fast_path_if(hit);
                 let frame = self.frame;

@@ -149,6 +149,11 @@ define_helpers! {
         "`(stack_pointer, state, record) -> stack_pointer|0`: an instance attribute \
          load (`record` names the instruction) run on the value stack as tier 1 runs \
          it; the new stack pointer, or 0 (nothing changed) when a guard failed.",
+    StoreAttrInstance = "__JIT_HELPER_STORE_ATTR_INSTANCE", 3:
+        "`(stack_pointer, state, record) -> stack_pointer|0`: an instance attribute \
+         store (`record` names the instruction) when tier 1's guards hold and the \
+         name is at the cached namespace entry; the new stack pointer, or 0 \
+         (nothing changed).",
     NumberBinary = "__JIT_HELPER_NUMBER_BINARY", 3:
         "`(lhs, rhs, oparg) -> value|NULL`: a generic `BINARY_OP` on small ints and \
          floats whose result needs no allocation and raises nothing; NULL otherwise.",
@@ -406,6 +411,9 @@ define_specialized_stencils! {
     /// and lookup on the stack, through a fast helper (the operand is the JIT's record
     /// of the instruction).
     LoadAttrInstance = "_RUN_SPECIALIZED__LOAD_ATTR_INSTANCE",
+    /// `STORE_ATTR_INSTANCE_VALUE`: tier 1's guards and in-place store on the stack,
+    /// through a fast helper (the operand is the JIT's record of the instruction).
+    StoreAttrInstance = "_RUN_SPECIALIZED__STORE_ATTR_INSTANCE",
 }
 
 impl SpecializedStencil {
@@ -420,6 +428,7 @@ impl SpecializedStencil {
             A::LOAD_ATTR_INSTANCE_VALUE | A::LOAD_ATTR_METHOD_WITH_VALUES => {
                 Some(SpecializedStencil::LoadAttrInstance)
             }
+            A::STORE_ATTR_INSTANCE_VALUE => Some(SpecializedStencil::StoreAttrInstance),
             A::UNPACK_SEQUENCE_TWO_TUPLE | A::UNPACK_SEQUENCE_TUPLE => {
                 Some(SpecializedStencil::UnpackTuple)
             }

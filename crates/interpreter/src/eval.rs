@@ -1674,41 +1674,86 @@ fn instance_attribute(
         }
         A::STORE_ATTR_INSTANCE_VALUE => {
             let (value, owner) = (vm.stack[len - 2], vm.stack[len - 1]);
-            let cache = code.caches[this_ip].get();
-            let Some(ObjKind::Instance(instance)) = kind(&owner) else {
-                return Specialized::Miss;
-            };
-            let name = code.names[arg as usize];
-            if vm.class_epoch != u64::from(cache.index)
-                || (instance.class != cache.value
-                    && !crate::specialize::is_plain_attribute(vm, instance.class, name))
-            {
-                return Specialized::Miss;
-            }
-            let Some(ObjKind::Dict(table)) = kind(&instance.dict) else {
-                return Specialized::Miss;
-            };
-            let stored = {
-                let mut table = table.borrow_mut();
-                let at = cache.key as usize;
-                match table.entry_at(at) {
-                    // (`u64::MAX`, for a name not there when specialized, finds none.)
-                    Some(entry) if entry.key == name => {
-                        table.set_value_at(at, value);
-                        true
+            match store_instance_value(vm, code, this_ip, arg, owner, value) {
+                InstanceStore::Miss => return Specialized::Miss,
+                InstanceStore::Stored => {}
+                InstanceStore::NotInPlace { dict, name } => {
+                    if let Err(error) = ops::dict_set(vm, dict, name, value) {
+                        return Specialized::Failed(Unwind::Raise(error));
                     }
-                    _ => false,
-                }
-            };
-            if !stored {
-                if let Err(error) = ops::dict_set(vm, instance.dict, name, value) {
-                    return Specialized::Failed(Unwind::Raise(error));
                 }
             }
             vm.stack.truncate(len - 2);
             Specialized::Hit
         }
         _ => Specialized::Miss,
+    }
+}
+
+/// What `STORE_ATTR_INSTANCE_VALUE`'s guards and in-place store did.
+enum InstanceStore {
+    /// A guard failed; nothing changed.
+    Miss,
+    /// The value went into the namespace entry the cache points at.
+    Stored,
+    /// The guards held but the name is not at the cached entry: store through the
+    /// namespace dict (nothing changed yet).
+    NotInPlace { dict: Value, name: Value },
+}
+
+/// `STORE_ATTR_INSTANCE_VALUE`'s guards (the class, or a class whose MRO says the same
+/// about the name, at the same class epoch) and its in-place store.
+#[inline(always)]
+fn store_instance_value(
+    vm: &mut Vm,
+    code: &CodeData,
+    this_ip: usize,
+    arg: u32,
+    owner: Value,
+    value: Value,
+) -> InstanceStore {
+    let cache = code.caches[this_ip].get();
+    let Some(ObjKind::Instance(instance)) = kind(&owner) else {
+        return InstanceStore::Miss;
+    };
+    let name = code.names[arg as usize];
+    if vm.class_epoch != u64::from(cache.index)
+        || (instance.class != cache.value
+            && !crate::specialize::is_plain_attribute(vm, instance.class, name))
+    {
+        return InstanceStore::Miss;
+    }
+    let Some(ObjKind::Dict(table)) = kind(&instance.dict) else {
+        return InstanceStore::Miss;
+    };
+    let mut table = table.borrow_mut();
+    let at = cache.key as usize;
+    match table.entry_at(at) {
+        // (`u64::MAX`, for a name not there when specialized, finds none.)
+        Some(entry) if entry.key == name => {
+            table.set_value_at(at, value);
+            InstanceStore::Stored
+        }
+        _ => InstanceStore::NotInPlace {
+            dict: instance.dict,
+            name,
+        },
+    }
+}
+
+/// `STORE_ATTR_INSTANCE_VALUE` (with its argument, at `this_ip` of `code`) on the
+/// value stack, for the JIT's fast helper, when its guards hold and the name is at
+/// the cached namespace entry: whether it stored (and popped the two operands). Any
+/// other case changes nothing; it never raises or runs Python code.
+pub fn store_instance_attribute(vm: &mut Vm, code: &CodeData, this_ip: usize, arg: u32) -> bool {
+    let len = vm.stack.len();
+    let (value, owner) = (vm.stack[len - 2], vm.stack[len - 1]);
+    match store_instance_value(vm, code, this_ip, arg, owner, value) {
+        InstanceStore::Stored => {
+            vm.stack.truncate(len - 2);
+            true
+        }
+        InstanceStore::Miss | InstanceStore::NotInPlace { .. } => false,
     }
 }
 

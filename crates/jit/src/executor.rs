@@ -29,7 +29,7 @@ use cpjit_bytecode::jit_abi::{
 use cpjit_bytecode::uops::Uop;
 use cpjit_bytecode::AdaptiveOpcode;
 use cpjit_bytecode::BinaryOpArg;
-use cpjit_interpreter::eval::load_instance_attribute;
+use cpjit_interpreter::eval::{load_instance_attribute, store_instance_attribute};
 use cpjit_interpreter::uop_interpreter::{Step, UopMachine};
 use cpjit_optimizer::trace::Trace;
 use cpjit_optimizer::{
@@ -132,6 +132,7 @@ pub fn helper_address(helper: Helper) -> usize {
         Helper::Unpack => helper_unpack as *const () as usize,
         Helper::Len => helper_len as *const () as usize,
         Helper::LoadAttrInstance => helper_load_attr_instance as *const () as usize,
+        Helper::StoreAttrInstance => helper_store_attr_instance as *const () as usize,
     }
 }
 
@@ -170,8 +171,8 @@ extern "C" fn helper_len(value: u64) -> u64 {
     })
 }
 
-/// What the attribute helper needs to run a specialized instance attribute load
-/// (the operand of its uop; owned by the compiled trace).
+/// What the attribute helpers need to run a specialized instance attribute load or
+/// store (the operand of its uop; owned by the compiled trace).
 #[derive(Debug)]
 pub struct AttributeRecord {
     code: *const CodeData,
@@ -198,6 +199,24 @@ extern "C" fn helper_load_attr_instance(
         }
         // The push (at most one) stays within the reserved headroom: the stack did not
         // move.
+        vm.stack.as_mut_ptr_range().end as u64
+    })
+}
+
+extern "C" fn helper_store_attr_instance(
+    stack_pointer: *mut Value,
+    state: *mut JitState,
+    record: u64,
+) -> u64 {
+    guarded(0, || {
+        // SAFETY: as in `helper_load_attr_instance`.
+        let (state, record) = unsafe { (&mut *state, &*(record as *const AttributeRecord)) };
+        let vm = unsafe { &mut *state.vm };
+        let code = unsafe { &*record.code };
+        sync_stack_length(vm, stack_pointer);
+        if !store_instance_attribute(vm, code, record.ip, record.arg) {
+            return 0;
+        }
         vm.stack.as_mut_ptr_range().end as u64
     })
 }
@@ -815,7 +834,11 @@ impl JitCompiler {
                         }
                     },
                     Uop::_RUN_SPECIALIZED => match specialized_form(vm, trace, u) {
-                        Some((SpecializedStencil::LoadAttrInstance, _)) => {
+                        Some((
+                            SpecializedStencil::LoadAttrInstance
+                            | SpecializedStencil::StoreAttrInstance,
+                            _,
+                        )) => {
                             let record = Box::new(attribute_record(trace, u)?);
                             let address = &*record as *const AttributeRecord as u64;
                             attribute_records.push(record);
@@ -896,7 +919,8 @@ fn specialized_form(
     match form {
         SpecializedStencil::UnpackTuple
         | SpecializedStencil::UnpackList
-        | SpecializedStencil::LoadAttrInstance => Some((form, None)),
+        | SpecializedStencil::LoadAttrInstance
+        | SpecializedStencil::StoreAttrInstance => Some((form, None)),
         SpecializedStencil::CallLen | SpecializedStencil::CallListAppend => {
             let callable = cached_callable().filter(|_| u.oparg == 1)?;
             Some((form, Some(callable)))
@@ -908,7 +932,7 @@ fn specialized_form(
     }
 }
 
-/// The record of a `_RUN_SPECIALIZED` instance attribute load.
+/// The record of a `_RUN_SPECIALIZED` instance attribute load or store.
 fn attribute_record(
     trace: &Trace,
     u: &cpjit_optimizer::trace::UopInstruction,
