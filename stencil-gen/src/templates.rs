@@ -555,6 +555,18 @@ impl Template<'_, '_> {
                 let frame = self.frame;
                 self.continue_with(frame, new_sp);
             }
+            SpecializedStencil::ContainsDict | SpecializedStencil::ContainsSet => {
+                let (item, container) = (self.slot(-2), self.slot(-1));
+                let invert = self.symbol_value(HoleValue::Oparg);
+                let invert = self.fb.ins().band_imm_s(invert, 1);
+                let invert = self.fb.ins().ishl_imm_s(invert, 1);
+                let is_set = i64::from(form == SpecializedStencil::ContainsSet);
+                let flags = self.fb.ins().bor_imm_s(invert, is_set);
+                let result = self.call_helper(Helper::Contains, &[container, item, flags]);
+                let got = self.compare_word(IntCC::NotEqual, result, bits::NULL);
+                self.fast_path_if(got);
+                self.replace_two_with(result);
+            }
             // `float(x)`: a float is itself; a small int converts exactly.
             SpecializedStencil::CallFloat => {
                 let (argument, _) = self.call_of_operand(false);

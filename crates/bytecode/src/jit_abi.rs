@@ -154,6 +154,10 @@ define_helpers! {
          store (`record` names the instruction) when tier 1's guards hold and the \
          name is at the cached namespace entry; the new stack pointer, or 0 \
          (nothing changed).",
+    Contains = "__JIT_HELPER_CONTAINS", 3:
+        "`(container, key, flags) -> bool|NULL`: `key in container` (bit 1 of `flags`: \
+         `not in`) for an exact `dict` (bit 0 clear) or `set` (bit 0 set) and a small \
+         int, `str` or float key, when no Python code can be involved; NULL otherwise.",
     NumberBinary = "__JIT_HELPER_NUMBER_BINARY", 3:
         "`(lhs, rhs, oparg) -> value|NULL`: a generic `BINARY_OP` on small ints and \
          floats whose result needs no allocation and raises nothing; NULL otherwise.",
@@ -414,6 +418,11 @@ define_specialized_stencils! {
     /// `STORE_ATTR_INSTANCE_VALUE`: tier 1's guards and in-place store on the stack,
     /// through a fast helper (the operand is the JIT's record of the instruction).
     StoreAttrInstance = "_RUN_SPECIALIZED__STORE_ATTR_INSTANCE",
+    /// `CONTAINS_OP_DICT`: a small int, `str` or float key in an exact `dict`, through
+    /// a fast helper.
+    ContainsDict = "_RUN_SPECIALIZED__CONTAINS_DICT",
+    /// `CONTAINS_OP_SET`: the same in an exact `set`.
+    ContainsSet = "_RUN_SPECIALIZED__CONTAINS_SET",
 }
 
 impl SpecializedStencil {
@@ -429,6 +438,8 @@ impl SpecializedStencil {
                 Some(SpecializedStencil::LoadAttrInstance)
             }
             A::STORE_ATTR_INSTANCE_VALUE => Some(SpecializedStencil::StoreAttrInstance),
+            A::CONTAINS_OP_DICT => Some(SpecializedStencil::ContainsDict),
+            A::CONTAINS_OP_SET => Some(SpecializedStencil::ContainsSet),
             A::UNPACK_SEQUENCE_TWO_TUPLE | A::UNPACK_SEQUENCE_TUPLE => {
                 Some(SpecializedStencil::UnpackTuple)
             }

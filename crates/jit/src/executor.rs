@@ -40,7 +40,7 @@ use cpjit_runtime::gc::GcPressure;
 use cpjit_runtime::iter::{list_append_fast, unpack_exact};
 use cpjit_runtime::numeric::binary_op_fast;
 use cpjit_runtime::object::{CodeData, ObjKind};
-use cpjit_runtime::ops::builtin_len;
+use cpjit_runtime::ops::{builtin_len, simple_key_in_table};
 use cpjit_runtime::vm::kind;
 use cpjit_runtime::{Value, Vm};
 
@@ -133,6 +133,7 @@ pub fn helper_address(helper: Helper) -> usize {
         Helper::Len => helper_len as *const () as usize,
         Helper::LoadAttrInstance => helper_load_attr_instance as *const () as usize,
         Helper::StoreAttrInstance => helper_store_attr_instance as *const () as usize,
+        Helper::Contains => helper_contains as *const () as usize,
     }
 }
 
@@ -218,6 +219,19 @@ extern "C" fn helper_store_attr_instance(
             return 0;
         }
         vm.stack.as_mut_ptr_range().end as u64
+    })
+}
+
+extern "C" fn helper_contains(container: u64, key: u64, flags: u64) -> u64 {
+    guarded(Value::NULL.raw(), || {
+        simple_key_in_table(
+            Value::from_raw(container),
+            Value::from_raw(key),
+            flags & 1 != 0,
+        )
+        .map(|found| Value::bool(found != (flags & 2 != 0)))
+        .unwrap_or(Value::NULL)
+        .raw()
     })
 }
 
@@ -920,7 +934,9 @@ fn specialized_form(
         SpecializedStencil::UnpackTuple
         | SpecializedStencil::UnpackList
         | SpecializedStencil::LoadAttrInstance
-        | SpecializedStencil::StoreAttrInstance => Some((form, None)),
+        | SpecializedStencil::StoreAttrInstance
+        | SpecializedStencil::ContainsDict
+        | SpecializedStencil::ContainsSet => Some((form, None)),
         SpecializedStencil::CallLen | SpecializedStencil::CallListAppend => {
             let callable = cached_callable().filter(|_| u.oparg == 1)?;
             Some((form, Some(callable)))

@@ -751,29 +751,75 @@ fn table_of(value: &Value) -> Option<&std::cell::RefCell<crate::dict::DictTable>
 }
 
 /// Finds the entry position for `key` with known hash in a dict or set.
+/// Whether `key` is a small int, a `str` or a float: keys whose equality with any
+/// stored key but an instance needs no Python code.
+fn is_simple_key(key: Value) -> bool {
+    key.is_small_int() || matches!(kind(&key), Some(ObjKind::Str(_))) || key.is_float()
+}
+
+/// The lookup of a simple key (see [`is_simple_key`]) in `table`: `Some` answer, or
+/// `None` when a stored instance (a `str` subclass key, say) may be equal and only
+/// its own `__eq__` can tell.
+fn find_simple_key(
+    table: &std::cell::RefCell<crate::dict::DictTable>,
+    key: Value,
+    hash: i64,
+) -> Option<Option<usize>> {
+    let mut stored_instance = false;
+    let found = table.borrow().find(hash, |stored| {
+        stored == key
+            || match (kind(&stored), kind(&key)) {
+                (Some(ObjKind::Str(x)), Some(ObjKind::Str(y))) => x.text == y.text,
+                (Some(ObjKind::Instance(_)), _) => {
+                    stored_instance = true;
+                    false
+                }
+                _ => {
+                    // Numeric cross-type equality (1 == 1.0 == True).
+                    numeric_compare(&stored, &key) == Some(Some(Ordering::Equal))
+                }
+            }
+    });
+    (found.is_some() || !stored_instance).then_some(found)
+}
+
+/// `key in container` for an exact `dict` or `set` (`set`: `container_is_set`) and a
+/// simple key, when that needs no Python code; `None` otherwise (another container,
+/// another key, a stored instance that may be equal, a borrowed table).
+pub fn simple_key_in_table(container: Value, key: Value, container_is_set: bool) -> Option<bool> {
+    let table = match kind(&container)? {
+        ObjKind::Dict(table) if !container_is_set => &**table,
+        ObjKind::Set(set) if container_is_set => &set.table,
+        _ => return None,
+    };
+    if !is_simple_key(key) || table.try_borrow_mut().is_err() {
+        return None;
+    }
+    let hash = if let Some(i) = key.as_small_int() {
+        numeric::hash_int(&IntView::Small(i))
+    } else if let Some(f) = key.as_float() {
+        numeric::hash_float(f)
+    } else {
+        let Some(ObjKind::Str(s)) = kind(&key) else {
+            return None;
+        };
+        match s.hash.get() {
+            Some(h) => h,
+            None => {
+                let h = str_hash(&s.text);
+                s.hash.set(Some(h));
+                h
+            }
+        }
+    };
+    find_simple_key(table, key, hash).map(|found| found.is_some())
+}
+
 fn table_find(vm: &mut Vm, container: Value, key: Value, hash: i64) -> PyResult<Option<usize>> {
     let table = table_of(&container).expect("table_find on a dict or set");
     // Fast path: no fallible equality needed for str/int/identity keys.
-    let simple =
-        key.is_small_int() || matches!(kind(&key), Some(ObjKind::Str(_))) || key.is_float();
-    if simple {
-        // A stored instance (a `str` subclass key, say) needs its own `__eq__`.
-        let mut stored_instance = false;
-        let found = table.borrow().find(hash, |stored| {
-            stored == key
-                || match (kind(&stored), kind(&key)) {
-                    (Some(ObjKind::Str(x)), Some(ObjKind::Str(y))) => x.text == y.text,
-                    (Some(ObjKind::Instance(_)), _) => {
-                        stored_instance = true;
-                        false
-                    }
-                    _ => {
-                        // Numeric cross-type equality (1 == 1.0 == True).
-                        numeric_compare(&stored, &key) == Some(Some(Ordering::Equal))
-                    }
-                }
-        });
-        if found.is_some() || !stored_instance {
+    if is_simple_key(key) {
+        if let Some(found) = find_simple_key(table, key, hash) {
             return Ok(found);
         }
     }
