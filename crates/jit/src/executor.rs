@@ -10,6 +10,11 @@
 //! the code a fresh frame and stack pointer (the call may have grown, and so moved,
 //! the stack). Exits, deopts and errors all go through the tier-2 interpreter's
 //! machine ([`UopMachine::step`]), so they mean exactly what they mean in tier 2.
+//! Inlined calls the stencils entered are *pending frames* in the state block until
+//! the step helper (or a cold exit) makes them real VM frames, before anything looks
+//! at the frames. Also owns the per-uop records compiled code points at (a global's
+//! cached value and namespace versions, a call's frame plan, an attribute site) and
+//! the fast helpers stencils call.
 //!
 //! Must never let a Rust panic unwind through JIT frames: the helper catches it and
 //! it is resumed after the JIT code has returned.
@@ -21,10 +26,9 @@ use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::rc::Rc;
 use std::time::Instant;
 
-use cpjit_bytecode::jit_abi::MAX_PENDING_FRAMES;
 use cpjit_bytecode::jit_abi::{
-    BinaryOpStencil, Helper, SpecializedStencil, EXIT_SLOT_COLD, LAST_IP_UNSET, STATUS_CONTINUE,
-    STATUS_EXIT, STATUS_JUMP, STATUS_LEAVE,
+    BinaryOpStencil, Helper, SpecializedStencil, EXIT_SLOT_COLD, LAST_IP_UNSET, MAX_PENDING_FRAMES,
+    STATUS_CONTINUE, STATUS_EXIT, STATUS_JUMP, STATUS_LEAVE,
 };
 use cpjit_bytecode::uops::Uop;
 use cpjit_bytecode::AdaptiveOpcode;

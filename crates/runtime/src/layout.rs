@@ -1,5 +1,6 @@
-//! Object layouts the JIT's stencils read directly: a list's items, the interior
-//! mutability cell of a builtin iterator, and the heap's allocation pressure.
+//! Object layouts the JIT's stencils read directly: an object's kind tag, a list's
+//! items, the interior mutability cell of a builtin iterator, a function's code, and
+//! the heap's allocation pressure.
 //!
 //! Owns [`ListObj`] (a list's items as three `repr(C)` words beside a borrow flag, in
 //! place of a `RefCell<Vec<Value>>` whose layout Rust does not fix), [`ReprCell`] (a
