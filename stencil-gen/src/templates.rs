@@ -753,11 +753,16 @@ impl Template<'_, '_> {
         (address, position)
     }
 
-    /// The item at `position` (in range) of the list at `address`.
-    fn list_item_at(&mut self, address: Value, position: Value) -> Value {
+    /// The address of the item at `position` (in range) of the list at `address`.
+    fn list_slot(&mut self, address: Value, position: Value) -> Value {
         let items = self.load_field(address, jit::LIST_ITEMS);
         let offset = self.fb.ins().imul_imm_s(position, SLOT);
-        let slot = self.fb.ins().iadd(items, offset);
+        self.fb.ins().iadd(items, offset)
+    }
+
+    /// The item at `position` (in range) of the list at `address`.
+    fn list_item_at(&mut self, address: Value, position: Value) -> Value {
+        let slot = self.list_slot(address, position);
         self.fb.ins().load(I64, flags(), slot, 0)
     }
 
@@ -833,7 +838,6 @@ impl Template<'_, '_> {
         self.fb.switch_to_block(this);
         let int_path = self.fb.create_block();
         let number_path = self.fb.create_block();
-        let convert = self.fb.create_block();
         let (a_int, b_int) = (self.tag_is(a, bits::TAG_INT), self.tag_is(b, bits::TAG_INT));
         let ints = self.both(a_int, b_int);
         self.fb.ins().brif(ints, int_path, &[], number_path, &[]);
@@ -845,22 +849,10 @@ impl Template<'_, '_> {
         self.fb.ins().brif(fits, store_int, &[], helper_path, &[]);
         self.fb.switch_to_block(store_int);
         let boxed = self.box_int(result);
-        let sp = self.sp;
-        self.fb.ins().store(flags(), boxed, sp, -2 * SLOT as i32);
-        let sp = self.sp_plus(-1);
-        let frame = self.frame;
-        self.continue_with(frame, sp);
+        self.replace_two_with(boxed);
 
         self.fb.switch_to_block(number_path);
-        let (a_float, b_float) = (self.is_float(a), self.is_float(b));
-        let a_number = self.fb.ins().bor(a_float, a_int);
-        let b_number = self.fb.ins().bor(b_float, b_int);
-        let numbers = self.both(a_number, b_number);
-        self.fb.ins().brif(numbers, convert, &[], helper_path, &[]);
-
-        self.fb.switch_to_block(convert);
-        let x = self.as_double(a, a_float);
-        let y = self.as_double(b, b_float);
+        let (x, y) = self.both_as_doubles(a, b, a_int, b_int, helper_path);
         let r = match op {
             B::Add => self.fb.ins().fadd(x, y),
             B::Subtract => self.fb.ins().fsub(x, y),
@@ -873,11 +865,30 @@ impl Template<'_, '_> {
             .brif(ordered, store_float, &[], helper_path, &[]);
         self.fb.switch_to_block(store_float);
         let word = self.fb.ins().bitcast(I64, MemFlagsData::new(), r);
-        let sp = self.sp;
-        self.fb.ins().store(flags(), word, sp, -2 * SLOT as i32);
-        let sp = self.sp_plus(-1);
-        let frame = self.frame;
-        self.continue_with(frame, sp);
+        self.replace_two_with(word);
+    }
+
+    /// Both operands as doubles when each is a float or a small int (`a_int`,
+    /// `b_int`: their int tag tests; ints convert exactly); anything else goes to
+    /// `helper_path`. Leaves the builder in the converting block.
+    fn both_as_doubles(
+        &mut self,
+        a: Value,
+        b: Value,
+        a_int: Value,
+        b_int: Value,
+        helper_path: cranelift_codegen::ir::Block,
+    ) -> (Value, Value) {
+        let convert = self.fb.create_block();
+        let (a_float, b_float) = (self.is_float(a), self.is_float(b));
+        let a_number = self.fb.ins().bor(a_float, a_int);
+        let b_number = self.fb.ins().bor(b_float, b_int);
+        let numbers = self.both(a_number, b_number);
+        self.fb.ins().brif(numbers, convert, &[], helper_path, &[]);
+        self.fb.switch_to_block(convert);
+        let x = self.as_double(a, a_float);
+        let y = self.as_double(b, b_float);
+        (x, y)
     }
 
     fn true_divide(
@@ -890,7 +901,6 @@ impl Template<'_, '_> {
     ) {
         use cpjit_bytecode::BinaryOpArg as B;
         let divide = self.fb.create_block();
-        let convert = self.fb.create_block();
         let nonzero = self.fb.create_block();
         let store = self.fb.create_block();
         match oparg {
@@ -905,16 +915,8 @@ impl Template<'_, '_> {
         }
 
         self.fb.switch_to_block(divide);
-        let (a_float, b_float) = (self.is_float(a), self.is_float(b));
         let (a_int, b_int) = (self.tag_is(a, bits::TAG_INT), self.tag_is(b, bits::TAG_INT));
-        let a_number = self.fb.ins().bor(a_float, a_int);
-        let b_number = self.fb.ins().bor(b_float, b_int);
-        let numbers = self.both(a_number, b_number);
-        self.fb.ins().brif(numbers, convert, &[], helper_path, &[]);
-
-        self.fb.switch_to_block(convert);
-        let x = self.as_double(a, a_float);
-        let y = self.as_double(b, b_float);
+        let (x, y) = self.both_as_doubles(a, b, a_int, b_int, helper_path);
         // ±0.0 tested on the bits (sign shifted out): a float constant would put a
         // constant pool in the stencil.
         let y_bits = self.fb.ins().bitcast(I64, MemFlagsData::new(), y);
@@ -931,11 +933,7 @@ impl Template<'_, '_> {
 
         self.fb.switch_to_block(store);
         let word = self.fb.ins().bitcast(I64, MemFlagsData::new(), quotient);
-        let sp = self.sp;
-        self.fb.ins().store(flags(), word, sp, -2 * SLOT as i32);
-        let sp = self.sp_plus(-1);
-        let frame = self.frame;
-        self.continue_with(frame, sp);
+        self.replace_two_with(word);
     }
 
     /// A float or small int (`is_float` says which) as a double.
@@ -955,7 +953,6 @@ impl Template<'_, '_> {
     /// so it needs no test of the argument).
     fn binary_op(&mut self, variant: Option<BinaryOpStencil>) {
         use cpjit_bytecode::BinaryOpArg as B;
-        let frame = self.frame;
         let (a, b) = (self.slot(-2), self.slot(-1));
         let oparg = self.symbol_value(HoleValue::Oparg);
         let helper_path = self.fb.create_block();
@@ -1006,10 +1003,7 @@ impl Template<'_, '_> {
                 self.fb.switch_to_block(this);
                 let result = self.small_int_op(op, x, y, helper_path);
                 let boxed = self.box_int(result);
-                let sp = self.sp;
-                self.fb.ins().store(flags(), boxed, sp, -2 * SLOT as i32);
-                let sp = self.sp_plus(-1);
-                self.continue_with(frame, sp);
+                self.replace_two_with(boxed);
                 self.fb.switch_to_block(next);
             }
             self.fb.ins().jump(helper_path, &[]);
@@ -1155,17 +1149,11 @@ impl Template<'_, '_> {
                 let v = self.fb.ins().load(I64, flags(), address, 0);
                 let bound = self.compare_word(IntCC::NotEqual, v, bits::NULL);
                 self.fast_path_if(bound);
-                let sp = self.sp;
-                self.fb.ins().store(flags(), v, sp, 0);
-                let sp = self.sp_plus(1);
-                self.continue_with(frame, sp);
+                self.push(v);
             }
             _LOAD_CONST => {
                 let v = self.symbol_value(HoleValue::Operand);
-                let sp = self.sp;
-                self.fb.ins().store(flags(), v, sp, 0);
-                let sp = self.sp_plus(1);
-                self.continue_with(frame, sp);
+                self.push(v);
             }
             _STORE_FAST => {
                 let v = self.slot(-1);
@@ -1181,10 +1169,7 @@ impl Template<'_, '_> {
             _COPY => {
                 let address = self.slot_from_oparg();
                 let v = self.fb.ins().load(I64, flags(), address, 0);
-                let sp = self.sp;
-                self.fb.ins().store(flags(), v, sp, 0);
-                let sp = self.sp_plus(1);
-                self.continue_with(frame, sp);
+                self.push(v);
             }
             _SWAP => {
                 let address = self.slot_from_oparg();
@@ -1406,9 +1391,7 @@ impl Template<'_, '_> {
             _STORE_SUBSCR_LIST_INT => {
                 let (value, list, index) = (self.slot(-3), self.slot(-2), self.slot(-1));
                 let (address, position) = self.list_position(list, index, true);
-                let items = self.load_field(address, jit::LIST_ITEMS);
-                let offset = self.fb.ins().imul_imm_s(position, SLOT);
-                let slot = self.fb.ins().iadd(items, offset);
+                let slot = self.list_slot(address, position);
                 self.fb.ins().store(flags(), value, slot, 0);
                 let sp = self.sp_plus(-3);
                 self.continue_with(frame, sp);

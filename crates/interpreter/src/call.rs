@@ -237,28 +237,13 @@ pub fn push_frame(
     locals: &[Value],
     caller_sp: usize,
 ) -> PyResult<()> {
-    if vm.frames.len() >= vm.recursion_limit {
-        return Err(vm.new_error(
-            vm.exceptions.recursion_error,
-            "maximum recursion depth exceeded",
-        ));
-    }
+    vm.check_frame_depth()?;
     let Some(ObjKind::Function(function)) = kind(&function_value) else {
         return Err(vm.type_error("push_frame: not a function"));
     };
     let base = vm.stack.len();
     vm.stack.extend_from_slice(locals);
-    vm.frames.push(Frame {
-        function: function_value,
-        code: function.code,
-        globals: function.globals,
-        builtins: function.builtins,
-        locals_dict: Value::NULL,
-        base,
-        ip: 0,
-        last_ip: 0,
-        caller_sp,
-        generator: Value::NULL,
-    });
+    vm.frames
+        .push(Frame::for_call(function_value, function, base, caller_sp));
     Ok(())
 }

@@ -59,12 +59,7 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
     vm.temp_roots.pop();
     let namespace = namespace?;
     // Run the class body with the namespace as its locals.
-    if vm.frames.len() >= vm.recursion_limit {
-        return Err(vm.new_error(
-            vm.exceptions.recursion_error,
-            "maximum recursion depth exceeded",
-        ));
-    }
+    vm.check_frame_depth()?;
     let base = vm.stack.len();
     vm.stack.extend(std::iter::repeat_n(Value::NULL, nlocals));
     vm.frames.push(Frame {
@@ -213,15 +208,4 @@ fn zero_arg_super(vm: &mut Vm) -> PyResult<(Value, Value)> {
         return Err(vm.runtime_error("super(): arg[0] deleted"));
     }
     Ok((class, receiver))
-}
-
-/// `LOAD_SUPER_ATTR` (see `cpjit_runtime::attr::super_attr`).
-pub fn load_super_attr(
-    vm: &mut Vm,
-    class: Value,
-    receiver: Value,
-    name: Value,
-    method: bool,
-) -> PyResult<(Value, Value)> {
-    cpjit_runtime::attr::super_attr(vm, class, receiver, name, method)
 }

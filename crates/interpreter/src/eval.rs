@@ -1275,7 +1275,7 @@ fn execute(
             let class = pop(vm);
             let _global_super = pop(vm);
             let (attr, self_or_null) =
-                crate::classes::load_super_attr(vm, class, receiver, name, arg & 1 != 0)?;
+                cpjit_runtime::attr::super_attr(vm, class, receiver, name, arg & 1 != 0)?;
             vm.stack.push(attr);
             if arg & 1 != 0 {
                 vm.stack.push(self_or_null);
@@ -2648,12 +2648,7 @@ fn push_exact_frame(vm: &mut Vm, callable_index: usize, n: usize) -> PyResult<bo
     {
         return Ok(false);
     }
-    if vm.frames.len() >= vm.recursion_limit {
-        return Err(vm.new_error(
-            vm.exceptions.recursion_error,
-            "maximum recursion depth exceeded",
-        ));
-    }
+    vm.check_frame_depth()?;
     let base = if self_or_null.is_null() {
         callable_index + 2
     } else {
@@ -2661,18 +2656,8 @@ fn push_exact_frame(vm: &mut Vm, callable_index: usize, n: usize) -> PyResult<bo
     };
     let extra = code.nlocalsplus - nargs;
     vm.stack.extend(std::iter::repeat_n(Value::NULL, extra));
-    vm.frames.push(Frame {
-        function: callable,
-        code: code_value,
-        globals: f.globals,
-        builtins: f.builtins,
-        locals_dict: Value::NULL,
-        base,
-        ip: 0,
-        last_ip: 0,
-        caller_sp: callable_index,
-        generator: Value::NULL,
-    });
+    vm.frames
+        .push(Frame::for_call(callable, f, base, callable_index));
     Ok(true)
 }
 
@@ -2694,12 +2679,7 @@ fn push_init_frame(vm: &mut Vm, callable_index: usize, n: usize, init: Value) ->
     if !crate::specialize::init_binds_exactly(&code_value, n + 1) {
         return Ok(false);
     }
-    if vm.frames.len() >= vm.recursion_limit {
-        return Err(vm.new_error(
-            vm.exceptions.recursion_error,
-            "maximum recursion depth exceeded",
-        ));
-    }
+    vm.check_frame_depth()?;
     let class = vm.stack[callable_index];
     let attributes = match kind(&class) {
         Some(ObjKind::Type(t)) => t.instance_attributes_hint.get() as usize,
@@ -2716,18 +2696,8 @@ fn push_init_frame(vm: &mut Vm, callable_index: usize, n: usize, init: Value) ->
     vm.stack[callable_index + 1] = init;
     vm.stack[callable_index + 2] = Value::NULL;
     vm.stack[base] = instance;
-    vm.frames.push(Frame {
-        function: init,
-        code: code_value,
-        globals: f.globals,
-        builtins: f.builtins,
-        locals_dict: Value::NULL,
-        base,
-        ip: 0,
-        last_ip: 0,
-        caller_sp: callable_index,
-        generator: Value::NULL,
-    });
+    vm.frames
+        .push(Frame::for_call(init, f, base, callable_index));
     Ok(true)
 }
 

@@ -75,12 +75,7 @@ pub fn resume(
         }
         GeneratorState::Suspended => {}
     }
-    if vm.frames.len() >= vm.recursion_limit {
-        return Err(vm.new_error(
-            vm.exceptions.recursion_error,
-            "maximum recursion depth exceeded",
-        ));
-    }
+    vm.check_frame_depth()?;
     let ip = g.ip.get();
     let base = vm.stack.len();
     {
@@ -89,18 +84,7 @@ pub fn resume(
         vm.stack.extend_from_slice(&saved);
         saved.clear();
     }
-    vm.frames.push(Frame {
-        function: g.function,
-        code: g.code,
-        globals: g.globals,
-        builtins: g.builtins,
-        locals_dict: Value::NULL,
-        base,
-        ip,
-        last_ip: ip.saturating_sub(1),
-        caller_sp: base,
-        generator,
-    });
+    vm.frames.push(resumed_frame(g, generator, base, ip));
     let depth = vm.frames.len() - 1;
     g.state.set(GeneratorState::Running);
     let outer_exception = vm.handled_exception;
@@ -153,12 +137,7 @@ pub fn enter_inline(vm: &mut Vm, generator: Value, sending: bool) -> PyResult<bo
         GeneratorState::Created if sent.is_none() => {}
         _ => return Ok(false),
     }
-    if vm.frames.len() >= vm.recursion_limit {
-        return Err(vm.new_error(
-            vm.exceptions.recursion_error,
-            "maximum recursion depth exceeded",
-        ));
-    }
+    vm.check_frame_depth()?;
     if sending {
         vm.stack.pop();
     }
@@ -170,18 +149,7 @@ pub fn enter_inline(vm: &mut Vm, generator: Value, sending: bool) -> PyResult<bo
         saved.clear();
     }
     vm.stack.push(sent);
-    vm.frames.push(Frame {
-        function: g.function,
-        code: g.code,
-        globals: g.globals,
-        builtins: g.builtins,
-        locals_dict: Value::NULL,
-        base,
-        ip,
-        last_ip: ip.saturating_sub(1),
-        caller_sp: base,
-        generator,
-    });
+    vm.frames.push(resumed_frame(g, generator, base, ip));
     g.state.set(GeneratorState::Running);
     let outer_exception = vm.handled_exception;
     vm.handled_exception = g.saved_exception.get();
@@ -320,5 +288,22 @@ pub fn stop_iteration_value(exception: Value) -> Value {
             _ => Value::NONE,
         },
         _ => Value::NONE,
+    }
+}
+
+/// The frame a suspended generator resumes in: its locals start at `base`, the next
+/// instruction is `ip`, and its stack is gone once it yields or returns.
+fn resumed_frame(g: &GeneratorObj, generator: Value, base: usize, ip: usize) -> Frame {
+    Frame {
+        function: g.function,
+        code: g.code,
+        globals: g.globals,
+        builtins: g.builtins,
+        locals_dict: Value::NULL,
+        base,
+        ip,
+        last_ip: ip.saturating_sub(1),
+        caller_sp: base,
+        generator,
     }
 }

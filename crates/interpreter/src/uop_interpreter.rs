@@ -501,18 +501,12 @@ impl<'a> UopMachine<'a> {
         let caller = &mut vm.frames[self.frame_index];
         caller.ip = target as usize;
         caller.last_ip = target as usize - 1;
-        vm.frames.push(cpjit_runtime::Frame {
-            function: callable,
-            code: f.code,
-            globals: f.globals,
-            builtins: f.builtins,
-            locals_dict: Value::NULL,
-            base: callable_index + 2,
-            ip: 0,
-            last_ip: 0,
-            caller_sp: callable_index,
-            generator: Value::NULL,
-        });
+        vm.frames.push(cpjit_runtime::Frame::for_call(
+            callable,
+            f,
+            callable_index + 2,
+            callable_index,
+        ));
         self.inline_depth += 1;
         self.frame_index += 1;
         self.base = callable_index + 2;

@@ -191,20 +191,8 @@ extern "C" fn helper_load_attr_instance(
     state: *mut JitState,
     record: u64,
 ) -> u64 {
-    guarded(0, || {
-        // SAFETY: as in `helper_step`: `state` and the VM it points to are exclusively
-        // the JIT run's; `record` is the operand of a uop of the running trace, which
-        // owns it, and its code object is one of the trace's (alive while it runs).
-        let (state, record) = unsafe { (&mut *state, &*(record as *const AttributeRecord)) };
-        let vm = unsafe { &mut *state.vm };
-        let code = unsafe { &*record.code };
-        sync_stack_length(vm, stack_pointer);
-        if !load_instance_attribute(vm, code, record.ip, record.op, record.arg) {
-            return 0;
-        }
-        // The push (at most one) stays within the reserved headroom: the stack did not
-        // move.
-        vm.stack.as_mut_ptr_range().end as u64
+    run_attribute_site(stack_pointer, state, record, |vm, code, record| {
+        load_instance_attribute(vm, code, record.ip, record.op, record.arg)
     })
 }
 
@@ -213,15 +201,34 @@ extern "C" fn helper_store_attr_instance(
     state: *mut JitState,
     record: u64,
 ) -> u64 {
+    run_attribute_site(stack_pointer, state, record, |vm, code, record| {
+        store_instance_attribute(vm, code, record.ip, record.arg)
+    })
+}
+
+/// The body of the attribute helpers: syncs the value stack, runs the site's tier-1
+/// fast form with `run` on it, and returns the new stack pointer, or 0 (nothing
+/// changed) when its guards failed.
+#[inline(always)]
+fn run_attribute_site(
+    stack_pointer: *mut Value,
+    state: *mut JitState,
+    record: u64,
+    run: impl FnOnce(&mut Vm, &CodeData, &AttributeRecord) -> bool,
+) -> u64 {
     guarded(0, || {
-        // SAFETY: as in `helper_load_attr_instance`.
+        // SAFETY: as in `helper_step`: `state` and the VM it points to are exclusively
+        // the JIT run's; `record` is the operand of a uop of the running trace, which
+        // owns it, and its code object is one of the trace's (alive while it runs).
         let (state, record) = unsafe { (&mut *state, &*(record as *const AttributeRecord)) };
         let vm = unsafe { &mut *state.vm };
         let code = unsafe { &*record.code };
         sync_stack_length(vm, stack_pointer);
-        if !store_instance_attribute(vm, code, record.ip, record.arg) {
+        if !run(vm, code, record) {
             return 0;
         }
+        // A load pushes at most one, within the reserved headroom: the stack did not
+        // move.
         vm.stack.as_mut_ptr_range().end as u64
     })
 }
@@ -799,10 +806,11 @@ impl JitCompiler {
             .zip(exit_slots.iter())
             .enumerate()
             .map(|(index, (u, exit_slot))| {
+                let specialized = specialized_form(vm, trace, u);
                 let mut stencil = if vm.force_deopt && u.uop.flags().guard {
                     // Stress mode: the step helper makes guards fail.
                     &self.table.step
-                } else if let Some((form, _)) = specialized_form(vm, trace, u) {
+                } else if let Some((form, _)) = specialized {
                     &self.table.specialized[form.index()]
                 } else if u.uop == Uop::_BINARY_OP {
                     // Only the inline path of this operator.
@@ -851,7 +859,7 @@ impl JitCompiler {
                             ))
                         }
                     },
-                    Uop::_RUN_SPECIALIZED => match specialized_form(vm, trace, u) {
+                    Uop::_RUN_SPECIALIZED => match specialized {
                         Some((
                             SpecializedStencil::LoadAttrInstance
                             | SpecializedStencil::StoreAttrInstance,

@@ -914,7 +914,9 @@ fn builtin_callable(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value
     Ok(Value::bool(result))
 }
 
-fn attr_name(vm: &mut Vm, v: Value) -> PyResult<Value> {
+/// An attribute name argument (`getattr`, `object.__setattr__`…) as an interned
+/// string, or CPython's `TypeError`.
+pub(crate) fn attr_name(vm: &mut Vm, v: Value) -> PyResult<Value> {
     match str_text(&v) {
         Some(t) => {
             let t = t.to_string();

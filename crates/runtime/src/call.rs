@@ -95,10 +95,7 @@ pub fn call_python(
     kwnames: &[Value],
 ) -> PyResult<Value> {
     if vm.native_depth >= MAX_NATIVE_DEPTH {
-        return Err(vm.new_error(
-            vm.exceptions.recursion_error,
-            "maximum recursion depth exceeded",
-        ));
+        return Err(vm.recursion_error());
     }
     vm.native_depth += 1;
     vm.gc_inhibit += 1;

@@ -388,10 +388,7 @@ fn resume_generator_from_native(
     hold_collector: bool,
 ) -> PyResult<crate::vm::GeneratorResume> {
     if vm.native_depth >= crate::call::MAX_NATIVE_DEPTH {
-        return Err(vm.new_error(
-            vm.exceptions.recursion_error,
-            "maximum recursion depth exceeded",
-        ));
+        return Err(vm.recursion_error());
     }
     let inhibit = u32::from(hold_collector);
     vm.native_depth += 1;

@@ -2494,7 +2494,7 @@ fn exception_init(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value>
 fn object_setattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_kwargs(vm, "__setattr__", kw)?;
     arg_count(vm, "__setattr__", &args[1..], 2, 2)?;
-    let name = attribute_name(vm, args[1])?;
+    let name = crate::builtins::attr_name(vm, args[1])?;
     crate::attr::generic_set_attr(vm, args[0], name, args[2])?;
     Ok(Value::NONE)
 }
@@ -2509,7 +2509,7 @@ fn object_init_subclass(vm: &mut Vm, _args: &[Value], kw: &[Value]) -> PyResult<
 fn object_getattribute(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_kwargs(vm, "__getattribute__", kw)?;
     arg_count(vm, "__getattribute__", &args[1..], 1, 1)?;
-    let name = attribute_name(vm, args[1])?;
+    let name = crate::builtins::attr_name(vm, args[1])?;
     crate::attr::generic_get_attr(vm, args[0], name)
 }
 
@@ -2517,22 +2517,9 @@ fn object_getattribute(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Va
 fn object_delattr(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     no_kwargs(vm, "__delattr__", kw)?;
     arg_count(vm, "__delattr__", &args[1..], 1, 1)?;
-    let name = attribute_name(vm, args[1])?;
+    let name = crate::builtins::attr_name(vm, args[1])?;
     crate::attr::generic_del_attr(vm, args[0], name)?;
     Ok(Value::NONE)
-}
-
-fn attribute_name(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    match str_text(&v) {
-        Some(t) => {
-            let t = t.to_string();
-            Ok(vm.intern(&t))
-        }
-        None => {
-            let name = vm.type_name(v);
-            Err(vm.type_error(format!("attribute name must be string, not '{name}'")))
-        }
-    }
 }
 
 /// `object.__init__(self)`.

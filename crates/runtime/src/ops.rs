@@ -625,29 +625,44 @@ pub fn less_than(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
     truthy(vm, result)
 }
 
-/// `hash(v)`.
-pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
+/// A `str`'s hash, computed once and kept in the string.
+#[inline]
+pub fn cached_str_hash(s: &crate::object::StrObj) -> i64 {
+    if let Some(h) = s.hash.get() {
+        return h;
+    }
+    let h = str_hash(&s.text);
+    s.hash.set(Some(h));
+    h
+}
+
+/// `hash(v)` for the values whose hash needs neither allocation nor Python code: small
+/// ints, floats, bools, `None` and `str`; `None` for anything else.
+#[inline]
+pub fn simple_hash(v: Value) -> Option<i64> {
     if let Some(i) = v.as_small_int() {
-        return Ok(numeric::hash_int(&IntView::Small(i)));
+        return Some(numeric::hash_int(&IntView::Small(i)));
     }
     if let Some(f) = v.as_float() {
-        return Ok(numeric::hash_float(f));
+        return Some(numeric::hash_float(f));
     }
     match v {
-        Value::TRUE => return Ok(1),
-        Value::FALSE => return Ok(0),
-        Value::NONE => return Ok(0x5f3759df),
-        _ => {}
+        Value::TRUE => Some(1),
+        Value::FALSE => Some(0),
+        Value::NONE => Some(0x5f3759df),
+        _ => match kind(&v)? {
+            ObjKind::Str(s) => Some(cached_str_hash(s)),
+            _ => None,
+        },
+    }
+}
+
+/// `hash(v)`.
+pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    if let Some(h) = simple_hash(v) {
+        return Ok(h);
     }
     match kind(&v) {
-        Some(ObjKind::Str(s)) => {
-            if let Some(h) = s.hash.get() {
-                return Ok(h);
-            }
-            let h = str_hash(&s.text);
-            s.hash.set(Some(h));
-            Ok(h)
-        }
         Some(ObjKind::BigInt(b)) => Ok(numeric::hash_int(&IntView::Big(b))),
         Some(ObjKind::Tuple(items)) => {
             let items = items.to_vec();
@@ -795,23 +810,7 @@ pub fn simple_key_in_table(container: Value, key: Value, container_is_set: bool)
     if !is_simple_key(key) || table.try_borrow_mut().is_err() {
         return None;
     }
-    let hash = if let Some(i) = key.as_small_int() {
-        numeric::hash_int(&IntView::Small(i))
-    } else if let Some(f) = key.as_float() {
-        numeric::hash_float(f)
-    } else {
-        let Some(ObjKind::Str(s)) = kind(&key) else {
-            return None;
-        };
-        match s.hash.get() {
-            Some(h) => h,
-            None => {
-                let h = str_hash(&s.text);
-                s.hash.set(Some(h));
-                h
-            }
-        }
-    };
+    let hash = simple_hash(key)?;
     find_simple_key(table, key, hash).map(|found| found.is_some())
 }
 
@@ -850,14 +849,7 @@ pub fn dict_get_str(dict: Value, key: Value) -> Option<Value> {
     let Some(ObjKind::Str(s)) = kind(&key) else {
         return None;
     };
-    let h = match s.hash.get() {
-        Some(h) => h,
-        None => {
-            let h = str_hash(&s.text);
-            s.hash.set(Some(h));
-            h
-        }
-    };
+    let h = cached_str_hash(s);
     let table = table_of(&dict)?;
     let table = table.borrow();
     table.get(h, |stored| {

@@ -77,6 +77,27 @@ pub struct Frame {
     pub generator: Value,
 }
 
+impl Frame {
+    /// The frame of a call of the Python function `function` (whose object is `f`):
+    /// its locals start at `base`, and the caller's stack goes back to `caller_sp`
+    /// when it returns.
+    #[inline]
+    pub fn for_call(function: Value, f: &FunctionObj, base: usize, caller_sp: usize) -> Frame {
+        Frame {
+            function,
+            code: f.code,
+            globals: f.globals,
+            builtins: f.builtins,
+            locals_dict: Value::NULL,
+            base,
+            ip: 0,
+            last_ip: 0,
+            caller_sp,
+            generator: Value::NULL,
+        }
+    }
+}
+
 macro_rules! exception_types {
     ($root:ident; $( $field:ident : $name:literal < $base:ident ),* $(,)?) => {
         /// The builtin exception classes. The list below is the one source of truth for
@@ -756,6 +777,23 @@ impl Vm {
     }
 
     /// An exception of `class` with one string argument, ready to return as `Err`.
+    /// CPython's `RecursionError` for a call too deep.
+    pub fn recursion_error(&mut self) -> PyErr {
+        self.new_error(
+            self.exceptions.recursion_error,
+            "maximum recursion depth exceeded",
+        )
+    }
+
+    /// `RecursionError` when one more Python frame would reach the recursion limit.
+    #[inline]
+    pub fn check_frame_depth(&mut self) -> PyResult<()> {
+        if self.frames.len() >= self.recursion_limit {
+            return Err(self.recursion_error());
+        }
+        Ok(())
+    }
+
     pub fn new_error(&mut self, class: Value, message: impl AsRef<str>) -> PyErr {
         let message = self.new_str(message.as_ref());
         PyErr(self.new_exception(class, vec![message]))
