@@ -16,6 +16,7 @@ use cpjit_runtime::vm::kind;
 use cpjit_runtime::{Frame, PyErr, PyResult, Value, Vm};
 
 use crate::call::{bind_arguments, push_frame};
+use crate::inner_loop;
 use crate::specialize::adapt;
 
 /// Why control left an instruction.
@@ -34,7 +35,7 @@ impl From<PyErr> for Unwind {
     }
 }
 
-fn code_data(value: &Value) -> &CodeData {
+pub(crate) fn code_data(value: &Value) -> &CodeData {
     match kind(value) {
         Some(ObjKind::Code(c)) => c,
         _ => panic!("frame.code is always a code object"),
@@ -85,7 +86,24 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
         let globals_pair = (frame.globals, frame.builtins);
         let base = frame.base;
         let mut ip = frame.ip;
+        let use_inner_loop = !vm.stats.enabled;
         'instructions: loop {
+            if use_inner_loop && inner_loop::handles(code.instructions[ip].get().op) {
+                let limits = inner_loop::Limits {
+                    class_epoch: vm.class_epoch,
+                    collection_due: vm.collection_due(),
+                    recursion_limit: vm.recursion_limit,
+                    entry_depth,
+                    attribute_memo: &vm.attribute_memo,
+                };
+                let stop = inner_loop::run(&mut vm.stack, &mut vm.frames, limits, ip);
+                if stop.frame_changed {
+                    let top = vm.frames.len() - 1;
+                    vm.frames[top].ip = stop.ip;
+                    continue 'frames;
+                }
+                ip = stop.ip;
+            }
             let this_ip = ip;
             ip += 1;
             let mut op = code.instructions[this_ip].get().op;
@@ -1501,7 +1519,7 @@ pub(crate) fn compare_fast(lhs: Value, rhs: Value, op: u32) -> Option<bool> {
 
 /// `list[i]` / `tuple[i]` with an in-range small int.
 #[inline(always)]
-fn subscript_fast(container: Value, key: Value) -> Option<Value> {
+pub(crate) fn subscript_fast(container: Value, key: Value) -> Option<Value> {
     let i = key.as_small_int()?;
     match kind(&container) {
         Some(ObjKind::List(items)) => {
@@ -1522,7 +1540,7 @@ fn subscript_fast(container: Value, key: Value) -> Option<Value> {
 /// Records a conditional branch's direction in its cache (a shift register of the
 /// last 32 outcomes, as CPython 3.13 does): trace projection follows the likely side.
 #[inline(always)]
-fn record_branch(code: &CodeData, index: usize, taken: bool) {
+pub(crate) fn record_branch(code: &CodeData, index: usize, taken: bool) {
     let cache = &code.caches[index];
     let mut entry = cache.get();
     entry.index = (entry.index << 1) | u32::from(taken);
@@ -1604,7 +1622,7 @@ fn hot_back_edge(vm: &mut Vm, code: &CodeData, code_value: &Value, index: usize)
 /// `name` in an instance's namespace: at position `hint` when it is there (instances
 /// an `__init__` filled keep their attributes in the same order), else by lookup.
 #[inline]
-fn instance_value(dict: Value, name: Value, hint: u64) -> Option<Value> {
+pub(crate) fn instance_value(dict: Value, name: Value, hint: u64) -> Option<Value> {
     if let Some(ObjKind::Dict(table)) = kind(&dict) {
         if let Some(entry) = table.borrow().entry_at(hint as usize) {
             if entry.key == name {
@@ -1781,7 +1799,7 @@ pub fn load_instance_attribute(
 /// Whether the instance namespace `dict` has `name` (which then shadows the class's
 /// method). Usually it has not, which the table's hash bits mostly prove at once.
 #[inline]
-fn instance_has(dict: Value, name: Value) -> bool {
+pub(crate) fn instance_has(dict: Value, name: Value) -> bool {
     if let (Some(ObjKind::Dict(table)), Some(ObjKind::Str(s))) = (kind(&dict), kind(&name)) {
         if let Some(hash) = s.hash.get() {
             if !table.borrow().may_contain_hash(hash) {
@@ -2642,10 +2660,7 @@ fn push_exact_frame(vm: &mut Vm, callable_index: usize, n: usize) -> PyResult<bo
     let code_value = f.code;
     let code = code_data(&code_value);
     let nargs = n + usize::from(!self_or_null.is_null());
-    if code.code.flags.0 & 0x0C != 0
-        || code.code.kwonly_arg_count != 0
-        || code.code.arg_count as usize != nargs
-    {
+    if !inner_loop::binds_exactly(code, nargs) {
         return Ok(false);
     }
     vm.check_frame_depth()?;
@@ -2665,7 +2680,7 @@ fn push_exact_frame(vm: &mut Vm, callable_index: usize, n: usize) -> PyResult<bo
 /// caller returns to: `[instance, __init__, NULL]` sit in between, the instance being
 /// the call's result. No other frame has this gap (exact calls have 1 or 2, frames
 /// with bound arguments 0), so `RETURN_*` recognizes an `__init__` frame by it.
-const INIT_FRAME_GAP: usize = 3;
+pub(crate) const INIT_FRAME_GAP: usize = 3;
 
 /// `CALL_ALLOC_AND_ENTER_INIT`: allocates an instance of the class at `callable_index`
 /// (`object.__new__`'s work) and pushes a frame running `init` with the instance and
@@ -2703,7 +2718,7 @@ fn push_init_frame(vm: &mut Vm, callable_index: usize, n: usize, init: Value) ->
 
 /// After an `__init__` entered by [`push_init_frame`] returned: its class's next
 /// instance starts with room for as many attributes as this one has.
-fn remember_instance_size(instance: Value) {
+pub(crate) fn remember_instance_size(instance: Value) {
     if let Some(ObjKind::Instance(i)) = kind(&instance) {
         if let (Some(ObjKind::Type(t)), Some(ObjKind::Dict(table))) =
             (kind(&i.class), kind(&i.dict))

@@ -10,6 +10,7 @@ mod call;
 pub mod classes;
 pub mod eval;
 pub mod generators;
+mod inner_loop;
 pub mod modules;
 pub mod patterns;
 pub mod specialize;

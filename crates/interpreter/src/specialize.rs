@@ -84,11 +84,10 @@ pub(crate) fn is_plain_attribute(vm: &mut Vm, class: Value, name: Value) -> bool
 /// What `class`'s MRO says about `name` at the current class epoch, memoized.
 #[inline]
 pub(crate) fn attribute_facts(vm: &mut Vm, class: Value, name: Value) -> AttributeFacts {
-    let slot = vm.attribute_memo[AttributeMemoSlot::index(class, name)];
-    if slot.class == class.raw() && slot.name == name.raw() && slot.facts.epoch == vm.class_epoch {
-        return slot.facts;
+    match AttributeMemoSlot::lookup(&vm.attribute_memo, class, name, vm.class_epoch) {
+        Some(facts) => facts,
+        None => attribute_facts_slow(vm, class, name),
     }
-    attribute_facts_slow(vm, class, name)
 }
 
 /// [`attribute_facts`] past its direct-mapped front: the map, or the MRO.

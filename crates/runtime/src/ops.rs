@@ -775,7 +775,7 @@ fn is_simple_key(key: Value) -> bool {
 /// The lookup of a simple key (see [`is_simple_key`]) in `table`: `Some` answer, or
 /// `None` when a stored instance (a `str` subclass key, say) may be equal and only
 /// its own `__eq__` can tell.
-fn find_simple_key(
+pub fn find_simple_key(
     table: &std::cell::RefCell<crate::dict::DictTable>,
     key: Value,
     hash: i64,

@@ -466,6 +466,20 @@ impl AttributeMemoSlot {
         let mixed = (class.raw() >> 4) ^ (name.raw() >> 3).rotate_left(17);
         (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize & (ATTRIBUTE_MEMO_SLOTS - 1)
     }
+
+    /// The facts memoized for `(class, name)` at class epoch `epoch`, if its slot holds
+    /// them.
+    #[inline]
+    pub fn lookup(
+        memo: &[AttributeMemoSlot; ATTRIBUTE_MEMO_SLOTS],
+        class: Value,
+        name: Value,
+        epoch: u64,
+    ) -> Option<AttributeFacts> {
+        let slot = memo[AttributeMemoSlot::index(class, name)];
+        (slot.class == class.raw() && slot.name == name.raw() && slot.facts.epoch == epoch)
+            .then_some(slot.facts)
+    }
 }
 
 /// In the forced-deopt stress mode, one guard execution in this many fails.
@@ -1304,11 +1318,18 @@ impl Vm {
 
     // ----- garbage collection -------------------------------------------------------
 
+    /// Whether the next safepoint collects (enough allocated, collection not held off).
+    /// Nothing changes it but allocation and `gc_inhibit`.
+    #[inline]
+    pub fn collection_due(&self) -> bool {
+        self.heap.wants_collection() && self.gc_inhibit == 0
+    }
+
     /// Collects if allocation debt is high and nothing inhibits collection. Call only
     /// where every live value is reachable from the VM's roots.
     #[inline]
     pub fn safepoint(&mut self) {
-        if self.heap.wants_collection() && self.gc_inhibit == 0 {
+        if self.collection_due() {
             self.collect_garbage();
         }
     }

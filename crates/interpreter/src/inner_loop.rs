@@ -1,0 +1,782 @@
+//! The inner loop of tier 1: runs straight-line stretches of the simplest instructions
+//! with nothing but the value stack and the code object in hand.
+//!
+//! Owns the instructions (and specialized forms on their fast path) that can neither
+//! raise, allocate, run Python code, change frames nor need the VM: local and constant
+//! loads and stores, stack shuffles, forward jumps and branches on bools, small-int and
+//! float arithmetic and comparisons, list/tuple indexing, range/list/tuple iteration,
+//! globals and instance attributes whose caches hold. [`run`] executes them until it
+//! meets one it cannot finish that way, and returns that instruction's index *without
+//! having changed anything for it*; `eval::run` then dispatches it as usual (a guard
+//! that failed here fails there too and takes the generic path, with its counters).
+//!
+//! Why a separate loop: in `eval::run` every instruction shares one function with all
+//! the others, so the stack, the instruction pointer and the code object live in
+//! memory between instructions. Here they stay in registers, and a simple instruction
+//! costs a fraction of what it does there (measured with instruction counts:
+//! `cargo xtask bench --instructions`).
+//!
+//! Must never raise, allocate on the GC heap, call into the runtime for anything that
+//! can run Python code, or touch frames: whatever needs one of those is left to
+//! `eval::run`. Counters for `--stats` are not kept here, so `eval::run` does not use
+//! this loop when stats are enabled.
+
+use cpjit_bytecode::{AdaptiveOpcode, BinaryOpArg, ALL_ADAPTIVE_OPCODES};
+use cpjit_runtime::object::{counter, CodeData, IterState, ObjKind};
+use cpjit_runtime::ops;
+use cpjit_runtime::vm::kind;
+use cpjit_runtime::vm::{AttributeMemoSlot, ATTRIBUTE_MEMO_SLOTS};
+use cpjit_runtime::{Frame, Value};
+
+use crate::eval::{
+    code_data, compare_fast, instance_has, instance_value, record_branch, remember_instance_size,
+    subscript_fast, INIT_FRAME_GAP,
+};
+
+/// What the inner loop needs from the VM besides its stack and frames, all constant
+/// while it runs.
+#[derive(Clone, Copy)]
+pub(crate) struct Limits<'a> {
+    /// The class epoch: attribute caches are valid only at the epoch they were filled in.
+    pub class_epoch: u64,
+    /// Whether a collection is due: safepoints (`RESUME`, back edges) are then left to
+    /// `eval::run`. Nothing here allocates, so it cannot become due while this runs.
+    pub collection_due: bool,
+    /// Frames may not outnumber this (a call beyond it is left to `eval::run`, which
+    /// raises `RecursionError`).
+    pub recursion_limit: usize,
+    /// The index of the frame `eval::run` was entered for: its return is left to
+    /// `eval::run`, which returns to its caller.
+    pub entry_depth: usize,
+    /// The specializer's memo of what class MROs say about attribute names (read
+    /// only: a site that misses it is left to `eval::run`).
+    pub attribute_memo: &'a [AttributeMemoSlot; ATTRIBUTE_MEMO_SLOTS],
+}
+
+/// Where the inner loop stopped: the instruction it left undone, in the top frame.
+pub(crate) struct Stop {
+    pub ip: usize,
+    /// Whether the top frame is another than when it was entered (it made or returned
+    /// from a call); `eval::run` then reloads the frame.
+    pub frame_changed: bool,
+}
+
+/// Whether [`run`] may execute `op` (it still returns at once when a guard fails).
+/// `eval::run` checks this before calling, so a stretch of other instructions does
+/// not pay for a call per instruction.
+#[inline(always)]
+pub(crate) fn handles(op: AdaptiveOpcode) -> bool {
+    HANDLED[op as usize]
+}
+
+const HANDLED: [bool; ALL_ADAPTIVE_OPCODES.len()] = {
+    let mut table = [false; ALL_ADAPTIVE_OPCODES.len()];
+    let mut i = 0;
+    while i < ALL_ADAPTIVE_OPCODES.len() {
+        table[i] = is_handled(ALL_ADAPTIVE_OPCODES[i]);
+        i += 1;
+    }
+    table
+};
+
+/// The instructions [`run`] has an arm for (the table [`handles`] reads).
+const fn is_handled(op: AdaptiveOpcode) -> bool {
+    use AdaptiveOpcode as A;
+    matches!(
+        op,
+        A::NOP
+            | A::RESUME
+            | A::POP_TOP
+            | A::END_FOR
+            | A::PUSH_NULL
+            | A::COPY
+            | A::SWAP
+            | A::LOAD_CONST
+            | A::LOAD_FAST
+            | A::LOAD_FAST_CHECK
+            | A::LOAD_FAST_AND_CLEAR
+            | A::LOAD_FAST_LOAD_FAST
+            | A::STORE_FAST
+            | A::STORE_FAST_LOAD_FAST
+            | A::STORE_FAST_STORE_FAST
+            | A::JUMP_FORWARD
+            | A::JUMP_BACKWARD
+            | A::JUMP_BACKWARD_NO_INTERRUPT
+            | A::POP_JUMP_IF_FALSE
+            | A::POP_JUMP_IF_TRUE
+            | A::POP_JUMP_IF_NONE
+            | A::POP_JUMP_IF_NOT_NONE
+            | A::BINARY_OP
+            | A::BINARY_OP_ADD_INT
+            | A::BINARY_OP_SUBTRACT_INT
+            | A::BINARY_OP_MULTIPLY_INT
+            | A::BINARY_OP_ADD_FLOAT
+            | A::BINARY_OP_SUBTRACT_FLOAT
+            | A::BINARY_OP_MULTIPLY_FLOAT
+            | A::COMPARE_OP_INT
+            | A::COMPARE_OP_FLOAT
+            | A::TO_BOOL_BOOL
+            | A::TO_BOOL_INT
+            | A::TO_BOOL_NONE
+            | A::TO_BOOL_LIST
+            | A::TO_BOOL_STR
+            | A::LOAD_GLOBAL_MODULE
+            | A::LOAD_GLOBAL_BUILTIN
+            | A::LOAD_ATTR_INSTANCE_VALUE
+            | A::LOAD_ATTR_METHOD_WITH_VALUES
+            | A::STORE_ATTR_INSTANCE_VALUE
+            | A::BINARY_SUBSCR_LIST_INT
+            | A::BINARY_SUBSCR_TUPLE_INT
+            | A::STORE_SUBSCR_LIST_INT
+            | A::FOR_ITER_RANGE
+            | A::FOR_ITER_LIST
+            | A::FOR_ITER_TUPLE
+            | A::UNPACK_SEQUENCE_TWO_TUPLE
+            | A::CALL_LIST_APPEND
+            | A::CALL_PY_EXACT_ARGS
+            | A::CALL_BOUND_METHOD_EXACT_ARGS
+            | A::RETURN_VALUE
+            | A::RETURN_CONST
+            | A::UNARY_NOT
+            | A::UNARY_NEGATIVE
+            | A::IS_OP
+            | A::LIST_APPEND
+            | A::CALL_LEN
+            | A::LOAD_ATTR_MODULE
+    )
+}
+
+/// Runs instructions from `ip` in the top frame while they are ones this loop handles
+/// and their guards hold, following calls to and returns from Python functions with
+/// exactly bound arguments; stops at the first instruction it did not run (`eval::run`
+/// executes that one). Never raises: anything that could is left undone.
+#[inline(never)]
+pub(crate) fn run(
+    stack: &mut Vec<Value>,
+    frames: &mut Vec<Frame>,
+    limits: Limits<'_>,
+    mut ip: usize,
+) -> Stop {
+    use AdaptiveOpcode as A;
+    let mut frame_changed = false;
+    let stopped_at = 'frames: loop {
+        let frame = *frames.last().expect("a frame runs");
+        let code_value = frame.code;
+        let code = code_data(&code_value);
+        let base = frame.base;
+        loop {
+            let instruction = code.instructions[ip].get();
+            let arg = instruction.arg;
+            let len = stack.len();
+            match instruction.op {
+                A::NOP => {}
+                A::RESUME => {
+                    if limits.collection_due {
+                        break 'frames ip;
+                    }
+                }
+                A::POP_TOP | A::END_FOR => {
+                    stack.pop();
+                }
+                A::PUSH_NULL => stack.push(Value::NULL),
+                A::COPY => {
+                    let v = stack[len - arg as usize];
+                    stack.push(v);
+                }
+                A::SWAP => stack.swap(len - 1, len - arg as usize),
+                A::LOAD_CONST => stack.push(code.consts[arg as usize]),
+                A::LOAD_FAST => {
+                    let v = stack[base + arg as usize];
+                    stack.push(v);
+                }
+                A::LOAD_FAST_CHECK => {
+                    let v = stack[base + arg as usize];
+                    if v.is_null() {
+                        break 'frames ip;
+                    }
+                    stack.push(v);
+                }
+                A::LOAD_FAST_AND_CLEAR => {
+                    let slot = base + arg as usize;
+                    let v = stack[slot];
+                    stack[slot] = Value::NULL;
+                    stack.push(v);
+                }
+                A::LOAD_FAST_LOAD_FAST => {
+                    let a = stack[base + (arg >> 4) as usize];
+                    let b = stack[base + (arg & 15) as usize];
+                    stack.push(a);
+                    stack.push(b);
+                }
+                A::STORE_FAST => {
+                    stack[base + arg as usize] = stack[len - 1];
+                    stack.truncate(len - 1);
+                }
+                A::STORE_FAST_LOAD_FAST => {
+                    stack[base + (arg >> 4) as usize] = stack[len - 1];
+                    stack[len - 1] = stack[base + (arg & 15) as usize];
+                }
+                A::STORE_FAST_STORE_FAST => {
+                    stack[base + (arg >> 4) as usize] = stack[len - 1];
+                    stack[base + (arg & 15) as usize] = stack[len - 2];
+                    stack.truncate(len - 2);
+                }
+                A::JUMP_FORWARD | A::JUMP_BACKWARD_NO_INTERRUPT => {
+                    ip = arg as usize;
+                    continue;
+                }
+                A::JUMP_BACKWARD => {
+                    // A back edge is a safepoint and counts towards the loop's hotness:
+                    // when either has something to do (a collection, the optimizer's
+                    // hook), `eval::run` does it.
+                    let cache = &code.caches[ip];
+                    let mut entry = cache.get();
+                    if limits.collection_due || counter::triggers(entry.counter) {
+                        break 'frames ip;
+                    }
+                    entry.counter = counter::decrement(entry.counter);
+                    cache.set(entry);
+                    ip = arg as usize;
+                    continue;
+                }
+                A::POP_JUMP_IF_FALSE | A::POP_JUMP_IF_TRUE => {
+                    let v = stack[len - 1];
+                    if !v.is_bool() {
+                        break 'frames ip;
+                    }
+                    stack.truncate(len - 1);
+                    let taken = (v == Value::TRUE) == (instruction.op == A::POP_JUMP_IF_TRUE);
+                    record_branch(code, ip, taken);
+                    if taken {
+                        ip = arg as usize;
+                        continue;
+                    }
+                }
+                A::POP_JUMP_IF_NONE | A::POP_JUMP_IF_NOT_NONE => {
+                    let is_none = stack[len - 1].is_none();
+                    stack.truncate(len - 1);
+                    if is_none == (instruction.op == A::POP_JUMP_IF_NONE) {
+                        ip = arg as usize;
+                        continue;
+                    }
+                }
+                A::BINARY_OP => {
+                    // Operators without specialized forms on small ints and floats; `+`, `-`
+                    // and `*` go to `eval::run`, whose adaptive counter specializes them.
+                    let Some(operator) = BinaryOpArg::from_arg(arg) else {
+                        break 'frames ip;
+                    };
+                    let adaptive = matches!(
+                        operator.base(),
+                        BinaryOpArg::Add | BinaryOpArg::Subtract | BinaryOpArg::Multiply
+                    );
+                    let cache = &code.caches[ip];
+                    let mut entry = cache.get();
+                    if adaptive && counter::triggers(entry.counter) {
+                        // Time to (re)specialize: `eval::run`'s adaptive prologue does it.
+                        break 'frames ip;
+                    }
+                    let (lhs, rhs) = (stack[len - 2], stack[len - 1]);
+                    match cpjit_runtime::numeric::binary_op_fast(lhs, rhs, operator) {
+                        Some(result) => replace_two(stack, result),
+                        None => break 'frames ip,
+                    }
+                    if adaptive {
+                        // What the adaptive prologue does when it does not specialize.
+                        entry.counter = counter::decrement(entry.counter);
+                        cache.set(entry);
+                    }
+                }
+                A::BINARY_OP_ADD_INT | A::BINARY_OP_SUBTRACT_INT | A::BINARY_OP_MULTIPLY_INT => {
+                    let (Some(a), Some(b)) =
+                        (stack[len - 2].as_small_int(), stack[len - 1].as_small_int())
+                    else {
+                        break 'frames ip;
+                    };
+                    let result = match instruction.op {
+                        A::BINARY_OP_ADD_INT => Value::small_int(a + b),
+                        A::BINARY_OP_SUBTRACT_INT => Value::small_int(a - b),
+                        _ => a.checked_mul(b).and_then(Value::small_int),
+                    };
+                    match result {
+                        Some(result) => replace_two(stack, result),
+                        None => break 'frames ip,
+                    }
+                }
+                A::BINARY_OP_ADD_FLOAT
+                | A::BINARY_OP_SUBTRACT_FLOAT
+                | A::BINARY_OP_MULTIPLY_FLOAT => {
+                    let (Some(a), Some(b)) = (stack[len - 2].as_float(), stack[len - 1].as_float())
+                    else {
+                        break 'frames ip;
+                    };
+                    let result = match instruction.op {
+                        A::BINARY_OP_ADD_FLOAT => a + b,
+                        A::BINARY_OP_SUBTRACT_FLOAT => a - b,
+                        _ => a * b,
+                    };
+                    replace_two(stack, Value::float(result));
+                }
+                A::COMPARE_OP_INT | A::COMPARE_OP_FLOAT => {
+                    let (lhs, rhs) = (stack[len - 2], stack[len - 1]);
+                    let guard = if instruction.op == A::COMPARE_OP_INT {
+                        lhs.is_small_int() && rhs.is_small_int()
+                    } else {
+                        lhs.is_float() && rhs.is_float()
+                    };
+                    match compare_fast(lhs, rhs, arg >> 5).filter(|_| guard) {
+                        Some(result) => replace_two(stack, Value::bool(result)),
+                        None => break 'frames ip,
+                    }
+                }
+                A::TO_BOOL_BOOL
+                | A::TO_BOOL_INT
+                | A::TO_BOOL_NONE
+                | A::TO_BOOL_LIST
+                | A::TO_BOOL_STR => {
+                    let v = stack[len - 1];
+                    let truth = match instruction.op {
+                        A::TO_BOOL_BOOL => v.is_bool().then(|| v == Value::TRUE),
+                        A::TO_BOOL_INT => v.as_small_int().map(|i| i != 0),
+                        A::TO_BOOL_NONE => v.is_none().then_some(false),
+                        A::TO_BOOL_LIST => match kind(&v) {
+                            Some(ObjKind::List(items)) => items.try_borrow().map(|i| !i.is_empty()),
+                            _ => None,
+                        },
+                        _ => match kind(&v) {
+                            Some(ObjKind::Str(s)) => Some(!s.text.is_empty()),
+                            _ => None,
+                        },
+                    };
+                    match truth {
+                        Some(truth) => stack[len - 1] = Value::bool(truth),
+                        None => break 'frames ip,
+                    }
+                }
+                A::LOAD_GLOBAL_MODULE | A::LOAD_GLOBAL_BUILTIN => {
+                    let name = code.names[(arg >> 1) as usize];
+                    let cache = code.caches[ip].get();
+                    let Some(ObjKind::Dict(globals)) = kind(&frame.globals) else {
+                        break 'frames ip;
+                    };
+                    let entry = if instruction.op == A::LOAD_GLOBAL_MODULE {
+                        match globals.try_borrow() {
+                            Ok(table) => table.entry_at(cache.index as usize),
+                            Err(_) => None,
+                        }
+                    } else {
+                        let Some(ObjKind::Dict(builtins)) = kind(&frame.builtins) else {
+                            break 'frames ip;
+                        };
+                        match (globals.try_borrow(), builtins.try_borrow()) {
+                            (Ok(globals), Ok(builtins)) if globals.keys_version() == cache.key => {
+                                builtins.entry_at(cache.index as usize)
+                            }
+                            _ => None,
+                        }
+                    };
+                    match entry {
+                        Some(entry) if entry.key == name => {
+                            stack.push(entry.value);
+                            if arg & 1 != 0 {
+                                stack.push(Value::NULL);
+                            }
+                        }
+                        _ => break 'frames ip,
+                    }
+                }
+                A::LOAD_ATTR_INSTANCE_VALUE | A::LOAD_ATTR_METHOD_WITH_VALUES => {
+                    // The cached class, or another whose MRO says the same (a polymorphic site).
+                    let owner = stack[len - 1];
+                    let cache = code.caches[ip].get();
+                    let Some(ObjKind::Instance(instance)) = kind(&owner) else {
+                        break 'frames ip;
+                    };
+                    if limits.class_epoch != u64::from(cache.index) {
+                        break 'frames ip;
+                    }
+                    let name = code.names[(arg >> 1) as usize];
+                    let mut method = Value::from_raw(cache.key);
+                    if instance.class != cache.value {
+                        // Another class (a polymorphic site): what its MRO says about the
+                        // name, if the memo knows.
+                        match AttributeMemoSlot::lookup(
+                            limits.attribute_memo,
+                            instance.class,
+                            name,
+                            limits.class_epoch,
+                        ) {
+                            Some(facts) if facts.plain => method = facts.method,
+                            _ => break 'frames ip,
+                        }
+                    }
+                    if instruction.op == A::LOAD_ATTR_INSTANCE_VALUE {
+                        // (The cache's key is the entry position seen when specialized.)
+                        let Some(value) = instance_value(instance.dict, name, cache.key) else {
+                            break 'frames ip;
+                        };
+                        stack[len - 1] = value;
+                        if arg & 1 != 0 {
+                            stack.push(Value::NULL);
+                        }
+                    } else {
+                        if arg & 1 == 0 || method.is_null() || instance_has(instance.dict, name) {
+                            break 'frames ip;
+                        }
+                        stack[len - 1] = method;
+                        stack.push(owner);
+                    }
+                }
+                A::STORE_ATTR_INSTANCE_VALUE => {
+                    // The cached class, or another whose MRO says the same (a polymorphic site).
+                    let (value, owner) = (stack[len - 2], stack[len - 1]);
+                    let cache = code.caches[ip].get();
+                    let Some(ObjKind::Instance(instance)) = kind(&owner) else {
+                        break 'frames ip;
+                    };
+                    let name = code.names[arg as usize];
+                    let plain = limits.class_epoch == u64::from(cache.index)
+                        && (instance.class == cache.value
+                            || AttributeMemoSlot::lookup(
+                                limits.attribute_memo,
+                                instance.class,
+                                name,
+                                limits.class_epoch,
+                            )
+                            .is_some_and(|facts| facts.plain));
+                    let Some(ObjKind::Dict(cell)) = kind(&instance.dict).filter(|_| plain) else {
+                        break 'frames ip;
+                    };
+                    let at = cache.key as usize;
+                    let in_place = match cell.try_borrow() {
+                        Ok(table) => table.entry_at(at).is_some_and(|entry| entry.key == name),
+                        Err(_) => break 'frames ip,
+                    };
+                    if in_place {
+                        cell.borrow_mut().set_value_at(at, value);
+                    } else {
+                        // Elsewhere in the namespace, or a new attribute: a `str` key with
+                        // its hash known needs no Python code to find or add.
+                        let Some(hash) = (match kind(&name) {
+                            Some(ObjKind::Str(s)) => s.hash.get(),
+                            _ => None,
+                        }) else {
+                            break 'frames ip;
+                        };
+                        match ops::find_simple_key(cell, name, hash) {
+                            Some(Some(position)) => cell.borrow_mut().set_value_at(position, value),
+                            Some(None) => cell.borrow_mut().push_new(hash, name, value),
+                            None => break 'frames ip,
+                        }
+                    }
+                    stack.truncate(len - 2);
+                }
+                A::BINARY_SUBSCR_LIST_INT | A::BINARY_SUBSCR_TUPLE_INT => {
+                    let container = stack[len - 2];
+                    let same_kind = match instruction.op {
+                        A::BINARY_SUBSCR_LIST_INT => {
+                            matches!(kind(&container), Some(ObjKind::List(_)))
+                        }
+                        _ => matches!(kind(&container), Some(ObjKind::Tuple(_))),
+                    };
+                    // An out-of-range index is left to `eval::run`, which raises.
+                    match subscript_fast(container, stack[len - 1]).filter(|_| same_kind) {
+                        Some(item) => replace_two(stack, item),
+                        None => break 'frames ip,
+                    }
+                }
+                A::STORE_SUBSCR_LIST_INT => {
+                    let (value, container, key) = (stack[len - 3], stack[len - 2], stack[len - 1]);
+                    let (Some(ObjKind::List(items)), Some(i)) =
+                        (kind(&container), key.as_small_int())
+                    else {
+                        break 'frames ip;
+                    };
+                    let Some(mut items) = items.try_borrow_mut() else {
+                        break 'frames ip;
+                    };
+                    let length = items.len() as i64;
+                    let index = if i < 0 { i + length } else { i };
+                    if !(0..length).contains(&index) {
+                        break 'frames ip;
+                    }
+                    items[index as usize] = value;
+                    drop(items);
+                    stack.truncate(len - 3);
+                }
+                A::FOR_ITER_RANGE | A::FOR_ITER_LIST | A::FOR_ITER_TUPLE => {
+                    let iterator = stack[len - 1];
+                    let Some(ObjKind::Iterator(cell)) = kind(&iterator) else {
+                        break 'frames ip;
+                    };
+                    let Some(mut state) = cell.try_borrow_mut() else {
+                        break 'frames ip;
+                    };
+                    let next = match (&mut *state, instruction.op) {
+                        (
+                            IterState::Range {
+                                next,
+                                remaining,
+                                step,
+                            },
+                            A::FOR_ITER_RANGE,
+                        ) => {
+                            if *remaining > 0 {
+                                // A value past the small-int range needs a heap int.
+                                let Some(value) = Value::small_int(*next) else {
+                                    break 'frames ip;
+                                };
+                                *remaining -= 1;
+                                *next = next.wrapping_add(*step);
+                                Some(value)
+                            } else {
+                                None
+                            }
+                        }
+                        (IterState::List { list, index }, A::FOR_ITER_LIST) => {
+                            let item = match kind(list) {
+                                Some(ObjKind::List(items)) => match items.try_borrow() {
+                                    Some(items) => items.get(*index).copied(),
+                                    None => break 'frames ip,
+                                },
+                                _ => None,
+                            };
+                            if item.is_some() {
+                                *index += 1;
+                            } else {
+                                *state = IterState::Exhausted;
+                            }
+                            item
+                        }
+                        (IterState::Tuple { tuple, index }, A::FOR_ITER_TUPLE) => {
+                            let item = match kind(tuple) {
+                                Some(ObjKind::Tuple(items)) => items.get(*index).copied(),
+                                _ => None,
+                            };
+                            if item.is_some() {
+                                *index += 1;
+                            } else {
+                                *state = IterState::Exhausted;
+                            }
+                            item
+                        }
+                        _ => break 'frames ip,
+                    };
+                    drop(state);
+                    match next {
+                        Some(item) => stack.push(item),
+                        None => {
+                            // Exhausted: pop the iterator and skip the loop's END_FOR.
+                            stack.truncate(len - 1);
+                            ip = arg as usize + 2;
+                            continue;
+                        }
+                    }
+                }
+                A::UNPACK_SEQUENCE_TWO_TUPLE => {
+                    let Some(ObjKind::Tuple(items)) = kind(&stack[len - 1]) else {
+                        break 'frames ip;
+                    };
+                    let (2, &[first, second]) = (arg, &items[..]) else {
+                        break 'frames ip;
+                    };
+                    stack[len - 1] = second;
+                    stack.push(first);
+                }
+                A::CALL_LIST_APPEND => {
+                    // `list.append(x)` on an exact list: [append, list, x] becomes [None].
+                    let callable_index = len - 3;
+                    if arg != 1 || stack[callable_index] != code.caches[ip].get().value {
+                        break 'frames ip;
+                    }
+                    let Some(ObjKind::List(items)) = kind(&stack[len - 2]) else {
+                        break 'frames ip;
+                    };
+                    let Some(mut items) = items.try_borrow_mut() else {
+                        break 'frames ip;
+                    };
+                    items.push(stack[len - 1]);
+                    drop(items);
+                    stack.truncate(callable_index);
+                    stack.push(Value::NONE);
+                }
+                A::UNARY_NOT => {
+                    let v = stack[len - 1];
+                    if !v.is_bool() {
+                        break 'frames ip;
+                    }
+                    stack[len - 1] = Value::bool(v != Value::TRUE);
+                }
+                A::UNARY_NEGATIVE => {
+                    let v = stack[len - 1];
+                    let negated = match (v.as_small_int(), v.as_float()) {
+                        (Some(i), _) => Value::small_int(-i),
+                        (None, Some(f)) => Some(Value::float(-f)),
+                        _ => None,
+                    };
+                    match negated {
+                        Some(negated) => stack[len - 1] = negated,
+                        None => break 'frames ip,
+                    }
+                }
+                A::IS_OP => {
+                    let same = stack[len - 2] == stack[len - 1];
+                    replace_two(stack, Value::bool(same != (arg == 1)));
+                }
+                A::LIST_APPEND => {
+                    // The list a comprehension builds, `arg` below the item.
+                    let item = stack[len - 1];
+                    let Some(ObjKind::List(items)) = kind(&stack[len - 1 - arg as usize]) else {
+                        break 'frames ip;
+                    };
+                    let Some(mut items) = items.try_borrow_mut() else {
+                        break 'frames ip;
+                    };
+                    items.push(item);
+                    drop(items);
+                    stack.truncate(len - 1);
+                }
+                A::CALL_LEN => {
+                    // `len(x)` of a builtin container (no `__len__` of a subclass to run).
+                    let callable_index = len - 3;
+                    if arg != 1
+                        || stack[callable_index] != code.caches[ip].get().value
+                        || !stack[callable_index + 1].is_null()
+                    {
+                        break 'frames ip;
+                    }
+                    let length = match kind(&stack[len - 1]) {
+                        Some(ObjKind::List(items)) => items.try_borrow().map(|items| items.len()),
+                        Some(ObjKind::Tuple(items)) => Some(items.len()),
+                        Some(ObjKind::Str(s)) => Some(s.char_len),
+                        Some(ObjKind::Dict(table)) => table.try_borrow().ok().map(|t| t.len()),
+                        _ => None,
+                    };
+                    let Some(length) = length.and_then(|n| Value::small_int(n as i64)) else {
+                        break 'frames ip;
+                    };
+                    stack.truncate(callable_index);
+                    stack.push(length);
+                }
+                A::LOAD_ATTR_MODULE => {
+                    let owner = stack[len - 1];
+                    let cache = code.caches[ip].get();
+                    let Some(ObjKind::Module(module)) = kind(&owner) else {
+                        break 'frames ip;
+                    };
+                    if owner.raw() != cache.key {
+                        break 'frames ip;
+                    }
+                    let entry = match kind(&module.dict) {
+                        Some(ObjKind::Dict(table)) => match table.try_borrow() {
+                            Ok(table) => table.entry_at(cache.index as usize),
+                            Err(_) => None,
+                        },
+                        _ => None,
+                    };
+                    match entry {
+                        Some(entry) if entry.key == code.names[(arg >> 1) as usize] => {
+                            stack[len - 1] = entry.value;
+                            if arg & 1 != 0 {
+                                stack.push(Value::NULL);
+                            }
+                        }
+                        _ => break 'frames ip,
+                    }
+                }
+                A::CALL_PY_EXACT_ARGS | A::CALL_BOUND_METHOD_EXACT_ARGS => {
+                    let n = arg as usize;
+                    let callable_index = len - n - 2;
+                    let cached = code.caches[ip].get().value;
+                    let (function, self_or_null) = match instruction.op {
+                        A::CALL_PY_EXACT_ARGS => (stack[callable_index], stack[callable_index + 1]),
+                        _ => match kind(&stack[callable_index]) {
+                            Some(ObjKind::BoundMethod(m))
+                                if stack[callable_index + 1].is_null() =>
+                            {
+                                (m.function, m.receiver)
+                            }
+                            _ => break 'frames ip,
+                        },
+                    };
+                    if function != cached || frames.len() >= limits.recursion_limit {
+                        break 'frames ip;
+                    }
+                    let Some(ObjKind::Function(f)) = kind(&function) else {
+                        break 'frames ip;
+                    };
+                    let callee = code_data(&f.code);
+                    let nargs = n + usize::from(!self_or_null.is_null());
+                    if !binds_exactly(callee, nargs) {
+                        break 'frames ip;
+                    }
+                    stack[callable_index] = function;
+                    stack[callable_index + 1] = self_or_null;
+                    let callee_base = if self_or_null.is_null() {
+                        callable_index + 2
+                    } else {
+                        callable_index + 1
+                    };
+                    stack.resize(callee_base + callee.nlocalsplus, Value::NULL);
+                    let caller = frames.last_mut().expect("a frame runs");
+                    caller.ip = ip + 1;
+                    caller.last_ip = ip;
+                    frames.push(Frame::for_call(function, f, callee_base, callable_index));
+                    frame_changed = true;
+                    ip = 0;
+                    continue 'frames;
+                }
+                A::RETURN_VALUE | A::RETURN_CONST => {
+                    // Only a plain return to a Python caller: the entry frame's, an
+                    // `__init__`'s and a generator's are left to `eval::run`.
+                    if frames.len() - 1 == limits.entry_depth || !frame.generator.is_null() {
+                        break 'frames ip;
+                    }
+                    let mut value = match instruction.op {
+                        A::RETURN_CONST => code.consts[arg as usize],
+                        _ => stack[len - 1],
+                    };
+                    if frame.base == frame.caller_sp + INIT_FRAME_GAP {
+                        // `__init__` entered by CALL_ALLOC_AND_ENTER_INIT: the call's result
+                        // is the instance below the frame (a result other than None
+                        // raises, in `eval::run`).
+                        if !value.is_none() {
+                            break 'frames ip;
+                        }
+                        value = stack[frame.caller_sp];
+                        remember_instance_size(value);
+                    }
+                    frames.pop();
+                    stack.truncate(frame.caller_sp);
+                    stack.push(value);
+                    frame_changed = true;
+                    ip = frames.last().expect("the caller's frame").ip;
+                    continue 'frames;
+                }
+                _ => break 'frames ip,
+            }
+            ip += 1;
+        }
+    };
+    Stop {
+        ip: stopped_at,
+        frame_changed,
+    }
+}
+
+/// Whether a call with `nargs` positional arguments binds them to `code`'s parameters
+/// one to one (no defaults, `*args`, `**kwargs` or keyword-only parameters involved).
+#[inline(always)]
+pub(crate) fn binds_exactly(code: &CodeData, nargs: usize) -> bool {
+    code.code.flags.0 & 0x0C == 0
+        && code.code.kwonly_arg_count == 0
+        && code.code.arg_count as usize == nargs
+}
+
+/// A two-operand instruction's result replaces both operands.
+#[inline(always)]
+fn replace_two(stack: &mut Vec<Value>, result: Value) {
+    let len = stack.len();
+    stack[len - 2] = result;
+    stack.truncate(len - 1);
+}
