@@ -95,6 +95,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                     recursion_limit: vm.recursion_limit,
                     entry_depth,
                     attribute_memo: &vm.attribute_memo,
+                    types: &vm.types,
                 };
                 let stop = inner_loop::run(&mut vm.stack, &mut vm.frames, limits, ip);
                 if stop.frame_changed {

@@ -437,6 +437,101 @@ pub struct AttributeFacts {
     pub method: Value,
 }
 
+impl BuiltinTypes {
+    /// The class of `value` (`type(value)`): needs only the builtin types, so code
+    /// that holds other parts of the VM borrowed can ask too.
+    pub fn type_of(&self, value: Value) -> Value {
+        if value.is_float() {
+            return self.float;
+        }
+        if value.is_small_int() {
+            return self.int;
+        }
+        if let Some(object) = value.as_object() {
+            return match &object.kind {
+                ObjKind::Str(_) => self.str,
+                ObjKind::BigInt(_) => self.int,
+                ObjKind::List(_) => self.list,
+                ObjKind::Tuple(_) => self.tuple,
+                ObjKind::Dict(_) => self.dict,
+                ObjKind::Set(s) => {
+                    if s.frozen {
+                        self.frozenset
+                    } else {
+                        self.set
+                    }
+                }
+                ObjKind::Range(_) => self.range,
+                ObjKind::Slice(_) => self.slice,
+                ObjKind::Function(_) => self.function,
+                ObjKind::Code(_) => self.code,
+                ObjKind::Cell(_) => self.cell,
+                ObjKind::Native(_) => self.builtin_function,
+                ObjKind::Type(t) if !t.metaclass.is_null() => t.metaclass,
+                ObjKind::Type(_) => self.type_,
+                ObjKind::Exception(e) => e.class,
+                ObjKind::Module(_) => self.module,
+                ObjKind::DictView(v) => match v.kind {
+                    DictViewKind::Keys => self.dict_keys,
+                    DictViewKind::Values => self.dict_values,
+                    DictViewKind::Items => self.dict_items,
+                },
+                ObjKind::BoundMethod(_) => self.method,
+                ObjKind::Generator(_) => self.generator,
+                ObjKind::Descriptor(d) => match d.kind {
+                    DescriptorKind::StaticMethod => self.staticmethod,
+                    DescriptorKind::ClassMethod => self.classmethod,
+                    DescriptorKind::Property => self.property,
+                    DescriptorKind::Member => self.member_descriptor,
+                },
+                ObjKind::Instance(i) => i.class,
+                ObjKind::Iterator(state) => match &*state.borrow() {
+                    IterState::List { .. } | IterState::Exhausted => self.list_iterator,
+                    IterState::Tuple { .. } => self.tuple_iterator,
+                    IterState::Str { .. } => self.str_iterator,
+                    IterState::Range { .. } => self.range_iterator,
+                    IterState::Table { owner, kind, .. } => {
+                        if matches!(owner.as_object().map(|o| &o.kind), Some(ObjKind::Set(_))) {
+                            self.set_iterator
+                        } else {
+                            match kind {
+                                DictViewKind::Keys => self.dict_keyiterator,
+                                DictViewKind::Values => self.dict_valueiterator,
+                                DictViewKind::Items => self.dict_itemiterator,
+                            }
+                        }
+                    }
+                    IterState::Reversed { sequence, .. } => {
+                        if matches!(
+                            sequence.as_object().map(|o| &o.kind),
+                            Some(ObjKind::List(_))
+                        ) {
+                            self.list_reverseiterator
+                        } else {
+                            self.reversed
+                        }
+                    }
+                    IterState::Enumerate { .. } => self.enumerate,
+                    IterState::Sequence { .. } => self.range_iterator,
+                    IterState::Zip { .. } => self.zip,
+                    IterState::Map { .. } => self.map,
+                    IterState::Filter { .. } => self.filter,
+                    IterState::Callable { .. } => self.callable_iterator,
+                    IterState::GetItem { .. } => self.seq_iterator,
+                    IterState::Permutations(_) => self.permutations,
+                },
+            };
+        }
+        match value {
+            Value::TRUE | Value::FALSE => self.bool_,
+            Value::NONE => self.none_type,
+            Value::ELLIPSIS => self.ellipsis,
+            Value::NOT_IMPLEMENTED => self.not_implemented_type,
+            _ => self.none_type,
+        }
+    }
+}
+
 /// Slots of `Vm::attribute_memo` (a power of two).
 pub const ATTRIBUTE_MEMO_SLOTS: usize = 512;
 
@@ -859,94 +954,7 @@ impl Vm {
 
     /// `type(value)`.
     pub fn type_of(&self, value: Value) -> Value {
-        if value.is_float() {
-            return self.types.float;
-        }
-        if value.is_small_int() {
-            return self.types.int;
-        }
-        if let Some(object) = value.as_object() {
-            return match &object.kind {
-                ObjKind::Str(_) => self.types.str,
-                ObjKind::BigInt(_) => self.types.int,
-                ObjKind::List(_) => self.types.list,
-                ObjKind::Tuple(_) => self.types.tuple,
-                ObjKind::Dict(_) => self.types.dict,
-                ObjKind::Set(s) => {
-                    if s.frozen {
-                        self.types.frozenset
-                    } else {
-                        self.types.set
-                    }
-                }
-                ObjKind::Range(_) => self.types.range,
-                ObjKind::Slice(_) => self.types.slice,
-                ObjKind::Function(_) => self.types.function,
-                ObjKind::Code(_) => self.types.code,
-                ObjKind::Cell(_) => self.types.cell,
-                ObjKind::Native(_) => self.types.builtin_function,
-                ObjKind::Type(t) if !t.metaclass.is_null() => t.metaclass,
-                ObjKind::Type(_) => self.types.type_,
-                ObjKind::Exception(e) => e.class,
-                ObjKind::Module(_) => self.types.module,
-                ObjKind::DictView(v) => match v.kind {
-                    DictViewKind::Keys => self.types.dict_keys,
-                    DictViewKind::Values => self.types.dict_values,
-                    DictViewKind::Items => self.types.dict_items,
-                },
-                ObjKind::BoundMethod(_) => self.types.method,
-                ObjKind::Generator(_) => self.types.generator,
-                ObjKind::Descriptor(d) => match d.kind {
-                    DescriptorKind::StaticMethod => self.types.staticmethod,
-                    DescriptorKind::ClassMethod => self.types.classmethod,
-                    DescriptorKind::Property => self.types.property,
-                    DescriptorKind::Member => self.types.member_descriptor,
-                },
-                ObjKind::Instance(i) => i.class,
-                ObjKind::Iterator(state) => match &*state.borrow() {
-                    IterState::List { .. } | IterState::Exhausted => self.types.list_iterator,
-                    IterState::Tuple { .. } => self.types.tuple_iterator,
-                    IterState::Str { .. } => self.types.str_iterator,
-                    IterState::Range { .. } => self.types.range_iterator,
-                    IterState::Table { owner, kind, .. } => {
-                        if matches!(owner.as_object().map(|o| &o.kind), Some(ObjKind::Set(_))) {
-                            self.types.set_iterator
-                        } else {
-                            match kind {
-                                DictViewKind::Keys => self.types.dict_keyiterator,
-                                DictViewKind::Values => self.types.dict_valueiterator,
-                                DictViewKind::Items => self.types.dict_itemiterator,
-                            }
-                        }
-                    }
-                    IterState::Reversed { sequence, .. } => {
-                        if matches!(
-                            sequence.as_object().map(|o| &o.kind),
-                            Some(ObjKind::List(_))
-                        ) {
-                            self.types.list_reverseiterator
-                        } else {
-                            self.types.reversed
-                        }
-                    }
-                    IterState::Enumerate { .. } => self.types.enumerate,
-                    IterState::Sequence { .. } => self.types.range_iterator,
-                    IterState::Zip { .. } => self.types.zip,
-                    IterState::Map { .. } => self.types.map,
-                    IterState::Filter { .. } => self.types.filter,
-                    IterState::Callable { .. } => self.types.callable_iterator,
-                    IterState::GetItem { .. } => self.types.seq_iterator,
-                    IterState::Permutations(_) => self.types.permutations,
-                },
-            };
-        }
-        match value {
-            Value::TRUE | Value::FALSE => self.types.bool_,
-            Value::NONE => self.types.none_type,
-            Value::ELLIPSIS => self.types.ellipsis,
-            Value::NOT_IMPLEMENTED => self.types.not_implemented_type,
-            _ => self.types.none_type,
-        }
+        self.types.type_of(value)
     }
 
     /// `type(value).__name__`.
