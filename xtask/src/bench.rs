@@ -336,7 +336,7 @@ fn find_programs(root: &Path, filters: &[String]) -> anyhow::Result<Vec<Bench>> 
 }
 
 /// `cargo build --release -p cpjit`, returning the path of the built binary.
-fn build_cpjit(root: &Path) -> anyhow::Result<PathBuf> {
+pub(crate) fn build_cpjit(root: &Path) -> anyhow::Result<PathBuf> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     eprintln!("bench: cargo build --release -p cpjit");
     let status = Command::new(cargo)

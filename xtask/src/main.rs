@@ -5,12 +5,16 @@
 //!   write their expected outputs next to them (see `record.rs`).
 //! - `cargo xtask bench [FILTER]` — run the whole-program benchmarks under cpjit (and
 //!   CPython 3.13 when found) and print a table of times and ratios (see `bench.rs`).
+//! - `cargo xtask instructions [--base PATH] [FILTER]` — count the instructions cpjit
+//!   executes per bench program under cachegrind, deterministic where times are not
+//!   (see `instructions.rs`).
 //! - `cargo xtask gen-stencils [--check]` — run `stencil-gen` to write (or, with
 //!   `--check`, verify) `crates/jit/src/jit_stencils.rs`.
 //!
 //! Never shipped to users; nothing in the runtime crates depends on it.
 
 mod bench;
+mod instructions;
 mod record;
 
 use std::path::PathBuf;
@@ -24,12 +28,14 @@ fn main() -> anyhow::Result<()> {
     match command {
         "record" => record::run(rest),
         "bench" => bench::run(rest),
+        "instructions" => instructions::run(rest),
         "gen-stencils" => gen_stencils(rest),
         _ => {
-            eprintln!("usage: cargo xtask <record|bench|gen-stencils> [ARGS…]");
+            eprintln!("usage: cargo xtask <record|bench|instructions|gen-stencils> [ARGS…]");
             eprintln!("  gen-stencils [--check]   (re)generate or verify jit_stencils.rs");
             eprintln!("  record [FILTER]   record CPython 3.13 outputs for tests/programs");
             eprintln!("  bench [FILTER]    time benches/programs under cpjit and CPython");
+            eprintln!("  instructions [FILTER]   count instructions per bench program (valgrind)");
             if command == "help" || command == "--help" {
                 Ok(())
             } else {
