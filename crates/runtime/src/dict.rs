@@ -1,5 +1,7 @@
 //! `DictTable`: the insertion-ordered hash table behind `dict`, `set` and type/module
 //! namespaces (a compact entries array plus a `hashbrown` index, like CPython's dict).
+//! A table of at most [`SMALL_TABLE_SLOTS`] entry slots (most instance namespaces) has
+//! no index: a lookup scans the entries, comparing stored hashes first.
 //!
 //! Owns storage, ordering and the mutation version counter. Must never compute Python
 //! hashes or equality itself: callers pass the hash and an equality closure, so the
@@ -16,9 +18,14 @@ pub struct DictEntry {
     pub value: Value,
 }
 
+/// Tables with at most this many entry slots (live or removed) keep no hash index.
+const SMALL_TABLE_SLOTS: usize = 8;
+
 #[derive(Default)]
 pub struct DictTable {
     entries: Vec<Option<DictEntry>>,
+    /// Entry positions by hash: every live entry while `entries` holds more than
+    /// [`SMALL_TABLE_SLOTS`] slots, else empty.
     index: HashTable<usize>,
     len: usize,
     /// Incremented on every change of keys or values.
@@ -42,6 +49,13 @@ struct SetSlots {
     slots: Vec<u32>,
     fill: usize,
     used: usize,
+}
+
+/// The hash of the entry at `position`, for rehashing the index (removed entries are
+/// never in it).
+#[inline]
+fn hash_at(entries: &[Option<DictEntry>], position: usize) -> u64 {
+    entries[position].as_ref().map_or(0, |e| e.hash as u64)
 }
 
 /// The bit of [`DictTable::hash_bits`] a key's hash sets.
@@ -165,9 +179,14 @@ impl DictTable {
     }
 
     pub fn with_capacity(capacity: usize) -> DictTable {
+        let index_capacity = if capacity > SMALL_TABLE_SLOTS {
+            capacity
+        } else {
+            0
+        };
         DictTable {
             entries: Vec::with_capacity(capacity),
-            index: HashTable::with_capacity(capacity),
+            index: HashTable::with_capacity(index_capacity),
             len: 0,
             version: 0,
             keys_version: 0,
@@ -215,10 +234,36 @@ impl DictTable {
     /// in a set's slot mirror, whose growth decides iteration order as CPython's).
     pub fn reserve(&mut self, additional: usize) {
         self.entries.reserve(additional);
+        if self.entries.len() + additional > SMALL_TABLE_SLOTS {
+            // A small table's index is empty but will hold every live entry once built.
+            let entries = &self.entries;
+            self.index
+                .reserve(self.len - self.index.len() + additional, |&i| {
+                    hash_at(entries, i)
+                });
+        }
+    }
+
+    /// Whether lookups go through `index` (else they scan `entries`).
+    #[inline]
+    fn is_indexed(&self) -> bool {
+        self.entries.len() > SMALL_TABLE_SLOTS
+    }
+
+    /// Refills `index` from the live entries (empty for a small table).
+    fn rebuild_index(&mut self) {
+        self.index.clear();
+        if !self.is_indexed() {
+            return;
+        }
         let entries = &self.entries;
-        self.index.reserve(additional, |&i| {
-            entries[i].as_ref().map_or(0, |e| e.hash as u64)
-        });
+        self.index.reserve(self.len, |&i| hash_at(entries, i));
+        for (position, entry) in entries.iter().enumerate() {
+            if let Some(entry) = entry {
+                self.index
+                    .insert_unique(entry.hash as u64, position, |&i| hash_at(entries, i));
+            }
+        }
     }
 
     /// Whether a key with this hash may be in the table; `false` proves it absent
@@ -232,6 +277,12 @@ impl DictTable {
     /// Index (into the entries array) of the entry whose key matches.
     pub fn find(&self, hash: i64, mut eq: impl FnMut(Value) -> bool) -> Option<usize> {
         let entries = &self.entries;
+        if !self.is_indexed() {
+            return entries.iter().position(|slot| {
+                slot.as_ref()
+                    .is_some_and(|entry| entry.hash == hash && eq(entry.key))
+            });
+        }
         self.index
             .find(hash as u64, |&i| {
                 entries[i]
@@ -274,11 +325,14 @@ impl DictTable {
         self.hash_bits |= hash_bit(hash);
         let position = self.entries.len();
         self.entries.push(Some(DictEntry { hash, key, value }));
-        let entries = &self.entries;
-        self.index.insert_unique(hash as u64, position, |&i| {
-            entries[i].as_ref().map_or(0, |e| e.hash as u64)
-        });
         self.len += 1;
+        if position == SMALL_TABLE_SLOTS {
+            self.rebuild_index();
+        } else if position > SMALL_TABLE_SLOTS {
+            let entries = &self.entries;
+            self.index
+                .insert_unique(hash as u64, position, |&i| hash_at(entries, i));
+        }
         if let Some(slots) = self.set_slots.as_mut() {
             let entries = &self.entries;
             let hash_of = |i: u32| entries[i as usize].as_ref().map_or(0, |e| e.hash);
@@ -293,8 +347,10 @@ impl DictTable {
 
     fn remove_at(&mut self, i: usize) -> Option<DictEntry> {
         let hash = self.entries[i].as_ref()?.hash;
-        if let Ok(found) = self.index.find_entry(hash as u64, |&j| j == i) {
-            found.remove();
+        if self.is_indexed() {
+            if let Ok(found) = self.index.find_entry(hash as u64, |&j| j == i) {
+                found.remove();
+            }
         }
         self.len -= 1;
         self.version = self.version.wrapping_add(1);
@@ -309,7 +365,11 @@ impl DictTable {
     pub fn pop_last(&mut self) -> Option<DictEntry> {
         let i = self.entries.iter().rposition(Option::is_some)?;
         let entry = self.remove_at(i);
+        let was_indexed = self.is_indexed();
         self.entries.truncate(i);
+        if was_indexed && !self.is_indexed() {
+            self.index.clear();
+        }
         entry
     }
 
@@ -353,14 +413,7 @@ impl DictTable {
         }
         self.entries.retain(Option::is_some);
         self.keys_version = self.keys_version.wrapping_add(1);
-        self.index.clear();
-        for (position, entry) in self.entries.iter().enumerate() {
-            let hash = entry.as_ref().map_or(0, |e| e.hash);
-            let entries = &self.entries;
-            self.index.insert_unique(hash as u64, position, |&i| {
-                entries[i].as_ref().map_or(0, |e| e.hash as u64)
-            });
-        }
+        self.rebuild_index();
     }
 
     /// Live entries in iteration order (insertion order; CPython's slot order for sets).
@@ -443,11 +496,187 @@ impl DictTable {
 }
 
 #[cfg(test)]
+impl DictTable {
+    /// Checks the table's invariants: `len` counts the live entries, and the index
+    /// (when the table has one) finds every live entry at its position and nothing else.
+    fn verify(&self) {
+        let live: Vec<usize> = (0..self.entries.len())
+            .filter(|&i| self.entries[i].is_some())
+            .collect();
+        assert_eq!(self.len, live.len(), "len counts live entries");
+        if self.is_indexed() {
+            assert_eq!(self.index.len(), self.len, "index holds every live entry");
+            for &position in &live {
+                let hash = self.entries[position].unwrap().hash;
+                assert!(
+                    self.index.find(hash as u64, |&i| i == position).is_some(),
+                    "entry {position} is in the index"
+                );
+            }
+        } else {
+            assert!(self.index.is_empty(), "a small table has no index entries");
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
     fn int(v: i64) -> Value {
         Value::small_int(v).unwrap()
+    }
+
+    /// Hashes that collide often, so lookups must compare keys, not just hashes.
+    fn colliding_hash(k: i64) -> i64 {
+        k % 7
+    }
+
+    /// Positions of `keys` as `find` reports them.
+    fn positions(table: &DictTable, keys: &[i64]) -> Vec<Option<usize>> {
+        keys.iter()
+            .map(|&k| table.find(colliding_hash(k), |other| other == int(k)))
+            .collect()
+    }
+
+    fn key_order(table: &DictTable) -> Vec<i64> {
+        table
+            .keys()
+            .iter()
+            .map(|v| v.as_small_int().unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn small_tables_have_no_index() {
+        let mut table = DictTable::with_capacity(SMALL_TABLE_SLOTS);
+        assert_eq!(table.index.capacity(), 0);
+        for k in 0..SMALL_TABLE_SLOTS as i64 {
+            table.push_new(colliding_hash(k), int(k), int(k));
+        }
+        assert_eq!(
+            table.index.capacity(),
+            0,
+            "filling a small table builds no index"
+        );
+        table.verify();
+        assert!(
+            DictTable::with_capacity(SMALL_TABLE_SLOTS + 1)
+                .index
+                .capacity()
+                > 0
+        );
+    }
+
+    #[test]
+    fn small_to_large_and_back_keeps_order_and_positions() {
+        let mut table = DictTable::new();
+        let mut order: Vec<i64> = Vec::new();
+        let small = SMALL_TABLE_SLOTS as i64;
+        for k in 0..small {
+            table.insert(colliding_hash(k), int(k), int(k), |o| o == int(k));
+            order.push(k);
+        }
+        let before = positions(&table, &order);
+        assert_eq!(before, (0..SMALL_TABLE_SLOTS).map(Some).collect::<Vec<_>>());
+        // One more slot builds the index; nobody moves.
+        table.insert(colliding_hash(small), int(small), int(0), |o| {
+            o == int(small)
+        });
+        order.push(small);
+        table.verify();
+        assert!(table.is_indexed());
+        assert_eq!(positions(&table, &order[..SMALL_TABLE_SLOTS]), before);
+        // Removals leave holes (positions stay); re-inserts go to the end.
+        let versions = (table.version(), table.keys_version());
+        for k in [1, 3, 5] {
+            assert!(table.remove(colliding_hash(k), |o| o == int(k)).is_some());
+            order.retain(|&o| o != k);
+            table.verify();
+        }
+        assert!(table.version() > versions.0 && table.keys_version() > versions.1);
+        assert_eq!(
+            positions(&table, &[0, 2, 4]),
+            vec![Some(0), Some(2), Some(4)]
+        );
+        assert_eq!(positions(&table, &[1, 3, 5]), vec![None, None, None]);
+        for k in [3, 100, 1] {
+            table.insert(colliding_hash(k), int(k), int(k), |o| o == int(k));
+            order.push(k);
+            table.verify();
+        }
+        assert_eq!(key_order(&table), order);
+        assert_eq!(
+            positions(&table, &[3, 100, 1]),
+            vec![Some(9), Some(10), Some(11)]
+        );
+        // popitem shrinks the slots back to a small table without an index.
+        while table.entries.len() > SMALL_TABLE_SLOTS {
+            let popped = table.pop_last().unwrap().key.as_small_int().unwrap();
+            assert_eq!(Some(popped), order.pop());
+            table.verify();
+        }
+        assert!(!table.is_indexed());
+        assert_eq!(key_order(&table), order);
+        for &k in &order {
+            assert_eq!(table.get(colliding_hash(k), |o| o == int(k)), Some(int(k)));
+        }
+    }
+
+    /// Random inserts, removals, pops and clears against a plain list of keys.
+    #[test]
+    fn random_churn_matches_a_model() {
+        let mut table = DictTable::new();
+        let mut order: Vec<i64> = Vec::new();
+        let mut state = 12345u64;
+        let (mut small_steps, mut indexed_steps) = (0, 0);
+        for step in 0..20_000i64 {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let roll = (state >> 33) % 100;
+            // Key ranges that widen and narrow, so tables cross the small limit both ways.
+            let span = 4 + (step / 500 % 8) * 6;
+            let k = ((state >> 20) % span as u64) as i64;
+            let hash = colliding_hash(k);
+            match roll {
+                0..=54 => {
+                    let previous = table.insert(hash, int(k), int(step), |o| o == int(k));
+                    assert_eq!(previous.is_some(), order.contains(&k));
+                    if previous.is_none() {
+                        order.push(k);
+                    }
+                }
+                55..=94 => {
+                    let removed = table.remove(hash, |o| o == int(k));
+                    assert_eq!(removed.is_some(), order.contains(&k));
+                    order.retain(|&o| o != k);
+                }
+                95..=98 => {
+                    let popped = table.pop_last().map(|e| e.key.as_small_int().unwrap());
+                    assert_eq!(popped, order.pop());
+                }
+                _ => {
+                    table.clear();
+                    order.clear();
+                }
+            }
+            table.verify();
+            if table.is_indexed() {
+                indexed_steps += 1;
+            } else {
+                small_steps += 1;
+            }
+            assert_eq!(key_order(&table), order);
+            for (i, &k) in order.iter().enumerate().filter(|(i, _)| i % 3 == 0) {
+                let position = table.find(colliding_hash(k), |o| o == int(k));
+                let entry = table
+                    .entry_at(position.expect("live key is found"))
+                    .unwrap();
+                assert_eq!(entry.key, int(k), "key {i} found at its own entry");
+            }
+        }
+        assert!(small_steps > 1000 && indexed_steps > 1000);
     }
 
     #[test]
