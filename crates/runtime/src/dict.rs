@@ -1,7 +1,9 @@
 //! `DictTable`: the insertion-ordered hash table behind `dict`, `set` and type/module
-//! namespaces (a compact entries array plus a `hashbrown` index, like CPython's dict).
-//! A table of at most [`SMALL_TABLE_SLOTS`] entry slots (most instance namespaces) has
-//! no index: a lookup scans the entries, comparing stored hashes first.
+//! namespaces: a compact entries array plus a lookup structure over it. A dict's is a
+//! `hashbrown` index (like CPython's dict); a set's is CPython's own open-addressing
+//! slot table, which also gives its iteration order. A table of at most
+//! [`SMALL_TABLE_SLOTS`] entry slots (most instance namespaces) needs no index: a
+//! lookup scans the entries, comparing stored hashes first.
 //!
 //! Owns storage, ordering and the mutation version counter. Must never compute Python
 //! hashes or equality itself: callers pass the hash and an equality closure, so the
@@ -40,9 +42,10 @@ pub struct DictTable {
     set_slots: Option<Box<SetSlots>>,
 }
 
-/// A mirror of CPython's `setobject.c` table (linear probes, then perturbation) that
-/// records which entry sits in which slot. Lookup still goes through the hash index;
-/// this only decides iteration order, which programs print.
+/// CPython's `setobject.c` table (linear probes, then perturbation), recording which
+/// entry sits in which slot. It decides a set's iteration order, which programs print,
+/// and is the set's only lookup structure: probes compare the entry's stored hash, then
+/// call `eq`.
 #[derive(Clone, Default)]
 struct SetSlots {
     /// `EMPTY`, `DUMMY`, or an index into `entries`.
@@ -70,6 +73,60 @@ const SET_MIN_SIZE: usize = 8;
 const LINEAR_PROBES: usize = 9;
 const PERTURB_SHIFT: u32 = 5;
 
+/// The slots `setobject.c` visits for a hash, in order: runs of `LINEAR_PROBES + 1`
+/// adjacent slots (one slot when the run would pass the end of the table), each run
+/// starting where the perturbed recurrence `i = i * 5 + 1 + perturb` lands. Endless:
+/// callers stop at an `EMPTY` slot, and a table always has one.
+struct ProbeSequence {
+    mask: usize,
+    perturb: u64,
+    run_start: usize,
+    next: usize,
+    run_end: usize,
+}
+
+impl ProbeSequence {
+    #[inline]
+    fn new(hash: i64, mask: usize) -> ProbeSequence {
+        let start = hash as u64 as usize & mask;
+        ProbeSequence {
+            mask,
+            perturb: hash as u64,
+            run_start: start,
+            next: start,
+            run_end: run_end(start, mask),
+        }
+    }
+
+    #[inline]
+    fn next_slot(&mut self) -> usize {
+        if self.next > self.run_end {
+            self.perturb >>= PERTURB_SHIFT;
+            self.run_start = self
+                .run_start
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(self.perturb as usize)
+                & self.mask;
+            self.next = self.run_start;
+            self.run_end = run_end(self.run_start, self.mask);
+        }
+        let slot = self.next;
+        self.next += 1;
+        slot
+    }
+}
+
+/// The last slot of the linear run starting at `start`.
+#[inline]
+fn run_end(start: usize, mask: usize) -> usize {
+    if start + LINEAR_PROBES <= mask {
+        start + LINEAR_PROBES
+    } else {
+        start
+    }
+}
+
 impl SetSlots {
     fn new() -> SetSlots {
         SetSlots {
@@ -83,55 +140,66 @@ impl SetSlots {
         self.slots.len() - 1
     }
 
-    /// `set_add_entry` for a key known to be absent: the first dummy on the probe path,
-    /// else the empty slot that ends it.
-    fn insert(&mut self, hash: i64, entry: u32, hashes: &dyn Fn(u32) -> i64) {
-        let mask = self.mask();
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        let mut free_slot = None;
+    /// `set_lookkey`: the entry whose key matches.
+    #[inline]
+    fn find(
+        &self,
+        hash: i64,
+        entries: &[Option<DictEntry>],
+        mut eq: impl FnMut(Value) -> bool,
+    ) -> Option<usize> {
+        let mut probe = ProbeSequence::new(hash, self.mask());
         loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
-            for j in i..=i + probes {
-                match self.slots[j] {
-                    EMPTY => {
-                        match free_slot {
-                            Some(free) => self.slots[free] = entry,
-                            None => {
-                                self.slots[j] = entry;
-                                self.fill += 1;
-                            }
+            match self.slots[probe.next_slot()] {
+                EMPTY => return None,
+                DUMMY => {}
+                entry => {
+                    if let Some(stored) = &entries[entry as usize] {
+                        if stored.hash == hash && eq(stored.key) {
+                            return Some(entry as usize);
                         }
-                        self.used += 1;
-                        if self.fill * 5 >= mask * 3 {
-                            let minused = if self.used > 50000 {
-                                self.used * 2
-                            } else {
-                                self.used * 4
-                            };
-                            self.resize(minused, hashes);
-                        }
-                        return;
                     }
-                    DUMMY if free_slot.is_none() => free_slot = Some(j),
-                    _ => {}
                 }
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+        }
+    }
+
+    /// `set_add_entry` for a key known to be absent: the first dummy on the probe path,
+    /// else the empty slot that ends it.
+    fn insert(&mut self, hash: i64, entry: u32, entries: &[Option<DictEntry>]) {
+        let mask = self.mask();
+        let mut probe = ProbeSequence::new(hash, mask);
+        let mut free_slot = None;
+        loop {
+            let slot = probe.next_slot();
+            match self.slots[slot] {
+                EMPTY => {
+                    match free_slot {
+                        Some(free) => self.slots[free] = entry,
+                        None => {
+                            self.slots[slot] = entry;
+                            self.fill += 1;
+                        }
+                    }
+                    self.used += 1;
+                    if self.fill * 5 >= mask * 3 {
+                        let minused = if self.used > 50000 {
+                            self.used * 2
+                        } else {
+                            self.used * 4
+                        };
+                        self.resize(minused, entries);
+                    }
+                    return;
+                }
+                DUMMY if free_slot.is_none() => free_slot = Some(slot),
+                _ => {}
+            }
         }
     }
 
     /// `set_table_resize`: reinsert live entries in old slot order (`set_insert_clean`).
-    fn resize(&mut self, minused: usize, hashes: &dyn Fn(u32) -> i64) {
+    fn resize(&mut self, minused: usize, entries: &[Option<DictEntry>]) {
         let mut size = SET_MIN_SIZE;
         while size <= minused {
             size <<= 1;
@@ -139,37 +207,45 @@ impl SetSlots {
         let old = std::mem::replace(&mut self.slots, vec![EMPTY; size]);
         let mask = size - 1;
         for entry in old.into_iter().filter(|&s| s != EMPTY && s != DUMMY) {
-            let hash = hashes(entry);
-            let mut perturb = hash as u64;
-            let mut i = (hash as u64 as usize) & mask;
-            'probe: loop {
-                let probes = if i + LINEAR_PROBES <= mask {
-                    LINEAR_PROBES
-                } else {
-                    0
-                };
-                for j in i..=i + probes {
-                    if self.slots[j] == EMPTY {
-                        self.slots[j] = entry;
-                        break 'probe;
-                    }
+            let hash = entries[entry as usize].map_or(0, |e| e.hash);
+            let mut probe = ProbeSequence::new(hash, mask);
+            loop {
+                let slot = probe.next_slot();
+                if self.slots[slot] == EMPTY {
+                    self.slots[slot] = entry;
+                    break;
                 }
-                perturb >>= PERTURB_SHIFT;
-                i = (i
-                    .wrapping_mul(5)
-                    .wrapping_add(1)
-                    .wrapping_add(perturb as usize))
-                    & mask;
             }
         }
         self.fill = self.used;
     }
 
-    fn remove(&mut self, entry: u32) {
-        if let Some(slot) = self.slots.iter().position(|&s| s == entry) {
-            self.slots[slot] = DUMMY;
-            self.used -= 1;
+    /// Turns the slot holding `entry` (whose key hashes to `hash`) into a dummy.
+    fn remove(&mut self, hash: i64, entry: u32) {
+        let mut probe = ProbeSequence::new(hash, self.mask());
+        loop {
+            let slot = probe.next_slot();
+            match self.slots[slot] {
+                EMPTY => {
+                    debug_assert!(false, "a live set entry is on its probe path");
+                    return;
+                }
+                found if found == entry => {
+                    self.slots[slot] = DUMMY;
+                    self.used -= 1;
+                    return;
+                }
+                _ => {}
+            }
         }
+    }
+
+    /// `set_clear_internal`: back to an empty minimum-size table.
+    fn reset(&mut self) {
+        self.slots.clear();
+        self.slots.resize(SET_MIN_SIZE, EMPTY);
+        self.fill = 0;
+        self.used = 0;
     }
 }
 
@@ -230,11 +306,11 @@ impl DictTable {
             + self.index.capacity() * 8
     }
 
-    /// Makes room for `additional` more keys in the entries and the hash index (not
-    /// in a set's slot mirror, whose growth decides iteration order as CPython's).
+    /// Makes room for `additional` more keys in the entries and a dict's hash index
+    /// (not in a set's slots, whose growth decides iteration order as CPython's).
     pub fn reserve(&mut self, additional: usize) {
         self.entries.reserve(additional);
-        if self.entries.len() + additional > SMALL_TABLE_SLOTS {
+        if self.set_slots.is_none() && self.entries.len() + additional > SMALL_TABLE_SLOTS {
             // A small table's index is empty but will hold every live entry once built.
             let entries = &self.entries;
             self.index
@@ -244,10 +320,17 @@ impl DictTable {
         }
     }
 
-    /// Whether lookups go through `index` (else they scan `entries`).
+    /// Whether lookups scan `entries` (else they go through a set's slots or a dict's
+    /// index).
+    #[inline]
+    fn is_small(&self) -> bool {
+        self.entries.len() <= SMALL_TABLE_SLOTS
+    }
+
+    /// Whether `index` holds the live entries (a dict that is not small).
     #[inline]
     fn is_indexed(&self) -> bool {
-        self.entries.len() > SMALL_TABLE_SLOTS
+        !self.is_small() && self.set_slots.is_none()
     }
 
     /// Refills `index` from the live entries (empty for a small table).
@@ -277,11 +360,14 @@ impl DictTable {
     /// Index (into the entries array) of the entry whose key matches.
     pub fn find(&self, hash: i64, mut eq: impl FnMut(Value) -> bool) -> Option<usize> {
         let entries = &self.entries;
-        if !self.is_indexed() {
+        if self.is_small() {
             return entries.iter().position(|slot| {
                 slot.as_ref()
                     .is_some_and(|entry| entry.hash == hash && eq(entry.key))
             });
+        }
+        if let Some(slots) = &self.set_slots {
+            return slots.find(hash, entries, eq);
         }
         self.index
             .find(hash as u64, |&i| {
@@ -326,17 +412,14 @@ impl DictTable {
         let position = self.entries.len();
         self.entries.push(Some(DictEntry { hash, key, value }));
         self.len += 1;
-        if position == SMALL_TABLE_SLOTS {
+        if let Some(slots) = self.set_slots.as_mut() {
+            slots.insert(hash, position as u32, &self.entries);
+        } else if position == SMALL_TABLE_SLOTS {
             self.rebuild_index();
         } else if position > SMALL_TABLE_SLOTS {
             let entries = &self.entries;
             self.index
                 .insert_unique(hash as u64, position, |&i| hash_at(entries, i));
-        }
-        if let Some(slots) = self.set_slots.as_mut() {
-            let entries = &self.entries;
-            let hash_of = |i: u32| entries[i as usize].as_ref().map_or(0, |e| e.hash);
-            slots.insert(hash, position as u32, &hash_of);
         }
     }
 
@@ -356,7 +439,7 @@ impl DictTable {
         self.version = self.version.wrapping_add(1);
         self.keys_version = self.keys_version.wrapping_add(1);
         if let Some(slots) = self.set_slots.as_mut() {
-            slots.remove(i as u32);
+            slots.remove(hash, i as u32);
         }
         self.entries[i].take()
     }
@@ -388,8 +471,8 @@ impl DictTable {
         self.len = 0;
         self.keys_version = self.keys_version.wrapping_add(1);
         self.hash_bits = 0;
-        if self.set_slots.is_some() {
-            self.set_slots = Some(Box::new(SetSlots::new()));
+        if let Some(slots) = self.set_slots.as_mut() {
+            slots.reset();
         }
         self.version = self.version.wrapping_add(1);
     }
@@ -514,7 +597,40 @@ impl DictTable {
                 );
             }
         } else {
-            assert!(self.index.is_empty(), "a small table has no index entries");
+            assert!(
+                self.index.is_empty(),
+                "a small or set table has no index entries"
+            );
+        }
+        if let Some(slots) = &self.set_slots {
+            assert!(slots.slots.len().is_power_of_two() && slots.slots.len() >= SET_MIN_SIZE);
+            let mut seen = vec![0; self.entries.len()];
+            for &slot in &slots.slots {
+                if slot != EMPTY && slot != DUMMY {
+                    assert!(
+                        self.entries[slot as usize].is_some(),
+                        "slots hold live entries"
+                    );
+                    seen[slot as usize] += 1;
+                }
+            }
+            for (position, &count) in seen.iter().enumerate() {
+                let expected = usize::from(self.entries[position].is_some());
+                assert_eq!(count, expected, "entry {position} sits in one slot");
+            }
+            assert_eq!(slots.used, self.len);
+            let filled = slots.slots.iter().filter(|&&s| s != EMPTY).count();
+            assert_eq!(slots.fill, filled, "fill counts live and dummy slots");
+            assert!(filled < slots.slots.len(), "an empty slot ends every probe");
+            for &position in &live {
+                let entry = self.entries[position].unwrap();
+                let found = slots.find(entry.hash, &self.entries, |k| k == entry.key);
+                assert_eq!(
+                    found,
+                    Some(position),
+                    "entry {position} is on its probe path"
+                );
+            }
         }
     }
 }
@@ -621,6 +737,65 @@ mod tests {
         for &k in &order {
             assert_eq!(table.get(colliding_hash(k), |o| o == int(k)), Some(int(k)));
         }
+    }
+
+    /// Hashes that share their low bits, so set probes run long and wrap.
+    fn set_hash(k: i64) -> i64 {
+        (k % 5) * 64 - (k % 3) * 8
+    }
+
+    #[test]
+    fn sets_survive_add_discard_cycles() {
+        let mut set = DictTable::new_set();
+        let mut members: Vec<i64> = Vec::new();
+        let mut state = 99u64;
+        let (mut probed_steps, mut largest_table) = (0, 0);
+        for step in 0..30_000 {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let span = 3 + (step / 1000 % 6) * 10;
+            let k = ((state >> 24) % span) as i64;
+            let hash = set_hash(k);
+            let found = set.find(hash, |o| o == int(k));
+            assert_eq!(found.is_some(), members.contains(&k));
+            match (state >> 40) % 64 {
+                0 => {
+                    set.clear();
+                    members.clear();
+                }
+                1..=2 => {
+                    let first = key_order(&set).first().copied();
+                    let popped = set.pop_first().map(|e| e.key.as_small_int().unwrap());
+                    assert_eq!(popped, first, "pop takes the first in iteration order");
+                    if let Some(p) = popped {
+                        members.retain(|&m| m != p);
+                    }
+                }
+                roll if roll < 34 => {
+                    if found.is_none() {
+                        set.push_new(hash, int(k), Value::NONE);
+                        members.push(k);
+                    }
+                }
+                _ => {
+                    let removed = set.remove(hash, |o| o == int(k));
+                    assert_eq!(removed.is_some(), found.is_some());
+                    members.retain(|&m| m != k);
+                }
+            }
+            set.verify();
+            if !set.is_small() {
+                probed_steps += 1;
+            }
+            largest_table = largest_table.max(set.set_slots.as_ref().unwrap().slots.len());
+            let mut keys = key_order(&set);
+            keys.sort_unstable();
+            let mut expected = members.clone();
+            expected.sort_unstable();
+            assert_eq!(keys, expected);
+        }
+        assert!(probed_steps > 10_000 && largest_table >= 64);
     }
 
     /// Random inserts, removals, pops and clears against a plain list of keys.
