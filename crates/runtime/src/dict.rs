@@ -428,7 +428,8 @@ impl DictTable {
         self.remove_at(i)
     }
 
-    fn remove_at(&mut self, i: usize) -> Option<DictEntry> {
+    /// Removes the entry at position `i` (as returned by [`DictTable::find`]), if live.
+    pub fn remove_at(&mut self, i: usize) -> Option<DictEntry> {
         let hash = self.entries[i].as_ref()?.hash;
         if self.is_indexed() {
             if let Ok(found) = self.index.find_entry(hash as u64, |&j| j == i) {
