@@ -164,6 +164,24 @@ impl SetSlots {
         }
     }
 
+    /// Positions and keys of the entries whose hash equals `hash`, in probe order (an
+    /// entry may come more than once).
+    fn candidates(&self, hash: i64, entries: &[Option<DictEntry>]) -> Vec<(usize, Value)> {
+        let mut found = Vec::new();
+        let mut probe = ProbeSequence::new(hash, self.mask());
+        loop {
+            match self.slots[probe.next_slot()] {
+                EMPTY => return found,
+                DUMMY => {}
+                entry => {
+                    if let Some(stored) = entries[entry as usize].filter(|e| e.hash == hash) {
+                        found.push((entry as usize, stored.key));
+                    }
+                }
+            }
+        }
+    }
+
     /// `set_add_entry` for a key known to be absent: the first dummy on the probe path,
     /// else the empty slot that ends it.
     fn insert(&mut self, hash: i64, entry: u32, entries: &[Option<DictEntry>]) {
@@ -546,13 +564,26 @@ impl DictTable {
         self.entries.get(i).copied().flatten()
     }
 
-    /// Entry indices and entries whose hash equals `hash` (for fallible equality).
+    /// Entry indices and keys of the entries whose hash equals `hash`, in entry order
+    /// (for fallible equality, whose `__eq__` calls happen in this order).
     pub fn candidates(&self, hash: i64) -> Vec<(usize, Value)> {
-        self.entries
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| e.filter(|e| e.hash == hash).map(|e| (i, e.key)))
-            .collect()
+        let entries = &self.entries;
+        let with_hash = |i: usize| entries[i].filter(|e| e.hash == hash).map(|e| (i, e.key));
+        if self.is_small() {
+            return (0..entries.len()).filter_map(with_hash).collect();
+        }
+        let mut found: Vec<(usize, Value)> = match &self.set_slots {
+            Some(slots) => slots.candidates(hash, entries),
+            None => self
+                .index
+                .iter_hash(hash as u64)
+                .filter_map(|&i| with_hash(i))
+                .collect(),
+        };
+        found.sort_unstable_by_key(|&(i, _)| i);
+        // A set's probe sequence may pass a slot more than once.
+        found.dedup_by_key(|&mut (i, _)| i);
+        found
     }
 
     pub fn keys(&self) -> Vec<Value> {
@@ -588,6 +619,17 @@ impl DictTable {
             .filter(|&i| self.entries[i].is_some())
             .collect();
         assert_eq!(self.len, live.len(), "len counts live entries");
+        for &position in &live {
+            let hash = self.entries[position].unwrap().hash;
+            let scanned: Vec<(usize, Value)> = (0..self.entries.len())
+                .filter_map(|i| {
+                    self.entries[i]
+                        .filter(|e| e.hash == hash)
+                        .map(|e| (i, e.key))
+                })
+                .collect();
+            assert_eq!(self.candidates(hash), scanned, "candidates in entry order");
+        }
         if self.is_indexed() {
             assert_eq!(self.index.len(), self.len, "index holds every live entry");
             for &position in &live {
