@@ -182,8 +182,9 @@ impl SetSlots {
         }
     }
 
-    /// `set_add_entry` for a key known to be absent: the first dummy on the probe path,
-    /// else the empty slot that ends it.
+    /// `set_add_entry` for a key known to be absent: the last dummy on the probe path
+    /// (CPython 3.13 overwrites its `freeslot` at every dummy it passes), else the
+    /// empty slot that ends it.
     fn insert(&mut self, hash: i64, entry: u32, entries: &[Option<DictEntry>]) {
         let mask = self.mask();
         let mut probe = ProbeSequence::new(hash, mask);
@@ -210,7 +211,7 @@ impl SetSlots {
                     }
                     return;
                 }
-                DUMMY if free_slot.is_none() => free_slot = Some(slot),
+                DUMMY => free_slot = Some(slot),
                 _ => {}
             }
         }
@@ -839,6 +840,51 @@ mod tests {
             assert_eq!(keys, expected);
         }
         assert!(probed_steps > 10_000 && largest_table >= 64);
+    }
+
+    /// A set of small ints (which hash to themselves) after `ops`: `(true, k)` discards
+    /// `k`, `(false, k)` adds it.
+    fn int_set_after(ops: impl IntoIterator<Item = (bool, i64)>) -> Vec<i64> {
+        let mut set = DictTable::new_set();
+        for (discard, k) in ops {
+            let present = set.find(k, |o| o == int(k)).is_some();
+            if discard {
+                set.remove(k, |o| o == int(k));
+            } else if !present {
+                set.push_new(k, int(k), Value::NONE);
+            }
+            set.verify();
+        }
+        key_order(&set)
+    }
+
+    /// Iteration orders recorded from CPython 3.13 (`list(s)` after the same adds and
+    /// discards).
+    #[test]
+    fn set_order_matches_cpython_after_discards() {
+        // An add reuses the *last* dummy slot on its probe path, not the first.
+        let ops = [49, 80, 64, 17].map(|k| (false, k)).into_iter().chain([
+            (true, 80),
+            (true, 17),
+            (false, 80),
+            (false, 16),
+        ]);
+        assert_eq!(int_set_after(ops), vec![16, 49, 64, 80]);
+        let ops = (0..300).map(|step: i64| {
+            if step % 3 == 2 {
+                (true, (step * 31) % 97 * 8 - 300)
+            } else {
+                (false, (step * 7919) % 97 * 8 - 300)
+            }
+        });
+        let cpython = [
+            260, 4, -252, 268, 12, -244, 276, 20, -236, 36, -220, 300, 44, -212, 308, 52, -204,
+            -196, 316, 60, 324, 68, -188, 332, 76, -180, 340, 84, -172, 348, 100, -156, 364, 108,
+            -148, 372, 116, -140, -132, 124, 380, 388, -124, 396, 140, -116, 404, 148, -108, 412,
+            -92, 428, 172, -84, 436, 180, -76, -68, 444, 188, 452, -60, 460, 204, -52, 468, 212,
+            -44, -300, -28, -284, 236, -20, -4, -276, -12, 244, -268, 252, -260,
+        ];
+        assert_eq!(int_set_after(ops), cpython);
     }
 
     /// Random inserts, removals, pops and clears against a plain list of keys.
