@@ -2076,31 +2076,17 @@ fn set_add_method(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value>
     Ok(Value::NONE)
 }
 
-fn remove_from_set(vm: &mut Vm, set: Value, item: Value) -> PyResult<bool> {
-    let h = ops::hash(vm, item)?;
-    let items = set_elements(set);
-    for stored in items {
-        if stored == item || eq(vm, stored, item)? {
-            if let Some(ObjKind::Set(s)) = kind(&set) {
-                s.table.borrow_mut().remove(h, |k| k == stored);
-            }
-            return Ok(true);
-        }
-    }
-    Ok(false)
-}
-
 fn set_discard(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     check_set(vm, args, "discard")?;
     arg_count(vm, "set.discard", &args[1..], 1, 1)?;
-    remove_from_set(vm, args[0], args[1])?;
+    ops::set_discard(vm, args[0], args[1])?;
     Ok(Value::NONE)
 }
 
 fn set_remove(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     check_set(vm, args, "remove")?;
     arg_count(vm, "set.remove", &args[1..], 1, 1)?;
-    if remove_from_set(vm, args[0], args[1])? {
+    if ops::set_discard(vm, args[0], args[1])? {
         Ok(Value::NONE)
     } else {
         Err(vm.key_error(args[1]))
@@ -2202,14 +2188,14 @@ fn set_symmetric_difference_update(vm: &mut Vm, args: &[Value], _kw: &[Value]) -
         // `s ^= s` empties the set.
         let items = set_elements(args[0]);
         for item in items {
-            remove_from_set(vm, args[0], item)?;
+            ops::set_discard(vm, args[0], item)?;
         }
         return Ok(Value::NONE);
     } else {
         to_set(vm, args[1])?
     };
     for item in set_elements(other) {
-        if !remove_from_set(vm, args[0], item)? {
+        if !ops::set_discard(vm, args[0], item)? {
             set_add(vm, args[0], item)?;
         }
     }

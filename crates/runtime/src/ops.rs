@@ -826,7 +826,12 @@ fn table_find(vm: &mut Vm, container: Value, key: Value, hash: i64) -> PyResult<
     let candidates = table.borrow().candidates(hash);
     for (position, stored) in candidates {
         if key_eq(vm, stored, key)? {
-            return Ok(Some(position));
+            // An `__eq__` may have changed the table: report where the key is now.
+            let table = table.borrow();
+            if table.entry_at(position).is_some_and(|e| e.key == stored) {
+                return Ok(Some(position));
+            }
+            return Ok(table.find(hash, |k| k == stored));
         }
     }
     Ok(None)
@@ -878,13 +883,8 @@ pub fn dict_remove(vm: &mut Vm, dict: Value, key: Value) -> PyResult<Option<Valu
         return Ok(None);
     };
     let table = table_of(&dict).expect("dict");
-    let mut table = table.borrow_mut();
-    let removed = table.entry_at(position);
-    if let Some(entry) = removed {
-        table.remove(entry.hash, |stored| stored == entry.key);
-        return Ok(Some(entry.value));
-    }
-    Ok(None)
+    let removed = table.borrow_mut().remove_at(position);
+    Ok(removed.map(|entry| entry.value))
 }
 
 /// `set.add(v)`.
@@ -895,6 +895,16 @@ pub fn set_add(vm: &mut Vm, set: Value, item: Value) -> PyResult<()> {
         table.borrow_mut().push_new(h, item, Value::NONE);
     }
     Ok(())
+}
+
+/// `set.discard(v)`; whether `v` was there.
+pub fn set_discard(vm: &mut Vm, set: Value, item: Value) -> PyResult<bool> {
+    let h = hash(vm, item)?;
+    let Some(position) = table_find(vm, set, item, h)? else {
+        return Ok(false);
+    };
+    let table = table_of(&set).expect("set");
+    Ok(table.borrow_mut().remove_at(position).is_some())
 }
 
 /// Whether a dict or set contains `key`.
