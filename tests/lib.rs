@@ -63,7 +63,8 @@ pub enum Mode {
     /// The JIT with threshold 1 and guards forced to fail (one execution in three).
     JitDeopt,
     /// Tier 1 collecting garbage after every [`GC_STRESS_BYTES`] of allocation: a
-    /// value the collector cannot see (unrooted) is freed while still in use.
+    /// value the collector cannot see (unrooted) is freed while still in use. Runs
+    /// without tier 1's inner loop, so every instruction goes through the main loop.
     GcStress,
     /// The JIT with threshold 1, collecting as often as [`Mode::GcStress`].
     JitGcStress,
@@ -122,6 +123,9 @@ impl Mode {
         );
         cpjit_interpreter::RunOptions {
             no_specialize: self == Mode::Generic,
+            // The stress mode that exercises the main loop's own versions of the
+            // instructions the inner loop usually runs.
+            no_inner_loop: self == Mode::GcStress,
             tier2,
             hot_threshold: stress.then_some(1),
             force_deopt: matches!(self, Mode::UopsDeopt | Mode::JitDeopt),

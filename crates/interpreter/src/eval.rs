@@ -86,7 +86,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
         let globals_pair = (frame.globals, frame.builtins);
         let base = frame.base;
         let mut ip = frame.ip;
-        let use_inner_loop = !vm.stats.enabled;
+        let use_inner_loop = vm.inner_loop_enabled && !vm.stats.enabled;
         'instructions: loop {
             if use_inner_loop && inner_loop::handles(code.instructions[ip].get().op) {
                 let limits = inner_loop::Limits {

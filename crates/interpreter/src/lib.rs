@@ -79,6 +79,8 @@ pub struct RunOptions {
     pub hot_threshold: Option<u16>,
     /// Keep every instruction generic (no specialization).
     pub no_specialize: bool,
+    /// Run every instruction through the main loop of tier 1 (no inner loop).
+    pub no_inner_loop: bool,
     /// Which optimizer hot loops are handed to.
     pub tier2: Tier2Mode,
     /// Stress mode: tier-2 guards fail on purpose (see `Vm::force_deopt`).
@@ -200,6 +202,7 @@ fn run_program_on_this_thread(
     vm.argv = options.argv.clone();
     vm.stats.enabled = options.print_stats || options.stats_json.is_some();
     vm.specialization_enabled = !options.no_specialize;
+    vm.inner_loop_enabled = !options.no_inner_loop;
     match options.tier2 {
         Tier2Mode::Off => {}
         Tier2Mode::Counter => set_optimizer(

@@ -368,6 +368,10 @@ pub struct Vm {
     /// Whether generic instructions may specialize (off: the plain tier-1 interpreter,
     /// for measuring what specialization buys).
     pub specialization_enabled: bool,
+    /// Whether tier 1 runs simple instructions in its inner loop (off: every
+    /// instruction through the main loop; the GC stress mode of the conformance tests
+    /// turns it off so both loops' versions of those instructions are exercised).
+    pub inner_loop_enabled: bool,
     /// Stress mode (`CPJIT_FORCE_DEOPT=1`): tier-2 guards fail on purpose, one in every
     /// [`FORCED_DEOPT_PERIOD`] guard executions, whatever their check would say — so
     /// every guard's exit path runs, and traces still get past their first guard.
@@ -648,6 +652,7 @@ impl Vm {
             hot_threshold: 16,
             hot_backoff: 4,
             specialization_enabled: true,
+            inner_loop_enabled: true,
             force_deopt: false,
             forced_deopt_tick: 0,
             class_epoch: 0,
