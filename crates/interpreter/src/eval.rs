@@ -92,12 +92,13 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 let limits = inner_loop::Limits {
                     class_epoch: vm.class_epoch,
                     collection_due: vm.collection_due(),
+                    gc_inhibited: vm.gc_inhibit != 0,
                     recursion_limit: vm.recursion_limit,
                     entry_depth,
                     attribute_memo: &vm.attribute_memo,
                     types: &vm.types,
                 };
-                let stop = inner_loop::run(&mut vm.stack, &mut vm.frames, limits, ip);
+                let stop = inner_loop::run(&mut vm.stack, &mut vm.frames, &mut vm.heap, limits, ip);
                 if stop.frame_changed {
                     let top = vm.frames.len() - 1;
                     vm.frames[top].ip = stop.ip;
@@ -2688,33 +2689,22 @@ pub(crate) const INIT_FRAME_GAP: usize = 3;
 /// the `n` arguments above it. Returns `Ok(false)` (nothing changed) when `init` no
 /// longer binds them exactly.
 fn push_init_frame(vm: &mut Vm, callable_index: usize, n: usize, init: Value) -> PyResult<bool> {
-    let Some(ObjKind::Function(f)) = kind(&init) else {
-        return Ok(false);
+    let binds = match kind(&init) {
+        Some(ObjKind::Function(f)) => crate::specialize::init_binds_exactly(&f.code, n + 1),
+        _ => false,
     };
-    let code_value = f.code;
-    if !crate::specialize::init_binds_exactly(&code_value, n + 1) {
+    if !binds {
         return Ok(false);
     }
     vm.check_frame_depth()?;
-    let class = vm.stack[callable_index];
-    let attributes = match kind(&class) {
-        Some(ObjKind::Type(t)) => t.instance_attributes_hint.get() as usize,
-        _ => 0,
-    };
-    let instance = cpjit_runtime::subclass::new_plain_instance(vm, class, attributes);
-    let code = code_data(&code_value);
-    let base = callable_index + INIT_FRAME_GAP;
-    let old_len = vm.stack.len();
-    // The arguments move up two slots; the frame's other locals start unbound.
-    vm.stack.resize(base + code.nlocalsplus, Value::NULL);
-    vm.stack.copy_within(callable_index + 2..old_len, base + 1);
-    vm.stack[callable_index] = instance;
-    vm.stack[callable_index + 1] = init;
-    vm.stack[callable_index + 2] = Value::NULL;
-    vm.stack[base] = instance;
-    vm.frames
-        .push(Frame::for_call(init, f, base, callable_index));
-    Ok(true)
+    Ok(inner_loop::enter_init(
+        &mut vm.stack,
+        &mut vm.frames,
+        &mut vm.heap,
+        callable_index,
+        n,
+        init,
+    ))
 }
 
 /// After an `__init__` entered by [`push_init_frame`] returned: its class's next

@@ -3,13 +3,17 @@
 //! in hand.
 //!
 //! Owns the instructions (and specialized forms on their fast path) that can neither
-//! raise, allocate on the GC heap nor run Python code: local, cell and constant loads
+//! raise nor run Python code: local, cell and constant loads
 //! and stores, stack shuffles, jumps and back edges, branches on bools, small-int and
 //! float arithmetic and comparisons, list/tuple indexing, range/list/tuple iteration,
 //! `in` on dicts and sets with simple keys, globals, instance, module and builtin-type
 //! attributes whose caches (or the specializer's memo) hold, `len` of builtin
-//! containers, `list.append`, and calls of Python functions whose arguments bind
-//! exactly, with their returns. [`run`] executes them until it meets one it cannot
+//! containers, `list.append`, iterators over builtin iterables, tuples and lists, and
+//! calls of Python functions whose arguments bind exactly (class calls that allocate
+//! the instance and enter `__init__` too), with their returns. It allocates on the GC
+//! heap but never collects: it re-checks the allocation debt after each allocation
+//! and leaves the next safepoint to `eval::run` once a collection is due, so no value
+//! it holds can be freed under it. [`run`] executes them until it meets one it cannot
 //! finish that way and stops there *without having changed anything for it*;
 //! `eval::run` then dispatches it as usual (a guard that failed here fails there too
 //! and takes the generic path, with its counters and its error messages).
@@ -20,13 +24,17 @@
 //! the interpreter executes 1.15× fewer machine instructions (geometric mean; fib
 //! 1.27×, nbody 1.38×) than with `eval::run` alone.
 //!
-//! Must never raise, allocate on the GC heap, call anything that can run Python code,
-//! or leave a frame half made: whatever needs one of those is left to `eval::run`.
+//! Must never raise, collect, call anything that can run Python code, or leave a frame
+//! half made: whatever needs one of those is left to `eval::run`.
 //! Back edges and `RESUME` are safepoints and hot-loop counters: when a collection is
 //! due or a counter fires, they are left to `eval::run` too. Counters for `--stats`
 //! are not kept here, so `eval::run` does not use this loop when stats are enabled.
 
-use cpjit_bytecode::{AdaptiveOpcode, BinaryOpArg, ALL_ADAPTIVE_OPCODES};
+use cpjit_bytecode::{AdaptiveOpcode, BinaryOpArg, CompareOp, ALL_ADAPTIVE_OPCODES};
+use cpjit_runtime::gc::Heap;
+use cpjit_runtime::iter::builtin_iter_state;
+use cpjit_runtime::layout::ListObj;
+use cpjit_runtime::layout::ReprCell;
 use cpjit_runtime::object::{counter, CodeData, IterState, ObjKind};
 use cpjit_runtime::ops;
 use cpjit_runtime::vm::kind;
@@ -44,9 +52,11 @@ use crate::eval::{
 pub(crate) struct Limits<'a> {
     /// The class epoch: attribute caches are valid only at the epoch they were filled in.
     pub class_epoch: u64,
-    /// Whether a collection is due: safepoints (`RESUME`, back edges) are then left to
-    /// `eval::run`. Nothing here allocates, so it cannot become due while this runs.
+    /// Whether a collection is due (`Vm::collection_due`): safepoints (`RESUME`, back
+    /// edges) are then left to `eval::run`. Re-checked after every allocation here.
     pub collection_due: bool,
+    /// Whether collection is held off (`Vm::gc_inhibit`), for that re-check.
+    pub gc_inhibited: bool,
     /// Frames may not outnumber this (a call beyond it is left to `eval::run`, which
     /// raises `RecursionError`).
     pub recursion_limit: usize,
@@ -155,6 +165,11 @@ const fn is_handled(op: AdaptiveOpcode) -> bool {
             | A::LOAD_ATTR_METHOD_NO_DICT
             | A::CONTAINS_OP_DICT
             | A::CONTAINS_OP_SET
+            | A::COMPARE_OP_STR
+            | A::GET_ITER
+            | A::BUILD_TUPLE
+            | A::BUILD_LIST
+            | A::CALL_ALLOC_AND_ENTER_INIT
     )
 }
 
@@ -166,11 +181,19 @@ const fn is_handled(op: AdaptiveOpcode) -> bool {
 pub(crate) fn run(
     stack: &mut Vec<Value>,
     frames: &mut Vec<Frame>,
+    heap: &mut Heap,
     limits: Limits<'_>,
     mut ip: usize,
 ) -> Stop {
     use AdaptiveOpcode as A;
     let mut frame_changed = false;
+    let mut collection_due = limits.collection_due;
+    // After every allocation here, so the safepoints see the debt it added.
+    macro_rules! allocated {
+        () => {
+            collection_due = heap.wants_collection() && !limits.gc_inhibited
+        };
+    }
     let stopped_at = 'frames: loop {
         // (Only what every instruction needs is loaded here: entering this loop must
         // stay cheap, as it happens after every instruction `eval::run` executes.)
@@ -186,7 +209,7 @@ pub(crate) fn run(
             match instruction.op {
                 A::NOP => {}
                 A::RESUME => {
-                    if limits.collection_due {
+                    if collection_due {
                         break 'frames ip;
                     }
                 }
@@ -264,7 +287,7 @@ pub(crate) fn run(
                     // hook), `eval::run` does it.
                     let cache = &code.caches[ip];
                     let mut entry = cache.get();
-                    if limits.collection_due || counter::triggers(entry.counter) {
+                    if collection_due || counter::triggers(entry.counter) {
                         break 'frames ip;
                     }
                     entry.counter = counter::decrement(entry.counter);
@@ -741,6 +764,70 @@ pub(crate) fn run(
                         _ => break 'frames ip,
                     }
                 }
+                A::COMPARE_OP_STR => {
+                    // `==` / `!=` of two exact strings.
+                    let (Some(ObjKind::Str(a)), Some(ObjKind::Str(b))) =
+                        (kind(&stack[len - 2]), kind(&stack[len - 1]))
+                    else {
+                        break 'frames ip;
+                    };
+                    let equal = a.text == b.text;
+                    let result = if arg >> 5 == CompareOp::Ne as u32 {
+                        !equal
+                    } else {
+                        equal
+                    };
+                    replace_two(stack, Value::bool(result));
+                }
+                A::GET_ITER => {
+                    // Builtin containers, ranges and strings get a builtin iterator;
+                    // an iterator or generator is its own.
+                    let iterable = stack[len - 1];
+                    match kind(&iterable) {
+                        Some(ObjKind::Iterator(_) | ObjKind::Generator(_)) => {}
+                        _ => match builtin_iter_state(iterable) {
+                            Some(state) => {
+                                stack[len - 1] =
+                                    heap.alloc(ObjKind::Iterator(ReprCell::new(state)));
+                                allocated!();
+                            }
+                            None => break 'frames ip,
+                        },
+                    }
+                }
+                A::BUILD_TUPLE | A::BUILD_LIST => {
+                    let items = stack.split_off(len - arg as usize);
+                    let built = match instruction.op {
+                        A::BUILD_TUPLE => ObjKind::Tuple(items.into_boxed_slice()),
+                        _ => ObjKind::List(ListObj::new(items)),
+                    };
+                    stack.push(heap.alloc(built));
+                    allocated!();
+                }
+                A::CALL_ALLOC_AND_ENTER_INIT => {
+                    // A plain class's call: its instance, then `__init__`'s frame.
+                    let n = arg as usize;
+                    let callable_index = len - n - 2;
+                    let cache = code.caches[ip].get();
+                    if stack[callable_index] != cache.value
+                        || !stack[callable_index + 1].is_null()
+                        || limits.class_epoch != u64::from(cache.index)
+                        || frames.len() >= limits.recursion_limit
+                    {
+                        break 'frames ip;
+                    }
+                    let caller = frames.len() - 1;
+                    let init = Value::from_raw(cache.key);
+                    if !enter_init(stack, frames, heap, callable_index, n, init) {
+                        break 'frames ip;
+                    }
+                    allocated!();
+                    frames[caller].ip = ip + 1;
+                    frames[caller].last_ip = ip;
+                    frame_changed = true;
+                    ip = 0;
+                    continue 'frames;
+                }
                 A::CALL_PY_EXACT_ARGS | A::CALL_BOUND_METHOD_EXACT_ARGS => {
                     let n = arg as usize;
                     let callable_index = len - n - 2;
@@ -820,6 +907,46 @@ pub(crate) fn run(
         ip: stopped_at,
         frame_changed,
     }
+}
+
+/// `CALL_ALLOC_AND_ENTER_INIT` once its guards held, for the class at
+/// `callable_index` called with the `n` arguments above it: allocates the instance
+/// (`object.__new__`'s work) and pushes a frame running `init` with the instance and
+/// the arguments (`[instance, init, NULL]` stay below it, [`INIT_FRAME_GAP`] slots).
+/// Returns `false`, having changed nothing, when `init` no longer binds them exactly.
+/// The caller has checked the recursion limit.
+pub(crate) fn enter_init(
+    stack: &mut Vec<Value>,
+    frames: &mut Vec<Frame>,
+    heap: &mut Heap,
+    callable_index: usize,
+    n: usize,
+    init: Value,
+) -> bool {
+    let Some(ObjKind::Function(f)) = kind(&init) else {
+        return false;
+    };
+    if !crate::specialize::init_binds_exactly(&f.code, n + 1) {
+        return false;
+    }
+    let class = stack[callable_index];
+    let attributes = match kind(&class) {
+        Some(ObjKind::Type(t)) => t.instance_attributes_hint.get() as usize,
+        _ => 0,
+    };
+    let instance = cpjit_runtime::subclass::new_plain_instance_in(heap, class, attributes);
+    let code = code_data(&f.code);
+    let base = callable_index + INIT_FRAME_GAP;
+    let old_len = stack.len();
+    // The arguments move up two slots; the frame's other locals start unbound.
+    stack.resize(base + code.nlocalsplus, Value::NULL);
+    stack.copy_within(callable_index + 2..old_len, base + 1);
+    stack[callable_index] = instance;
+    stack[callable_index + 1] = init;
+    stack[callable_index + 2] = Value::NULL;
+    stack[base] = instance;
+    frames.push(Frame::for_call(init, f, base, callable_index));
+    true
 }
 
 /// Whether a call with `nargs` positional arguments binds them to `code`'s parameters

@@ -533,11 +533,7 @@ const GENERATOR_LIKE: u32 = CodeFlags::GENERATOR | CodeFlags::COROUTINE | 0x100 
 /// `*args`, `**kwargs` or keyword-only parameters.
 fn exact_args(code_value: &Value, nargs: usize) -> bool {
     match kind(code_value) {
-        Some(ObjKind::Code(c)) => {
-            c.code.flags.0 & 0x0C == 0
-                && c.code.kwonly_arg_count == 0
-                && c.code.arg_count as usize == nargs
-        }
+        Some(ObjKind::Code(c)) => crate::inner_loop::binds_exactly(c, nargs),
         _ => false,
     }
 }

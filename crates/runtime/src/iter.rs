@@ -10,35 +10,52 @@ use crate::vm::{kind, PyResult, Vm};
 
 /// `iter(v)`.
 pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
-    let state = match kind(&v) {
-        Some(ObjKind::List(_)) => IterState::List { list: v, index: 0 },
-        Some(ObjKind::Tuple(_)) => IterState::Tuple { tuple: v, index: 0 },
-        Some(ObjKind::Str(_)) => IterState::Str {
+    if let Some(state) = builtin_iter_state(v) {
+        return Ok(vm.new_iterator(state));
+    }
+    match kind(&v) {
+        Some(ObjKind::Iterator(_) | ObjKind::Generator(_)) => Ok(v),
+        Some(ObjKind::Instance(_)) => crate::dunder::iter(vm, v),
+        Some(ObjKind::Type(t)) if !t.metaclass.is_null() => crate::dunder::iter(vm, v),
+        _ => {
+            let name = vm.type_name(v);
+            Err(vm.type_error(format!("'{name}' object is not iterable")))
+        }
+    }
+}
+
+/// The state of a new iterator over a builtin container, range or string (what
+/// `iter(v)` makes for them, with no Python code involved); `None` for anything else.
+pub fn builtin_iter_state(v: Value) -> Option<IterState> {
+    Some(match kind(&v)? {
+        ObjKind::List(_) => IterState::List { list: v, index: 0 },
+        ObjKind::Tuple(_) => IterState::Tuple { tuple: v, index: 0 },
+        ObjKind::Str(_) => IterState::Str {
             string: v,
             byte_pos: 0,
         },
-        Some(ObjKind::Range(r)) if r.fits_i64() => IterState::Range {
+        ObjKind::Range(r) if r.fits_i64() => IterState::Range {
             next: r.start as i64,
             remaining: r.len() as i64,
             step: r.step as i64,
         },
-        Some(ObjKind::Range(_)) => IterState::Sequence {
+        ObjKind::Range(_) => IterState::Sequence {
             sequence: v,
             next_index: 0,
         },
-        Some(ObjKind::Dict(table)) => IterState::Table {
+        ObjKind::Dict(table) => IterState::Table {
             owner: v,
             kind: DictViewKind::Keys,
             entry_index: 0,
             expected_len: table.borrow().len(),
         },
-        Some(ObjKind::Set(set)) => IterState::Table {
+        ObjKind::Set(set) => IterState::Table {
             owner: v,
             kind: DictViewKind::Keys,
             entry_index: 0,
             expected_len: set.table.borrow().len(),
         },
-        Some(ObjKind::DictView(view)) => {
+        ObjKind::DictView(view) => {
             let expected_len = match kind(&view.dict) {
                 Some(ObjKind::Dict(table)) => table.borrow().len(),
                 _ => 0,
@@ -50,15 +67,8 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
                 expected_len,
             }
         }
-        Some(ObjKind::Iterator(_) | ObjKind::Generator(_)) => return Ok(v),
-        Some(ObjKind::Instance(_)) => return crate::dunder::iter(vm, v),
-        Some(ObjKind::Type(t)) if !t.metaclass.is_null() => return crate::dunder::iter(vm, v),
-        _ => {
-            let name = vm.type_name(v);
-            return Err(vm.type_error(format!("'{name}' object is not iterable")));
-        }
-    };
-    Ok(vm.new_iterator(state))
+        _ => return None,
+    })
 }
 
 /// Advances an iterator: `Ok(None)` when exhausted.

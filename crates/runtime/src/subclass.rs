@@ -329,10 +329,15 @@ pub fn new_instance(vm: &mut Vm, class: Value, payload: Value) -> Value {
 /// A fresh instance of a class without a builtin base, its namespace made with room
 /// for `attributes` entries.
 pub fn new_plain_instance(vm: &mut Vm, class: Value, attributes: usize) -> Value {
-    let dict = vm.alloc(ObjKind::Dict(Box::new(std::cell::RefCell::new(
+    new_plain_instance_in(&mut vm.heap, class, attributes)
+}
+
+/// [`new_plain_instance`] for code that holds the heap but not the whole VM.
+pub fn new_plain_instance_in(heap: &mut crate::gc::Heap, class: Value, attributes: usize) -> Value {
+    let dict = heap.alloc(ObjKind::Dict(Box::new(std::cell::RefCell::new(
         crate::dict::DictTable::with_capacity(attributes),
     ))));
-    vm.alloc(ObjKind::Instance(InstanceObj {
+    heap.alloc(ObjKind::Instance(InstanceObj {
         class,
         dict,
         payload: Value::NULL,
