@@ -98,7 +98,14 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                     attribute_memo: &vm.attribute_memo,
                     types: &vm.types,
                 };
-                let stop = inner_loop::run(&mut vm.stack, &mut vm.frames, &mut vm.heap, limits, ip);
+                let stop = inner_loop::run(
+                    &mut vm.stack,
+                    &mut vm.frames,
+                    &mut vm.heap,
+                    &mut vm.handled_exception,
+                    limits,
+                    ip,
+                );
                 if stop.frame_changed {
                     let top = vm.frames.len() - 1;
                     vm.frames[top].ip = stop.ip;

@@ -28,15 +28,21 @@ pub fn create(vm: &mut Vm, frame: &Frame, resume_ip: usize) -> Value {
 /// `YIELD_VALUE` in the generator frame at the top: saves its locals and operand stack
 /// into the generator (to resume at `resume_ip`). The caller pops the frame.
 pub fn suspend(vm: &mut Vm, frame: &Frame, resume_ip: usize) {
-    if let Some(ObjKind::Generator(g)) = kind(&frame.generator) {
+    save_frame(frame.generator, &vm.stack[frame.base..], resume_ip);
+    vm.generator_yielded = true;
+}
+
+/// [`suspend`]'s work on the generator: `frame_values` (its localsplus and operand
+/// stack) are saved, to resume at `resume_ip`.
+pub(crate) fn save_frame(generator: Value, frame_values: &[Value], resume_ip: usize) {
+    if let Some(ObjKind::Generator(g)) = kind(&generator) {
         // Into the buffer's existing allocation (a generator yields many times).
         let mut saved = g.saved.borrow_mut();
         saved.clear();
-        saved.extend_from_slice(&vm.stack[frame.base..]);
+        saved.extend_from_slice(frame_values);
         g.ip.set(resume_ip);
         g.state.set(GeneratorState::Suspended);
     }
-    vm.generator_yielded = true;
 }
 
 /// Resumes `generator`, sending `sent` (the value of the `yield` expression) or
@@ -124,37 +130,69 @@ pub fn resume(
 /// — not a generator, running, finished, or a non-None value sent to a fresh one —
 /// so the generic instruction runs and raises what it must.
 pub fn enter_inline(vm: &mut Vm, generator: Value, sending: bool) -> PyResult<bool> {
-    let Some(ObjKind::Generator(g)) = kind(&generator) else {
-        return Ok(false);
-    };
     let sent = if sending {
         *vm.stack.last().expect("SEND has a value")
     } else {
         Value::NONE
     };
-    match g.state.get() {
-        GeneratorState::Suspended => {}
-        GeneratorState::Created if sent.is_none() => {}
-        _ => return Ok(false),
+    if !resumable_inline(generator, sent) {
+        return Ok(false);
     }
     vm.check_frame_depth()?;
-    if sending {
-        vm.stack.pop();
+    resume_inline(
+        &mut vm.stack,
+        &mut vm.frames,
+        &mut vm.handled_exception,
+        generator,
+        sending,
+    );
+    Ok(true)
+}
+
+/// Whether [`enter_inline`] can resume `generator` sending `sent`.
+#[inline]
+pub(crate) fn resumable_inline(generator: Value, sent: Value) -> bool {
+    match kind(&generator) {
+        Some(ObjKind::Generator(g)) => match g.state.get() {
+            GeneratorState::Suspended => true,
+            GeneratorState::Created => sent.is_none(),
+            _ => false,
+        },
+        _ => false,
     }
+}
+
+/// [`enter_inline`]'s work once [`resumable_inline`] said yes and the recursion limit
+/// was checked: the generator's frame goes on top of `frames`, its saved values and the
+/// sent value on top of `stack`, and it takes over `handled_exception`.
+pub(crate) fn resume_inline(
+    stack: &mut Vec<Value>,
+    frames: &mut Vec<Frame>,
+    handled_exception: &mut Value,
+    generator: Value,
+    sending: bool,
+) {
+    let Some(ObjKind::Generator(g)) = kind(&generator) else {
+        return;
+    };
+    let sent = if sending {
+        stack.pop().expect("SEND has a value")
+    } else {
+        Value::NONE
+    };
     let ip = g.ip.get();
-    let base = vm.stack.len();
+    let base = stack.len();
     {
         let mut saved = g.saved.borrow_mut();
-        vm.stack.extend_from_slice(&saved);
+        stack.extend_from_slice(&saved);
         saved.clear();
     }
-    vm.stack.push(sent);
-    vm.frames.push(resumed_frame(g, generator, base, ip));
+    stack.push(sent);
+    frames.push(resumed_frame(g, generator, base, ip));
     g.state.set(GeneratorState::Running);
-    let outer_exception = vm.handled_exception;
-    vm.handled_exception = g.saved_exception.get();
+    let outer_exception = *handled_exception;
+    *handled_exception = g.saved_exception.get();
     g.saved_exception.set(outer_exception);
-    Ok(true)
 }
 
 /// A generator frame pushed by [`enter_inline`] has left (its frame already popped):
@@ -162,12 +200,17 @@ pub fn enter_inline(vm: &mut Vm, generator: Value, sending: bool) -> PyResult<bo
 /// (`finished`). Restores the caller's handled exception.
 pub fn leave_inline(vm: &mut Vm, generator: Value, finished: bool) {
     vm.generator_yielded = false;
+    hand_back(&mut vm.handled_exception, generator, finished);
+}
+
+/// [`leave_inline`]'s work on the generator and the handled exception.
+pub(crate) fn hand_back(handled_exception: &mut Value, generator: Value, finished: bool) {
     if let Some(ObjKind::Generator(g)) = kind(&generator) {
         if finished {
             g.state.set(GeneratorState::Finished);
         }
-        let inner_exception = vm.handled_exception;
-        vm.handled_exception = g.saved_exception.get();
+        let inner_exception = *handled_exception;
+        *handled_exception = g.saved_exception.get();
         g.saved_exception.set(inner_exception);
     }
 }

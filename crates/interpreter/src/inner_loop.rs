@@ -30,7 +30,7 @@
 //! due or a counter fires, they are left to `eval::run` too. Counters for `--stats`
 //! are not kept here, so `eval::run` does not use this loop when stats are enabled.
 
-use cpjit_bytecode::{AdaptiveOpcode, BinaryOpArg, CompareOp, ALL_ADAPTIVE_OPCODES};
+use cpjit_bytecode::{AdaptiveOpcode, BinaryOpArg, CompareOp, Opcode, ALL_ADAPTIVE_OPCODES};
 use cpjit_runtime::gc::Heap;
 use cpjit_runtime::iter::builtin_iter_state;
 use cpjit_runtime::layout::ListObj;
@@ -45,6 +45,7 @@ use crate::eval::{
     code_data, compare_fast, instance_has, instance_value, record_branch, remember_instance_size,
     subscript_fast, INIT_FRAME_GAP,
 };
+use crate::generators;
 
 /// What the inner loop needs from the VM besides its stack and frames, all constant
 /// while it runs.
@@ -170,6 +171,9 @@ const fn is_handled(op: AdaptiveOpcode) -> bool {
             | A::BUILD_TUPLE
             | A::BUILD_LIST
             | A::CALL_ALLOC_AND_ENTER_INIT
+            | A::FOR_ITER_GEN
+            | A::SEND_GEN
+            | A::YIELD_VALUE
     )
 }
 
@@ -182,6 +186,7 @@ pub(crate) fn run(
     stack: &mut Vec<Value>,
     frames: &mut Vec<Frame>,
     heap: &mut Heap,
+    handled_exception: &mut Value,
     limits: Limits<'_>,
     mut ip: usize,
 ) -> Stop {
@@ -828,6 +833,44 @@ pub(crate) fn run(
                     ip = 0;
                     continue 'frames;
                 }
+                A::FOR_ITER_GEN | A::SEND_GEN => {
+                    // Resume a generator in place: its frame goes on top.
+                    let sending = instruction.op == A::SEND_GEN;
+                    let (generator, sent) = match sending {
+                        true => (stack[len - 2], stack[len - 1]),
+                        false => (stack[len - 1], Value::NONE),
+                    };
+                    if !generators::resumable_inline(generator, sent)
+                        || frames.len() >= limits.recursion_limit
+                    {
+                        break 'frames ip;
+                    }
+                    let caller = frames.last_mut().expect("a frame runs");
+                    caller.ip = ip + 1;
+                    caller.last_ip = ip;
+                    generators::resume_inline(stack, frames, handled_exception, generator, sending);
+                    ip = frames.last().expect("the generator's frame").ip;
+                    frame_changed = true;
+                    continue 'frames;
+                }
+                A::YIELD_VALUE => {
+                    // A generator resumed inline yields to the frame that resumed it
+                    // (one entered by `generators::resume` returns from `eval::run`).
+                    let frame = *frames.last().expect("a frame runs");
+                    if frames.len() - 1 == limits.entry_depth || frame.generator.is_null() {
+                        break 'frames ip;
+                    }
+                    let value = stack[len - 1];
+                    stack.truncate(len - 1);
+                    generators::save_frame(frame.generator, &stack[frame.base..], ip + 1);
+                    frames.pop();
+                    stack.truncate(frame.caller_sp);
+                    generators::hand_back(handled_exception, frame.generator, false);
+                    stack.push(value);
+                    ip = frames.last().expect("the resuming frame").ip;
+                    frame_changed = true;
+                    continue 'frames;
+                }
                 A::CALL_PY_EXACT_ARGS | A::CALL_BOUND_METHOD_EXACT_ARGS => {
                     let n = arg as usize;
                     let callable_index = len - n - 2;
@@ -871,16 +914,35 @@ pub(crate) fn run(
                     continue 'frames;
                 }
                 A::RETURN_VALUE | A::RETURN_CONST => {
-                    // Only a plain return to a Python caller: the entry frame's, an
-                    // `__init__`'s and a generator's are left to `eval::run`.
+                    // A return to a Python caller (the entry frame's is left to
+                    // `eval::run`, which returns to its native caller).
                     let frame = *frames.last().expect("a frame runs");
-                    if frames.len() - 1 == limits.entry_depth || !frame.generator.is_null() {
+                    if frames.len() - 1 == limits.entry_depth {
                         break 'frames ip;
                     }
                     let mut value = match instruction.op {
                         A::RETURN_CONST => code.consts[arg as usize],
                         _ => stack[len - 1],
                     };
+                    if !frame.generator.is_null() {
+                        // A generator resumed inline returned: its FOR_ITER_GEN is
+                        // exhausted (skip the loop), or its SEND_GEN jumps with the value.
+                        frames.pop();
+                        stack.truncate(frame.caller_sp);
+                        generators::hand_back(handled_exception, frame.generator, true);
+                        let caller = frames.last_mut().expect("the resuming frame");
+                        let resumed_by = code_data(&caller.code).instructions[caller.last_ip].get();
+                        if resumed_by.op.family() == Opcode::FOR_ITER {
+                            stack.pop();
+                            caller.ip = resumed_by.arg as usize + 2;
+                        } else {
+                            stack.push(value);
+                            caller.ip = resumed_by.arg as usize;
+                        }
+                        ip = caller.ip;
+                        frame_changed = true;
+                        continue 'frames;
+                    }
                     if frame.base == frame.caller_sp + INIT_FRAME_GAP {
                         // `__init__` entered by CALL_ALLOC_AND_ENTER_INIT: the call's result
                         // is the instance below the frame (a result other than None
