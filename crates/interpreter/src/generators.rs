@@ -94,7 +94,7 @@ pub fn resume(
     let depth = vm.frames.len() - 1;
     g.state.set(GeneratorState::Running);
     let outer_exception = vm.handled_exception;
-    vm.handled_exception = g.saved_exception.get();
+    vm.handled_exception = seen_inside(g.saved_exception.get(), outer_exception);
     vm.generator_yielded = false;
     let result = match throw {
         None => {
@@ -105,7 +105,8 @@ pub fn resume(
         Some(exception) => crate::eval::run_raising(vm, depth, exception, ip.saturating_sub(1)),
     };
     let yielded = std::mem::take(&mut vm.generator_yielded);
-    g.saved_exception.set(vm.handled_exception);
+    g.saved_exception
+        .set(own_exception(vm.handled_exception, outer_exception));
     vm.handled_exception = outer_exception;
     match result {
         Ok(value) if yielded => Ok(GeneratorResume::Yielded(value)),
@@ -191,8 +192,28 @@ pub(crate) fn resume_inline(
     frames.push(resumed_frame(g, generator, base, ip));
     g.state.set(GeneratorState::Running);
     let outer_exception = *handled_exception;
-    *handled_exception = g.saved_exception.get();
+    *handled_exception = seen_inside(g.saved_exception.get(), outer_exception);
     g.saved_exception.set(outer_exception);
+}
+
+/// The exception a resumed generator sees as being handled: its own, else (CPython
+/// walks its chain of exception states) the one its resumer is handling.
+fn seen_inside(own: Value, resumer: Value) -> Value {
+    if own.is_null() {
+        resumer
+    } else {
+        own
+    }
+}
+
+/// What a generator keeps as its own handled exception when it leaves: nothing when
+/// what it sees is just its resumer's (see [`seen_inside`]).
+fn own_exception(seen: Value, resumer: Value) -> Value {
+    if seen == resumer {
+        Value::NULL
+    } else {
+        seen
+    }
 }
 
 /// A generator frame pushed by [`enter_inline`] has left (its frame already popped):
@@ -209,9 +230,11 @@ pub(crate) fn hand_back(handled_exception: &mut Value, generator: Value, finishe
         if finished {
             g.state.set(GeneratorState::Finished);
         }
-        let inner_exception = *handled_exception;
-        *handled_exception = g.saved_exception.get();
-        g.saved_exception.set(inner_exception);
+        // While it ran, `saved_exception` held its resumer's.
+        let resumer_exception = g.saved_exception.get();
+        g.saved_exception
+            .set(own_exception(*handled_exception, resumer_exception));
+        *handled_exception = resumer_exception;
     }
 }
 
