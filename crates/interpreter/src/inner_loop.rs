@@ -35,7 +35,7 @@ use cpjit_runtime::gc::Heap;
 use cpjit_runtime::iter::builtin_iter_state;
 use cpjit_runtime::layout::ListObj;
 use cpjit_runtime::layout::ReprCell;
-use cpjit_runtime::object::{counter, CodeData, IterState, ObjKind};
+use cpjit_runtime::object::{counter, CodeData, IterState, ObjKind, RangeObj};
 use cpjit_runtime::ops;
 use cpjit_runtime::vm::kind;
 use cpjit_runtime::vm::{AttributeMemoSlot, BuiltinTypes, ATTRIBUTE_MEMO_SLOTS};
@@ -174,6 +174,7 @@ const fn is_handled(op: AdaptiveOpcode) -> bool {
             | A::FOR_ITER_GEN
             | A::SEND_GEN
             | A::YIELD_VALUE
+            | A::CALL_BUILTIN_CLASS
     )
 }
 
@@ -832,6 +833,42 @@ pub(crate) fn run(
                     frame_changed = true;
                     ip = 0;
                     continue 'frames;
+                }
+                A::CALL_BUILTIN_CLASS => {
+                    // `range(...)` of small ints (what a `for` loop over numbers calls);
+                    // other classes, and arguments that need conversion or raise, are
+                    // left to `eval::run`.
+                    let n = arg as usize;
+                    let callable_index = len - n - 2;
+                    if stack[callable_index] != limits.types.range
+                        || !stack[callable_index + 1].is_null()
+                        || !(1..=3).contains(&n)
+                    {
+                        break 'frames ip;
+                    }
+                    let mut bounds = [0i64; 3];
+                    for (bound, value) in bounds.iter_mut().zip(&stack[len - n..]) {
+                        match value.as_small_int() {
+                            Some(i) => *bound = i,
+                            None => break 'frames ip,
+                        }
+                    }
+                    let (start, stop, step) = match n {
+                        1 => (0, bounds[0], 1),
+                        2 => (bounds[0], bounds[1], 1),
+                        _ => (bounds[0], bounds[1], bounds[2]),
+                    };
+                    if step == 0 {
+                        break 'frames ip;
+                    }
+                    let range = heap.alloc(ObjKind::Range(Box::new(RangeObj {
+                        start: start.into(),
+                        stop: stop.into(),
+                        step: step.into(),
+                    })));
+                    allocated!();
+                    stack.truncate(callable_index);
+                    stack.push(range);
                 }
                 A::FOR_ITER_GEN | A::SEND_GEN => {
                     // Resume a generator in place: its frame goes on top.
