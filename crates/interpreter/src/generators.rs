@@ -34,6 +34,7 @@ pub fn suspend(vm: &mut Vm, frame: &Frame, resume_ip: usize) {
 
 /// [`suspend`]'s work on the generator: `frame_values` (its localsplus and operand
 /// stack) are saved, to resume at `resume_ip`.
+#[inline(never)]
 pub(crate) fn save_frame(generator: Value, frame_values: &[Value], resume_ip: usize) {
     if let Some(ObjKind::Generator(g)) = kind(&generator) {
         // Into the buffer's existing allocation (a generator yields many times).
@@ -166,6 +167,7 @@ pub(crate) fn resumable_inline(generator: Value, sent: Value) -> bool {
 /// [`enter_inline`]'s work once [`resumable_inline`] said yes and the recursion limit
 /// was checked: the generator's frame goes on top of `frames`, its saved values and the
 /// sent value on top of `stack`, and it takes over `handled_exception`.
+#[inline(never)]
 pub(crate) fn resume_inline(
     stack: &mut Vec<Value>,
     frames: &mut Vec<Frame>,
@@ -225,6 +227,7 @@ pub fn leave_inline(vm: &mut Vm, generator: Value, finished: bool) {
 }
 
 /// [`leave_inline`]'s work on the generator and the handled exception.
+#[inline(never)]
 pub(crate) fn hand_back(handled_exception: &mut Value, generator: Value, finished: bool) {
     if let Some(ObjKind::Generator(g)) = kind(&generator) {
         if finished {

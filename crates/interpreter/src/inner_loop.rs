@@ -791,10 +791,9 @@ pub(crate) fn run(
                     let iterable = stack[len - 1];
                     match kind(&iterable) {
                         Some(ObjKind::Iterator(_) | ObjKind::Generator(_)) => {}
-                        _ => match builtin_iter_state(iterable) {
-                            Some(state) => {
-                                stack[len - 1] =
-                                    heap.alloc(ObjKind::Iterator(ReprCell::new(state)));
+                        _ => match new_iterator(heap, iterable) {
+                            Some(iterator) => {
+                                stack[len - 1] = iterator;
                                 allocated!();
                             }
                             None => break 'frames ip,
@@ -846,26 +845,9 @@ pub(crate) fn run(
                     {
                         break 'frames ip;
                     }
-                    let mut bounds = [0i64; 3];
-                    for (bound, value) in bounds.iter_mut().zip(&stack[len - n..]) {
-                        match value.as_small_int() {
-                            Some(i) => *bound = i,
-                            None => break 'frames ip,
-                        }
-                    }
-                    let (start, stop, step) = match n {
-                        1 => (0, bounds[0], 1),
-                        2 => (bounds[0], bounds[1], 1),
-                        _ => (bounds[0], bounds[1], bounds[2]),
-                    };
-                    if step == 0 {
+                    let Some(range) = new_range(heap, &stack[len - n..]) else {
                         break 'frames ip;
-                    }
-                    let range = heap.alloc(ObjKind::Range(Box::new(RangeObj {
-                        start: start.into(),
-                        stop: stop.into(),
-                        step: step.into(),
-                    })));
+                    };
                     allocated!();
                     stack.truncate(callable_index);
                     stack.push(range);
@@ -1008,12 +990,42 @@ pub(crate) fn run(
     }
 }
 
+/// `range(*bounds)` for one to three small ints (a zero step or anything else: `None`).
+#[inline(never)]
+fn new_range(heap: &mut Heap, bounds: &[Value]) -> Option<Value> {
+    let mut ints = [0i64; 3];
+    for (int, value) in ints.iter_mut().zip(bounds) {
+        *int = value.as_small_int()?;
+    }
+    let (start, stop, step) = match bounds.len() {
+        1 => (0, ints[0], 1),
+        2 => (ints[0], ints[1], 1),
+        _ => (ints[0], ints[1], ints[2]),
+    };
+    if step == 0 {
+        return None;
+    }
+    Some(heap.alloc(ObjKind::Range(Box::new(RangeObj {
+        start: start.into(),
+        stop: stop.into(),
+        step: step.into(),
+    }))))
+}
+
+/// A new iterator over a builtin iterable (`None` for anything else).
+#[inline(never)]
+fn new_iterator(heap: &mut Heap, iterable: Value) -> Option<Value> {
+    let state = builtin_iter_state(iterable)?;
+    Some(heap.alloc(ObjKind::Iterator(ReprCell::new(state))))
+}
+
 /// `CALL_ALLOC_AND_ENTER_INIT` once its guards held, for the class at
 /// `callable_index` called with the `n` arguments above it: allocates the instance
 /// (`object.__new__`'s work) and pushes a frame running `init` with the instance and
 /// the arguments (`[instance, init, NULL]` stay below it, [`INIT_FRAME_GAP`] slots).
 /// Returns `false`, having changed nothing, when `init` no longer binds them exactly.
 /// The caller has checked the recursion limit.
+#[inline(never)]
 pub(crate) fn enter_init(
     stack: &mut Vec<Value>,
     frames: &mut Vec<Frame>,
