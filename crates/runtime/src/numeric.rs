@@ -513,6 +513,8 @@ pub fn float_round_digits(x: f64, ndigits: i64) -> f64 {
 pub fn hash_int(view: &IntView) -> i64 {
     const MODULUS: i64 = (1 << 61) - 1;
     let h = match view {
+        // Below the modulus (every small int) an int is its own hash: no division.
+        IntView::Small(v) if v.unsigned_abs() < MODULUS as u64 => *v,
         IntView::Small(v) => {
             let r = (v.unsigned_abs() % MODULUS as u64) as i64;
             if *v < 0 {
