@@ -208,8 +208,11 @@ pub(crate) fn run(
             None => break ip,
         };
         let code = code_data(&code_value);
+        // A local slice: its pointer and length stay in registers across the frame.
+        let instructions: &[std::cell::Cell<cpjit_runtime::object::AdaptiveInstruction>] =
+            &code.instructions;
         loop {
-            let instruction = code.instructions[ip].get();
+            let instruction = instructions[ip].get();
             let arg = instruction.arg;
             let len = stack.len();
             match instruction.op {
