@@ -312,34 +312,11 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                     | AdaptiveOpcode::BINARY_OP_SUBTRACT_FLOAT
                     | AdaptiveOpcode::BINARY_OP_MULTIPLY_FLOAT => {
                         let len = vm.stack.len();
-                        let (lhs, rhs) = (vm.stack[len - 2], vm.stack[len - 1]);
-                        let result = match op {
-                            AdaptiveOpcode::BINARY_OP_ADD_INT
-                            | AdaptiveOpcode::BINARY_OP_SUBTRACT_INT
-                            | AdaptiveOpcode::BINARY_OP_MULTIPLY_INT => {
-                                match (lhs.as_small_int(), rhs.as_small_int()) {
-                                    (Some(a), Some(b)) => match op {
-                                        AdaptiveOpcode::BINARY_OP_ADD_INT => {
-                                            Value::small_int(a + b)
-                                        }
-                                        AdaptiveOpcode::BINARY_OP_SUBTRACT_INT => {
-                                            Value::small_int(a - b)
-                                        }
-                                        _ => a.checked_mul(b).and_then(Value::small_int),
-                                    },
-                                    _ => None,
-                                }
-                            }
-                            _ => match (lhs.as_float(), rhs.as_float()) {
-                                (Some(a), Some(b)) => Some(Value::float(match op {
-                                    AdaptiveOpcode::BINARY_OP_ADD_FLOAT => a + b,
-                                    AdaptiveOpcode::BINARY_OP_SUBTRACT_FLOAT => a - b,
-                                    _ => a * b,
-                                })),
-                                _ => None,
-                            },
-                        };
-                        match result {
+                        match crate::fast_paths::arithmetic(
+                            op,
+                            vm.stack[len - 2],
+                            vm.stack[len - 1],
+                        ) {
                             Some(r) => {
                                 vm.stack.truncate(len - 1);
                                 vm.stack[len - 2] = r;
@@ -386,12 +363,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                     AdaptiveOpcode::COMPARE_OP_INT | AdaptiveOpcode::COMPARE_OP_FLOAT => {
                         let len = vm.stack.len();
                         let (lhs, rhs) = (vm.stack[len - 2], vm.stack[len - 1]);
-                        let guard = if op == AdaptiveOpcode::COMPARE_OP_INT {
-                            lhs.is_small_int() && rhs.is_small_int()
-                        } else {
-                            lhs.is_float() && rhs.is_float()
-                        };
-                        match compare_fast(lhs, rhs, arg >> 5).filter(|_| guard) {
+                        match crate::fast_paths::comparison(op, lhs, rhs, arg) {
                             Some(r) => {
                                 vm.stack.truncate(len - 1);
                                 vm.stack[len - 2] = Value::bool(r);
@@ -404,20 +376,17 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                     }
                     AdaptiveOpcode::LOAD_GLOBAL_MODULE => {
                         let name = code.names[(arg >> 1) as usize];
-                        let index = code.caches[this_ip].get().index as usize;
-                        let entry = match kind(&globals_pair.0) {
-                            Some(ObjKind::Dict(table)) => table.borrow().entry_at(index),
-                            _ => None,
-                        };
-                        match entry {
-                            Some(e) if e.key == name => {
-                                vm.stack.push(e.value);
+                        let cache = code.caches[this_ip].get();
+                        let (globals, builtins) = globals_pair;
+                        match crate::fast_paths::cached_global(op, name, cache, globals, builtins) {
+                            Some(value) => {
+                                vm.stack.push(value);
                                 if arg & 1 != 0 {
                                     vm.stack.push(Value::NULL);
                                 }
                                 specialized_hit!(vm, op, 'instructions)
                             }
-                            _ => {
+                            None => {
                                 specialized_miss!(vm, op, 'dispatch)
                             }
                         }
@@ -465,30 +434,9 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                     }
                     AdaptiveOpcode::FOR_ITER_RANGE => {
                         let iterator = top(vm);
-                        let next = match kind(&iterator) {
-                            Some(ObjKind::Iterator(cell)) => match &mut *cell.borrow_mut() {
-                                cpjit_runtime::object::IterState::Range {
-                                    next,
-                                    remaining,
-                                    step,
-                                } => {
-                                    if *remaining > 0 {
-                                        let value = *next;
-                                        *remaining -= 1;
-                                        *next = next.wrapping_add(*step);
-                                        Some(Some(value))
-                                    } else {
-                                        Some(None)
-                                    }
-                                }
-                                _ => None,
-                            },
-                            _ => None,
-                        };
-                        match next {
+                        match crate::fast_paths::next_item(op, iterator, |i| Some(vm.new_int(i))) {
                             Some(Some(value)) => {
-                                let v = vm.new_int(value);
-                                vm.stack.push(v);
+                                vm.stack.push(value);
                                 specialized_hit!(vm, op, 'instructions)
                             }
                             Some(None) => {
@@ -502,12 +450,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                         }
                     }
                     AdaptiveOpcode::TO_BOOL_BOOL | AdaptiveOpcode::TO_BOOL_INT => {
-                        let v = top(vm);
-                        let result = match op {
-                            AdaptiveOpcode::TO_BOOL_BOOL => v.is_bool().then(|| v == Value::TRUE),
-                            _ => v.as_small_int().map(|i| i != 0),
-                        };
-                        match result {
+                        match crate::fast_paths::truth(op, top(vm)) {
                             Some(truth) => {
                                 let len = vm.stack.len();
                                 vm.stack[len - 1] = Value::bool(truth);
@@ -1848,59 +1791,33 @@ pub(crate) fn run_specialized(
         }
         A::COMPARE_OP_STR => {
             let (lhs, rhs) = (vm.stack[len - 2], vm.stack[len - 1]);
-            let (Some(ObjKind::Str(a)), Some(ObjKind::Str(b))) = (kind(&lhs), kind(&rhs)) else {
+            let Some(result) = crate::fast_paths::comparison(op, lhs, rhs, arg) else {
                 return Specialized::Miss;
-            };
-            let equal = a.text == b.text;
-            let result = if arg >> 5 == CompareOp::Ne as u32 {
-                !equal
-            } else {
-                equal
             };
             vm.stack.truncate(len - 1);
             vm.stack[len - 2] = Value::bool(result);
             Specialized::Hit
         }
         A::TO_BOOL_NONE | A::TO_BOOL_LIST | A::TO_BOOL_STR => {
-            let v = vm.stack[len - 1];
-            let result = match op {
-                A::TO_BOOL_NONE if v.is_none() => false,
-                A::TO_BOOL_LIST => match kind(&v) {
-                    Some(ObjKind::List(items)) => !items.borrow().is_empty(),
-                    _ => return Specialized::Miss,
-                },
-                A::TO_BOOL_STR => match kind(&v) {
-                    Some(ObjKind::Str(s)) => !s.text.is_empty(),
-                    _ => return Specialized::Miss,
-                },
-                _ => return Specialized::Miss,
+            let Some(truth) = crate::fast_paths::truth(op, vm.stack[len - 1]) else {
+                return Specialized::Miss;
             };
-            vm.stack[len - 1] = Value::bool(result);
+            vm.stack[len - 1] = Value::bool(truth);
             Specialized::Hit
         }
         A::LOAD_GLOBAL_BUILTIN => {
             let name = code.names[(arg >> 1) as usize];
             let cache = code.caches[this_ip].get();
             let frame = &vm.frames[frame_index];
-            let (Some(ObjKind::Dict(globals)), Some(ObjKind::Dict(builtins))) =
-                (kind(&frame.globals), kind(&frame.builtins))
-            else {
-                return Specialized::Miss;
-            };
-            let entry = if globals.borrow().keys_version() == cache.key {
-                builtins.borrow().entry_at(cache.index as usize)
-            } else {
-                None
-            };
-            match entry {
-                Some(e) if e.key == name => {
-                    vm.stack.push(e.value);
+            match crate::fast_paths::cached_global(op, name, cache, frame.globals, frame.builtins) {
+                Some(value) => {
+                    vm.stack.push(value);
                     if arg & 1 != 0 {
                         vm.stack.push(Value::NULL);
                     }
                     Specialized::Hit
                 }
-                _ => Specialized::Miss,
+                None => Specialized::Miss,
             }
         }
         A::LOAD_ATTR_METHOD_NO_DICT => {
@@ -2083,69 +2000,13 @@ pub(crate) fn run_specialized(
         }
         A::FOR_ITER_RANGE | A::FOR_ITER_LIST | A::FOR_ITER_TUPLE => {
             let iterator = vm.stack[len - 1];
-            let Some(ObjKind::Iterator(cell)) = kind(&iterator) else {
-                return Specialized::Miss;
-            };
-            let mut state = cell.borrow_mut();
-            let next = match (&mut *state, op) {
-                (
-                    cpjit_runtime::object::IterState::Range {
-                        next,
-                        remaining,
-                        step,
-                    },
-                    A::FOR_ITER_RANGE,
-                ) => {
-                    if *remaining <= 0 {
-                        None
-                    } else {
-                        let value = *next;
-                        *remaining -= 1;
-                        *next = next.wrapping_add(*step);
-                        drop(state);
-                        Some(vm.new_int(value))
-                    }
-                }
-                (cpjit_runtime::object::IterState::List { list, index }, A::FOR_ITER_LIST) => {
-                    let item = match kind(list) {
-                        Some(ObjKind::List(items)) => items.borrow().get(*index).copied(),
-                        _ => None,
-                    };
-                    match item {
-                        Some(v) => {
-                            *index += 1;
-                            Some(v)
-                        }
-                        None => {
-                            *state = cpjit_runtime::object::IterState::Exhausted;
-                            None
-                        }
-                    }
-                }
-                (cpjit_runtime::object::IterState::Tuple { tuple, index }, A::FOR_ITER_TUPLE) => {
-                    let item = match kind(tuple) {
-                        Some(ObjKind::Tuple(items)) => items.get(*index).copied(),
-                        _ => None,
-                    };
-                    match item {
-                        Some(v) => {
-                            *index += 1;
-                            Some(v)
-                        }
-                        None => {
-                            *state = cpjit_runtime::object::IterState::Exhausted;
-                            None
-                        }
-                    }
-                }
-                _ => return Specialized::Miss,
-            };
-            match next {
-                Some(v) => vm.stack.push(v),
-                None => {
+            match crate::fast_paths::next_item(op, iterator, |i| Some(vm.new_int(i))) {
+                Some(Some(v)) => vm.stack.push(v),
+                Some(None) => {
                     vm.stack.truncate(len - 1);
                     *ip = arg as usize + 2;
                 }
+                None => return Specialized::Miss,
             }
             Specialized::Hit
         }

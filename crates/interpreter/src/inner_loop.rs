@@ -30,21 +30,22 @@
 //! due or a counter fires, they are left to `eval::run` too. Counters for `--stats`
 //! are not kept here, so `eval::run` does not use this loop when stats are enabled.
 
-use cpjit_bytecode::{AdaptiveOpcode, BinaryOpArg, CompareOp, Opcode, ALL_ADAPTIVE_OPCODES};
+use cpjit_bytecode::{AdaptiveOpcode, BinaryOpArg, Opcode, ALL_ADAPTIVE_OPCODES};
 use cpjit_runtime::gc::Heap;
 use cpjit_runtime::iter::builtin_iter_state;
 use cpjit_runtime::layout::ListObj;
 use cpjit_runtime::layout::ReprCell;
-use cpjit_runtime::object::{counter, CodeData, IterState, ObjKind, RangeObj};
+use cpjit_runtime::object::{counter, CodeData, ObjKind, RangeObj};
 use cpjit_runtime::ops;
 use cpjit_runtime::vm::kind;
 use cpjit_runtime::vm::{AttributeMemoSlot, BuiltinTypes, ATTRIBUTE_MEMO_SLOTS};
 use cpjit_runtime::{Frame, Value};
 
 use crate::eval::{
-    code_data, compare_fast, instance_has, instance_value, record_branch, remember_instance_size,
-    subscript_fast, INIT_FRAME_GAP,
+    code_data, instance_has, instance_value, record_branch, remember_instance_size, subscript_fast,
+    INIT_FRAME_GAP,
 };
+use crate::fast_paths;
 use crate::generators;
 
 /// What the inner loop needs from the VM besides its stack and frames, all constant
@@ -352,103 +353,44 @@ pub(crate) fn run(
                         cache.set(entry);
                     }
                 }
-                A::BINARY_OP_ADD_INT | A::BINARY_OP_SUBTRACT_INT | A::BINARY_OP_MULTIPLY_INT => {
-                    let (Some(a), Some(b)) =
-                        (stack[len - 2].as_small_int(), stack[len - 1].as_small_int())
-                    else {
-                        break 'frames ip;
-                    };
-                    let result = match instruction.op {
-                        A::BINARY_OP_ADD_INT => Value::small_int(a + b),
-                        A::BINARY_OP_SUBTRACT_INT => Value::small_int(a - b),
-                        _ => a.checked_mul(b).and_then(Value::small_int),
-                    };
-                    match result {
+                A::BINARY_OP_ADD_INT
+                | A::BINARY_OP_SUBTRACT_INT
+                | A::BINARY_OP_MULTIPLY_INT
+                | A::BINARY_OP_ADD_FLOAT
+                | A::BINARY_OP_SUBTRACT_FLOAT
+                | A::BINARY_OP_MULTIPLY_FLOAT => {
+                    match fast_paths::arithmetic(instruction.op, stack[len - 2], stack[len - 1]) {
                         Some(result) => replace_two(stack, result),
                         None => break 'frames ip,
                     }
                 }
-                A::BINARY_OP_ADD_FLOAT
-                | A::BINARY_OP_SUBTRACT_FLOAT
-                | A::BINARY_OP_MULTIPLY_FLOAT => {
-                    let (Some(a), Some(b)) = (stack[len - 2].as_float(), stack[len - 1].as_float())
-                    else {
-                        break 'frames ip;
-                    };
-                    let result = match instruction.op {
-                        A::BINARY_OP_ADD_FLOAT => a + b,
-                        A::BINARY_OP_SUBTRACT_FLOAT => a - b,
-                        _ => a * b,
-                    };
-                    replace_two(stack, Value::float(result));
-                }
-                A::COMPARE_OP_INT | A::COMPARE_OP_FLOAT => {
-                    let (lhs, rhs) = (stack[len - 2], stack[len - 1]);
-                    let guard = if instruction.op == A::COMPARE_OP_INT {
-                        lhs.is_small_int() && rhs.is_small_int()
-                    } else {
-                        lhs.is_float() && rhs.is_float()
-                    };
-                    match compare_fast(lhs, rhs, arg >> 5).filter(|_| guard) {
-                        Some(result) => replace_two(stack, Value::bool(result)),
-                        None => break 'frames ip,
-                    }
-                }
+
                 A::TO_BOOL_BOOL
                 | A::TO_BOOL_INT
                 | A::TO_BOOL_NONE
                 | A::TO_BOOL_LIST
-                | A::TO_BOOL_STR => {
-                    let v = stack[len - 1];
-                    let truth = match instruction.op {
-                        A::TO_BOOL_BOOL => v.is_bool().then(|| v == Value::TRUE),
-                        A::TO_BOOL_INT => v.as_small_int().map(|i| i != 0),
-                        A::TO_BOOL_NONE => v.is_none().then_some(false),
-                        A::TO_BOOL_LIST => match kind(&v) {
-                            Some(ObjKind::List(items)) => items.try_borrow().map(|i| !i.is_empty()),
-                            _ => None,
-                        },
-                        _ => match kind(&v) {
-                            Some(ObjKind::Str(s)) => Some(!s.text.is_empty()),
-                            _ => None,
-                        },
-                    };
-                    match truth {
-                        Some(truth) => stack[len - 1] = Value::bool(truth),
-                        None => break 'frames ip,
-                    }
-                }
+                | A::TO_BOOL_STR => match fast_paths::truth(instruction.op, stack[len - 1]) {
+                    Some(truth) => stack[len - 1] = Value::bool(truth),
+                    None => break 'frames ip,
+                },
                 A::LOAD_GLOBAL_MODULE | A::LOAD_GLOBAL_BUILTIN => {
                     let name = code.names[(arg >> 1) as usize];
-                    let cache = code.caches[ip].get();
                     let frame = frames.last().expect("a frame runs");
-                    let Some(ObjKind::Dict(globals)) = kind(&frame.globals) else {
-                        break 'frames ip;
-                    };
-                    let entry = if instruction.op == A::LOAD_GLOBAL_MODULE {
-                        match globals.try_borrow() {
-                            Ok(table) => table.entry_at(cache.index as usize),
-                            Err(_) => None,
-                        }
-                    } else {
-                        let Some(ObjKind::Dict(builtins)) = kind(&frame.builtins) else {
-                            break 'frames ip;
-                        };
-                        match (globals.try_borrow(), builtins.try_borrow()) {
-                            (Ok(globals), Ok(builtins)) if globals.keys_version() == cache.key => {
-                                builtins.entry_at(cache.index as usize)
-                            }
-                            _ => None,
-                        }
-                    };
-                    match entry {
-                        Some(entry) if entry.key == name => {
-                            stack.push(entry.value);
+                    let cache = code.caches[ip].get();
+                    match fast_paths::cached_global(
+                        instruction.op,
+                        name,
+                        cache,
+                        frame.globals,
+                        frame.builtins,
+                    ) {
+                        Some(value) => {
+                            stack.push(value);
                             if arg & 1 != 0 {
                                 stack.push(Value::NULL);
                             }
                         }
-                        _ => break 'frames ip,
+                        None => break 'frames ip,
                     }
                 }
                 A::LOAD_ATTR_INSTANCE_VALUE | A::LOAD_ATTR_METHOD_WITH_VALUES => {
@@ -571,72 +513,16 @@ pub(crate) fn run(
                     stack.truncate(len - 3);
                 }
                 A::FOR_ITER_RANGE | A::FOR_ITER_LIST | A::FOR_ITER_TUPLE => {
-                    let iterator = stack[len - 1];
-                    let Some(ObjKind::Iterator(cell)) = kind(&iterator) else {
-                        break 'frames ip;
-                    };
-                    let Some(mut state) = cell.try_borrow_mut() else {
-                        break 'frames ip;
-                    };
-                    let next = match (&mut *state, instruction.op) {
-                        (
-                            IterState::Range {
-                                next,
-                                remaining,
-                                step,
-                            },
-                            A::FOR_ITER_RANGE,
-                        ) => {
-                            if *remaining > 0 {
-                                // A value past the small-int range needs a heap int.
-                                let Some(value) = Value::small_int(*next) else {
-                                    break 'frames ip;
-                                };
-                                *remaining -= 1;
-                                *next = next.wrapping_add(*step);
-                                Some(value)
-                            } else {
-                                None
-                            }
-                        }
-                        (IterState::List { list, index }, A::FOR_ITER_LIST) => {
-                            let item = match kind(list) {
-                                Some(ObjKind::List(items)) => match items.try_borrow() {
-                                    Some(items) => items.get(*index).copied(),
-                                    None => break 'frames ip,
-                                },
-                                _ => None,
-                            };
-                            if item.is_some() {
-                                *index += 1;
-                            } else {
-                                *state = IterState::Exhausted;
-                            }
-                            item
-                        }
-                        (IterState::Tuple { tuple, index }, A::FOR_ITER_TUPLE) => {
-                            let item = match kind(tuple) {
-                                Some(ObjKind::Tuple(items)) => items.get(*index).copied(),
-                                _ => None,
-                            };
-                            if item.is_some() {
-                                *index += 1;
-                            } else {
-                                *state = IterState::Exhausted;
-                            }
-                            item
-                        }
-                        _ => break 'frames ip,
-                    };
-                    drop(state);
-                    match next {
-                        Some(item) => stack.push(item),
-                        None => {
+                    // (A range's number past the small-int range needs a heap int: left undone.)
+                    match fast_paths::next_item(instruction.op, stack[len - 1], Value::small_int) {
+                        Some(Some(item)) => stack.push(item),
+                        Some(None) => {
                             // Exhausted: pop the iterator and skip the loop's END_FOR.
                             stack.truncate(len - 1);
                             ip = arg as usize + 2;
                             continue;
                         }
+                        None => break 'frames ip,
                     }
                 }
                 A::UNPACK_SEQUENCE_TWO_TUPLE => {
@@ -773,20 +659,12 @@ pub(crate) fn run(
                         _ => break 'frames ip,
                     }
                 }
-                A::COMPARE_OP_STR => {
-                    // `==` / `!=` of two exact strings.
-                    let (Some(ObjKind::Str(a)), Some(ObjKind::Str(b))) =
-                        (kind(&stack[len - 2]), kind(&stack[len - 1]))
-                    else {
-                        break 'frames ip;
-                    };
-                    let equal = a.text == b.text;
-                    let result = if arg >> 5 == CompareOp::Ne as u32 {
-                        !equal
-                    } else {
-                        equal
-                    };
-                    replace_two(stack, Value::bool(result));
+                A::COMPARE_OP_INT | A::COMPARE_OP_FLOAT | A::COMPARE_OP_STR => {
+                    let (lhs, rhs) = (stack[len - 2], stack[len - 1]);
+                    match fast_paths::comparison(instruction.op, lhs, rhs, arg) {
+                        Some(result) => replace_two(stack, Value::bool(result)),
+                        None => break 'frames ip,
+                    }
                 }
                 A::GET_ITER => {
                     // Builtin containers, ranges and strings get a builtin iterator;

@@ -9,6 +9,7 @@
 mod call;
 pub mod classes;
 pub mod eval;
+mod fast_paths;
 pub mod generators;
 mod inner_loop;
 pub mod modules;

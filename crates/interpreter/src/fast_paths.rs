@@ -1,0 +1,174 @@
+//! The guard-and-compute part of specialized instructions, written once and used by
+//! every place that runs them: `eval::run` (its inline forms), `eval::run_specialized`
+//! (also tier 2's step) and the inner loop (`inner_loop.rs`).
+//!
+//! Owns what a form computes when its guard holds. Each function answers `None` when
+//! the guard fails, having changed nothing; the caller then takes its slow path (a
+//! miss, or an exit from the inner loop). Must never touch the value stack, raise, or
+//! run Python code.
+
+use cpjit_bytecode::{AdaptiveOpcode, CompareOp};
+use cpjit_runtime::object::{InlineCache, IterState, ObjKind};
+use cpjit_runtime::vm::kind;
+use cpjit_runtime::Value;
+
+use crate::eval::compare_fast;
+
+/// `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_{INT,FLOAT}`: the result, or `None` when an
+/// operand is not the form's type or an int result leaves the small-int range.
+#[inline(always)]
+pub(crate) fn arithmetic(op: AdaptiveOpcode, lhs: Value, rhs: Value) -> Option<Value> {
+    use AdaptiveOpcode as A;
+    match op {
+        A::BINARY_OP_ADD_INT | A::BINARY_OP_SUBTRACT_INT | A::BINARY_OP_MULTIPLY_INT => {
+            let (a, b) = (lhs.as_small_int()?, rhs.as_small_int()?);
+            match op {
+                A::BINARY_OP_ADD_INT => Value::small_int(a + b),
+                A::BINARY_OP_SUBTRACT_INT => Value::small_int(a - b),
+                _ => a.checked_mul(b).and_then(Value::small_int),
+            }
+        }
+        _ => {
+            let (a, b) = (lhs.as_float()?, rhs.as_float()?);
+            Some(Value::float(match op {
+                A::BINARY_OP_ADD_FLOAT => a + b,
+                A::BINARY_OP_SUBTRACT_FLOAT => a - b,
+                _ => a * b,
+            }))
+        }
+    }
+}
+
+/// `COMPARE_OP_INT`, `COMPARE_OP_FLOAT` and `COMPARE_OP_STR` (`==`/`!=` of exact
+/// strings) with the instruction's argument.
+#[inline(always)]
+pub(crate) fn comparison(op: AdaptiveOpcode, lhs: Value, rhs: Value, arg: u32) -> Option<bool> {
+    match op {
+        AdaptiveOpcode::COMPARE_OP_INT if lhs.is_small_int() && rhs.is_small_int() => {
+            compare_fast(lhs, rhs, arg >> 5)
+        }
+        AdaptiveOpcode::COMPARE_OP_FLOAT if lhs.is_float() && rhs.is_float() => {
+            compare_fast(lhs, rhs, arg >> 5)
+        }
+        AdaptiveOpcode::COMPARE_OP_STR => match (kind(&lhs), kind(&rhs)) {
+            (Some(ObjKind::Str(a)), Some(ObjKind::Str(b))) => {
+                let equal = a.text == b.text;
+                Some(if arg >> 5 == CompareOp::Ne as u32 {
+                    !equal
+                } else {
+                    equal
+                })
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The `TO_BOOL_*` forms: the truth of `v`.
+#[inline(always)]
+pub(crate) fn truth(op: AdaptiveOpcode, v: Value) -> Option<bool> {
+    use AdaptiveOpcode as A;
+    match op {
+        A::TO_BOOL_BOOL => v.is_bool().then(|| v == Value::TRUE),
+        A::TO_BOOL_INT => v.as_small_int().map(|i| i != 0),
+        A::TO_BOOL_NONE => v.is_none().then_some(false),
+        A::TO_BOOL_LIST => match kind(&v) {
+            Some(ObjKind::List(items)) => items.try_borrow().map(|items| !items.is_empty()),
+            _ => None,
+        },
+        A::TO_BOOL_STR => match kind(&v) {
+            Some(ObjKind::Str(s)) => Some(!s.text.is_empty()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `LOAD_GLOBAL_MODULE` / `LOAD_GLOBAL_BUILTIN` with their cache: the global `name`,
+/// while the entry the cache points at (in the globals, or in the builtins with the
+/// globals' keys unchanged) still holds it.
+#[inline(always)]
+pub(crate) fn cached_global(
+    op: AdaptiveOpcode,
+    name: Value,
+    cache: InlineCache,
+    globals: Value,
+    builtins: Value,
+) -> Option<Value> {
+    let Some(ObjKind::Dict(globals)) = kind(&globals) else {
+        return None;
+    };
+    let entry = if op == AdaptiveOpcode::LOAD_GLOBAL_MODULE {
+        globals.try_borrow().ok()?.entry_at(cache.index as usize)
+    } else {
+        let Some(ObjKind::Dict(builtins)) = kind(&builtins) else {
+            return None;
+        };
+        if globals.try_borrow().ok()?.keys_version() != cache.key {
+            return None;
+        }
+        builtins.try_borrow().ok()?.entry_at(cache.index as usize)
+    };
+    entry
+        .filter(|entry| entry.key == name)
+        .map(|entry| entry.value)
+}
+
+/// `FOR_ITER_RANGE` / `FOR_ITER_LIST` / `FOR_ITER_TUPLE`: `Some(Some(item))` (the
+/// iterator advanced), `Some(None)` (exhausted; the iterator is marked so), or `None`
+/// when the iterator is not the form's kind, or `make_int` declines the next number
+/// of a range (the inner loop cannot allocate a big int), leaving it unchanged.
+#[inline(always)]
+pub(crate) fn next_item(
+    op: AdaptiveOpcode,
+    iterator: Value,
+    make_int: impl FnOnce(i64) -> Option<Value>,
+) -> Option<Option<Value>> {
+    use AdaptiveOpcode as A;
+    let Some(ObjKind::Iterator(cell)) = kind(&iterator) else {
+        return None;
+    };
+    let mut state = cell.try_borrow_mut()?;
+    match (&mut *state, op) {
+        (
+            IterState::Range {
+                next,
+                remaining,
+                step,
+            },
+            A::FOR_ITER_RANGE,
+        ) => {
+            if *remaining <= 0 {
+                return Some(None);
+            }
+            let value = make_int(*next)?;
+            *remaining -= 1;
+            *next = next.wrapping_add(*step);
+            Some(Some(value))
+        }
+        (IterState::List { list, index }, A::FOR_ITER_LIST) => {
+            let item = match kind(list) {
+                Some(ObjKind::List(items)) => items.try_borrow()?.get(*index).copied(),
+                _ => None,
+            };
+            match item {
+                Some(_) => *index += 1,
+                None => *state = IterState::Exhausted,
+            }
+            Some(item)
+        }
+        (IterState::Tuple { tuple, index }, A::FOR_ITER_TUPLE) => {
+            let item = match kind(tuple) {
+                Some(ObjKind::Tuple(items)) => items.get(*index).copied(),
+                _ => None,
+            };
+            match item {
+                Some(_) => *index += 1,
+                None => *state = IterState::Exhausted,
+            }
+            Some(item)
+        }
+        _ => None,
+    }
+}
