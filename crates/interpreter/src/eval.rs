@@ -1600,45 +1600,27 @@ fn instance_attribute(
     let len = vm.stack.len();
     match op {
         A::LOAD_ATTR_INSTANCE_VALUE | A::LOAD_ATTR_METHOD_WITH_VALUES => {
+            // What the class's MRO says about the name, as when specialized: for the same
+            // class by the epoch; for another class (a polymorphic site) the specializer's
+            // memo. A method lives in a namespace of the MRO, unchanged since (the epoch);
+            // the class is kept alive by the cache or, for another class, by the instance.
             let owner = vm.stack[len - 1];
-            let cache = code.caches[this_ip].get();
-            let Some(ObjKind::Instance(instance)) = kind(&owner) else {
-                return Specialized::Miss;
-            };
-            // What the class's MRO says about the name, as when specialized: for the
-            // same class by the epoch; for another class (a polymorphic site) the
-            // plain-value form asks the specializer's memo.
-            if vm.class_epoch != u64::from(cache.index) {
-                return Specialized::Miss;
-            }
             let name = code.names[(arg >> 1) as usize];
-            let mut method = Value::from_raw(cache.key);
-            if instance.class != cache.value {
-                let facts = crate::specialize::attribute_facts(vm, instance.class, name);
-                if !facts.plain {
-                    return Specialized::Miss;
+            let cache = code.caches[this_ip].get();
+            let epoch = vm.class_epoch;
+            let facts_for = |class| Some(crate::specialize::attribute_facts(vm, class, name));
+            match crate::fast_paths::instance_load(op, owner, name, arg, cache, epoch, facts_for) {
+                Some(crate::fast_paths::InstanceLoad::Value(value)) => {
+                    vm.stack[len - 1] = value;
+                    if arg & 1 != 0 {
+                        vm.stack.push(Value::NULL);
+                    }
                 }
-                method = facts.method;
-            }
-            if op == A::LOAD_ATTR_INSTANCE_VALUE {
-                // (The cache's key is the entry position seen when specialized.)
-                let Some(value) = instance_value(instance.dict, name, cache.key) else {
-                    return Specialized::Miss;
-                };
-                vm.stack[len - 1] = value;
-                if arg & 1 != 0 {
-                    vm.stack.push(Value::NULL);
+                Some(crate::fast_paths::InstanceLoad::Method(method)) => {
+                    vm.stack[len - 1] = method;
+                    vm.stack.push(owner);
                 }
-            } else {
-                // Not shadowed by the instance's own namespace.
-                if arg & 1 == 0 || method.is_null() || instance_has(instance.dict, name) {
-                    return Specialized::Miss;
-                }
-                // The method lives in a namespace of the class's MRO, unchanged
-                // since (the epoch); the class is kept alive by the cache or, for
-                // another class, by the instance on the stack.
-                vm.stack[len - 1] = method;
-                vm.stack.push(owner);
+                None => return Specialized::Miss,
             }
             Specialized::Hit
         }

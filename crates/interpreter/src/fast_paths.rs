@@ -9,10 +9,10 @@
 
 use cpjit_bytecode::{AdaptiveOpcode, CompareOp};
 use cpjit_runtime::object::{InlineCache, IterState, ObjKind};
-use cpjit_runtime::vm::kind;
+use cpjit_runtime::vm::{kind, AttributeFacts};
 use cpjit_runtime::Value;
 
-use crate::eval::compare_fast;
+use crate::eval::{compare_fast, instance_has, instance_value};
 
 /// `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_{INT,FLOAT}`: the result, or `None` when an
 /// operand is not the form's type or an int result leaves the small-int range.
@@ -170,5 +170,50 @@ pub(crate) fn next_item(
             Some(item)
         }
         _ => None,
+    }
+}
+
+/// What `LOAD_ATTR_INSTANCE_VALUE` / `LOAD_ATTR_METHOD_WITH_VALUES` found.
+pub(crate) enum InstanceLoad {
+    /// The attribute's value (replaces the owner; a NULL goes above it when the
+    /// instruction's low bit asks for one).
+    Value(Value),
+    /// The method (replaces the owner, which goes above it as `self`).
+    Method(Value),
+}
+
+/// `LOAD_ATTR_INSTANCE_VALUE` / `LOAD_ATTR_METHOD_WITH_VALUES` on `owner` with the
+/// site's cache, at class epoch `class_epoch`. For an instance of another class than
+/// the cached one (a polymorphic site), `facts_for(class)` says what that class's MRO
+/// says about `name`; `None` (not known here) is a miss like a non-plain attribute.
+#[inline(always)]
+pub(crate) fn instance_load(
+    op: AdaptiveOpcode,
+    owner: Value,
+    name: Value,
+    arg: u32,
+    cache: InlineCache,
+    class_epoch: u64,
+    facts_for: impl FnOnce(Value) -> Option<AttributeFacts>,
+) -> Option<InstanceLoad> {
+    let Some(ObjKind::Instance(instance)) = kind(&owner) else {
+        return None;
+    };
+    if class_epoch != u64::from(cache.index) {
+        return None;
+    }
+    let mut method = Value::from_raw(cache.key);
+    if instance.class != cache.value {
+        let facts = facts_for(instance.class).filter(|facts| facts.plain)?;
+        method = facts.method;
+    }
+    if op == AdaptiveOpcode::LOAD_ATTR_INSTANCE_VALUE {
+        // (The cache's key is the entry position seen when specialized.)
+        instance_value(instance.dict, name, cache.key).map(InstanceLoad::Value)
+    } else if arg & 1 == 0 || method.is_null() || instance_has(instance.dict, name) {
+        // Shadowed by the instance's own namespace, or not a method call.
+        None
+    } else {
+        Some(InstanceLoad::Method(method))
     }
 }

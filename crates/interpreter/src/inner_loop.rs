@@ -42,8 +42,7 @@ use cpjit_runtime::vm::{AttributeMemoSlot, BuiltinTypes, ATTRIBUTE_MEMO_SLOTS};
 use cpjit_runtime::{Frame, Value};
 
 use crate::eval::{
-    code_data, instance_has, instance_value, record_branch, remember_instance_size, subscript_fast,
-    INIT_FRAME_GAP,
+    code_data, record_branch, remember_instance_size, subscript_fast, INIT_FRAME_GAP,
 };
 use crate::fast_paths;
 use crate::generators;
@@ -394,45 +393,34 @@ pub(crate) fn run(
                     }
                 }
                 A::LOAD_ATTR_INSTANCE_VALUE | A::LOAD_ATTR_METHOD_WITH_VALUES => {
-                    // The cached class, or another whose MRO says the same (a polymorphic site).
+                    // The cached class, or another whose MRO the memo knows says the same.
                     let owner = stack[len - 1];
-                    let cache = code.caches[ip].get();
-                    let Some(ObjKind::Instance(instance)) = kind(&owner) else {
-                        break 'frames ip;
-                    };
-                    if limits.class_epoch != u64::from(cache.index) {
-                        break 'frames ip;
-                    }
                     let name = code.names[(arg >> 1) as usize];
-                    let mut method = Value::from_raw(cache.key);
-                    if instance.class != cache.value {
-                        // Another class (a polymorphic site): what its MRO says about the
-                        // name, if the memo knows.
-                        match AttributeMemoSlot::lookup(
-                            limits.attribute_memo,
-                            instance.class,
-                            name,
-                            limits.class_epoch,
-                        ) {
-                            Some(facts) if facts.plain => method = facts.method,
-                            _ => break 'frames ip,
+                    let cache = code.caches[ip].get();
+                    let epoch = limits.class_epoch;
+                    let facts_for = |class| {
+                        AttributeMemoSlot::lookup(limits.attribute_memo, class, name, epoch)
+                    };
+                    match fast_paths::instance_load(
+                        instruction.op,
+                        owner,
+                        name,
+                        arg,
+                        cache,
+                        epoch,
+                        facts_for,
+                    ) {
+                        Some(fast_paths::InstanceLoad::Value(value)) => {
+                            stack[len - 1] = value;
+                            if arg & 1 != 0 {
+                                stack.push(Value::NULL);
+                            }
                         }
-                    }
-                    if instruction.op == A::LOAD_ATTR_INSTANCE_VALUE {
-                        // (The cache's key is the entry position seen when specialized.)
-                        let Some(value) = instance_value(instance.dict, name, cache.key) else {
-                            break 'frames ip;
-                        };
-                        stack[len - 1] = value;
-                        if arg & 1 != 0 {
-                            stack.push(Value::NULL);
+                        Some(fast_paths::InstanceLoad::Method(method)) => {
+                            stack[len - 1] = method;
+                            stack.push(owner);
                         }
-                    } else {
-                        if arg & 1 == 0 || method.is_null() || instance_has(instance.dict, name) {
-                            break 'frames ip;
-                        }
-                        stack[len - 1] = method;
-                        stack.push(owner);
+                        None => break 'frames ip,
                     }
                 }
                 A::STORE_ATTR_INSTANCE_VALUE => {
