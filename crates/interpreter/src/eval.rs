@@ -16,6 +16,7 @@ use cpjit_runtime::vm::kind;
 use cpjit_runtime::{Frame, PyErr, PyResult, Value, Vm};
 
 use crate::call::{bind_arguments, push_frame};
+use crate::fast_paths::InstanceStore;
 use crate::inner_loop;
 use crate::specialize::adapt;
 
@@ -179,19 +180,14 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                             vm.stack.truncate(frame.caller_sp);
                         }
                         if !frame.generator.is_null() {
-                            // A generator resumed inline returned: its FOR_ITER_GEN is
-                            // exhausted, or its SEND_GEN jumps with the value.
-                            crate::generators::leave_inline(vm, frame.generator, true);
-                            let caller = vm.frames[frame_index - 1];
-                            let resumed_by =
-                                code_data(&caller.code).instructions[caller.last_ip].get();
-                            if resumed_by.op.family() == Opcode::FOR_ITER {
-                                vm.stack.pop();
-                                vm.frames[frame_index - 1].ip = resumed_by.arg as usize + 2;
-                            } else {
-                                vm.stack.push(value);
-                                vm.frames[frame_index - 1].ip = resumed_by.arg as usize;
-                            }
+                            vm.generator_yielded = false;
+                            crate::generators::return_inline(
+                                &mut vm.stack,
+                                &mut vm.frames,
+                                &mut vm.handled_exception,
+                                frame.generator,
+                                value,
+                            );
                             continue 'frames;
                         }
                         vm.stack.push(value);
@@ -1629,7 +1625,8 @@ fn instance_attribute(
             match store_instance_value(vm, code, this_ip, arg, owner, value) {
                 InstanceStore::Miss => return Specialized::Miss,
                 InstanceStore::Stored => {}
-                InstanceStore::NotInPlace { dict, name } => {
+                InstanceStore::NotInPlace { dict } => {
+                    let name = code.names[arg as usize];
                     if let Err(error) = ops::dict_set(vm, dict, name, value) {
                         return Specialized::Failed(Unwind::Raise(error));
                     }
@@ -1640,17 +1637,6 @@ fn instance_attribute(
         }
         _ => Specialized::Miss,
     }
-}
-
-/// What `STORE_ATTR_INSTANCE_VALUE`'s guards and in-place store did.
-enum InstanceStore {
-    /// A guard failed; nothing changed.
-    Miss,
-    /// The value went into the namespace entry the cache points at.
-    Stored,
-    /// The guards held but the name is not at the cached entry: store through the
-    /// namespace dict (nothing changed yet).
-    NotInPlace { dict: Value, name: Value },
 }
 
 /// `STORE_ATTR_INSTANCE_VALUE`'s guards (the class, or a class whose MRO says the same
@@ -1664,33 +1650,11 @@ fn store_instance_value(
     owner: Value,
     value: Value,
 ) -> InstanceStore {
-    let cache = code.caches[this_ip].get();
-    let Some(ObjKind::Instance(instance)) = kind(&owner) else {
-        return InstanceStore::Miss;
-    };
     let name = code.names[arg as usize];
-    if vm.class_epoch != u64::from(cache.index)
-        || (instance.class != cache.value
-            && !crate::specialize::is_plain_attribute(vm, instance.class, name))
-    {
-        return InstanceStore::Miss;
-    }
-    let Some(ObjKind::Dict(table)) = kind(&instance.dict) else {
-        return InstanceStore::Miss;
-    };
-    let mut table = table.borrow_mut();
-    let at = cache.key as usize;
-    match table.entry_at(at) {
-        // (`u64::MAX`, for a name not there when specialized, finds none.)
-        Some(entry) if entry.key == name => {
-            table.set_value_at(at, value);
-            InstanceStore::Stored
-        }
-        _ => InstanceStore::NotInPlace {
-            dict: instance.dict,
-            name,
-        },
-    }
+    let cache = code.caches[this_ip].get();
+    let epoch = vm.class_epoch;
+    let plain_for = |class| crate::specialize::is_plain_attribute(vm, class, name);
+    crate::fast_paths::instance_store(owner, name, value, cache, epoch, plain_for)
 }
 
 /// `STORE_ATTR_INSTANCE_VALUE` (with its argument, at `this_ip` of `code`) on the
@@ -1805,13 +1769,11 @@ pub(crate) fn run_specialized(
         A::LOAD_ATTR_METHOD_NO_DICT => {
             let owner = vm.stack[len - 1];
             let cache = code.caches[this_ip].get();
-            if arg & 1 == 0
-                || matches!(kind(&owner), Some(ObjKind::Instance(_)))
-                || vm.type_of(owner).raw() != cache.key
-            {
+            let Some(method) = crate::fast_paths::builtin_method(owner, arg, cache, &vm.types)
+            else {
                 return Specialized::Miss;
-            }
-            vm.stack[len - 1] = cache.value;
+            };
+            vm.stack[len - 1] = method;
             vm.stack.push(owner);
             Specialized::Hit
         }
@@ -1820,28 +1782,16 @@ pub(crate) fn run_specialized(
         | A::STORE_ATTR_INSTANCE_VALUE => instance_attribute(vm, code, this_ip, op, arg),
         A::LOAD_ATTR_MODULE => {
             let owner = vm.stack[len - 1];
-            let cache = code.caches[this_ip].get();
             let name = code.names[(arg >> 1) as usize];
-            let Some(ObjKind::Module(module)) = kind(&owner) else {
+            let cache = code.caches[this_ip].get();
+            let Some(value) = crate::fast_paths::module_attribute(owner, name, cache) else {
                 return Specialized::Miss;
             };
-            if owner.raw() != cache.key {
-                return Specialized::Miss;
+            vm.stack[len - 1] = value;
+            if arg & 1 != 0 {
+                vm.stack.push(Value::NULL);
             }
-            let entry = match kind(&module.dict) {
-                Some(ObjKind::Dict(table)) => table.borrow().entry_at(cache.index as usize),
-                _ => None,
-            };
-            match entry {
-                Some(e) if e.key == name => {
-                    vm.stack[len - 1] = e.value;
-                    if arg & 1 != 0 {
-                        vm.stack.push(Value::NULL);
-                    }
-                    Specialized::Hit
-                }
-                _ => Specialized::Miss,
-            }
+            Specialized::Hit
         }
         A::CALL_PY_EXACT_ARGS | A::CALL_BOUND_METHOD_EXACT_ARGS => {
             let n = arg as usize;
@@ -2505,26 +2455,16 @@ fn call_instruction(vm: &mut Vm, opcode: Opcode, arg: u32) -> PyResult<bool> {
 #[inline(always)]
 fn push_exact_frame(vm: &mut Vm, callable_index: usize, n: usize) -> PyResult<bool> {
     let callable = vm.stack[callable_index];
-    let self_or_null = vm.stack[callable_index + 1];
     let Some(ObjKind::Function(f)) = kind(&callable) else {
         return Ok(false);
     };
-    let code_value = f.code;
-    let code = code_data(&code_value);
-    let nargs = n + usize::from(!self_or_null.is_null());
+    let code = code_data(&f.code);
+    let nargs = n + usize::from(!vm.stack[callable_index + 1].is_null());
     if !inner_loop::binds_exactly(code, nargs) {
         return Ok(false);
     }
     vm.check_frame_depth()?;
-    let base = if self_or_null.is_null() {
-        callable_index + 2
-    } else {
-        callable_index + 1
-    };
-    let extra = code.nlocalsplus - nargs;
-    vm.stack.extend(std::iter::repeat_n(Value::NULL, extra));
-    vm.frames
-        .push(Frame::for_call(callable, f, base, callable_index));
+    inner_loop::enter_exact(&mut vm.stack, &mut vm.frames, callable_index, f, code);
     Ok(true)
 }
 

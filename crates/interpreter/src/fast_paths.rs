@@ -9,7 +9,7 @@
 
 use cpjit_bytecode::{AdaptiveOpcode, CompareOp};
 use cpjit_runtime::object::{InlineCache, IterState, ObjKind};
-use cpjit_runtime::vm::{kind, AttributeFacts};
+use cpjit_runtime::vm::{kind, AttributeFacts, BuiltinTypes};
 use cpjit_runtime::Value;
 
 use crate::eval::{compare_fast, instance_has, instance_value};
@@ -216,4 +216,87 @@ pub(crate) fn instance_load(
     } else {
         Some(InstanceLoad::Method(method))
     }
+}
+
+/// What `STORE_ATTR_INSTANCE_VALUE`'s guards and in-place store did.
+pub(crate) enum InstanceStore {
+    /// A guard failed; nothing changed.
+    Miss,
+    /// The value went into the namespace entry the cache points at.
+    Stored,
+    /// The guards held but the name is not at the cached entry (elsewhere, or a new
+    /// attribute): the caller stores through the namespace `dict` (nothing changed yet).
+    NotInPlace { dict: Value },
+}
+
+/// `STORE_ATTR_INSTANCE_VALUE` of `value` as `owner.name` with the site's cache, at
+/// class epoch `class_epoch`: the guards (the cached class, or another for which
+/// `plain_for(class)` says the name is a plain attribute too) and the in-place store.
+#[inline(always)]
+pub(crate) fn instance_store(
+    owner: Value,
+    name: Value,
+    value: Value,
+    cache: InlineCache,
+    class_epoch: u64,
+    plain_for: impl FnOnce(Value) -> bool,
+) -> InstanceStore {
+    let Some(ObjKind::Instance(instance)) = kind(&owner) else {
+        return InstanceStore::Miss;
+    };
+    if class_epoch != u64::from(cache.index)
+        || (instance.class != cache.value && !plain_for(instance.class))
+    {
+        return InstanceStore::Miss;
+    }
+    let Some(ObjKind::Dict(table)) = kind(&instance.dict) else {
+        return InstanceStore::Miss;
+    };
+    let Ok(mut table) = table.try_borrow_mut() else {
+        return InstanceStore::Miss;
+    };
+    let at = cache.key as usize;
+    match table.entry_at(at) {
+        // (`u64::MAX`, for a name not there when specialized, finds none.)
+        Some(entry) if entry.key == name => {
+            table.set_value_at(at, value);
+            InstanceStore::Stored
+        }
+        _ => InstanceStore::NotInPlace {
+            dict: instance.dict,
+        },
+    }
+}
+
+/// `LOAD_ATTR_MODULE` with its cache: the module attribute `name`, while the entry of
+/// the cached module's namespace the cache points at still holds it.
+#[inline(always)]
+pub(crate) fn module_attribute(owner: Value, name: Value, cache: InlineCache) -> Option<Value> {
+    let Some(ObjKind::Module(module)) = kind(&owner) else {
+        return None;
+    };
+    if owner.raw() != cache.key {
+        return None;
+    }
+    let Some(ObjKind::Dict(table)) = kind(&module.dict) else {
+        return None;
+    };
+    let entry = table.try_borrow().ok()?.entry_at(cache.index as usize)?;
+    (entry.key == name).then_some(entry.value)
+}
+
+/// `LOAD_ATTR_METHOD_NO_DICT` with its argument and cache: the cached method of the
+/// builtin type `owner` is an instance of (not a user class's instance, whose
+/// namespace could shadow it).
+#[inline(always)]
+pub(crate) fn builtin_method(
+    owner: Value,
+    arg: u32,
+    cache: InlineCache,
+    types: &BuiltinTypes,
+) -> Option<Value> {
+    let guard = arg & 1 != 0
+        && !matches!(kind(&owner), Some(ObjKind::Instance(_)))
+        && types.type_of(owner).raw() == cache.key;
+    guard.then_some(cache.value)
 }

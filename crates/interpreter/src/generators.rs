@@ -226,6 +226,29 @@ pub fn leave_inline(vm: &mut Vm, generator: Value, finished: bool) {
     hand_back(&mut vm.handled_exception, generator, finished);
 }
 
+/// A generator resumed inline returned `value` (its frame popped, the stack cut back to
+/// where the frame started): it is finished, hands the handled exception back, and its
+/// resumer goes on. A `FOR_ITER_GEN` is exhausted (the generator popped, the loop
+/// skipped); a `SEND_GEN` jumps with the value.
+pub(crate) fn return_inline(
+    stack: &mut Vec<Value>,
+    frames: &mut [Frame],
+    handled_exception: &mut Value,
+    generator: Value,
+    value: Value,
+) {
+    hand_back(handled_exception, generator, true);
+    let caller = frames.last_mut().expect("the resuming frame");
+    let resumed_by = crate::eval::code_data(&caller.code).instructions[caller.last_ip].get();
+    if resumed_by.op.family() == cpjit_bytecode::Opcode::FOR_ITER {
+        stack.pop();
+        caller.ip = resumed_by.arg as usize + 2;
+    } else {
+        stack.push(value);
+        caller.ip = resumed_by.arg as usize;
+    }
+}
+
 /// [`leave_inline`]'s work on the generator and the handled exception.
 #[inline(never)]
 pub(crate) fn hand_back(handled_exception: &mut Value, generator: Value, finished: bool) {
