@@ -1871,8 +1871,11 @@ pub(crate) fn run_specialized(
                 callable_index + 1
             };
             let args: Vec<Value> = vm.stack[first..].to_vec();
+            // The arguments stay on the stack (rooted) while the native runs: it may
+            // run Python code that collects (`max(generator)`).
+            let result = cpjit_runtime::call::call(vm, callable, &args, &[]);
             vm.stack.truncate(callable_index);
-            match cpjit_runtime::call::call(vm, callable, &args, &[]) {
+            match result {
                 Ok(result) => {
                     vm.stack.push(result);
                     Specialized::Hit
@@ -2382,9 +2385,14 @@ fn call_instruction(vm: &mut Vm, opcode: Opcode, arg: u32) -> PyResult<bool> {
             (callable_index, args, kwnames)
         }
         _ => {
-            let kwargs = if arg & 1 != 0 { pop(vm) } else { Value::NULL };
-            let callargs = pop(vm);
-            let callable_index = vm.stack.len() - 2;
+            // The argument tuple and keyword dict stay on the stack (rooted) until the
+            // call is made; truncating to `callable_index` removes them.
+            let top = vm.stack.len();
+            let (callargs, kwargs, callable_index) = if arg & 1 != 0 {
+                (vm.stack[top - 2], vm.stack[top - 1], top - 4)
+            } else {
+                (vm.stack[top - 1], Value::NULL, top - 3)
+            };
             let mut args = match kind(&callargs) {
                 Some(ObjKind::Tuple(items)) => items.to_vec(),
                 _ => match cpjit_runtime::iter::collect(vm, callargs) {
@@ -2432,9 +2440,11 @@ fn call_instruction(vm: &mut Vm, opcode: Opcode, arg: u32) -> PyResult<bool> {
             (m.function, full)
         }
         _ => {
+            // The arguments stay on the stack (rooted) while the callee runs: a native
+            // may run Python code that collects (`max(generator, key=…)`).
+            let result = call_object(vm, callable, &args, &kwnames);
             vm.stack.truncate(callable_index);
-            let result = call_object(vm, callable, &args, &kwnames)?;
-            vm.stack.push(result);
+            vm.stack.push(result?);
             return Ok(false);
         }
     };

@@ -390,50 +390,75 @@ fn min_max(
             None => {}
         }
     }
-    let items = match positional.len() {
+    // CPython compares `item > best` for max and `item < best` for min.
+    let op = if want_max {
+        cpjit_bytecode::CompareOp::Gt
+    } else {
+        cpjit_bytecode::CompareOp::Lt
+    };
+    let iterator = match positional.len() {
         0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
-        1 => crate::iter::collect(vm, positional[0])?,
+        1 => crate::iter::get_iter(vm, positional[0])?,
         _ => {
             if !default.is_null() {
                 return Err(vm.type_error(format!(
                     "Cannot specify a default for {name}() with multiple positional arguments"
                 )));
             }
-            positional.to_vec()
+            Value::NULL
         }
     };
-    if items.is_empty() {
-        if !default.is_null() {
-            return Ok(default);
+    // Items are pulled one at a time, each key computed as its item arrives (the order
+    // CPython calls them in). The iterator, the best item and key and the current item
+    // and key stay rooted: a generator being drained, or the key function, may run the
+    // collector.
+    let roots = vm.temp_roots.len();
+    let (best_slot, best_key_slot, item_slot, item_key_slot) =
+        (roots + 1, roots + 2, roots + 3, roots + 4);
+    vm.temp_roots
+        .extend([iterator, Value::NULL, Value::NULL, Value::NULL, Value::NULL]);
+    let mut remaining = positional.iter();
+    let result = (|| {
+        loop {
+            let item = if iterator.is_null() {
+                match remaining.next() {
+                    Some(item) => *item,
+                    None => break,
+                }
+            } else {
+                match crate::iter::next_letting_generators_collect(vm, iterator)? {
+                    Some(item) => item,
+                    None => break,
+                }
+            };
+            vm.temp_roots[item_slot] = item;
+            let item_key = if key.is_none() {
+                item
+            } else {
+                call(vm, key, &[item], &[])?
+            };
+            vm.temp_roots[item_key_slot] = item_key;
+            let best_key = vm.temp_roots[best_key_slot];
+            let better = best_key.is_null() || {
+                let result = ops::compare(vm, item_key, best_key, op)?;
+                truthy(vm, result)?
+            };
+            if better {
+                vm.temp_roots[best_slot] = item;
+                vm.temp_roots[best_key_slot] = item_key;
+            }
         }
-        return Err(vm.value_error(format!("{name}() iterable argument is empty")));
+        Ok(vm.temp_roots[best_slot])
+    })();
+    vm.temp_roots.truncate(roots);
+    let best = result?;
+    if !best.is_null() {
+        return Ok(best);
     }
-    let mut best = items[0];
-    let mut best_key = if key.is_none() {
-        best
-    } else {
-        call(vm, key, &[best], &[])?
-    };
-    for item in &items[1..] {
-        let item_key = if key.is_none() {
-            *item
-        } else {
-            call(vm, key, &[*item], &[])?
-        };
-        // CPython compares `item > best` for max and `item < best` for min.
-        let op = if want_max {
-            cpjit_bytecode::CompareOp::Gt
-        } else {
-            cpjit_bytecode::CompareOp::Lt
-        };
-        let result = ops::compare(vm, item_key, best_key, op)?;
-        let better = truthy(vm, result)?;
-        if better {
-            best = *item;
-            best_key = item_key;
-        }
+    if !default.is_null() {
+        return Ok(default);
     }
-    Ok(best)
+    Err(vm.value_error(format!("{name}() iterable argument is empty")))
 }
 
 fn builtin_min(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -446,61 +471,105 @@ fn builtin_max(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 fn builtin_sum(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let bound = bind(vm, "sum", args, kw, &["iterable", "start"], 1, &[])?;
-    let mut total = if bound[1].is_null() {
+    let start = if bound[1].is_null() {
         vm.new_int(0)
     } else {
         bound[1]
     };
-    if let Some(ObjKind::Str(_)) = kind(&total) {
+    if let Some(ObjKind::Str(_)) = kind(&start) {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
-    // The start value is the only other thing held: rooted, a generator's code may
-    // collect while the items are gathered.
-    vm.temp_roots.push(total);
-    let items = crate::iter::collect_letting_generators_collect(vm, bound[0]);
-    vm.temp_roots.pop();
-    let items = items?;
-    // Float accumulation uses compensated summation like CPython 3.12+.
-    let all_float = total.as_float().is_some() || ops::to_i64(total).is_some();
-    if all_float
-        && items.iter().any(|v| v.is_float())
-        && items
-            .iter()
-            .all(|v| v.is_float() || ops::to_i64(*v).is_some())
-    {
-        let mut int_part = total;
-        let mut floats = Vec::new();
-        for item in &items {
-            if item.is_float() {
-                floats.push(item.float_unchecked());
-            } else {
-                int_part = ops::binary_op(vm, int_part, *item, cpjit_bytecode::BinaryOpArg::Add)?;
-            }
+    let iterator = crate::iter::get_iter(vm, bound[0])?;
+    // The iterator, the running total and the current item stay rooted: a generator
+    // being drained, or an `__add__`, may run the collector.
+    let roots = vm.temp_roots.len();
+    vm.temp_roots.extend([iterator, start, Value::NULL]);
+    let result = sum_items(vm, iterator, roots + 1, roots + 2);
+    vm.temp_roots.truncate(roots);
+    result
+}
+
+/// CPython's `sum` loop: while the total and the items are ints it adds machine
+/// integers; from a float total on it adds floats with Neumaier compensation (ints that
+/// fit in 64 bits join in as floats); at the first item of any other kind it adds with
+/// `+` from there to the end. The total lives in `temp_roots[total_slot]`.
+fn sum_items(vm: &mut Vm, iterator: Value, total_slot: usize, item_slot: usize) -> PyResult<Value> {
+    let next = |vm: &mut Vm| -> PyResult<Option<Value>> {
+        let item = crate::iter::next_letting_generators_collect(vm, iterator)?;
+        if let Some(item) = item {
+            vm.temp_roots[item_slot] = item;
         }
-        let start = match numeric::as_f64(vm, int_part) {
-            Some(f) => f?,
-            None => 0.0,
-        };
-        return Ok(Value::float(neumaier_sum(start, &floats)));
+        Ok(item)
+    };
+    let add = |vm: &mut Vm, total: Value, item: Value| -> PyResult<Value> {
+        let total = ops::binary_op(vm, total, item, cpjit_bytecode::BinaryOpArg::Add)?;
+        vm.temp_roots[total_slot] = total;
+        Ok(total)
+    };
+    let mut total = vm.temp_roots[total_slot];
+    let exact_int_total = (!total.is_bool())
+        .then(|| numeric::int_view(&total).and_then(|v| v.to_i64()))
+        .flatten();
+    if let Some(mut int_total) = exact_int_total {
+        loop {
+            let Some(item) = next(vm)? else {
+                return Ok(vm.new_int(int_total));
+            };
+            let sum = numeric::int_view(&item)
+                .and_then(|v| v.to_i64())
+                .and_then(|b| int_total.checked_add(b));
+            if let Some(sum) = sum {
+                int_total = sum;
+                continue;
+            }
+            let boxed = vm.new_int(int_total);
+            vm.temp_roots[total_slot] = boxed;
+            total = add(vm, boxed, item)?;
+            break;
+        }
     }
-    for item in items {
-        total = ops::binary_op(vm, total, item, cpjit_bytecode::BinaryOpArg::Add)?;
+    if let Some(mut float_total) = total.as_float() {
+        let mut compensation = 0.0;
+        loop {
+            let Some(item) = next(vm)? else {
+                return Ok(Value::float(compensated(float_total, compensation)));
+            };
+            let x = match item.as_float() {
+                Some(x) => Some(x),
+                None => numeric::int_view(&numeric::number_payload(item))
+                    .and_then(|v| v.to_i64())
+                    .map(|i| i as f64),
+            };
+            if let Some(x) = x {
+                neumaier_step(&mut float_total, &mut compensation, x);
+                continue;
+            }
+            let boxed = Value::float(compensated(float_total, compensation));
+            vm.temp_roots[total_slot] = boxed;
+            total = add(vm, boxed, item)?;
+            break;
+        }
+    }
+    while let Some(item) = next(vm)? {
+        total = add(vm, total, item)?;
     }
     Ok(total)
 }
 
-fn neumaier_sum(start: f64, values: &[f64]) -> f64 {
-    let mut sum = start;
-    let mut compensation = 0.0;
-    for &x in values {
-        let t = sum + x;
-        if sum.abs() >= x.abs() {
-            compensation += (sum - t) + x;
-        } else {
-            compensation += (x - t) + sum;
-        }
-        sum = t;
+/// One step of Neumaier's improved Kahan–Babuška summation (as CPython's `sum`).
+fn neumaier_step(sum: &mut f64, compensation: &mut f64, x: f64) {
+    let t = *sum + x;
+    if sum.abs() >= x.abs() {
+        *compensation += (*sum - t) + x;
+    } else {
+        *compensation += (x - t) + *sum;
     }
+    *sum = t;
+}
+
+/// The compensated total, unless the compensation is zero or not finite (so an
+/// infinite or overflowed sum does not turn into a NaN, and -0.0 keeps its sign).
+fn compensated(sum: f64, compensation: f64) -> f64 {
     if compensation != 0.0 && compensation.is_finite() {
         sum + compensation
     } else {

@@ -10,8 +10,9 @@ use crate::object::{ObjKind, Object};
 use crate::value::Value;
 use std::cell::Cell;
 
-/// Minimum allocation debt (bytes) between collections.
-const MIN_GC_THRESHOLD: usize = 8 << 20;
+/// Minimum allocation debt (bytes) between collections: small enough that the objects
+/// a sweep frees are still in cache when allocation reuses them.
+const MIN_GC_THRESHOLD: usize = 1 << 20;
 
 /// Allocation pressure: bytes allocated since the last collection and the threshold
 /// past which a safepoint collects. `repr(C)`: compiled code reads both words.
@@ -92,7 +93,7 @@ impl Heap {
         Value::from_object(ptr)
     }
 
-    /// Collect after every `bytes` of allocation at least (the default keeps 8 MiB;
+    /// Collect after every `bytes` of allocation at least (the default keeps 1 MiB;
     /// a small value is a stress mode for finding unrooted values).
     pub fn set_minimum_threshold(&mut self, bytes: usize) {
         self.minimum_threshold = bytes;
@@ -169,9 +170,20 @@ impl Heap {
             // Stress mode: collect often, whatever is live.
             self.minimum_threshold
         } else {
-            self.minimum_threshold.max(live_bytes)
+            self.minimum_threshold.max(headroom_for(live_bytes))
         };
     }
+}
+
+/// How much may be allocated before the next collection, given what survived this one:
+/// four times the live bytes while they are small (a collection marks everything live,
+/// so rarer collections keep marking cheap), then twice the live bytes plus 64 MiB, so a
+/// large heap does not grow to five times what it holds.
+fn headroom_for(live_bytes: usize) -> usize {
+    const FOURFOLD_UP_TO: usize = 32 << 20;
+    live_bytes
+        .saturating_mul(2)
+        .saturating_add(live_bytes.min(FOURFOLD_UP_TO).saturating_mul(2))
 }
 
 impl Drop for Heap {
