@@ -2474,7 +2474,9 @@ fn push_exact_frame(vm: &mut Vm, callable_index: usize, n: usize) -> PyResult<bo
         return Ok(false);
     }
     vm.check_frame_depth()?;
-    inner_loop::enter_exact(&mut vm.stack, &mut vm.frames, callable_index, f, code);
+    let sp = vm.stack.len();
+    let end = inner_loop::enter_exact(&mut vm.stack, sp, &mut vm.frames, callable_index, f, code);
+    debug_assert_eq!(vm.stack.len(), end, "an exact vector stays exact");
     Ok(true)
 }
 

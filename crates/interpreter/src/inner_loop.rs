@@ -200,6 +200,43 @@ pub(crate) fn run(
             collection_due = heap.wants_collection() && !limits.gc_inhibited
         };
     }
+    // The stack's height lives in `sp`, a local the compiler keeps in a register, and
+    // its cells are reached through `slots`, a slice of the vector: no instruction
+    // stores a length back to memory and reloads it in the next one (that chain cost
+    // more than the work of simple instructions). While this loop runs the vector's
+    // length is a high-water mark (cells from `sp` up hold stale values nothing
+    // reads); truncating it to `sp` on the way out makes it exact again. Each frame
+    // starts with room for its deepest stack, and `push!` grows the vector if a push
+    // still reaches its end. `with_exact_stack!` hands helpers that push and pop an
+    // exact vector; `slots` is stale after it, so a frame switch must follow (the
+    // borrow checker sees to that).
+    let mut sp = stack.len();
+    let mut slots: &mut [Value];
+    macro_rules! push {
+        ($value:expr) => {{
+            let value = $value;
+            if sp >= slots.len() {
+                grow(stack);
+                slots = stack.as_mut_slice();
+            }
+            slots[sp] = value;
+            sp += 1;
+        }};
+    }
+    macro_rules! replace_two {
+        ($result:expr) => {{
+            slots[sp - 2] = $result;
+            sp -= 1;
+        }};
+    }
+    macro_rules! with_exact_stack {
+        ($call:expr) => {{
+            stack.truncate(sp);
+            let result = $call;
+            sp = stack.len();
+            result
+        }};
+    }
     let stopped_at = 'frames: loop {
         // (Only what every instruction needs is loaded here: entering this loop must
         // stay cheap, as it happens after every instruction `eval::run` executes.)
@@ -208,13 +245,19 @@ pub(crate) fn run(
             None => break ip,
         };
         let code = code_data(&code_value);
+        // Room for the frame's deepest stack, so its pushes seldom grow the vector.
+        let extent = base + code.frame_extent;
+        if stack.len() < extent {
+            stack.resize(extent, Value::NULL);
+        }
+        slots = stack.as_mut_slice();
         // A local slice: its pointer and length stay in registers across the frame.
         let instructions: &[std::cell::Cell<cpjit_runtime::object::AdaptiveInstruction>] =
             &code.instructions;
         loop {
             let instruction = instructions[ip].get();
             let arg = instruction.arg;
-            let len = stack.len();
+            let len = sp;
             match instruction.op {
                 A::NOP => {}
                 A::RESUME => {
@@ -222,69 +265,67 @@ pub(crate) fn run(
                         break 'frames ip;
                     }
                 }
-                A::POP_TOP | A::END_FOR => {
-                    stack.pop();
-                }
-                A::PUSH_NULL => stack.push(Value::NULL),
+                A::POP_TOP | A::END_FOR => sp -= 1,
+                A::PUSH_NULL => push!(Value::NULL),
                 A::COPY => {
-                    let v = stack[len - arg as usize];
-                    stack.push(v);
+                    let v = slots[len - arg as usize];
+                    push!(v);
                 }
-                A::SWAP => stack.swap(len - 1, len - arg as usize),
-                A::LOAD_CONST => stack.push(code.consts[arg as usize]),
+                A::SWAP => slots.swap(len - 1, len - arg as usize),
+                A::LOAD_CONST => push!(code.consts[arg as usize]),
                 A::LOAD_FAST => {
-                    let v = stack[base + arg as usize];
-                    stack.push(v);
+                    let v = slots[base + arg as usize];
+                    push!(v);
                 }
                 A::LOAD_FAST_CHECK => {
-                    let v = stack[base + arg as usize];
+                    let v = slots[base + arg as usize];
                     if v.is_null() {
                         break 'frames ip;
                     }
-                    stack.push(v);
+                    push!(v);
                 }
                 A::LOAD_FAST_AND_CLEAR => {
                     let slot = base + arg as usize;
-                    let v = stack[slot];
-                    stack[slot] = Value::NULL;
-                    stack.push(v);
+                    let v = slots[slot];
+                    slots[slot] = Value::NULL;
+                    push!(v);
                 }
                 A::LOAD_FAST_LOAD_FAST => {
-                    let a = stack[base + (arg >> 4) as usize];
-                    let b = stack[base + (arg & 15) as usize];
-                    stack.push(a);
-                    stack.push(b);
+                    let a = slots[base + (arg >> 4) as usize];
+                    let b = slots[base + (arg & 15) as usize];
+                    push!(a);
+                    push!(b);
                 }
                 A::LOAD_DEREF => {
                     // A cell's value; an empty cell (which raises) is left undone.
-                    let v = match kind(&stack[base + arg as usize]) {
+                    let v = match kind(&slots[base + arg as usize]) {
                         Some(ObjKind::Cell(cell)) => cell.get(),
                         _ => Value::NULL,
                     };
                     if v.is_null() {
                         break 'frames ip;
                     }
-                    stack.push(v);
+                    push!(v);
                 }
                 A::STORE_DEREF => {
-                    let Some(ObjKind::Cell(cell)) = kind(&stack[base + arg as usize]) else {
+                    let Some(ObjKind::Cell(cell)) = kind(&slots[base + arg as usize]) else {
                         break 'frames ip;
                     };
-                    cell.set(stack[len - 1]);
-                    stack.truncate(len - 1);
+                    cell.set(slots[len - 1]);
+                    sp = len - 1;
                 }
                 A::STORE_FAST => {
-                    stack[base + arg as usize] = stack[len - 1];
-                    stack.truncate(len - 1);
+                    slots[base + arg as usize] = slots[len - 1];
+                    sp = len - 1;
                 }
                 A::STORE_FAST_LOAD_FAST => {
-                    stack[base + (arg >> 4) as usize] = stack[len - 1];
-                    stack[len - 1] = stack[base + (arg & 15) as usize];
+                    slots[base + (arg >> 4) as usize] = slots[len - 1];
+                    slots[len - 1] = slots[base + (arg & 15) as usize];
                 }
                 A::STORE_FAST_STORE_FAST => {
-                    stack[base + (arg >> 4) as usize] = stack[len - 1];
-                    stack[base + (arg & 15) as usize] = stack[len - 2];
-                    stack.truncate(len - 2);
+                    slots[base + (arg >> 4) as usize] = slots[len - 1];
+                    slots[base + (arg & 15) as usize] = slots[len - 2];
+                    sp = len - 2;
                 }
                 A::JUMP_FORWARD | A::JUMP_BACKWARD_NO_INTERRUPT => {
                     ip = arg as usize;
@@ -305,11 +346,11 @@ pub(crate) fn run(
                     continue;
                 }
                 A::POP_JUMP_IF_FALSE | A::POP_JUMP_IF_TRUE => {
-                    let v = stack[len - 1];
+                    let v = slots[len - 1];
                     if !v.is_bool() {
                         break 'frames ip;
                     }
-                    stack.truncate(len - 1);
+                    sp = len - 1;
                     let taken = (v == Value::TRUE) == (instruction.op == A::POP_JUMP_IF_TRUE);
                     record_branch(code, ip, taken);
                     if taken {
@@ -318,8 +359,8 @@ pub(crate) fn run(
                     }
                 }
                 A::POP_JUMP_IF_NONE | A::POP_JUMP_IF_NOT_NONE => {
-                    let is_none = stack[len - 1].is_none();
-                    stack.truncate(len - 1);
+                    let is_none = slots[len - 1].is_none();
+                    sp = len - 1;
                     if is_none == (instruction.op == A::POP_JUMP_IF_NONE) {
                         ip = arg as usize;
                         continue;
@@ -342,9 +383,9 @@ pub(crate) fn run(
                         // Time to (re)specialize: `eval::run`'s adaptive prologue does it.
                         break 'frames ip;
                     }
-                    let (lhs, rhs) = (stack[len - 2], stack[len - 1]);
+                    let (lhs, rhs) = (slots[len - 2], slots[len - 1]);
                     match cpjit_runtime::numeric::binary_op_fast(lhs, rhs, operator) {
-                        Some(result) => replace_two(stack, result),
+                        Some(result) => replace_two!(result),
                         None => break 'frames ip,
                     }
                     if adaptive {
@@ -359,8 +400,8 @@ pub(crate) fn run(
                 | A::BINARY_OP_ADD_FLOAT
                 | A::BINARY_OP_SUBTRACT_FLOAT
                 | A::BINARY_OP_MULTIPLY_FLOAT => {
-                    match fast_paths::arithmetic(instruction.op, stack[len - 2], stack[len - 1]) {
-                        Some(result) => replace_two(stack, result),
+                    match fast_paths::arithmetic(instruction.op, slots[len - 2], slots[len - 1]) {
+                        Some(result) => replace_two!(result),
                         None => break 'frames ip,
                     }
                 }
@@ -368,8 +409,8 @@ pub(crate) fn run(
                 | A::TO_BOOL_INT
                 | A::TO_BOOL_NONE
                 | A::TO_BOOL_LIST
-                | A::TO_BOOL_STR => match fast_paths::truth(instruction.op, stack[len - 1]) {
-                    Some(truth) => stack[len - 1] = Value::bool(truth),
+                | A::TO_BOOL_STR => match fast_paths::truth(instruction.op, slots[len - 1]) {
+                    Some(truth) => slots[len - 1] = Value::bool(truth),
                     None => break 'frames ip,
                 },
                 A::LOAD_GLOBAL_MODULE | A::LOAD_GLOBAL_BUILTIN => {
@@ -384,9 +425,9 @@ pub(crate) fn run(
                         frame.builtins,
                     ) {
                         Some(value) => {
-                            stack.push(value);
+                            push!(value);
                             if arg & 1 != 0 {
-                                stack.push(Value::NULL);
+                                push!(Value::NULL);
                             }
                         }
                         None => break 'frames ip,
@@ -394,7 +435,7 @@ pub(crate) fn run(
                 }
                 A::LOAD_ATTR_INSTANCE_VALUE | A::LOAD_ATTR_METHOD_WITH_VALUES => {
                     // The cached class, or another whose MRO the memo knows says the same.
-                    let owner = stack[len - 1];
+                    let owner = slots[len - 1];
                     let name = code.names[(arg >> 1) as usize];
                     let cache = code.caches[ip].get();
                     let epoch = limits.class_epoch;
@@ -411,21 +452,21 @@ pub(crate) fn run(
                         facts_for,
                     ) {
                         Some(fast_paths::InstanceLoad::Value(value)) => {
-                            stack[len - 1] = value;
+                            slots[len - 1] = value;
                             if arg & 1 != 0 {
-                                stack.push(Value::NULL);
+                                push!(Value::NULL);
                             }
                         }
                         Some(fast_paths::InstanceLoad::Method(method)) => {
-                            stack[len - 1] = method;
-                            stack.push(owner);
+                            slots[len - 1] = method;
+                            push!(owner);
                         }
                         None => break 'frames ip,
                     }
                 }
                 A::STORE_ATTR_INSTANCE_VALUE => {
                     // The cached class, or another whose MRO the memo knows says the same.
-                    let (value, owner) = (stack[len - 2], stack[len - 1]);
+                    let (value, owner) = (slots[len - 2], slots[len - 1]);
                     let name = code.names[arg as usize];
                     let cache = code.caches[ip].get();
                     let epoch = limits.class_epoch;
@@ -456,10 +497,10 @@ pub(crate) fn run(
                         }
                         fast_paths::InstanceStore::Miss => break 'frames ip,
                     }
-                    stack.truncate(len - 2);
+                    sp = len - 2;
                 }
                 A::BINARY_SUBSCR_LIST_INT | A::BINARY_SUBSCR_TUPLE_INT => {
-                    let container = stack[len - 2];
+                    let container = slots[len - 2];
                     let same_kind = match instruction.op {
                         A::BINARY_SUBSCR_LIST_INT => {
                             matches!(kind(&container), Some(ObjKind::List(_)))
@@ -467,15 +508,15 @@ pub(crate) fn run(
                         _ => matches!(kind(&container), Some(ObjKind::Tuple(_))),
                     };
                     // An out-of-range index is left to `eval::run`, which raises.
-                    match subscript_fast(container, stack[len - 1]).filter(|_| same_kind) {
-                        Some(item) => replace_two(stack, item),
+                    match subscript_fast(container, slots[len - 1]).filter(|_| same_kind) {
+                        Some(item) => replace_two!(item),
                         None => break 'frames ip,
                     }
                 }
                 A::STORE_SUBSCR_LIST_INT => {
                     // (What `iter::list_store_fast` does, written out: calling it here,
                     // and `list_append_fast` below, measured 2-3% more instructions.)
-                    let (value, container, key) = (stack[len - 3], stack[len - 2], stack[len - 1]);
+                    let (value, container, key) = (slots[len - 3], slots[len - 2], slots[len - 1]);
                     let (Some(ObjKind::List(items)), Some(i)) =
                         (kind(&container), key.as_small_int())
                     else {
@@ -491,15 +532,15 @@ pub(crate) fn run(
                     }
                     items[index as usize] = value;
                     drop(items);
-                    stack.truncate(len - 3);
+                    sp = len - 3;
                 }
                 A::FOR_ITER_RANGE | A::FOR_ITER_LIST | A::FOR_ITER_TUPLE => {
                     // (A range's number past the small-int range needs a heap int: left undone.)
-                    match fast_paths::next_item(instruction.op, stack[len - 1], Value::small_int) {
-                        Some(Some(item)) => stack.push(item),
+                    match fast_paths::next_item(instruction.op, slots[len - 1], Value::small_int) {
+                        Some(Some(item)) => push!(item),
                         Some(None) => {
                             // Exhausted: pop the iterator and skip the loop's END_FOR.
-                            stack.truncate(len - 1);
+                            sp = len - 1;
                             ip = arg as usize + 2;
                             continue;
                         }
@@ -509,58 +550,58 @@ pub(crate) fn run(
                 A::UNPACK_SEQUENCE_TWO_TUPLE => {
                     let mut items = [Value::NULL; 2];
                     if arg != 2
-                        || !cpjit_runtime::iter::unpack_exact(stack[len - 1], false, &mut items)
+                        || !cpjit_runtime::iter::unpack_exact(slots[len - 1], false, &mut items)
                     {
                         break 'frames ip;
                     }
                     // (Last item first: the order they are pushed in.)
-                    stack[len - 1] = items[0];
-                    stack.push(items[1]);
+                    slots[len - 1] = items[0];
+                    push!(items[1]);
                 }
                 A::CALL_LIST_APPEND => {
                     // `list.append(x)` on an exact list: [append, list, x] becomes [None].
                     let callable_index = len - 3;
-                    if arg != 1 || stack[callable_index] != code.caches[ip].get().value {
+                    if arg != 1 || slots[callable_index] != code.caches[ip].get().value {
                         break 'frames ip;
                     }
-                    let Some(ObjKind::List(items)) = kind(&stack[len - 2]) else {
+                    let Some(ObjKind::List(items)) = kind(&slots[len - 2]) else {
                         break 'frames ip;
                     };
                     let Some(mut items) = items.try_borrow_mut() else {
                         break 'frames ip;
                     };
-                    items.push(stack[len - 1]);
+                    items.push(slots[len - 1]);
                     drop(items);
-                    stack.truncate(callable_index);
-                    stack.push(Value::NONE);
+                    sp = callable_index;
+                    push!(Value::NONE);
                 }
                 A::UNARY_NOT => {
-                    let v = stack[len - 1];
+                    let v = slots[len - 1];
                     if !v.is_bool() {
                         break 'frames ip;
                     }
-                    stack[len - 1] = Value::bool(v != Value::TRUE);
+                    slots[len - 1] = Value::bool(v != Value::TRUE);
                 }
                 A::UNARY_NEGATIVE => {
-                    let v = stack[len - 1];
+                    let v = slots[len - 1];
                     let negated = match (v.as_small_int(), v.as_float()) {
                         (Some(i), _) => Value::small_int(-i),
                         (None, Some(f)) => Some(Value::float(-f)),
                         _ => None,
                     };
                     match negated {
-                        Some(negated) => stack[len - 1] = negated,
+                        Some(negated) => slots[len - 1] = negated,
                         None => break 'frames ip,
                     }
                 }
                 A::IS_OP => {
-                    let same = stack[len - 2] == stack[len - 1];
-                    replace_two(stack, Value::bool(same != (arg == 1)));
+                    let same = slots[len - 2] == slots[len - 1];
+                    replace_two!(Value::bool(same != (arg == 1)));
                 }
                 A::LIST_APPEND => {
                     // The list a comprehension builds, `arg` below the item.
-                    let item = stack[len - 1];
-                    let Some(ObjKind::List(items)) = kind(&stack[len - 1 - arg as usize]) else {
+                    let item = slots[len - 1];
+                    let Some(ObjKind::List(items)) = kind(&slots[len - 1 - arg as usize]) else {
                         break 'frames ip;
                     };
                     let Some(mut items) = items.try_borrow_mut() else {
@@ -568,18 +609,18 @@ pub(crate) fn run(
                     };
                     items.push(item);
                     drop(items);
-                    stack.truncate(len - 1);
+                    sp = len - 1;
                 }
                 A::CALL_LEN => {
                     // `len(x)` of a builtin container (no `__len__` of a subclass to run).
                     let callable_index = len - 3;
                     if arg != 1
-                        || stack[callable_index] != code.caches[ip].get().value
-                        || !stack[callable_index + 1].is_null()
+                        || slots[callable_index] != code.caches[ip].get().value
+                        || !slots[callable_index + 1].is_null()
                     {
                         break 'frames ip;
                     }
-                    let length = match kind(&stack[len - 1]) {
+                    let length = match kind(&slots[len - 1]) {
                         Some(ObjKind::List(items)) => items.try_borrow().map(|items| items.len()),
                         Some(ObjKind::Tuple(items)) => Some(items.len()),
                         Some(ObjKind::Str(s)) => Some(s.char_len),
@@ -589,60 +630,60 @@ pub(crate) fn run(
                     let Some(length) = length.and_then(|n| Value::small_int(n as i64)) else {
                         break 'frames ip;
                     };
-                    stack.truncate(callable_index);
-                    stack.push(length);
+                    sp = callable_index;
+                    push!(length);
                 }
                 A::LOAD_ATTR_METHOD_NO_DICT => {
                     // A method of a builtin type's instance: the cached function, the receiver as
                     // `self`.
-                    let owner = stack[len - 1];
+                    let owner = slots[len - 1];
                     let cache = code.caches[ip].get();
                     match fast_paths::builtin_method(owner, arg, cache, limits.types) {
                         Some(method) => {
-                            stack[len - 1] = method;
-                            stack.push(owner);
+                            slots[len - 1] = method;
+                            push!(owner);
                         }
                         None => break 'frames ip,
                     }
                 }
                 A::CONTAINS_OP_DICT | A::CONTAINS_OP_SET => {
                     // Keys whose equality and hash need no Python code.
-                    let (item, container) = (stack[len - 2], stack[len - 1]);
+                    let (item, container) = (slots[len - 2], slots[len - 1]);
                     let set = instruction.op == A::CONTAINS_OP_SET;
                     match ops::simple_key_in_table(container, item, set) {
-                        Some(found) => replace_two(stack, Value::bool(found != (arg == 1))),
+                        Some(found) => replace_two!(Value::bool(found != (arg == 1))),
                         None => break 'frames ip,
                     }
                 }
                 A::LOAD_ATTR_MODULE => {
                     let name = code.names[(arg >> 1) as usize];
                     let cache = code.caches[ip].get();
-                    match fast_paths::module_attribute(stack[len - 1], name, cache) {
+                    match fast_paths::module_attribute(slots[len - 1], name, cache) {
                         Some(value) => {
-                            stack[len - 1] = value;
+                            slots[len - 1] = value;
                             if arg & 1 != 0 {
-                                stack.push(Value::NULL);
+                                push!(Value::NULL);
                             }
                         }
                         None => break 'frames ip,
                     }
                 }
                 A::COMPARE_OP_INT | A::COMPARE_OP_FLOAT | A::COMPARE_OP_STR => {
-                    let (lhs, rhs) = (stack[len - 2], stack[len - 1]);
+                    let (lhs, rhs) = (slots[len - 2], slots[len - 1]);
                     match fast_paths::comparison(instruction.op, lhs, rhs, arg) {
-                        Some(result) => replace_two(stack, Value::bool(result)),
+                        Some(result) => replace_two!(Value::bool(result)),
                         None => break 'frames ip,
                     }
                 }
                 A::GET_ITER => {
                     // Builtin containers, ranges and strings get a builtin iterator;
                     // an iterator or generator is its own.
-                    let iterable = stack[len - 1];
+                    let iterable = slots[len - 1];
                     match kind(&iterable) {
                         Some(ObjKind::Iterator(_) | ObjKind::Generator(_)) => {}
                         _ => match new_iterator(heap, iterable) {
                             Some(iterator) => {
-                                stack[len - 1] = iterator;
+                                slots[len - 1] = iterator;
                                 allocated!();
                             }
                             None => break 'frames ip,
@@ -650,12 +691,13 @@ pub(crate) fn run(
                     }
                 }
                 A::BUILD_TUPLE | A::BUILD_LIST => {
-                    let items = stack.split_off(len - arg as usize);
+                    let items = &slots[len - arg as usize..len];
                     let built = match instruction.op {
-                        A::BUILD_TUPLE => ObjKind::Tuple(items.into_boxed_slice()),
-                        _ => ObjKind::List(ListObj::new(items)),
+                        A::BUILD_TUPLE => ObjKind::Tuple(items.into()),
+                        _ => ObjKind::List(ListObj::new(items.to_vec())),
                     };
-                    stack.push(heap.alloc(built));
+                    sp = len - arg as usize;
+                    push!(heap.alloc(built));
                     allocated!();
                 }
                 A::CALL_ALLOC_AND_ENTER_INIT => {
@@ -663,8 +705,8 @@ pub(crate) fn run(
                     let n = arg as usize;
                     let callable_index = len - n - 2;
                     let cache = code.caches[ip].get();
-                    if stack[callable_index] != cache.value
-                        || !stack[callable_index + 1].is_null()
+                    if slots[callable_index] != cache.value
+                        || !slots[callable_index + 1].is_null()
                         || limits.class_epoch != u64::from(cache.index)
                         || frames.len() >= limits.recursion_limit
                     {
@@ -672,7 +714,8 @@ pub(crate) fn run(
                     }
                     let caller = frames.len() - 1;
                     let init = Value::from_raw(cache.key);
-                    if !enter_init(stack, frames, heap, callable_index, n, init) {
+                    if !with_exact_stack!(enter_init(stack, frames, heap, callable_index, n, init))
+                    {
                         break 'frames ip;
                     }
                     allocated!();
@@ -688,25 +731,25 @@ pub(crate) fn run(
                     // left to `eval::run`.
                     let n = arg as usize;
                     let callable_index = len - n - 2;
-                    if stack[callable_index] != limits.types.range
-                        || !stack[callable_index + 1].is_null()
+                    if slots[callable_index] != limits.types.range
+                        || !slots[callable_index + 1].is_null()
                         || !(1..=3).contains(&n)
                     {
                         break 'frames ip;
                     }
-                    let Some(range) = new_range(heap, &stack[len - n..]) else {
+                    let Some(range) = new_range(heap, &slots[len - n..len]) else {
                         break 'frames ip;
                     };
                     allocated!();
-                    stack.truncate(callable_index);
-                    stack.push(range);
+                    sp = callable_index;
+                    push!(range);
                 }
                 A::FOR_ITER_GEN | A::SEND_GEN => {
                     // Resume a generator in place: its frame goes on top.
                     let sending = instruction.op == A::SEND_GEN;
                     let (generator, sent) = match sending {
-                        true => (stack[len - 2], stack[len - 1]),
-                        false => (stack[len - 1], Value::NONE),
+                        true => (slots[len - 2], slots[len - 1]),
+                        false => (slots[len - 1], Value::NONE),
                     };
                     if !generators::resumable_inline(generator, sent)
                         || frames.len() >= limits.recursion_limit
@@ -716,7 +759,13 @@ pub(crate) fn run(
                     let caller = frames.last_mut().expect("a frame runs");
                     caller.ip = ip + 1;
                     caller.last_ip = ip;
-                    generators::resume_inline(stack, frames, handled_exception, generator, sending);
+                    with_exact_stack!(generators::resume_inline(
+                        stack,
+                        frames,
+                        handled_exception,
+                        generator,
+                        sending
+                    ));
                     ip = frames.last().expect("the generator's frame").ip;
                     frame_changed = true;
                     continue 'frames;
@@ -728,13 +777,12 @@ pub(crate) fn run(
                     if frames.len() - 1 == limits.entry_depth || frame.generator.is_null() {
                         break 'frames ip;
                     }
-                    let value = stack[len - 1];
-                    stack.truncate(len - 1);
-                    generators::save_frame(frame.generator, &stack[frame.base..], ip + 1);
+                    let value = slots[len - 1];
+                    generators::save_frame(frame.generator, &slots[frame.base..len - 1], ip + 1);
                     frames.pop();
-                    stack.truncate(frame.caller_sp);
+                    sp = frame.caller_sp;
                     generators::hand_back(handled_exception, frame.generator, false);
-                    stack.push(value);
+                    push!(value);
                     ip = frames.last().expect("the resuming frame").ip;
                     frame_changed = true;
                     continue 'frames;
@@ -744,10 +792,10 @@ pub(crate) fn run(
                     let callable_index = len - n - 2;
                     let cached = code.caches[ip].get().value;
                     let (function, self_or_null) = match instruction.op {
-                        A::CALL_PY_EXACT_ARGS => (stack[callable_index], stack[callable_index + 1]),
-                        _ => match kind(&stack[callable_index]) {
+                        A::CALL_PY_EXACT_ARGS => (slots[callable_index], slots[callable_index + 1]),
+                        _ => match kind(&slots[callable_index]) {
                             Some(ObjKind::BoundMethod(m))
-                                if stack[callable_index + 1].is_null() =>
+                                if slots[callable_index + 1].is_null() =>
                             {
                                 (m.function, m.receiver)
                             }
@@ -764,12 +812,12 @@ pub(crate) fn run(
                     if !binds_exactly(callee, n + usize::from(!self_or_null.is_null())) {
                         break 'frames ip;
                     }
-                    stack[callable_index] = function;
-                    stack[callable_index + 1] = self_or_null;
+                    slots[callable_index] = function;
+                    slots[callable_index + 1] = self_or_null;
                     let caller = frames.last_mut().expect("a frame runs");
                     caller.ip = ip + 1;
                     caller.last_ip = ip;
-                    enter_exact(stack, frames, callable_index, f, callee);
+                    sp = enter_exact(stack, sp, frames, callable_index, f, callee);
                     frame_changed = true;
                     ip = 0;
                     continue 'frames;
@@ -783,7 +831,7 @@ pub(crate) fn run(
                     }
                     let mut value = match instruction.op {
                         A::RETURN_CONST => code.consts[arg as usize],
-                        _ => stack[len - 1],
+                        _ => slots[len - 1],
                     };
                     if frame.base == frame.caller_sp + INIT_FRAME_GAP {
                         // `__init__` entered by CALL_ALLOC_AND_ENTER_INIT: the call's result is the
@@ -791,21 +839,21 @@ pub(crate) fn run(
                         if !value.is_none() {
                             break 'frames ip;
                         }
-                        value = stack[frame.caller_sp];
+                        value = slots[frame.caller_sp];
                         remember_instance_size(value);
                     }
                     frames.pop();
-                    stack.truncate(frame.caller_sp);
+                    sp = frame.caller_sp;
                     if frame.generator.is_null() {
-                        stack.push(value);
+                        push!(value);
                     } else {
-                        generators::return_inline(
+                        with_exact_stack!(generators::return_inline(
                             stack,
                             frames,
                             handled_exception,
                             frame.generator,
                             value,
-                        );
+                        ));
                     }
                     frame_changed = true;
                     ip = frames.last().expect("the caller's frame").ip;
@@ -816,6 +864,7 @@ pub(crate) fn run(
             ip += 1;
         }
     };
+    stack.truncate(sp);
     Stop {
         ip: stopped_at,
         frame_changed,
@@ -899,23 +948,32 @@ pub(crate) fn enter_init(
 #[inline(always)]
 pub(crate) fn enter_exact(
     stack: &mut Vec<Value>,
+    sp: usize,
     frames: &mut Vec<Frame>,
     callable_index: usize,
     f: &FunctionObj,
     code: &CodeData,
-) {
+) -> usize {
     let base = if stack[callable_index + 1].is_null() {
         callable_index + 2
     } else {
         callable_index + 1
     };
-    stack.resize(base + code.nlocalsplus, Value::NULL);
+    // The locals past the arguments (from `sp`) start unbound, whether their cells
+    // hold stale values (the inner loop's vector) or are not there yet.
+    let end = base + code.nlocalsplus;
+    let present = stack.len().min(end);
+    stack[sp..present].fill(Value::NULL);
+    if stack.len() < end {
+        stack.resize(end, Value::NULL);
+    }
     frames.push(Frame::for_call(
         stack[callable_index],
         f,
         base,
         callable_index,
     ));
+    end
 }
 
 /// Whether a call with `nargs` positional arguments binds them to `code`'s parameters
@@ -927,10 +985,9 @@ pub(crate) fn binds_exactly(code: &CodeData, nargs: usize) -> bool {
         && code.code.arg_count as usize == nargs
 }
 
-/// A two-operand instruction's result replaces both operands.
-#[inline(always)]
-fn replace_two(stack: &mut Vec<Value>, result: Value) {
-    let len = stack.len();
-    stack[len - 2] = result;
-    stack.truncate(len - 1);
+/// Makes room above the inner loop's stack when a push reaches the vector's end.
+#[cold]
+#[inline(never)]
+fn grow(stack: &mut Vec<Value>) {
+    stack.resize(stack.len() + 32, Value::NULL);
 }

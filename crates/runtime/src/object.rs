@@ -284,6 +284,8 @@ pub struct CodeData {
     pub localsplus_names: Vec<Value>,
     /// Number of localsplus slots.
     pub nlocalsplus: usize,
+    /// Stack cells a frame of this code can use: its locals and its deepest stack.
+    pub frame_extent: usize,
     /// Index of the first cell/free slot that needs `MAKE_CELL` (informational).
     pub name_value: Value,
     pub qualname_value: Value,

@@ -829,6 +829,7 @@ impl Vm {
         let name_value = self.intern(&code.name);
         let qualname_value = self.intern(&code.qualname);
         let nlocalsplus = localsplus_names.len();
+        let frame_extent = nlocalsplus + code.stack_size as usize;
         let instructions = code
             .instructions
             .iter()
@@ -866,6 +867,7 @@ impl Vm {
             consts,
             names,
             localsplus_names,
+            frame_extent,
             nlocalsplus,
             name_value,
             qualname_value,
