@@ -980,9 +980,7 @@ pub(crate) fn enter_exact(
 /// one to one (no defaults, `*args`, `**kwargs` or keyword-only parameters involved).
 #[inline(always)]
 pub(crate) fn binds_exactly(code: &CodeData, nargs: usize) -> bool {
-    code.code.flags.0 & 0x0C == 0
-        && code.code.kwonly_arg_count == 0
-        && code.code.arg_count as usize == nargs
+    code.exact_arity as usize == nargs
 }
 
 /// Makes room above the inner loop's stack when a push reaches the vector's end.

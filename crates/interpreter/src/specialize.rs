@@ -523,7 +523,7 @@ fn plain_construction(vm: &mut Vm, class: Value, nargs: usize) -> Option<(Value,
 /// returns normally (not a generator or coroutine, whose call would return an object).
 pub(crate) fn init_binds_exactly(code_value: &Value, nargs: usize) -> bool {
     exact_args(code_value, nargs)
-        && matches!(kind(code_value), Some(ObjKind::Code(c)) if c.code.flags.0 & GENERATOR_LIKE == 0)
+        && matches!(kind(code_value), Some(ObjKind::Code(c)) if c.flags & GENERATOR_LIKE == 0)
 }
 
 /// `CO_GENERATOR | CO_COROUTINE | CO_ITERABLE_COROUTINE | CO_ASYNC_GENERATOR`.

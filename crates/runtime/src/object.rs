@@ -286,6 +286,13 @@ pub struct CodeData {
     pub nlocalsplus: usize,
     /// Stack cells a frame of this code can use: its locals and its deepest stack.
     pub frame_extent: usize,
+    /// How many positional arguments a call binds one to one to the parameters (no
+    /// defaults, `*args`, `**kwargs` or keyword-only parameters involved), or
+    /// `u32::MAX` when binding this code's parameters needs more (a copy of what
+    /// `code` says, next to the other fields a call reads).
+    pub exact_arity: u32,
+    /// `code.flags`, copied for the same reason.
+    pub flags: u32,
     /// Index of the first cell/free slot that needs `MAKE_CELL` (informational).
     pub name_value: Value,
     pub qualname_value: Value,

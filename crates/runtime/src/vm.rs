@@ -830,6 +830,16 @@ impl Vm {
         let qualname_value = self.intern(&code.qualname);
         let nlocalsplus = localsplus_names.len();
         let frame_extent = nlocalsplus + code.stack_size as usize;
+        let flags = code.flags.0;
+        let simple_parameters = flags
+            & (cpjit_bytecode::CodeFlags::VARARGS | cpjit_bytecode::CodeFlags::VARKEYWORDS)
+            == 0
+            && code.kwonly_arg_count == 0;
+        let exact_arity = if simple_parameters {
+            code.arg_count
+        } else {
+            u32::MAX
+        };
         let instructions = code
             .instructions
             .iter()
@@ -868,6 +878,8 @@ impl Vm {
             names,
             localsplus_names,
             frame_extent,
+            exact_arity,
+            flags,
             nlocalsplus,
             name_value,
             qualname_value,
