@@ -6,6 +6,7 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    cpjit_runtime::gc::prefer_small_pages();
     let args: Vec<String> = std::env::args().collect();
     // A panic is a cpjit bug; report it plainly instead of a Rust backtrace.
     std::panic::set_hook(Box::new(|info| {
