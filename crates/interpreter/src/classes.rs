@@ -113,7 +113,7 @@ fn prepare_namespace(
     if !matches!(kind(&metaclass), Some(ObjKind::Type(_))) || metaclass == vm.types.type_ {
         return Ok(vm.new_dict());
     }
-    let key = vm.intern("__prepare__");
+    let key = vm.intern_static("__prepare__");
     let Some(prepare) = cpjit_runtime::attr::lookup_attr(vm, metaclass, key)? else {
         return Ok(vm.new_dict());
     };

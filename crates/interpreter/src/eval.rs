@@ -1138,7 +1138,7 @@ fn execute(
         }
         Opcode::SETUP_ANNOTATIONS => {
             let namespace = namespace_of(&vm.frames[frame_index]);
-            let key = vm.intern("__annotations__");
+            let key = vm.intern_static("__annotations__");
             if ops::dict_get(vm, namespace, key)?.is_none() {
                 let d = vm.new_dict();
                 ops::dict_set(vm, namespace, key, d)?;
@@ -1147,8 +1147,8 @@ fn execute(
         Opcode::BEFORE_WITH => {
             let manager = pop(vm);
             let ty = vm.type_of(manager);
-            let enter_name = vm.intern("__enter__");
-            let exit_name = vm.intern("__exit__");
+            let enter_name = vm.intern_static("__enter__");
+            let exit_name = vm.intern_static("__exit__");
             let has_enter = attr::type_lookup(ty, enter_name).is_some();
             let has_exit = attr::type_lookup(ty, exit_name).is_some();
             if !has_enter || !has_exit {
@@ -1224,7 +1224,7 @@ fn execute(
             }
         }
         Opcode::LOAD_BUILD_CLASS => {
-            let key = vm.intern("__build_class__");
+            let key = vm.intern_static("__build_class__");
             let builtins = vm.frames[frame_index].builtins;
             match ops::dict_get_str(builtins, key) {
                 Some(v) => vm.stack.push(v),
@@ -2554,7 +2554,7 @@ pub fn call_hook(
         }
         Some(ObjKind::Instance(_)) => {
             let ty = vm.type_of(callable);
-            let name = vm.intern("__call__");
+            let name = vm.intern_static("__call__");
             match attr::type_lookup(ty, name) {
                 Some(method) => {
                     let mut full = Vec::with_capacity(args.len() + 1);

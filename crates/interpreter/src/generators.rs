@@ -286,7 +286,7 @@ fn throw_into_delegate(vm: &mut Vm, generator: Value, exception: Value) -> PyRes
     };
     g.state.set(GeneratorState::Running);
     let outcome = if vm.isinstance(exception, vm.exceptions.generator_exit) {
-        let close = vm.intern("close");
+        let close = vm.intern_static("close");
         let closed = match cpjit_runtime::attr::lookup_attr(vm, delegate, close) {
             Ok(Some(method)) => cpjit_runtime::call::call(vm, method, &[], &[]).map(|_| ()),
             Ok(None) => Ok(()),
@@ -307,7 +307,7 @@ fn throw_into_delegate(vm: &mut Vm, generator: Value, exception: Value) -> PyRes
             Err(error) => Ok(Delegated::Raise(error.0)),
         }
     } else {
-        let throw_name = vm.intern("throw");
+        let throw_name = vm.intern_static("throw");
         match cpjit_runtime::attr::lookup_attr(vm, delegate, throw_name) {
             Ok(Some(method)) => match cpjit_runtime::call::call(vm, method, &[exception], &[]) {
                 Ok(value) => Ok(Delegated::Yielded(value)),
@@ -357,7 +357,7 @@ pub fn send(vm: &mut Vm, receiver: Value, value: Value) -> PyResult<GeneratorRes
             cpjit_runtime::iter::next(vm, receiver).map(|v| v.map(GeneratorResume::Yielded))
         }
     } else {
-        let send_name = vm.intern("send");
+        let send_name = vm.intern_static("send");
         let method = cpjit_runtime::attr::get_attr(vm, receiver, send_name)?;
         cpjit_runtime::call::call(vm, method, &[value], &[])
             .map(|v| Some(GeneratorResume::Yielded(v)))

@@ -125,7 +125,7 @@ pub fn run_main_module(vm: &mut Vm, code: Arc<CodeObject>) -> Result<Value, PyEr
     let name_key = vm.names.dunder_name;
     let main = vm.names.dunder_main;
     cpjit_runtime::ops::dict_set(vm, globals, name_key, main)?;
-    let file_key = vm.intern("__file__");
+    let file_key = vm.intern_static("__file__");
     let file = vm.new_str(&code.filename);
     cpjit_runtime::ops::dict_set(vm, globals, file_key, file)?;
     run_module_code(vm, code, globals)
@@ -136,7 +136,8 @@ pub fn run_main_module(vm: &mut Vm, code: Arc<CodeObject>) -> Result<Value, PyEr
 pub fn run_module_code(vm: &mut Vm, code: Arc<CodeObject>, globals: Value) -> Result<Value, PyErr> {
     let builtins_key = vm.names.dunder_builtins;
     let builtins_module =
-        cpjit_runtime::ops::dict_get_str(vm.modules, vm.intern("builtins")).unwrap_or(Value::NONE);
+        cpjit_runtime::ops::dict_get_str(vm.modules, vm.intern_static("builtins"))
+            .unwrap_or(Value::NONE);
     cpjit_runtime::ops::dict_set(vm, globals, builtins_key, builtins_module)?;
     let nlocalsplus = code.localsplus_count();
     let code_value = vm.new_code(code);

@@ -147,7 +147,7 @@ pub fn import_from(vm: &mut Vm, module: Value, name: Value) -> PyResult<Value> {
     let attr = str_text(&name).unwrap_or("?").to_string();
     let (module_name, file) = match kind(&module) {
         Some(ObjKind::Module(m)) => {
-            let file_key = vm.intern("__file__");
+            let file_key = vm.intern_static("__file__");
             let file =
                 ops::dict_get_str(m.dict, file_key).and_then(|f| str_text(&f).map(str::to_string));
             (str_text(&m.name).unwrap_or("?").to_string(), file)
@@ -173,7 +173,7 @@ pub fn import_from(vm: &mut Vm, module: Value, name: Value) -> PyResult<Value> {
 /// The absolute name of `from .name import …` (`level` dots) in a module whose
 /// namespace is `globals`, with CPython's errors.
 fn resolve_relative(vm: &mut Vm, name: &str, level: i64, globals: Value) -> PyResult<String> {
-    let package_key = vm.intern("__package__");
+    let package_key = vm.intern_static("__package__");
     let package = ops::dict_get_str(globals, package_key)
         .and_then(|p| str_text(&p).map(str::to_string))
         .unwrap_or_default();
@@ -227,12 +227,12 @@ fn module_path(module: Value) -> Option<Vec<String>> {
 /// `sys.path` when `sys` has been imported (a program may have changed it), else the
 /// directory of the script, which is what `sys.path` starts with.
 fn search_path(vm: &mut Vm) -> Vec<String> {
-    let sys_key = vm.intern("sys");
+    let sys_key = vm.intern_static("sys");
     if let Some(ObjKind::Module(m)) = ops::dict_get_str(vm.modules, sys_key)
         .as_ref()
         .and_then(kind)
     {
-        let path_key = vm.intern("path");
+        let path_key = vm.intern_static("path");
         if let Some(list) = ops::dict_get_str(m.dict, path_key) {
             if let Some(ObjKind::List(items)) = kind(&list) {
                 return items
@@ -315,7 +315,7 @@ pub fn import_star(vm: &mut Vm, module: Value, namespace: Value) -> PyResult<()>
         return Ok(());
     };
     let (module_name, module_dict) = (m.name, m.dict);
-    let all_key = vm.intern("__all__");
+    let all_key = vm.intern_static("__all__");
     let names = match ops::dict_get_str(module_dict, all_key) {
         Some(all) => {
             let names = cpjit_runtime::iter::collect(vm, all)?;
@@ -435,7 +435,7 @@ fn run_source_module(
     if let Some(directory) = package_dir {
         let directory = vm.new_str(&directory);
         let path = vm.new_list(vec![directory]);
-        let key = vm.intern("__path__");
+        let key = vm.intern_static("__path__");
         ops::dict_set(vm, globals, key, path)?;
     }
     let module = cpjit_runtime::builtins::new_module(vm, full_name, globals);

@@ -34,7 +34,7 @@ pub fn is_sequence(vm: &mut Vm, subject: Value) -> bool {
             }
             // `collections.deque` is written in Python here; CPython's is a sequence.
             let class = vm.type_of(subject);
-            let module_key = vm.intern("__module__");
+            let module_key = vm.intern_static("__module__");
             let mro = match kind(&class) {
                 Some(ObjKind::Type(t)) => t.mro.borrow().clone(),
                 _ => Vec::new(),
@@ -63,7 +63,7 @@ pub fn match_keys(vm: &mut Vm, subject: Value, keys: Value) -> PyResult<Value> {
     if keys.is_empty() {
         return Ok(vm.new_tuple(Vec::new()));
     }
-    let get_name = vm.intern("get");
+    let get_name = vm.intern_static("get");
     let get = attr::get_attr(vm, subject, get_name)?;
     // A fresh object no mapping can hold stands for "missing".
     let dummy = vm.new_list(Vec::new());
@@ -152,7 +152,7 @@ pub fn match_class(
     let mut seen: Vec<Value> = Vec::new();
     let mut attributes = Vec::with_capacity(nargs + keyword_names.len());
     if nargs > 0 {
-        let match_args_name = vm.intern("__match_args__");
+        let match_args_name = vm.intern_static("__match_args__");
         let match_args = attr::lookup_attr(vm, class, match_args_name)?;
         let (positional_names, match_self) = match match_args {
             Some(value) => match kind(&value) {

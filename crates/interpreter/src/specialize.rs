@@ -501,7 +501,7 @@ fn plain_construction(vm: &mut Vm, class: Value, nargs: usize) -> Option<(Value,
     {
         return None;
     }
-    let new_name = vm.intern("__new__");
+    let new_name = vm.intern_static("__new__");
     let new_is_builtin = match type_lookup(class, new_name).as_ref().map(kind) {
         None => true,
         Some(Some(ObjKind::Native(_))) => true,
@@ -511,7 +511,7 @@ fn plain_construction(vm: &mut Vm, class: Value, nargs: usize) -> Option<(Value,
     if !new_is_builtin {
         return None;
     }
-    let init_name = vm.intern("__init__");
+    let init_name = vm.intern_static("__init__");
     let init = type_lookup(class, init_name)?;
     let Some(ObjKind::Function(f)) = kind(&init) else {
         return None;

@@ -56,7 +56,7 @@ pub fn exception_summary(vm: &mut Vm, exc: Value) -> String {
 /// The notes added with `add_note()`, one per line after the summary (a non-str note
 /// is shown by its repr, as CPython does for ones added behind its back).
 fn push_notes(vm: &mut Vm, exc: Value, out: &mut String) {
-    let key = vm.intern("__notes__");
+    let key = vm.intern_static("__notes__");
     let Ok(Some(notes)) = cpjit_runtime::attr::lookup_attr(vm, exc, key) else {
         return;
     };

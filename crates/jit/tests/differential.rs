@@ -159,7 +159,7 @@ fn fixture() -> Fixture {
     let code = vm.new_code(code_object);
     let globals = vm.new_dict();
     let big = vm.new_int_i128(1 << 60);
-    let text = vm.intern("text");
+    let text = vm.intern_static("text");
     let mut values = vec![
         Value::small_int(0).unwrap(),
         Value::small_int(1).unwrap(),

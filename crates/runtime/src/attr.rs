@@ -61,7 +61,7 @@ fn user_descriptor_get(
     {
         return Ok(None);
     }
-    let get_name = vm.intern("__get__");
+    let get_name = vm.intern_static("__get__");
     let method = get_attr(vm, v, get_name)?;
     crate::call::call(vm, method, &[instance, owner], &[]).map(Some)
 }
@@ -162,7 +162,7 @@ pub fn lookup_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Valu
             Ok(v) => Ok(Some(v)),
             Err(e) if vm.isinstance(e.0, vm.exceptions.attribute_error) => {
                 let ty = vm.type_of(obj);
-                let getattr_name = vm.intern("__getattr__");
+                let getattr_name = vm.intern_static("__getattr__");
                 match type_lookup(ty, getattr_name) {
                     Some(getattr) => crate::call::call(vm, getattr, &[obj, name], &[]).map(Some),
                     None => Err(e),
@@ -204,7 +204,7 @@ fn lookup_attr_generic(
                 return Ok(Some(value));
             }
             // A module-level `__getattr__` (PEP 562) answers missing names.
-            let hook_name = vm.intern("__getattr__");
+            let hook_name = vm.intern_static("__getattr__");
             return match dict_get_str(m.dict, hook_name) {
                 Some(hook) => match crate::call::call(vm, hook, &[name], &[]) {
                     Ok(value) => Ok(Some(value)),
@@ -242,7 +242,9 @@ fn lookup_attr_generic(
                     let dict = vm.alloc(ObjKind::Dict(Box::new(std::cell::RefCell::new(table))));
                     return Ok(Some(dict));
                 }
-                "__module__" if t.builtin.is_some() => return Ok(Some(vm.intern("builtins"))),
+                "__module__" if t.builtin.is_some() => {
+                    return Ok(Some(vm.intern_static("builtins")))
+                }
                 "__doc__" => {
                     if let Some(v) = type_lookup(obj, name) {
                         return Ok(Some(v));
@@ -294,7 +296,7 @@ fn lookup_attr_generic(
                     }
                     // An unset slot: only `__getattr__` can still answer.
                     let ty = vm.type_of(obj);
-                    let getattr_name = vm.intern("__getattr__");
+                    let getattr_name = vm.intern_static("__getattr__");
                     return match type_lookup(ty, getattr_name) {
                         Some(hook) => crate::call::call(vm, hook, &[obj, name], &[]).map(Some),
                         None => Ok(None),
@@ -528,7 +530,7 @@ fn lookup_attr_generic(
         return Ok(Some(found));
     }
     if use_getattr && matches!(kind(&obj), Some(ObjKind::Instance(_))) {
-        let getattr_name = vm.intern("__getattr__");
+        let getattr_name = vm.intern_static("__getattr__");
         if let Some(hook) = type_lookup(ty, getattr_name) {
             return crate::call::call(vm, hook, &[obj, name], &[]).map(Some);
         }
@@ -1042,7 +1044,7 @@ pub fn type_qualname(vm: &mut Vm, class: Value) -> String {
         return "?".to_string();
     };
     if t.builtin.is_none() {
-        let key = vm.intern("__qualname__");
+        let key = vm.intern_static("__qualname__");
         let own = t
             .dict
             .borrow()
@@ -1062,7 +1064,7 @@ pub fn set_function_annotations(vm: &mut Vm, function: Value, pairs: Value) -> P
     let items: Vec<Value> = match kind(&pairs) {
         Some(ObjKind::Tuple(items)) => items.to_vec(),
         Some(ObjKind::Dict(_)) => {
-            let key = vm.intern("__annotations__");
+            let key = vm.intern_static("__annotations__");
             return set_attr(vm, function, key, pairs);
         }
         _ => return Ok(()),
@@ -1073,7 +1075,7 @@ pub fn set_function_annotations(vm: &mut Vm, function: Value, pairs: Value) -> P
             dict_set(vm, dict, *name, *value)?;
         }
     }
-    let key = vm.intern("__annotations__");
+    let key = vm.intern_static("__annotations__");
     set_attr(vm, function, key, dict)
 }
 

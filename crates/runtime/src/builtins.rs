@@ -125,14 +125,14 @@ pub fn install(vm: &mut Vm) {
         let key = vm.intern(name);
         set_name(vm, vm.builtins, key, ty);
     }
-    let none_key = vm.intern("None");
+    let none_key = vm.intern_static("None");
     set_name(vm, vm.builtins, none_key, Value::NONE);
-    let ellipsis_key = vm.intern("Ellipsis");
+    let ellipsis_key = vm.intern_static("Ellipsis");
     set_name(vm, vm.builtins, ellipsis_key, Value::ELLIPSIS);
-    let ni_key = vm.intern("NotImplemented");
+    let ni_key = vm.intern_static("NotImplemented");
     set_name(vm, vm.builtins, ni_key, Value::NOT_IMPLEMENTED);
     let builtins_module = new_module(vm, "builtins", vm.builtins);
-    let key = vm.intern("builtins");
+    let key = vm.intern_static("builtins");
     set_name(vm, vm.modules, key, builtins_module);
 }
 
@@ -215,8 +215,8 @@ fn builtin_print(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
             }
             Some("flush") => {}
             Some("file") => {
-                let stderr_module = vm.intern("stderr");
-                let sys = vm.intern("sys");
+                let stderr_module = vm.intern_static("stderr");
+                let sys = vm.intern_static("sys");
                 if let Some(sys_module) = ops::dict_get_str(vm.modules, sys) {
                     if let Ok(err_stream) = crate::attr::get_attr(vm, sys_module, stderr_module) {
                         to_stderr = value == err_stream;
@@ -284,7 +284,7 @@ fn builtin_vars(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let Some(&obj) = args.first() else {
         return builtin_locals(vm, args, kw);
     };
-    let key = vm.intern("__dict__");
+    let key = vm.intern_static("__dict__");
     match crate::attr::lookup_attr(vm, obj, key) {
         Ok(Some(dict)) => Ok(dict),
         Ok(None) => Err(vm.type_error("vars() argument must have __dict__ attribute")),
@@ -643,7 +643,7 @@ fn builtin_round(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         } else {
             vec![ndigits]
         };
-        let method = vm.intern("__round__");
+        let method = vm.intern_static("__round__");
         let method = crate::attr::get_attr(vm, number, method)?;
         return call(vm, method, &extra, &[]);
     }
@@ -869,7 +869,7 @@ fn builtin_sorted(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
     }
     let items = crate::iter::collect(vm, positional[0])?;
     let list = vm.new_list(items);
-    let sort = vm.intern("sort");
+    let sort = vm.intern_static("sort");
     let (method, receiver) = crate::attr::load_method(vm, list, sort)?;
     let mut full = vec![receiver];
     full.extend_from_slice(&args[1..]);
@@ -975,7 +975,7 @@ fn builtin_callable(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value
         ) => true,
         Some(ObjKind::Instance(_)) => {
             let ty = vm.type_of(args[0]);
-            let name = vm.intern("__call__");
+            let name = vm.intern_static("__call__");
             crate::attr::type_lookup(ty, name).is_some()
         }
         _ => false,
@@ -1304,7 +1304,7 @@ fn construct_str(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         &[],
     )?;
     if bound[0].is_null() {
-        return Ok(vm.intern(""));
+        return Ok(vm.intern_static(""));
     }
     if str_text(&bound[0]).is_some() {
         return Ok(bound[0]);
@@ -1697,26 +1697,26 @@ pub fn make_sys_module(vm: &mut Vm) -> Value {
     let entries: Vec<(&str, Value)> = vec![
         ("argv", argv),
         ("maxsize", Value::small_int(0).expect("0 is small")),
-        ("byteorder", vm.intern("little")),
-        ("platform", vm.intern("linux")),
-        ("implementation_name", vm.intern("cpjit")),
+        ("byteorder", vm.intern_static("little")),
+        ("platform", vm.intern_static("linux")),
+        ("implementation_name", vm.intern_static("cpjit")),
     ];
     for (name, value) in entries {
         let key = vm.intern(name);
         set_name(vm, dict, key, value);
     }
     let maxsize = vm.new_bigint(BigInt::from(i64::MAX));
-    let key = vm.intern("maxsize");
+    let key = vm.intern_static("maxsize");
     set_name(vm, dict, key, maxsize);
     let version = vm.new_tuple(vec![
         Value::small_int(3).expect("small"),
         Value::small_int(13).expect("small"),
         Value::small_int(0).expect("small"),
     ]);
-    let key = vm.intern("version_info");
+    let key = vm.intern_static("version_info");
     set_name(vm, dict, key, version);
-    let version_text = vm.intern("3.13.0 (cpjit)");
-    let key = vm.intern("version");
+    let version_text = vm.intern_static("3.13.0 (cpjit)");
+    let key = vm.intern_static("version");
     set_name(vm, dict, key, version_text);
     let functions: &[(&'static str, NativeFn)] = &[
         ("exit", sys_exit),
@@ -1733,17 +1733,17 @@ pub fn make_sys_module(vm: &mut Vm) -> Value {
     }
     let stdout = make_stream(vm, false);
     let stderr = make_stream(vm, true);
-    let key = vm.intern("stdout");
+    let key = vm.intern_static("stdout");
     set_name(vm, dict, key, stdout);
-    let key = vm.intern("stderr");
+    let key = vm.intern_static("stderr");
     set_name(vm, dict, key, stderr);
     let directory = script_directory(vm);
     let directory = vm.new_str(&directory);
     let path = vm.new_list(vec![directory]);
-    let key = vm.intern("path");
+    let key = vm.intern_static("path");
     set_name(vm, dict, key, path);
     let module = new_module(vm, "sys", dict);
-    let key = vm.intern("modules");
+    let key = vm.intern_static("modules");
     let modules = vm.modules;
     set_name(vm, dict, key, modules);
     module
@@ -1790,9 +1790,9 @@ fn make_stream(vm: &mut Vm, is_stderr: bool) -> Value {
     };
     let native = vm.new_native("write", write);
     let flush = vm.new_native("flush", stream_flush);
-    let key = vm.intern("write");
+    let key = vm.intern_static("write");
     set_name(vm, dict, key, native);
-    let key = vm.intern("flush");
+    let key = vm.intern_static("flush");
     set_name(vm, dict, key, flush);
     vm.alloc(ObjKind::Instance(crate::object::InstanceObj {
         class,

@@ -177,7 +177,7 @@ fn repr_inner(vm: &mut Vm, v: Value, active: &mut Vec<Value>) -> PyResult<String
             if t.builtin.is_some() || vm.exceptions.all().iter().any(|(_, e)| *e == v) {
                 format!("<class '{}'>", t.name)
             } else {
-                let module_key = vm.intern("__module__");
+                let module_key = vm.intern_static("__module__");
                 let module = crate::attr::type_lookup(v, module_key)
                     .and_then(|m| str_text(&m).map(str::to_string))
                     .unwrap_or_else(|| "__main__".to_string());
@@ -207,7 +207,7 @@ fn repr_inner(vm: &mut Vm, v: Value, active: &mut Vec<Value>) -> PyResult<String
         Some(ObjKind::Module(m)) => {
             let (name, dict) = (m.name, m.dict);
             let name = str_repr(str_text(&name).unwrap_or("?"));
-            let file_key = vm.intern("__file__");
+            let file_key = vm.intern_static("__file__");
             match crate::ops::dict_get_str(dict, file_key)
                 .as_ref()
                 .and_then(str_text)
@@ -325,7 +325,7 @@ pub fn address(v: Value) -> u64 {
 
 /// A Python-level `__repr__` defined by a class's metaclass.
 fn metaclass_repr(vm: &mut Vm, metaclass: Value) -> Option<Value> {
-    let key = vm.intern("__repr__");
+    let key = vm.intern_static("__repr__");
     crate::attr::type_lookup(metaclass, key)
         .filter(|found| matches!(kind(found), Some(ObjKind::Function(_))))
 }

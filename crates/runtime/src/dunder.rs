@@ -27,22 +27,27 @@ fn is_instance(v: Value) -> bool {
 
 /// Looks `name` up on the type of `v` (only for user instances and classes with a
 /// metaclass).
-fn special(vm: &mut Vm, v: Value, name: &str) -> Option<Value> {
+fn special(vm: &mut Vm, v: Value, name: &'static str) -> Option<Value> {
     if !is_instance(v) && !matches!(kind(&v), Some(ObjKind::Exception(_))) {
         return None;
     }
     let ty = vm.type_of(v);
-    let key = vm.intern(name);
+    let key = vm.intern_static(name);
     type_lookup(ty, key)
 }
 
 /// Whether the type of the user instance `v` defines `name` (and does not set it to
 /// None).
-pub fn has_special(vm: &mut Vm, v: Value, name: &str) -> bool {
+pub fn has_special(vm: &mut Vm, v: Value, name: &'static str) -> bool {
     special(vm, v, name).is_some_and(|m| !m.is_none())
 }
 
-fn call_special(vm: &mut Vm, v: Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+fn call_special(
+    vm: &mut Vm,
+    v: Value,
+    name: &'static str,
+    args: &[Value],
+) -> PyResult<Option<Value>> {
     match special(vm, v, name) {
         Some(method) => {
             let mut full = Vec::with_capacity(args.len() + 1);
@@ -115,8 +120,8 @@ pub fn binary_named(
     a: Value,
     b: Value,
     extra: &[Value],
-    forward: &str,
-    reflected: &str,
+    forward: &'static str,
+    reflected: &'static str,
 ) -> PyResult<Option<Value>> {
     let mut args = vec![b];
     args.extend_from_slice(extra);
@@ -135,7 +140,7 @@ pub fn binary_named(
     Ok(None)
 }
 
-pub fn unary_op(vm: &mut Vm, v: Value, name: &str) -> PyResult<Option<Value>> {
+pub fn unary_op(vm: &mut Vm, v: Value, name: &'static str) -> PyResult<Option<Value>> {
     if let Some(result) = call_special(vm, v, name, &[])? {
         return Ok(Some(result));
     }
@@ -231,7 +236,7 @@ pub fn compare(vm: &mut Vm, a: Value, b: Value, op: CompareOp) -> PyResult<Optio
 
 pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
     let ty = vm.type_of(v);
-    let hash_name = vm.intern("__hash__");
+    let hash_name = vm.intern_static("__hash__");
     match type_lookup(ty, hash_name) {
         Some(Value::NONE) => {
             let name = vm.type_name(v);
@@ -405,7 +410,7 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
         None => {
             let name = vm.type_name(v);
             let ty = vm.type_of(v);
-            let module_key = vm.intern("__module__");
+            let module_key = vm.intern_static("__module__");
             let module = type_lookup(ty, module_key)
                 .and_then(|m| crate::display::str_text(&m).map(str::to_string))
                 .unwrap_or_else(|| "__main__".to_string());
@@ -465,7 +470,7 @@ pub fn index(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
 /// instance with a builtin payload for builtin types' subclasses), then `__init__` when
 /// the result is an instance of the class.
 pub fn construct(vm: &mut Vm, class: Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let new_name = vm.intern("__new__");
+    let new_name = vm.intern_static("__new__");
     let user_new = type_lookup(class, new_name).and_then(|found| match kind(&found) {
         Some(ObjKind::Descriptor(d))
             if d.kind == DescriptorKind::StaticMethod
@@ -496,7 +501,7 @@ pub fn construct(vm: &mut Vm, class: Value, args: &[Value], kwnames: &[Value]) -
     } else {
         crate::subclass::default_instance(vm, class, args, kwnames)?
     };
-    let init_name = vm.intern("__init__");
+    let init_name = vm.intern_static("__init__");
     let init = type_lookup(class, init_name);
     let is_object_init = match init.as_ref().and_then(kind) {
         Some(ObjKind::Native(n)) => n.owner == vm.types.object || is_exception,

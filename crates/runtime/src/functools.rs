@@ -45,7 +45,7 @@ fn functools_reduce(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value
 pub fn make_module(vm: &mut Vm) -> Value {
     let dict = vm.new_dict();
     let native = vm.new_native("reduce", functools_reduce);
-    let key = vm.intern("reduce");
+    let key = vm.intern_static("reduce");
     set_name(vm, dict, key, native);
     new_module(vm, "_functools", dict)
 }

@@ -331,7 +331,7 @@ fn insort(
             return Ok(Value::NONE);
         }
     }
-    let insert = vm.intern("insert");
+    let insert = vm.intern_static("insert");
     let Some(method) = crate::attr::lookup_attr(vm, a, insert)? else {
         let name = vm.type_name(a);
         return Err(vm.attribute_error(format!("'{name}' object has no attribute 'insert'")));

@@ -94,7 +94,7 @@ fn permutations_iterator(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<
 pub fn make_module(vm: &mut Vm) -> Value {
     let dict = vm.new_dict();
     let native = vm.new_native("_permutations_iterator", permutations_iterator);
-    let key = vm.intern("_permutations_iterator");
+    let key = vm.intern_static("_permutations_iterator");
     set_name(vm, dict, key, native);
     new_module(vm, "_itertools", dict)
 }

@@ -169,8 +169,12 @@ fn rounding(vm: &mut Vm, args: &[Value], name: &str, f: fn(f64) -> f64) -> PyRes
         return Ok(vm.new_bigint(v));
     }
     // A user object rounds itself through `__floor__` / `__ceil__` / `__trunc__`.
-    let hook = format!("__{name}__");
-    if let Some(result) = crate::dunder::unary_op(vm, args[0], &hook)? {
+    let hook = match name {
+        "floor" => "__floor__",
+        "ceil" => "__ceil__",
+        _ => "__trunc__",
+    };
+    if let Some(result) = crate::dunder::unary_op(vm, args[0], hook)? {
         return Ok(result);
     }
     let x = float_arg(vm, args[0])?;

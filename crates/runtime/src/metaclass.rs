@@ -90,7 +90,7 @@ pub fn metaclass_call(vm: &mut Vm, class: Value) -> Option<Value> {
         return None;
     }
     let metaclass = t.metaclass;
-    let key = vm.intern("__call__");
+    let key = vm.intern_static("__call__");
     crate::attr::type_lookup(metaclass, key)
         .filter(|found| !matches!(kind(found), Some(ObjKind::Native(_))))
 }
@@ -167,7 +167,7 @@ pub fn init_subclass(vm: &mut Vm, class: Value, keywords: &[(Value, Value)]) -> 
         Some(ObjKind::Type(t)) => t.mro.borrow().clone(),
         _ => return Ok(()),
     };
-    let key = vm.intern("__init_subclass__");
+    let key = vm.intern_static("__init_subclass__");
     let Some(found) = mro.iter().skip(1).find_map(|owner| match kind(owner) {
         Some(ObjKind::Type(t)) => t
             .dict

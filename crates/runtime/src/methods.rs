@@ -1787,7 +1787,7 @@ pub fn mapping_items(vm: &mut Vm, source: Value) -> PyResult<Option<Vec<(Value, 
     if !matches!(kind(&source), Some(ObjKind::Instance(_))) {
         return Ok(None);
     }
-    let keys_name = vm.intern("keys");
+    let keys_name = vm.intern_static("keys");
     let Some(keys_method) = crate::attr::lookup_attr(vm, source, keys_name)? else {
         return Ok(None);
     };
@@ -2527,7 +2527,7 @@ fn exception_add_note(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Val
         let name = vm.type_name(args[1]);
         return Err(vm.type_error(format!("note must be a str, not '{name}'")));
     }
-    let key = vm.intern("__notes__");
+    let key = vm.intern_static("__notes__");
     let notes = match crate::attr::lookup_attr(vm, args[0], key)? {
         Some(existing) => existing,
         None => {

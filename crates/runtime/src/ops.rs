@@ -281,7 +281,7 @@ fn repeat_sequence(vm: &mut Vm, seq: Value, count: &IntView, inplace: bool) -> P
 
 /// A unary operator on a value builtins do not handle: the type's special method, or
 /// CPython's TypeError.
-fn unary_fallback(vm: &mut Vm, v: Value, dunder: &str, symbol: &str) -> PyResult<Value> {
+fn unary_fallback(vm: &mut Vm, v: Value, dunder: &'static str, symbol: &str) -> PyResult<Value> {
     if let Some(result) = crate::dunder::unary_op(vm, v, dunder)? {
         return Ok(result);
     }
@@ -1305,11 +1305,11 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
         Some(ObjKind::Type(t)) => {
             let (metaclass, builtin) = (t.metaclass, t.builtin.is_some());
             // The metaclass's `__getitem__`, else the class's `__class_getitem__`.
-            let getitem_name = vm.intern("__getitem__");
+            let getitem_name = vm.intern_static("__getitem__");
             if !metaclass.is_null() && crate::attr::type_lookup(metaclass, getitem_name).is_some() {
                 return crate::dunder::getitem(vm, obj, key);
             }
-            let hook_name = vm.intern("__class_getitem__");
+            let hook_name = vm.intern_static("__class_getitem__");
             if let Some(hook) = crate::attr::type_lookup(obj, hook_name) {
                 let hook = crate::attr::resolve_descriptor(vm, hook, Value::NULL, obj, hook_name)?;
                 return crate::call::call(vm, hook, &[key], &[]);

@@ -159,7 +159,7 @@ fn sub_getitem(vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
             return Ok(value);
         }
         let class = vm.type_of(this);
-        let missing_name = vm.intern("__missing__");
+        let missing_name = vm.intern_static("__missing__");
         if let Some(missing) = crate::attr::type_lookup(class, missing_name) {
             return call(vm, missing, &[this, key], &[]);
         }
@@ -411,8 +411,8 @@ fn builtin_new(vm: &mut Vm, base: Value, args: &[Value], kwnames: &[Value]) -> P
         // CPython's `object_new`: extra arguments are an error when the class overrides
         // `__new__`, or when it overrides neither `__new__` nor `__init__`.
         if args.len() > 1 || !kwnames.is_empty() {
-            let new_key = vm.intern("__new__");
-            let init_key = vm.intern("__init__");
+            let new_key = vm.intern_static("__new__");
+            let init_key = vm.intern_static("__init__");
             let overrides_new =
                 crate::attr::type_lookup(class, new_key).is_some_and(|f| !is_builtin_new(&f));
             let overrides_init = crate::attr::type_lookup(class, init_key).is_some_and(

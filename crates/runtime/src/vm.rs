@@ -327,6 +327,9 @@ pub struct RuntimeStats {
     pub trace_exits: u64,
 }
 
+/// Slots of `Vm::static_names`.
+const STATIC_NAME_SLOTS: usize = 64;
+
 pub struct Vm {
     pub heap: Heap,
     pub types: BuiltinTypes,
@@ -336,6 +339,11 @@ pub struct Vm {
     /// `sys.modules`: name → module.
     pub modules: Value,
     interned: rustc_hash::FxHashMap<Box<str>, Value>,
+    /// A direct-mapped cache in front of `interned` for names written in the source of
+    /// cpjit itself (`"__add__"`, `"__get__"`): keyed by the literal's address and
+    /// length, which never change for a `&'static str` and so need no text compared.
+    /// Operators on instances look their special method up by name at every call.
+    static_names: [(usize, usize, Value); STATIC_NAME_SLOTS],
     /// One-character ASCII strings (indexing and iterating strings produce these).
     ascii_chars: [Value; 128],
     pub frames: Vec<Frame>,
@@ -636,6 +644,7 @@ impl Vm {
             modules: Value::NONE,
             interned: Default::default(),
             ascii_chars: [Value::NULL; 128],
+            static_names: [(0, 0, Value::NULL); STATIC_NAME_SLOTS],
             frames: Vec::new(),
             stack: Vec::with_capacity(1 << 16),
             handled_exception: Value::NULL,
@@ -680,10 +689,10 @@ impl Vm {
             *t.mro.borrow_mut() = vec![bool_type, int_type, object];
         }
         vm.names = KnownNames {
-            dunder_name: vm.intern("__name__"),
-            dunder_main: vm.intern("__main__"),
-            dunder_builtins: vm.intern("__builtins__"),
-            args: vm.intern("args"),
+            dunder_name: vm.intern_static("__name__"),
+            dunder_main: vm.intern_static("__main__"),
+            dunder_builtins: vm.intern_static("__builtins__"),
+            args: vm.intern_static("args"),
         };
         vm.builtins = vm.new_dict();
         vm.modules = vm.new_dict();
@@ -727,6 +736,21 @@ impl Vm {
         }
         let value = self.new_str(text);
         self.interned.insert(text.into(), value);
+        value
+    }
+
+    /// [`Vm::intern`] for a name cpjit's own source spells out: the same object, found
+    /// without hashing the text when the literal was interned before.
+    #[inline]
+    pub fn intern_static(&mut self, text: &'static str) -> Value {
+        let address = text.as_ptr() as usize;
+        let slot = (address >> 3) % STATIC_NAME_SLOTS;
+        let (cached_address, cached_len, value) = self.static_names[slot];
+        if cached_address == address && cached_len == text.len() {
+            return value;
+        }
+        let value = self.intern(text);
+        self.static_names[slot] = (address, text.len(), value);
         value
     }
 
@@ -1149,7 +1173,7 @@ impl Vm {
             table.push_new(hash, key, value);
         }
         if needs_hash_none {
-            let key = self.intern("__hash__");
+            let key = self.intern_static("__hash__");
             table.push_new(crate::ops::str_hash("__hash__"), key, Value::NONE);
         }
         let ClassSlots {
@@ -1320,7 +1344,7 @@ impl Vm {
         };
         for (name, value) in entries {
             if crate::dunder::has_special(self, value, "__set_name__") {
-                let hook_name = self.intern("__set_name__");
+                let hook_name = self.intern_static("__set_name__");
                 let hook = crate::attr::get_attr(self, value, hook_name)?;
                 crate::call::call(self, hook, &[class, name], &[])?;
             }
