@@ -90,23 +90,21 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
         let use_inner_loop = vm.inner_loop_enabled && !vm.stats.enabled;
         'instructions: loop {
             if use_inner_loop && inner_loop::handles(code.instructions[ip].get().op) {
-                let limits = inner_loop::Limits {
-                    class_epoch: vm.class_epoch,
-                    collection_due: vm.collection_due(),
-                    gc_inhibited: vm.gc_inhibit != 0,
-                    recursion_limit: vm.recursion_limit,
-                    entry_depth,
-                    attribute_memo: &vm.attribute_memo,
-                    types: &vm.types,
-                };
-                let stop = inner_loop::run(
-                    &mut vm.stack,
-                    &mut vm.frames,
-                    &mut vm.heap,
-                    &mut vm.handled_exception,
-                    limits,
-                    ip,
-                );
+                let stop = inner_loop::run(vm, entry_depth, ip);
+                if let Some(unwind) = stop.error {
+                    // An instruction the inner loop ran through `eval` raised: unwind
+                    // from it, as the arm below does for the instructions run here.
+                    let top = vm.frames.len() - 1;
+                    vm.frames[top].ip = stop.ip + 1;
+                    vm.frames[top].last_ip = match unwind {
+                        Unwind::Reraise(_, Some(lasti)) => lasti,
+                        _ => stop.ip,
+                    };
+                    match handle_exception(vm, unwind, stop.ip, entry_depth) {
+                        Ok(()) => continue 'frames,
+                        Err(error) => return Err(error),
+                    }
+                }
                 if stop.frame_changed {
                     let top = vm.frames.len() - 1;
                     vm.frames[top].ip = stop.ip;
@@ -1706,6 +1704,47 @@ pub(crate) fn instance_has(dict: Value, name: Value) -> bool {
         }
     }
     ops::dict_get_str(dict, name).is_some()
+}
+
+/// [`run_specialized`] for the inner loop, on the VM's top frame: the specialized
+/// instruction at `this_ip`. Returns what it did and the next instruction's index.
+#[inline(never)]
+pub(crate) fn run_specialized_in_top_frame(
+    vm: &mut Vm,
+    this_ip: usize,
+    op: AdaptiveOpcode,
+    arg: u32,
+) -> (Specialized, usize) {
+    let frame_index = vm.frames.len() - 1;
+    let frame = vm.frames[frame_index];
+    let code = code_data(&frame.code);
+    let mut ip = this_ip + 1;
+    let outcome = run_specialized(vm, code, frame.base, frame_index, &mut ip, this_ip, op, arg);
+    (outcome, ip)
+}
+
+/// [`execute`] for the inner loop, on the VM's top frame: the generic instruction at
+/// `this_ip` (one that stays in its frame). Returns the next instruction's index.
+#[inline(never)]
+pub(crate) fn execute_in_top_frame(
+    vm: &mut Vm,
+    this_ip: usize,
+    opcode: Opcode,
+    arg: u32,
+) -> Result<usize, Unwind> {
+    let frame_index = vm.frames.len() - 1;
+    let frame = vm.frames[frame_index];
+    let code = code_data(&frame.code);
+    let mut ip = this_ip + 1;
+    execute(
+        vm,
+        code,
+        frame.base,
+        frame_index,
+        &mut ip,
+        Instruction::new(opcode, arg),
+    )?;
+    Ok(ip)
 }
 
 /// Executes a specialized instruction: guard, then the fast operation.

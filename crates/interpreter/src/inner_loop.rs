@@ -1,6 +1,5 @@
 //! The inner loop of tier 1: runs the simplest instructions, and calls between Python
-//! functions, with nothing but the value stack, the frame stack and the code objects
-//! in hand.
+//! functions, with the value stack, the frame stack and the code objects in registers.
 //!
 //! Owns the instructions (and specialized forms on their fast path) that can neither
 //! raise nor run Python code: local, cell and constant loads
@@ -13,10 +12,22 @@
 //! the instance and enter `__init__` too), with their returns. It allocates on the GC
 //! heap but never collects: it re-checks the allocation debt after each allocation
 //! and leaves the next safepoint to `eval::run` once a collection is due, so no value
-//! it holds can be freed under it. [`run`] executes them until it meets one it cannot
-//! finish that way and stops there *without having changed anything for it*;
-//! `eval::run` then dispatches it as usual (a guard that failed here fails there too
-//! and takes the generic path, with its counters and its error messages).
+//! it holds can be freed under it.
+//!
+//! Some instructions it does not implement but runs anyway, by calling `eval`'s own
+//! code for them with the whole VM (`call_out!`): calls of native functions and
+//! methods, operators on other types than small ints and floats (special methods
+//! included), slices, formatting, building sets and dicts (`runs_specialized_out`,
+//! `runs_generic_out`). Those may raise or run Python code (and collect, in the Python
+//! code they run): the stack is exact and the frame's position stored before the call,
+//! and an exception comes back in [`Stop::error`] for `eval::run` to unwind. One
+//! source of truth for what they do, and no return to `eval::run` and new entry here
+//! for each of them.
+//!
+//! [`run`] executes instructions until it meets one it cannot finish and stops there
+//! *without having changed anything for it*; `eval::run` then dispatches it as usual
+//! (a guard that failed here fails there too and takes the generic path, with its
+//! counters and its error messages).
 //!
 //! Why a separate loop: in `eval::run` every instruction shares one function with all
 //! the others, so the stack, the instruction pointer and the code object live in
@@ -24,8 +35,8 @@
 //! the interpreter executes about 1.2× fewer machine instructions than with
 //! `eval::run` alone (`cargo xtask instructions --base OLD_BINARY` measures it).
 //!
-//! Must never raise, collect, call anything that can run Python code, or leave a frame
-//! half made: whatever needs one of those is left to `eval::run`.
+//! Must never raise by itself, collect, or leave a frame half made: whatever needs one
+//! of those is left to `eval::run`, or done by `eval`'s code through `call_out!`.
 //! Back edges and `RESUME` are safepoints and hot-loop counters: when a collection is
 //! due or a counter fires, they are left to `eval::run` too. Counters for `--stats`
 //! are not kept here, so `eval::run` does not use this loop when stats are enabled.
@@ -39,10 +50,11 @@ use cpjit_runtime::object::{counter, CodeData, FunctionObj, ObjKind, RangeObj};
 use cpjit_runtime::ops;
 use cpjit_runtime::vm::kind;
 use cpjit_runtime::vm::{AttributeMemoSlot, BuiltinTypes, ATTRIBUTE_MEMO_SLOTS};
-use cpjit_runtime::{Frame, Value};
+use cpjit_runtime::{Frame, Value, Vm};
 
 use crate::eval::{
-    code_data, record_branch, remember_instance_size, subscript_fast, INIT_FRAME_GAP,
+    code_data, execute_in_top_frame, record_branch, remember_instance_size,
+    run_specialized_in_top_frame, subscript_fast, Specialized, Unwind, INIT_FRAME_GAP,
 };
 use crate::fast_paths;
 use crate::generators;
@@ -71,12 +83,16 @@ pub(crate) struct Limits<'a> {
     pub types: &'a BuiltinTypes,
 }
 
-/// Where the inner loop stopped: the instruction it left undone, in the top frame.
+/// Where the inner loop stopped: the instruction it left undone, in the top frame, or
+/// the one that raised.
 pub(crate) struct Stop {
     pub ip: usize,
     /// Whether the top frame is another than when it was entered (it made or returned
     /// from a call); `eval::run` then reloads the frame.
     pub frame_changed: bool,
+    /// The exception the instruction at `ip` raised (an instruction run through
+    /// `eval`'s own code, see `call_out!`); `eval::run` unwinds from there.
+    pub error: Option<Unwind>,
 }
 
 /// Whether [`run`] may execute `op` (it still returns at once when a guard fails).
@@ -175,6 +191,57 @@ const fn is_handled(op: AdaptiveOpcode) -> bool {
             | A::SEND_GEN
             | A::YIELD_VALUE
             | A::CALL_BUILTIN_CLASS
+    ) || runs_specialized_out(op)
+        || runs_generic_out(op)
+}
+
+/// Specialized instructions the inner loop runs through `eval`'s own code for them
+/// (`run_specialized_in_top_frame`, by `call_out!`): calls of native functions and
+/// the forms whose work may raise or run Python code.
+const fn runs_specialized_out(op: AdaptiveOpcode) -> bool {
+    use AdaptiveOpcode as A;
+    matches!(
+        op,
+        A::BINARY_OP_ADD_UNICODE
+            | A::CALL_ISINSTANCE
+            | A::CALL_BUILTIN_FAST
+            | A::CALL_METHOD_DESCRIPTOR_FAST
+            | A::BINARY_SUBSCR_STR_INT
+            | A::BINARY_SUBSCR_DICT
+            | A::STORE_SUBSCR_DICT
+            | A::UNPACK_SEQUENCE_TUPLE
+            | A::UNPACK_SEQUENCE_LIST
+    )
+}
+
+/// Generic instructions without specialized forms (no adaptive counter to keep) that
+/// stay in their frame, which the inner loop runs through `eval`'s own code for them
+/// (`execute_in_top_frame`, by `call_out!`).
+const fn runs_generic_out(op: AdaptiveOpcode) -> bool {
+    use AdaptiveOpcode as A;
+    matches!(
+        op,
+        A::BINARY_SLICE
+            | A::STORE_SLICE
+            | A::BUILD_SLICE
+            | A::FORMAT_SIMPLE
+            | A::FORMAT_WITH_SPEC
+            | A::CONVERT_VALUE
+            | A::BUILD_STRING
+            | A::UNARY_INVERT
+            | A::DELETE_SUBSCR
+            | A::BUILD_SET
+            | A::BUILD_MAP
+            | A::BUILD_CONST_KEY_MAP
+            | A::LIST_EXTEND
+            | A::SET_ADD
+            | A::MAP_ADD
+            | A::SET_UPDATE
+            | A::DICT_UPDATE
+            | A::GET_LEN
+            | A::MAKE_FUNCTION
+            | A::SET_FUNCTION_ATTRIBUTE
+            | A::UNPACK_EX
     )
 }
 
@@ -183,15 +250,31 @@ const fn is_handled(op: AdaptiveOpcode) -> bool {
 /// exactly bound arguments; stops at the first instruction it did not run (`eval::run`
 /// executes that one). Never raises: anything that could is left undone.
 #[inline(never)]
-pub(crate) fn run(
-    stack: &mut Vec<Value>,
-    frames: &mut Vec<Frame>,
-    heap: &mut Heap,
-    handled_exception: &mut Value,
-    limits: Limits<'_>,
-    mut ip: usize,
-) -> Stop {
+pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
     use AdaptiveOpcode as A;
+    // The parts of the VM the instructions work on, borrowed one by one so that they
+    // stay in registers; a native call (`call_out!`) ends these borrows, hands the
+    // whole VM over and takes them again afterwards.
+    // What the loop reads from the rest of the VM; read again after a call out, which
+    // may have run Python code (a class changed, garbage collected, a limit set).
+    macro_rules! limits_of {
+        ($vm:ident) => {
+            Limits {
+                class_epoch: $vm.class_epoch,
+                collection_due: $vm.heap.wants_collection() && $vm.gc_inhibit == 0,
+                gc_inhibited: $vm.gc_inhibit != 0,
+                recursion_limit: $vm.recursion_limit,
+                entry_depth,
+                attribute_memo: &$vm.attribute_memo,
+                types: &$vm.types,
+            }
+        };
+    }
+    let mut limits = limits_of!(vm);
+    let mut stack: &mut Vec<Value> = &mut vm.stack;
+    let mut frames: &mut Vec<Frame> = &mut vm.frames;
+    let mut heap: &mut Heap = &mut vm.heap;
+    let mut handled_exception: &mut Value = &mut vm.handled_exception;
     let mut frame_changed = false;
     let mut collection_due = limits.collection_due;
     // After every allocation here, so the safepoints see the debt it added.
@@ -235,6 +318,76 @@ pub(crate) fn run(
             let result = $call;
             sp = stack.len();
             result
+        }};
+    }
+    // Runs `$body` with the whole VM (`$vm`) for the instruction at `ip`: what the
+    // inner loop does not do itself but `eval` does without leaving the frame (a
+    // native function's call, an operator that may run a special method, building a
+    // slice). The stack is made exact and the frame's position stored first, as the
+    // callee may run Python code, collect garbage or build a traceback; the borrows
+    // of the VM's parts end here and are taken again afterwards, and what the loop
+    // caches from the VM is read again. Instead of a return to `eval::run` and a new
+    // entry here (about 20 ns each), one call.
+    macro_rules! call_out {
+        ($vm:ident => $body:expr) => {{
+            stack.truncate(sp);
+            let caller = frames.last_mut().expect("a frame runs");
+            caller.ip = ip + 1;
+            caller.last_ip = ip;
+            let result = {
+                let $vm = &mut *vm;
+                $body
+            };
+            limits = limits_of!(vm);
+            collection_due = limits.collection_due;
+            stack = &mut vm.stack;
+            frames = &mut vm.frames;
+            heap = &mut vm.heap;
+            handled_exception = &mut vm.handled_exception;
+            sp = stack.len();
+            slots = stack.as_mut_slice();
+            result
+        }};
+    }
+    // Set when an instruction run by `call_out!` raised (it stops the loop there).
+    let mut error: Option<Unwind> = None;
+    // The specialized instruction at `ip` through `eval`'s code for it: its guards may
+    // fail (nothing done: `eval::run` takes the generic path), it may raise, push a
+    // frame or complete.
+    macro_rules! specialized_out {
+        ($frames:lifetime, $op:expr, $arg:expr) => {{
+            let (outcome, next) = call_out!(vm => run_specialized_in_top_frame(vm, ip, $op, $arg));
+            match outcome {
+                Specialized::Hit => {
+                    ip = next;
+                    continue;
+                }
+                Specialized::Miss => break $frames ip,
+                Specialized::Failed(unwind) => {
+                    error = Some(unwind);
+                    break $frames ip;
+                }
+                Specialized::PushedFrame => {
+                    frame_changed = true;
+                    ip = frames.last().expect("the pushed frame").ip;
+                    continue $frames;
+                }
+            }
+        }};
+    }
+    // The generic instruction at `ip` through `eval`'s code for it.
+    macro_rules! generic_out {
+        ($frames:lifetime, $op:expr, $arg:expr) => {{
+            match call_out!(vm => execute_in_top_frame(vm, ip, $op.family(), $arg)) {
+                Ok(next) => {
+                    ip = next;
+                    continue;
+                }
+                Err(unwind) => {
+                    error = Some(unwind);
+                    break $frames ip;
+                }
+            }
         }};
     }
     let stopped_at = 'frames: loop {
@@ -383,15 +536,16 @@ pub(crate) fn run(
                         // Time to (re)specialize: `eval::run`'s adaptive prologue does it.
                         break 'frames ip;
                     }
-                    let (lhs, rhs) = (slots[len - 2], slots[len - 1]);
-                    match cpjit_runtime::numeric::binary_op_fast(lhs, rhs, operator) {
-                        Some(result) => replace_two!(result),
-                        None => break 'frames ip,
-                    }
                     if adaptive {
                         // What the adaptive prologue does when it does not specialize.
                         entry.counter = counter::decrement(entry.counter);
                         cache.set(entry);
+                    }
+                    let (lhs, rhs) = (slots[len - 2], slots[len - 1]);
+                    match cpjit_runtime::numeric::binary_op_fast(lhs, rhs, operator) {
+                        Some(result) => replace_two!(result),
+                        // Other types (special methods, big ints, strings): `eval`'s code.
+                        None => generic_out!('frames, instruction.op, arg),
                     }
                 }
                 A::BINARY_OP_ADD_INT
@@ -859,6 +1013,8 @@ pub(crate) fn run(
                     ip = frames.last().expect("the caller's frame").ip;
                     continue 'frames;
                 }
+                op if runs_specialized_out(op) => specialized_out!('frames, op, arg),
+                op if runs_generic_out(op) => generic_out!('frames, op, arg),
                 _ => break 'frames ip,
             }
             ip += 1;
@@ -868,6 +1024,7 @@ pub(crate) fn run(
     Stop {
         ip: stopped_at,
         frame_changed,
+        error,
     }
 }
 
