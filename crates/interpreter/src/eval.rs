@@ -156,6 +156,25 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                             vm.stack.truncate(frame.caller_sp);
                             return Ok(value);
                         }
+                        if frame.base == frame.caller_sp + BINARY_METHOD_FRAME_GAP
+                            && value == Value::NOT_IMPLEMENTED
+                        {
+                            let (a, b) = (vm.stack[frame.caller_sp], vm.stack[frame.caller_sp + 1]);
+                            vm.stack.truncate(frame.caller_sp);
+                            let caller = vm.frames[frame_index - 1];
+                            let at = caller.last_ip;
+                            let error = binary_method_not_implemented(
+                                vm,
+                                code_data(&caller.code),
+                                at,
+                                a,
+                                b,
+                            );
+                            match handle_exception(vm, Unwind::Raise(error), at, entry_depth) {
+                                Ok(()) => continue 'frames,
+                                Err(error) => return Err(error),
+                            }
+                        }
                         if frame.base == frame.caller_sp + INIT_FRAME_GAP {
                             // `__init__` entered by CALL_ALLOC_AND_ENTER_INIT: the call's
                             // result is the instance kept below the frame.
@@ -2524,6 +2543,28 @@ fn push_exact_frame(vm: &mut Vm, callable_index: usize, n: usize) -> PyResult<bo
 /// the call's result. No other frame has this gap (exact calls have 1 or 2, frames
 /// with bound arguments 0), so `RETURN_*` recognizes an `__init__` frame by it.
 pub(crate) const INIT_FRAME_GAP: usize = 3;
+
+/// How far a frame pushed for an operator's special method (`inner_loop`'s
+/// `BINARY_OP` on two instances of a Python class) starts above the stack height its
+/// caller returns to: the operands and two NULLs sit in between. Its return checks for
+/// `NotImplemented` ([`binary_method_not_implemented`]).
+pub(crate) const BINARY_METHOD_FRAME_GAP: usize = 4;
+
+/// An operator's special method run as a frame (see [`BINARY_METHOD_FRAME_GAP`])
+/// returned `NotImplemented`: the TypeError the operator raises, for the operands `a`
+/// and `b` of the `BINARY_OP` at `at` in the caller's `code`.
+#[inline(never)]
+pub(crate) fn binary_method_not_implemented(
+    vm: &mut Vm,
+    code: &CodeData,
+    at: usize,
+    a: Value,
+    b: Value,
+) -> PyErr {
+    let arg = code.instructions[at].get().arg;
+    let operator = BinaryOpArg::from_arg(arg).unwrap_or(BinaryOpArg::Add);
+    ops::binary_type_error(vm, a, b, operator)
+}
 
 /// `CALL_ALLOC_AND_ENTER_INIT`: allocates an instance of the class at `callable_index`
 /// (`object.__new__`'s work) and pushes a frame running `init` with the instance and

@@ -53,8 +53,9 @@ use cpjit_runtime::vm::{AttributeMemoSlot, BuiltinTypes, ATTRIBUTE_MEMO_SLOTS};
 use cpjit_runtime::{Frame, Value, Vm};
 
 use crate::eval::{
-    code_data, execute_in_top_frame, record_branch, remember_instance_size,
-    run_specialized_in_top_frame, subscript_fast, Specialized, Unwind, INIT_FRAME_GAP,
+    binary_method_not_implemented, code_data, execute_in_top_frame, record_branch,
+    remember_instance_size, run_specialized_in_top_frame, subscript_fast, Specialized, Unwind,
+    BINARY_METHOD_FRAME_GAP, INIT_FRAME_GAP,
 };
 use crate::fast_paths;
 use crate::generators;
@@ -193,6 +194,27 @@ const fn is_handled(op: AdaptiveOpcode) -> bool {
             | A::CALL_BUILTIN_CLASS
     ) || runs_specialized_out(op)
         || runs_generic_out(op)
+        || runs_adaptive_out(op)
+}
+
+/// Generic forms of specializable instructions that stay in their frame, which the
+/// inner loop runs through `eval`'s own code for them while their adaptive counter
+/// counts down (when it fires, `eval::run` tries to specialize the site).
+const fn runs_adaptive_out(op: AdaptiveOpcode) -> bool {
+    use AdaptiveOpcode as A;
+    matches!(
+        op,
+        A::BINARY_SUBSCR
+            | A::STORE_SUBSCR
+            | A::COMPARE_OP
+            | A::CONTAINS_OP
+            | A::TO_BOOL
+            | A::UNPACK_SEQUENCE
+            | A::FOR_ITER
+            | A::LOAD_ATTR
+            | A::STORE_ATTR
+            | A::LOAD_GLOBAL
+    )
 }
 
 /// Specialized instructions the inner loop runs through `eval`'s own code for them
@@ -338,19 +360,26 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                 let $vm = &mut *vm;
                 $body
             };
-            limits = limits_of!(vm);
-            collection_due = limits.collection_due;
-            stack = &mut vm.stack;
-            frames = &mut vm.frames;
-            heap = &mut vm.heap;
-            handled_exception = &mut vm.handled_exception;
-            sp = stack.len();
-            slots = stack.as_mut_slice();
+            // (Some paths leave the frame right after, without reading all of these.)
+            #[allow(unused_assignments)]
+            {
+                limits = limits_of!(vm);
+                collection_due = limits.collection_due;
+                stack = &mut vm.stack;
+                frames = &mut vm.frames;
+                heap = &mut vm.heap;
+                handled_exception = &mut vm.handled_exception;
+                sp = stack.len();
+                slots = stack.as_mut_slice();
+            }
             result
         }};
     }
     // Set when an instruction run by `call_out!` raised (it stops the loop there).
     let mut error: Option<Unwind> = None;
+    // The operands of a special method run as a frame that returned `NotImplemented`:
+    // the caller's `BINARY_OP` raises TypeError (made once the loop has stopped).
+    let mut not_implemented: Option<(Value, Value)> = None;
     // The specialized instruction at `ip` through `eval`'s code for it: its guards may
     // fail (nothing done: `eval::run` takes the generic path), it may raise, push a
     // frame or complete.
@@ -542,11 +571,50 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                         cache.set(entry);
                     }
                     let (lhs, rhs) = (slots[len - 2], slots[len - 1]);
-                    match cpjit_runtime::numeric::binary_op_fast(lhs, rhs, operator) {
-                        Some(result) => replace_two!(result),
-                        // Other types (special methods, big ints, strings): `eval`'s code.
-                        None => generic_out!('frames, instruction.op, arg),
+                    if let Some(result) = cpjit_runtime::numeric::binary_op_fast(lhs, rhs, operator)
+                    {
+                        replace_two!(result);
+                        ip += 1;
+                        continue;
                     }
+                    // Two instances of a Python class whose special method is all the
+                    // operator does: its frame, here, as for a call (the site's cache
+                    // remembers the method for the class; `eval::run` would call it
+                    // through the runtime and a new `eval::run`).
+                    if let (Some(ObjKind::Instance(x)), Some(ObjKind::Instance(y))) =
+                        (kind(&lhs), kind(&rhs))
+                    {
+                        let class = x.class;
+                        let same_class = y.class == class;
+                        let remembered = |entry: cpjit_runtime::object::InlineCache, epoch| {
+                            entry.value == class && u64::from(entry.index) == epoch
+                        };
+                        if same_class && !remembered(cache.get(), limits.class_epoch) {
+                            call_out!(vm => crate::specialize::remember_binary_method(
+                                vm, code, ip, lhs, rhs, operator
+                            ));
+                        }
+                        let entry = code.caches[ip].get();
+                        if same_class
+                            && remembered(entry, limits.class_epoch)
+                            && entry.key != 0
+                            && frames.len() < limits.recursion_limit
+                        {
+                            let function = Value::from_raw(entry.key);
+                            if let Some(ObjKind::Function(f)) = kind(&function) {
+                                let callee = code_data(&f.code);
+                                let caller = frames.last_mut().expect("a frame runs");
+                                caller.ip = ip + 1;
+                                caller.last_ip = ip;
+                                sp = enter_binary_method(stack, sp, frames, function, f, callee);
+                                frame_changed = true;
+                                ip = 0;
+                                continue 'frames;
+                            }
+                        }
+                    }
+                    // Other types (big ints, strings, special methods): `eval`'s code.
+                    generic_out!('frames, instruction.op, arg)
                 }
                 A::BINARY_OP_ADD_INT
                 | A::BINARY_OP_SUBTRACT_INT
@@ -987,6 +1055,19 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                         A::RETURN_CONST => code.consts[arg as usize],
                         _ => slots[len - 1],
                     };
+                    if frame.base == frame.caller_sp + BINARY_METHOD_FRAME_GAP
+                        && value == Value::NOT_IMPLEMENTED
+                    {
+                        // An operator's special method declined: the operator raises
+                        // TypeError at the caller's BINARY_OP.
+                        let (a, b) = (slots[frame.caller_sp], slots[frame.caller_sp + 1]);
+                        frames.pop();
+                        sp = frame.caller_sp;
+                        frame_changed = true;
+                        ip = frames.last().expect("the caller's frame").last_ip;
+                        not_implemented = Some((a, b));
+                        break 'frames ip;
+                    }
                     if frame.base == frame.caller_sp + INIT_FRAME_GAP {
                         // `__init__` entered by CALL_ALLOC_AND_ENTER_INIT: the call's result is the
                         // instance below the frame (a result other than None raises, in `eval::run`).
@@ -1015,12 +1096,28 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                 }
                 op if runs_specialized_out(op) => specialized_out!('frames, op, arg),
                 op if runs_generic_out(op) => generic_out!('frames, op, arg),
+                op if runs_adaptive_out(op) => {
+                    // What the adaptive prologue does while it does not specialize.
+                    let cache = &code.caches[ip];
+                    let mut entry = cache.get();
+                    if counter::triggers(entry.counter) {
+                        break 'frames ip;
+                    }
+                    entry.counter = counter::decrement(entry.counter);
+                    cache.set(entry);
+                    generic_out!('frames, op, arg)
+                }
                 _ => break 'frames ip,
             }
             ip += 1;
         }
     };
     stack.truncate(sp);
+    if let Some((a, b)) = not_implemented {
+        let caller = *vm.frames.last().expect("the caller's frame");
+        let raised = binary_method_not_implemented(vm, code_data(&caller.code), stopped_at, a, b);
+        error = Some(Unwind::Raise(raised));
+    }
     Stop {
         ip: stopped_at,
         frame_changed,
@@ -1130,6 +1227,33 @@ pub(crate) fn enter_exact(
         base,
         callable_index,
     ));
+    end
+}
+
+/// The frame of an operator's special method `function` (whose object is `f`, its code
+/// `code`) for the two operands on top of the stack (height `sp`): they stay where they
+/// are, two NULLs above them ([`BINARY_METHOD_FRAME_GAP`]), then the frame with the
+/// operands as its first two locals and the others unbound. Returns the new height.
+/// The caller has checked the recursion limit and that `code` binds two arguments.
+fn enter_binary_method(
+    stack: &mut Vec<Value>,
+    sp: usize,
+    frames: &mut Vec<Frame>,
+    function: Value,
+    f: &FunctionObj,
+    code: &CodeData,
+) -> usize {
+    let at = sp - 2;
+    let base = at + BINARY_METHOD_FRAME_GAP;
+    let end = base + code.nlocalsplus;
+    if stack.len() < end {
+        stack.resize(end, Value::NULL);
+    }
+    let (a, b) = (stack[at], stack[at + 1]);
+    stack[at + 2..end].fill(Value::NULL);
+    stack[base] = a;
+    stack[base + 1] = b;
+    frames.push(Frame::for_call(function, f, base, at));
     end
 }
 

@@ -548,3 +548,43 @@ fn str_hash(name: &Value) -> Option<i64> {
         _ => None,
     }
 }
+
+/// For the generic `BINARY_OP` at `index` on `lhs` and `rhs`: remembers in its inline
+/// cache (kept by the generic form between specialization attempts) what the inner
+/// loop needs to run the operator's special method as a frame: the class, the class
+/// epoch, and the function ([`cpjit_runtime::dunder::python_binary_method`], binding
+/// `(self, other)` exactly and not a generator), or no function (`key` 0) when the
+/// operator needs more than that call. Keeps the counter. Nothing is remembered at a
+/// class epoch past what a cache entry holds.
+pub(crate) fn remember_binary_method(
+    vm: &mut Vm,
+    code: &CodeData,
+    index: usize,
+    lhs: Value,
+    rhs: Value,
+    operator: BinaryOpArg,
+) {
+    let Some(ObjKind::Instance(instance)) = kind(&lhs) else {
+        return;
+    };
+    let class = instance.class;
+    let Some(epoch) = u32::try_from(vm.class_epoch)
+        .ok()
+        .filter(|e| *e != u32::MAX)
+    else {
+        return;
+    };
+    let function =
+        cpjit_runtime::dunder::python_binary_method(vm, lhs, rhs, operator).filter(|function| {
+            match kind(function) {
+                Some(ObjKind::Function(f)) => init_binds_exactly(&f.code, 2),
+                _ => false,
+            }
+        });
+    let cache = &code.caches[index];
+    let mut entry = cache.get();
+    entry.value = class;
+    entry.index = epoch;
+    entry.key = function.map_or(0, |function| function.raw());
+    cache.set(entry);
+}

@@ -75,6 +75,26 @@ const BINARY_NAMES: [(&str, &str, &str); 13] = [
     ("__xor__", "__rxor__", "__ixor__"),
 ];
 
+/// When `a op b` on two plain instances (no builtin value inside) of one class comes
+/// down to one call `type(a).__op__(a, b)` of a function written in Python — for an
+/// in-place operator, when the class has no in-place method — that function: the
+/// interpreter may then run the call as a frame of its own. Only a result of
+/// `NotImplemented` is left to say, by [`crate::ops::binary_type_error`] (same classes:
+/// no reflected method is tried, [`binary_op`] does the same).
+pub fn python_binary_method(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> Option<Value> {
+    let (Some(ObjKind::Instance(x)), Some(ObjKind::Instance(y))) = (kind(&a), kind(&b)) else {
+        return None;
+    };
+    if x.class != y.class || builtin_payload(&a).is_some() || !is_instance(a) {
+        return None;
+    }
+    let (forward, _, inplace) = BINARY_NAMES[op.base() as usize];
+    if op.is_inplace() && special(vm, a, inplace).is_some() {
+        return None;
+    }
+    special(vm, a, forward).filter(|method| matches!(kind(method), Some(ObjKind::Function(_))))
+}
+
 /// Binary operator via `__op__` / `__rop__` / `__iop__`.
 pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResult<Option<Value>> {
     if !is_instance(a) && !is_instance(b) {
@@ -88,12 +108,27 @@ pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResult<O
             }
         }
     }
+    // A subclass's own reflected method goes first (CPython's `method_is_overloaded`
+    // in `SLOT1BINFULL`): `Base() + Sub()` asks `Sub.__radd__` before `Base.__add__`.
+    let (type_a, type_b) = (vm.type_of(a), vm.type_of(b));
+    let reflected_first = type_a != type_b && is_instance(b) && vm.is_subtype(type_b, type_a) && {
+        let name = vm.intern_static(reflected);
+        let on_b = type_lookup(type_b, name);
+        on_b.is_some() && on_b != type_lookup(type_a, name)
+    };
+    if reflected_first {
+        if let Some(result) = call_special(vm, b, reflected, &[a])? {
+            if result != Value::NOT_IMPLEMENTED {
+                return Ok(Some(result));
+            }
+        }
+    }
     if let Some(result) = call_special(vm, a, forward, &[b])? {
         if result != Value::NOT_IMPLEMENTED {
             return Ok(Some(result));
         }
     }
-    if vm.type_of(a) != vm.type_of(b) || !is_instance(a) {
+    if !reflected_first && (type_a != type_b || !is_instance(a)) {
         if let Some(result) = call_special(vm, b, reflected, &[a])? {
             if result != Value::NOT_IMPLEMENTED {
                 return Ok(Some(result));

@@ -65,7 +65,9 @@ pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResult<V
     Err(binary_type_error(vm, a, b, op))
 }
 
-fn binary_type_error(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyErr {
+/// The TypeError of an operator no operand supports (`unsupported operand type(s)`, or
+/// the sequence forms of the message).
+pub fn binary_type_error(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyErr {
     let (ta, tb) = (vm.type_name(a), vm.type_name(b));
     let base = op.base();
     if base == BinaryOpArg::Add {
