@@ -1742,6 +1742,108 @@ pub(crate) fn run_specialized_in_top_frame(
     (outcome, ip)
 }
 
+/// Which of `eval`'s code the inner loop hands an instruction to.
+#[derive(Clone, Copy)]
+pub(crate) enum OutOfLine {
+    /// A specialized form: [`run_specialized`].
+    Specialized,
+    /// A generic instruction that stays in its frame: [`execute`].
+    Generic,
+    /// A generic `BINARY_OP` whose fast paths did not apply: [`binary_op_in_top_frame`].
+    BinaryOp,
+}
+
+/// What an instruction run by [`run_out_of_line`] did.
+pub(crate) enum OutOfLineOutcome {
+    /// Completed; the next instruction is at this index.
+    Next(usize),
+    /// A guard failed; nothing done: the generic form runs in `eval::run`.
+    Miss,
+    /// A Python frame was pushed on top.
+    PushedFrame,
+    /// It raised.
+    Raised(Unwind),
+}
+
+/// Runs the instruction at `this_ip` of the top frame (`op`, `arg`) for the inner loop
+/// with `eval`'s code for it (see [`OutOfLine`]).
+#[inline(never)]
+pub(crate) fn run_out_of_line(
+    vm: &mut Vm,
+    this_ip: usize,
+    op: AdaptiveOpcode,
+    arg: u32,
+    kind: OutOfLine,
+) -> OutOfLineOutcome {
+    match kind {
+        OutOfLine::Specialized => {
+            let (outcome, next) = run_specialized_in_top_frame(vm, this_ip, op, arg);
+            match outcome {
+                Specialized::Hit => OutOfLineOutcome::Next(next),
+                Specialized::Miss => OutOfLineOutcome::Miss,
+                Specialized::PushedFrame => OutOfLineOutcome::PushedFrame,
+                Specialized::Failed(unwind) => OutOfLineOutcome::Raised(unwind),
+            }
+        }
+        OutOfLine::Generic => match execute_in_top_frame(vm, this_ip, op.family(), arg) {
+            Ok(next) => OutOfLineOutcome::Next(next),
+            Err(unwind) => OutOfLineOutcome::Raised(unwind),
+        },
+        OutOfLine::BinaryOp => binary_op_in_top_frame(vm, this_ip, arg),
+    }
+}
+
+/// The generic `BINARY_OP` at `this_ip` of the top frame for the inner loop, whose fast
+/// paths did not apply. On two instances of one Python class whose special method is
+/// all the operator does (remembered in the site's cache by
+/// [`crate::specialize::remember_binary_method`]), pushes that method's frame
+/// ([`BINARY_METHOD_FRAME_GAP`] above the operands, which stay where they are) and
+/// returns `PushedFrame`; otherwise executes the operator.
+#[inline(never)]
+fn binary_op_in_top_frame(vm: &mut Vm, this_ip: usize, arg: u32) -> OutOfLineOutcome {
+    let frame_index = vm.frames.len() - 1;
+    let frame = vm.frames[frame_index];
+    let code = code_data(&frame.code);
+    let len = vm.stack.len();
+    let (lhs, rhs) = (vm.stack[len - 2], vm.stack[len - 1]);
+    if let (Some(ObjKind::Instance(x)), Some(ObjKind::Instance(y)), Some(operator)) =
+        (kind(&lhs), kind(&rhs), BinaryOpArg::from_arg(arg))
+    {
+        let class = x.class;
+        let remembered = |entry: cpjit_runtime::object::InlineCache, epoch: u64| {
+            entry.value == class && u64::from(entry.index) == epoch
+        };
+        if y.class == class {
+            if !remembered(code.caches[this_ip].get(), vm.class_epoch) {
+                crate::specialize::remember_binary_method(vm, code, this_ip, lhs, rhs, operator);
+            }
+            let entry = code.caches[this_ip].get();
+            let function = Value::from_raw(entry.key);
+            if remembered(entry, vm.class_epoch)
+                && entry.key != 0
+                && vm.frames.len() < vm.recursion_limit
+            {
+                if let Some(ObjKind::Function(f)) = kind(&function) {
+                    let callee = code_data(&f.code);
+                    let at = len - 2;
+                    let base = at + BINARY_METHOD_FRAME_GAP;
+                    vm.stack.resize(base + callee.nlocalsplus, Value::NULL);
+                    vm.stack[base] = lhs;
+                    vm.stack[base + 1] = rhs;
+                    vm.frames[frame_index].ip = this_ip + 1;
+                    vm.frames[frame_index].last_ip = this_ip;
+                    vm.frames.push(Frame::for_call(function, f, base, at));
+                    return OutOfLineOutcome::PushedFrame;
+                }
+            }
+        }
+    }
+    match execute_in_top_frame(vm, this_ip, Opcode::BINARY_OP, arg) {
+        Ok(next) => OutOfLineOutcome::Next(next),
+        Err(unwind) => OutOfLineOutcome::Raised(unwind),
+    }
+}
+
 /// [`execute`] for the inner loop, on the VM's top frame: the generic instruction at
 /// `this_ip` (one that stays in its frame). Returns the next instruction's index.
 #[inline(never)]

@@ -53,15 +53,15 @@ use cpjit_runtime::vm::{AttributeMemoSlot, BuiltinTypes, ATTRIBUTE_MEMO_SLOTS};
 use cpjit_runtime::{Frame, Value, Vm};
 
 use crate::eval::{
-    binary_method_not_implemented, code_data, execute_in_top_frame, record_branch,
-    remember_instance_size, run_specialized_in_top_frame, subscript_fast, Specialized, Unwind,
-    BINARY_METHOD_FRAME_GAP, INIT_FRAME_GAP,
+    code_data, record_branch, remember_instance_size, run_out_of_line, subscript_fast, OutOfLine,
+    OutOfLineOutcome, Unwind, BINARY_METHOD_FRAME_GAP, INIT_FRAME_GAP,
 };
 use crate::fast_paths;
 use crate::generators;
 
 /// What the inner loop reads from the VM besides its stack, frames and heap: nothing
-/// here changes while it runs (it re-checks `collection_due` itself after allocating).
+/// here changes while it runs its own instructions (it re-checks `collection_due`
+/// itself after allocating); all of it is read again after a call out.
 #[derive(Clone, Copy)]
 pub(crate) struct Limits<'a> {
     /// The class epoch: attribute caches are valid only at the epoch they were filled in.
@@ -377,47 +377,13 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
     }
     // Set when an instruction run by `call_out!` raised (it stops the loop there).
     let mut error: Option<Unwind> = None;
-    // The operands of a special method run as a frame that returned `NotImplemented`:
-    // the caller's `BINARY_OP` raises TypeError (made once the loop has stopped).
-    let mut not_implemented: Option<(Value, Value)> = None;
-    // The specialized instruction at `ip` through `eval`'s code for it: its guards may
-    // fail (nothing done: `eval::run` takes the generic path), it may raise, push a
-    // frame or complete.
-    macro_rules! specialized_out {
-        ($frames:lifetime, $op:expr, $arg:expr) => {{
-            let (outcome, next) = call_out!(vm => run_specialized_in_top_frame(vm, ip, $op, $arg));
-            match outcome {
-                Specialized::Hit => {
-                    ip = next;
-                    continue;
-                }
-                Specialized::Miss => break $frames ip,
-                Specialized::Failed(unwind) => {
-                    error = Some(unwind);
-                    break $frames ip;
-                }
-                Specialized::PushedFrame => {
-                    frame_changed = true;
-                    ip = frames.last().expect("the pushed frame").ip;
-                    continue $frames;
-                }
-            }
-        }};
-    }
-    // The generic instruction at `ip` through `eval`'s code for it.
-    macro_rules! generic_out {
-        ($frames:lifetime, $op:expr, $arg:expr) => {{
-            match call_out!(vm => execute_in_top_frame(vm, ip, $op.family(), $arg)) {
-                Ok(next) => {
-                    ip = next;
-                    continue;
-                }
-                Err(unwind) => {
-                    error = Some(unwind);
-                    break $frames ip;
-                }
-            }
-        }};
+    // Hands the instruction at `ip` to `eval`'s code for it (see `OutOfLine`): every
+    // arm that does so meets at one call below the dispatch, so the loop holds one
+    // copy of what a call out takes.
+    macro_rules! out {
+        ($dispatch:lifetime, $kind:expr) => {
+            break $dispatch $kind
+        };
     }
     let stopped_at = 'frames: loop {
         // (Only what every instruction needs is loaded here: entering this loop must
@@ -436,688 +402,687 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
         // A local slice: its pointer and length stay in registers across the frame.
         let instructions: &[std::cell::Cell<cpjit_runtime::object::AdaptiveInstruction>] =
             &code.instructions;
-        loop {
+        'instructions: loop {
             let instruction = instructions[ip].get();
             let arg = instruction.arg;
             let len = sp;
-            match instruction.op {
-                A::NOP => {}
-                A::RESUME => {
-                    if collection_due {
-                        break 'frames ip;
-                    }
-                }
-                A::POP_TOP | A::END_FOR => sp -= 1,
-                A::PUSH_NULL => push!(Value::NULL),
-                A::COPY => {
-                    let v = slots[len - arg as usize];
-                    push!(v);
-                }
-                A::SWAP => slots.swap(len - 1, len - arg as usize),
-                A::LOAD_CONST => push!(code.consts[arg as usize]),
-                A::LOAD_FAST => {
-                    let v = slots[base + arg as usize];
-                    push!(v);
-                }
-                A::LOAD_FAST_CHECK => {
-                    let v = slots[base + arg as usize];
-                    if v.is_null() {
-                        break 'frames ip;
-                    }
-                    push!(v);
-                }
-                A::LOAD_FAST_AND_CLEAR => {
-                    let slot = base + arg as usize;
-                    let v = slots[slot];
-                    slots[slot] = Value::NULL;
-                    push!(v);
-                }
-                A::LOAD_FAST_LOAD_FAST => {
-                    let a = slots[base + (arg >> 4) as usize];
-                    let b = slots[base + (arg & 15) as usize];
-                    push!(a);
-                    push!(b);
-                }
-                A::LOAD_DEREF => {
-                    // A cell's value; an empty cell (which raises) is left undone.
-                    let v = match kind(&slots[base + arg as usize]) {
-                        Some(ObjKind::Cell(cell)) => cell.get(),
-                        _ => Value::NULL,
-                    };
-                    if v.is_null() {
-                        break 'frames ip;
-                    }
-                    push!(v);
-                }
-                A::STORE_DEREF => {
-                    let Some(ObjKind::Cell(cell)) = kind(&slots[base + arg as usize]) else {
-                        break 'frames ip;
-                    };
-                    cell.set(slots[len - 1]);
-                    sp = len - 1;
-                }
-                A::STORE_FAST => {
-                    slots[base + arg as usize] = slots[len - 1];
-                    sp = len - 1;
-                }
-                A::STORE_FAST_LOAD_FAST => {
-                    slots[base + (arg >> 4) as usize] = slots[len - 1];
-                    slots[len - 1] = slots[base + (arg & 15) as usize];
-                }
-                A::STORE_FAST_STORE_FAST => {
-                    slots[base + (arg >> 4) as usize] = slots[len - 1];
-                    slots[base + (arg & 15) as usize] = slots[len - 2];
-                    sp = len - 2;
-                }
-                A::JUMP_FORWARD | A::JUMP_BACKWARD_NO_INTERRUPT => {
-                    ip = arg as usize;
-                    continue;
-                }
-                A::JUMP_BACKWARD => {
-                    // A back edge is a safepoint and counts towards the loop's hotness:
-                    // when either has something to do (a collection, the optimizer's
-                    // hook), `eval::run` does it.
-                    let cache = &code.caches[ip];
-                    let mut entry = cache.get();
-                    if collection_due || counter::triggers(entry.counter) {
-                        break 'frames ip;
-                    }
-                    entry.counter = counter::decrement(entry.counter);
-                    cache.set(entry);
-                    ip = arg as usize;
-                    continue;
-                }
-                A::POP_JUMP_IF_FALSE | A::POP_JUMP_IF_TRUE => {
-                    let v = slots[len - 1];
-                    if !v.is_bool() {
-                        break 'frames ip;
-                    }
-                    sp = len - 1;
-                    let taken = (v == Value::TRUE) == (instruction.op == A::POP_JUMP_IF_TRUE);
-                    record_branch(code, ip, taken);
-                    if taken {
-                        ip = arg as usize;
-                        continue;
-                    }
-                }
-                A::POP_JUMP_IF_NONE | A::POP_JUMP_IF_NOT_NONE => {
-                    let is_none = slots[len - 1].is_none();
-                    sp = len - 1;
-                    if is_none == (instruction.op == A::POP_JUMP_IF_NONE) {
-                        ip = arg as usize;
-                        continue;
-                    }
-                }
-                A::BINARY_OP => {
-                    // The generic form's small-int/float fast path. For `+`, `-` and `*` it
-                    // counts down the adaptive counter as `eval::run` would; when the
-                    // counter fires, `eval::run` (re)specializes the site.
-                    let Some(operator) = BinaryOpArg::from_arg(arg) else {
-                        break 'frames ip;
-                    };
-                    let adaptive = matches!(
-                        operator.base(),
-                        BinaryOpArg::Add | BinaryOpArg::Subtract | BinaryOpArg::Multiply
-                    );
-                    let cache = &code.caches[ip];
-                    let mut entry = cache.get();
-                    if adaptive && counter::triggers(entry.counter) {
-                        // Time to (re)specialize: `eval::run`'s adaptive prologue does it.
-                        break 'frames ip;
-                    }
-                    if adaptive {
-                        // What the adaptive prologue does when it does not specialize.
-                        entry.counter = counter::decrement(entry.counter);
-                        cache.set(entry);
-                    }
-                    let (lhs, rhs) = (slots[len - 2], slots[len - 1]);
-                    if let Some(result) = cpjit_runtime::numeric::binary_op_fast(lhs, rhs, operator)
-                    {
-                        replace_two!(result);
-                        ip += 1;
-                        continue;
-                    }
-                    // Two instances of a Python class whose special method is all the
-                    // operator does: its frame, here, as for a call (the site's cache
-                    // remembers the method for the class; `eval::run` would call it
-                    // through the runtime and a new `eval::run`).
-                    if let (Some(ObjKind::Instance(x)), Some(ObjKind::Instance(y))) =
-                        (kind(&lhs), kind(&rhs))
-                    {
-                        let class = x.class;
-                        let same_class = y.class == class;
-                        let remembered = |entry: cpjit_runtime::object::InlineCache, epoch| {
-                            entry.value == class && u64::from(entry.index) == epoch
-                        };
-                        if same_class && !remembered(cache.get(), limits.class_epoch) {
-                            call_out!(vm => crate::specialize::remember_binary_method(
-                                vm, code, ip, lhs, rhs, operator
-                            ));
-                        }
-                        let entry = code.caches[ip].get();
-                        if same_class
-                            && remembered(entry, limits.class_epoch)
-                            && entry.key != 0
-                            && frames.len() < limits.recursion_limit
-                        {
-                            let function = Value::from_raw(entry.key);
-                            if let Some(ObjKind::Function(f)) = kind(&function) {
-                                let callee = code_data(&f.code);
-                                let caller = frames.last_mut().expect("a frame runs");
-                                caller.ip = ip + 1;
-                                caller.last_ip = ip;
-                                sp = enter_binary_method(stack, sp, frames, function, f, callee);
-                                frame_changed = true;
-                                ip = 0;
-                                continue 'frames;
-                            }
-                        }
-                    }
-                    // Other types (big ints, strings, special methods): `eval`'s code.
-                    generic_out!('frames, instruction.op, arg)
-                }
-                A::BINARY_OP_ADD_INT
-                | A::BINARY_OP_SUBTRACT_INT
-                | A::BINARY_OP_MULTIPLY_INT
-                | A::BINARY_OP_ADD_FLOAT
-                | A::BINARY_OP_SUBTRACT_FLOAT
-                | A::BINARY_OP_MULTIPLY_FLOAT => {
-                    match fast_paths::arithmetic(instruction.op, slots[len - 2], slots[len - 1]) {
-                        Some(result) => replace_two!(result),
-                        None => break 'frames ip,
-                    }
-                }
-                A::TO_BOOL_BOOL
-                | A::TO_BOOL_INT
-                | A::TO_BOOL_NONE
-                | A::TO_BOOL_LIST
-                | A::TO_BOOL_STR => match fast_paths::truth(instruction.op, slots[len - 1]) {
-                    Some(truth) => slots[len - 1] = Value::bool(truth),
-                    None => break 'frames ip,
-                },
-                A::LOAD_GLOBAL_MODULE | A::LOAD_GLOBAL_BUILTIN => {
-                    let name = code.names[(arg >> 1) as usize];
-                    let frame = frames.last().expect("a frame runs");
-                    let cache = code.caches[ip].get();
-                    match fast_paths::cached_global(
-                        instruction.op,
-                        name,
-                        cache,
-                        frame.globals,
-                        frame.builtins,
-                    ) {
-                        Some(value) => {
-                            push!(value);
-                            if arg & 1 != 0 {
-                                push!(Value::NULL);
-                            }
-                        }
-                        None => break 'frames ip,
-                    }
-                }
-                A::LOAD_ATTR_INSTANCE_VALUE | A::LOAD_ATTR_METHOD_WITH_VALUES => {
-                    // The cached class, or another whose MRO the memo knows says the same.
-                    let owner = slots[len - 1];
-                    let name = code.names[(arg >> 1) as usize];
-                    let cache = code.caches[ip].get();
-                    let epoch = limits.class_epoch;
-                    let facts_for = |class| {
-                        AttributeMemoSlot::lookup(limits.attribute_memo, class, name, epoch)
-                    };
-                    match fast_paths::instance_load(
-                        instruction.op,
-                        owner,
-                        name,
-                        arg,
-                        cache,
-                        epoch,
-                        facts_for,
-                    ) {
-                        Some(fast_paths::InstanceLoad::Value(value)) => {
-                            slots[len - 1] = value;
-                            if arg & 1 != 0 {
-                                push!(Value::NULL);
-                            }
-                        }
-                        Some(fast_paths::InstanceLoad::Method(method)) => {
-                            slots[len - 1] = method;
-                            push!(owner);
-                        }
-                        None => break 'frames ip,
-                    }
-                }
-                A::STORE_ATTR_INSTANCE_VALUE => {
-                    // The cached class, or another whose MRO the memo knows says the same.
-                    let (value, owner) = (slots[len - 2], slots[len - 1]);
-                    let name = code.names[arg as usize];
-                    let cache = code.caches[ip].get();
-                    let epoch = limits.class_epoch;
-                    let plain_for = |class| {
-                        AttributeMemoSlot::lookup(limits.attribute_memo, class, name, epoch)
-                            .is_some_and(|facts| facts.plain)
-                    };
-                    match fast_paths::instance_store(owner, name, value, cache, epoch, plain_for) {
-                        fast_paths::InstanceStore::Stored => {}
-                        fast_paths::InstanceStore::NotInPlace { dict } => {
-                            // Elsewhere in the namespace, or a new attribute: a `str` key with its
-                            // hash known needs no Python code to find or add.
-                            let (Some(ObjKind::Dict(cell)), Some(ObjKind::Str(s))) =
-                                (kind(&dict), kind(&name))
-                            else {
-                                break 'frames ip;
-                            };
-                            let Some(hash) = s.hash.get() else {
-                                break 'frames ip;
-                            };
-                            match ops::find_simple_key(cell, name, hash) {
-                                Some(Some(position)) => {
-                                    cell.borrow_mut().set_value_at(position, value)
-                                }
-                                Some(None) => cell.borrow_mut().push_new(hash, name, value),
-                                None => break 'frames ip,
-                            }
-                        }
-                        fast_paths::InstanceStore::Miss => break 'frames ip,
-                    }
-                    sp = len - 2;
-                }
-                A::BINARY_SUBSCR_LIST_INT | A::BINARY_SUBSCR_TUPLE_INT => {
-                    let container = slots[len - 2];
-                    let same_kind = match instruction.op {
-                        A::BINARY_SUBSCR_LIST_INT => {
-                            matches!(kind(&container), Some(ObjKind::List(_)))
-                        }
-                        _ => matches!(kind(&container), Some(ObjKind::Tuple(_))),
-                    };
-                    // An out-of-range index is left to `eval::run`, which raises.
-                    match subscript_fast(container, slots[len - 1]).filter(|_| same_kind) {
-                        Some(item) => replace_two!(item),
-                        None => break 'frames ip,
-                    }
-                }
-                A::STORE_SUBSCR_LIST_INT => {
-                    // (What `iter::list_store_fast` does, written out: calling it here,
-                    // and `list_append_fast` below, measured 2-3% more instructions.)
-                    let (value, container, key) = (slots[len - 3], slots[len - 2], slots[len - 1]);
-                    let (Some(ObjKind::List(items)), Some(i)) =
-                        (kind(&container), key.as_small_int())
-                    else {
-                        break 'frames ip;
-                    };
-                    let Some(mut items) = items.try_borrow_mut() else {
-                        break 'frames ip;
-                    };
-                    let length = items.len() as i64;
-                    let index = if i < 0 { i + length } else { i };
-                    if !(0..length).contains(&index) {
-                        break 'frames ip;
-                    }
-                    items[index as usize] = value;
-                    drop(items);
-                    sp = len - 3;
-                }
-                A::FOR_ITER_RANGE | A::FOR_ITER_LIST | A::FOR_ITER_TUPLE => {
-                    // (A range's number past the small-int range needs a heap int: left undone.)
-                    match fast_paths::next_item(instruction.op, slots[len - 1], Value::small_int) {
-                        Some(Some(item)) => push!(item),
-                        Some(None) => {
-                            // Exhausted: pop the iterator and skip the loop's END_FOR.
-                            sp = len - 1;
-                            ip = arg as usize + 2;
-                            continue;
-                        }
-                        None => break 'frames ip,
-                    }
-                }
-                A::UNPACK_SEQUENCE_TWO_TUPLE => {
-                    let mut items = [Value::NULL; 2];
-                    if arg != 2
-                        || !cpjit_runtime::iter::unpack_exact(slots[len - 1], false, &mut items)
-                    {
-                        break 'frames ip;
-                    }
-                    // (Last item first: the order they are pushed in.)
-                    slots[len - 1] = items[0];
-                    push!(items[1]);
-                }
-                A::CALL_LIST_APPEND => {
-                    // `list.append(x)` on an exact list: [append, list, x] becomes [None].
-                    let callable_index = len - 3;
-                    if arg != 1 || slots[callable_index] != code.caches[ip].get().value {
-                        break 'frames ip;
-                    }
-                    let Some(ObjKind::List(items)) = kind(&slots[len - 2]) else {
-                        break 'frames ip;
-                    };
-                    let Some(mut items) = items.try_borrow_mut() else {
-                        break 'frames ip;
-                    };
-                    items.push(slots[len - 1]);
-                    drop(items);
-                    sp = callable_index;
-                    push!(Value::NONE);
-                }
-                A::UNARY_NOT => {
-                    let v = slots[len - 1];
-                    if !v.is_bool() {
-                        break 'frames ip;
-                    }
-                    slots[len - 1] = Value::bool(v != Value::TRUE);
-                }
-                A::UNARY_NEGATIVE => {
-                    let v = slots[len - 1];
-                    let negated = match (v.as_small_int(), v.as_float()) {
-                        (Some(i), _) => Value::small_int(-i),
-                        (None, Some(f)) => Some(Value::float(-f)),
-                        _ => None,
-                    };
-                    match negated {
-                        Some(negated) => slots[len - 1] = negated,
-                        None => break 'frames ip,
-                    }
-                }
-                A::IS_OP => {
-                    let same = slots[len - 2] == slots[len - 1];
-                    replace_two!(Value::bool(same != (arg == 1)));
-                }
-                A::LIST_APPEND => {
-                    // The list a comprehension builds, `arg` below the item.
-                    let item = slots[len - 1];
-                    let Some(ObjKind::List(items)) = kind(&slots[len - 1 - arg as usize]) else {
-                        break 'frames ip;
-                    };
-                    let Some(mut items) = items.try_borrow_mut() else {
-                        break 'frames ip;
-                    };
-                    items.push(item);
-                    drop(items);
-                    sp = len - 1;
-                }
-                A::CALL_LEN => {
-                    // `len(x)` of a builtin container (no `__len__` of a subclass to run).
-                    let callable_index = len - 3;
-                    if arg != 1
-                        || slots[callable_index] != code.caches[ip].get().value
-                        || !slots[callable_index + 1].is_null()
-                    {
-                        break 'frames ip;
-                    }
-                    let length = match kind(&slots[len - 1]) {
-                        Some(ObjKind::List(items)) => items.try_borrow().map(|items| items.len()),
-                        Some(ObjKind::Tuple(items)) => Some(items.len()),
-                        Some(ObjKind::Str(s)) => Some(s.char_len),
-                        Some(ObjKind::Dict(table)) => table.try_borrow().ok().map(|t| t.len()),
-                        _ => None,
-                    };
-                    let Some(length) = length.and_then(|n| Value::small_int(n as i64)) else {
-                        break 'frames ip;
-                    };
-                    sp = callable_index;
-                    push!(length);
-                }
-                A::LOAD_ATTR_METHOD_NO_DICT => {
-                    // A method of a builtin type's instance: the cached function, the receiver as
-                    // `self`.
-                    let owner = slots[len - 1];
-                    let cache = code.caches[ip].get();
-                    match fast_paths::builtin_method(owner, arg, cache, limits.types) {
-                        Some(method) => {
-                            slots[len - 1] = method;
-                            push!(owner);
-                        }
-                        None => break 'frames ip,
-                    }
-                }
-                A::CONTAINS_OP_DICT | A::CONTAINS_OP_SET => {
-                    // Keys whose equality and hash need no Python code.
-                    let (item, container) = (slots[len - 2], slots[len - 1]);
-                    let set = instruction.op == A::CONTAINS_OP_SET;
-                    match ops::simple_key_in_table(container, item, set) {
-                        Some(found) => replace_two!(Value::bool(found != (arg == 1))),
-                        None => break 'frames ip,
-                    }
-                }
-                A::LOAD_ATTR_MODULE => {
-                    let name = code.names[(arg >> 1) as usize];
-                    let cache = code.caches[ip].get();
-                    match fast_paths::module_attribute(slots[len - 1], name, cache) {
-                        Some(value) => {
-                            slots[len - 1] = value;
-                            if arg & 1 != 0 {
-                                push!(Value::NULL);
-                            }
-                        }
-                        None => break 'frames ip,
-                    }
-                }
-                A::COMPARE_OP_INT | A::COMPARE_OP_FLOAT | A::COMPARE_OP_STR => {
-                    let (lhs, rhs) = (slots[len - 2], slots[len - 1]);
-                    match fast_paths::comparison(instruction.op, lhs, rhs, arg) {
-                        Some(result) => replace_two!(Value::bool(result)),
-                        None => break 'frames ip,
-                    }
-                }
-                A::GET_ITER => {
-                    // Builtin containers, ranges and strings get a builtin iterator;
-                    // an iterator or generator is its own.
-                    let iterable = slots[len - 1];
-                    match kind(&iterable) {
-                        Some(ObjKind::Iterator(_) | ObjKind::Generator(_)) => {}
-                        _ => match new_iterator(heap, iterable) {
-                            Some(iterator) => {
-                                slots[len - 1] = iterator;
-                                allocated!();
-                            }
-                            None => break 'frames ip,
-                        },
-                    }
-                }
-                A::BUILD_TUPLE | A::BUILD_LIST => {
-                    let items = &slots[len - arg as usize..len];
-                    let built = match instruction.op {
-                        A::BUILD_TUPLE => ObjKind::Tuple(items.into()),
-                        _ => ObjKind::List(ListObj::new(items.to_vec())),
-                    };
-                    sp = len - arg as usize;
-                    push!(heap.alloc(built));
-                    allocated!();
-                }
-                A::CALL_ALLOC_AND_ENTER_INIT => {
-                    // A plain class's call: its instance, then `__init__`'s frame.
-                    let n = arg as usize;
-                    let callable_index = len - n - 2;
-                    let cache = code.caches[ip].get();
-                    if slots[callable_index] != cache.value
-                        || !slots[callable_index + 1].is_null()
-                        || limits.class_epoch != u64::from(cache.index)
-                        || frames.len() >= limits.recursion_limit
-                    {
-                        break 'frames ip;
-                    }
-                    let caller = frames.len() - 1;
-                    let init = Value::from_raw(cache.key);
-                    if !with_exact_stack!(enter_init(stack, frames, heap, callable_index, n, init))
-                    {
-                        break 'frames ip;
-                    }
-                    allocated!();
-                    frames[caller].ip = ip + 1;
-                    frames[caller].last_ip = ip;
-                    frame_changed = true;
-                    ip = 0;
-                    continue 'frames;
-                }
-                A::CALL_BUILTIN_CLASS => {
-                    // `range(...)` of small ints (what a `for` loop over numbers calls);
-                    // other classes, and arguments that need conversion or raise, are
-                    // left to `eval::run`.
-                    let n = arg as usize;
-                    let callable_index = len - n - 2;
-                    if slots[callable_index] != limits.types.range
-                        || !slots[callable_index + 1].is_null()
-                        || !(1..=3).contains(&n)
-                    {
-                        break 'frames ip;
-                    }
-                    let Some(range) = new_range(heap, &slots[len - n..len]) else {
-                        break 'frames ip;
-                    };
-                    allocated!();
-                    sp = callable_index;
-                    push!(range);
-                }
-                A::FOR_ITER_GEN | A::SEND_GEN => {
-                    // Resume a generator in place: its frame goes on top.
-                    let sending = instruction.op == A::SEND_GEN;
-                    let (generator, sent) = match sending {
-                        true => (slots[len - 2], slots[len - 1]),
-                        false => (slots[len - 1], Value::NONE),
-                    };
-                    if !generators::resumable_inline(generator, sent)
-                        || frames.len() >= limits.recursion_limit
-                    {
-                        break 'frames ip;
-                    }
-                    let caller = frames.last_mut().expect("a frame runs");
-                    caller.ip = ip + 1;
-                    caller.last_ip = ip;
-                    with_exact_stack!(generators::resume_inline(
-                        stack,
-                        frames,
-                        handled_exception,
-                        generator,
-                        sending
-                    ));
-                    ip = frames.last().expect("the generator's frame").ip;
-                    frame_changed = true;
-                    continue 'frames;
-                }
-                A::YIELD_VALUE => {
-                    // A generator resumed inline yields to the frame that resumed it
-                    // (one entered by `generators::resume` returns from `eval::run`).
-                    let frame = *frames.last().expect("a frame runs");
-                    if frames.len() - 1 == limits.entry_depth || frame.generator.is_null() {
-                        break 'frames ip;
-                    }
-                    let value = slots[len - 1];
-                    generators::save_frame(frame.generator, &slots[frame.base..len - 1], ip + 1);
-                    frames.pop();
-                    sp = frame.caller_sp;
-                    generators::hand_back(handled_exception, frame.generator, false);
-                    push!(value);
-                    ip = frames.last().expect("the resuming frame").ip;
-                    frame_changed = true;
-                    continue 'frames;
-                }
-                A::CALL_PY_EXACT_ARGS | A::CALL_BOUND_METHOD_EXACT_ARGS => {
-                    let n = arg as usize;
-                    let callable_index = len - n - 2;
-                    let cached = code.caches[ip].get().value;
-                    let (function, self_or_null) = match instruction.op {
-                        A::CALL_PY_EXACT_ARGS => (slots[callable_index], slots[callable_index + 1]),
-                        _ => match kind(&slots[callable_index]) {
-                            Some(ObjKind::BoundMethod(m))
-                                if slots[callable_index + 1].is_null() =>
-                            {
-                                (m.function, m.receiver)
-                            }
-                            _ => break 'frames ip,
-                        },
-                    };
-                    if function != cached || frames.len() >= limits.recursion_limit {
-                        break 'frames ip;
-                    }
-                    let Some(ObjKind::Function(f)) = kind(&function) else {
-                        break 'frames ip;
-                    };
-                    let callee = code_data(&f.code);
-                    if !binds_exactly(callee, n + usize::from(!self_or_null.is_null())) {
-                        break 'frames ip;
-                    }
-                    slots[callable_index] = function;
-                    slots[callable_index + 1] = self_or_null;
-                    let caller = frames.last_mut().expect("a frame runs");
-                    caller.ip = ip + 1;
-                    caller.last_ip = ip;
-                    sp = enter_exact(stack, sp, frames, callable_index, f, callee);
-                    frame_changed = true;
-                    ip = 0;
-                    continue 'frames;
-                }
-                A::RETURN_VALUE | A::RETURN_CONST => {
-                    // A return to a Python caller (the entry frame's is left to `eval::run`, which
-                    // returns to its native caller).
-                    let frame = *frames.last().expect("a frame runs");
-                    if frames.len() - 1 == limits.entry_depth {
-                        break 'frames ip;
-                    }
-                    let mut value = match instruction.op {
-                        A::RETURN_CONST => code.consts[arg as usize],
-                        _ => slots[len - 1],
-                    };
-                    if frame.base == frame.caller_sp + BINARY_METHOD_FRAME_GAP
-                        && value == Value::NOT_IMPLEMENTED
-                    {
-                        // An operator's special method declined: the operator raises
-                        // TypeError at the caller's BINARY_OP.
-                        let (a, b) = (slots[frame.caller_sp], slots[frame.caller_sp + 1]);
-                        frames.pop();
-                        sp = frame.caller_sp;
-                        frame_changed = true;
-                        ip = frames.last().expect("the caller's frame").last_ip;
-                        not_implemented = Some((a, b));
-                        break 'frames ip;
-                    }
-                    if frame.base == frame.caller_sp + INIT_FRAME_GAP {
-                        // `__init__` entered by CALL_ALLOC_AND_ENTER_INIT: the call's result is the
-                        // instance below the frame (a result other than None raises, in `eval::run`).
-                        if !value.is_none() {
+            let kind: OutOfLine = 'dispatch: {
+                match instruction.op {
+                    A::NOP => {}
+                    A::RESUME => {
+                        if collection_due {
                             break 'frames ip;
                         }
-                        value = slots[frame.caller_sp];
-                        remember_instance_size(value);
                     }
-                    frames.pop();
-                    sp = frame.caller_sp;
-                    if frame.generator.is_null() {
-                        push!(value);
-                    } else {
-                        with_exact_stack!(generators::return_inline(
+                    A::POP_TOP | A::END_FOR => sp -= 1,
+                    A::PUSH_NULL => push!(Value::NULL),
+                    A::COPY => {
+                        let v = slots[len - arg as usize];
+                        push!(v);
+                    }
+                    A::SWAP => slots.swap(len - 1, len - arg as usize),
+                    A::LOAD_CONST => push!(code.consts[arg as usize]),
+                    A::LOAD_FAST => {
+                        let v = slots[base + arg as usize];
+                        push!(v);
+                    }
+                    A::LOAD_FAST_CHECK => {
+                        let v = slots[base + arg as usize];
+                        if v.is_null() {
+                            break 'frames ip;
+                        }
+                        push!(v);
+                    }
+                    A::LOAD_FAST_AND_CLEAR => {
+                        let slot = base + arg as usize;
+                        let v = slots[slot];
+                        slots[slot] = Value::NULL;
+                        push!(v);
+                    }
+                    A::LOAD_FAST_LOAD_FAST => {
+                        let a = slots[base + (arg >> 4) as usize];
+                        let b = slots[base + (arg & 15) as usize];
+                        push!(a);
+                        push!(b);
+                    }
+                    A::LOAD_DEREF => {
+                        // A cell's value; an empty cell (which raises) is left undone.
+                        let v = match kind(&slots[base + arg as usize]) {
+                            Some(ObjKind::Cell(cell)) => cell.get(),
+                            _ => Value::NULL,
+                        };
+                        if v.is_null() {
+                            break 'frames ip;
+                        }
+                        push!(v);
+                    }
+                    A::STORE_DEREF => {
+                        let Some(ObjKind::Cell(cell)) = kind(&slots[base + arg as usize]) else {
+                            break 'frames ip;
+                        };
+                        cell.set(slots[len - 1]);
+                        sp = len - 1;
+                    }
+                    A::STORE_FAST => {
+                        slots[base + arg as usize] = slots[len - 1];
+                        sp = len - 1;
+                    }
+                    A::STORE_FAST_LOAD_FAST => {
+                        slots[base + (arg >> 4) as usize] = slots[len - 1];
+                        slots[len - 1] = slots[base + (arg & 15) as usize];
+                    }
+                    A::STORE_FAST_STORE_FAST => {
+                        slots[base + (arg >> 4) as usize] = slots[len - 1];
+                        slots[base + (arg & 15) as usize] = slots[len - 2];
+                        sp = len - 2;
+                    }
+                    A::JUMP_FORWARD | A::JUMP_BACKWARD_NO_INTERRUPT => {
+                        ip = arg as usize;
+                        continue 'instructions;
+                    }
+                    A::JUMP_BACKWARD => {
+                        // A back edge is a safepoint and counts towards the loop's hotness:
+                        // when either has something to do (a collection, the optimizer's
+                        // hook), `eval::run` does it.
+                        let cache = &code.caches[ip];
+                        let mut entry = cache.get();
+                        if collection_due || counter::triggers(entry.counter) {
+                            break 'frames ip;
+                        }
+                        entry.counter = counter::decrement(entry.counter);
+                        cache.set(entry);
+                        ip = arg as usize;
+                        continue 'instructions;
+                    }
+                    A::POP_JUMP_IF_FALSE | A::POP_JUMP_IF_TRUE => {
+                        let v = slots[len - 1];
+                        if !v.is_bool() {
+                            break 'frames ip;
+                        }
+                        sp = len - 1;
+                        let taken = (v == Value::TRUE) == (instruction.op == A::POP_JUMP_IF_TRUE);
+                        record_branch(code, ip, taken);
+                        if taken {
+                            ip = arg as usize;
+                            continue 'instructions;
+                        }
+                    }
+                    A::POP_JUMP_IF_NONE | A::POP_JUMP_IF_NOT_NONE => {
+                        let is_none = slots[len - 1].is_none();
+                        sp = len - 1;
+                        if is_none == (instruction.op == A::POP_JUMP_IF_NONE) {
+                            ip = arg as usize;
+                            continue 'instructions;
+                        }
+                    }
+                    A::BINARY_OP => {
+                        // The generic form's small-int/float fast path. For `+`, `-` and `*` it
+                        // counts down the adaptive counter as `eval::run` would; when the
+                        // counter fires, `eval::run` (re)specializes the site.
+                        let Some(operator) = BinaryOpArg::from_arg(arg) else {
+                            break 'frames ip;
+                        };
+                        let adaptive = matches!(
+                            operator.base(),
+                            BinaryOpArg::Add | BinaryOpArg::Subtract | BinaryOpArg::Multiply
+                        );
+                        let cache = &code.caches[ip];
+                        let mut entry = cache.get();
+                        if adaptive && counter::triggers(entry.counter) {
+                            // Time to (re)specialize: `eval::run`'s adaptive prologue does it.
+                            break 'frames ip;
+                        }
+                        if adaptive {
+                            // What the adaptive prologue does when it does not specialize.
+                            entry.counter = counter::decrement(entry.counter);
+                            cache.set(entry);
+                        }
+                        let (lhs, rhs) = (slots[len - 2], slots[len - 1]);
+                        if let Some(result) =
+                            cpjit_runtime::numeric::binary_op_fast(lhs, rhs, operator)
+                        {
+                            replace_two!(result);
+                            ip += 1;
+                            continue 'instructions;
+                        }
+                        // Other types, out of line: two instances of a Python class whose
+                        // special method is all the operator does get its frame pushed, to
+                        // run here as a call would (`eval::run` calls it through the runtime
+                        // and a new `eval::run`).
+                        out!('dispatch, OutOfLine::BinaryOp)
+                    }
+                    A::BINARY_OP_ADD_INT
+                    | A::BINARY_OP_SUBTRACT_INT
+                    | A::BINARY_OP_MULTIPLY_INT
+                    | A::BINARY_OP_ADD_FLOAT
+                    | A::BINARY_OP_SUBTRACT_FLOAT
+                    | A::BINARY_OP_MULTIPLY_FLOAT => {
+                        match fast_paths::arithmetic(instruction.op, slots[len - 2], slots[len - 1])
+                        {
+                            Some(result) => replace_two!(result),
+                            None => break 'frames ip,
+                        }
+                    }
+                    A::TO_BOOL_BOOL
+                    | A::TO_BOOL_INT
+                    | A::TO_BOOL_NONE
+                    | A::TO_BOOL_LIST
+                    | A::TO_BOOL_STR => match fast_paths::truth(instruction.op, slots[len - 1]) {
+                        Some(truth) => slots[len - 1] = Value::bool(truth),
+                        None => break 'frames ip,
+                    },
+                    A::LOAD_GLOBAL_MODULE | A::LOAD_GLOBAL_BUILTIN => {
+                        let name = code.names[(arg >> 1) as usize];
+                        let frame = frames.last().expect("a frame runs");
+                        let cache = code.caches[ip].get();
+                        match fast_paths::cached_global(
+                            instruction.op,
+                            name,
+                            cache,
+                            frame.globals,
+                            frame.builtins,
+                        ) {
+                            Some(value) => {
+                                push!(value);
+                                if arg & 1 != 0 {
+                                    push!(Value::NULL);
+                                }
+                            }
+                            None => break 'frames ip,
+                        }
+                    }
+                    A::LOAD_ATTR_INSTANCE_VALUE | A::LOAD_ATTR_METHOD_WITH_VALUES => {
+                        // The cached class, or another whose MRO the memo knows says the same.
+                        let owner = slots[len - 1];
+                        let name = code.names[(arg >> 1) as usize];
+                        let cache = code.caches[ip].get();
+                        let epoch = limits.class_epoch;
+                        let facts_for = |class| {
+                            AttributeMemoSlot::lookup(limits.attribute_memo, class, name, epoch)
+                        };
+                        match fast_paths::instance_load(
+                            instruction.op,
+                            owner,
+                            name,
+                            arg,
+                            cache,
+                            epoch,
+                            facts_for,
+                        ) {
+                            Some(fast_paths::InstanceLoad::Value(value)) => {
+                                slots[len - 1] = value;
+                                if arg & 1 != 0 {
+                                    push!(Value::NULL);
+                                }
+                            }
+                            Some(fast_paths::InstanceLoad::Method(method)) => {
+                                slots[len - 1] = method;
+                                push!(owner);
+                            }
+                            None => break 'frames ip,
+                        }
+                    }
+                    A::STORE_ATTR_INSTANCE_VALUE => {
+                        // The cached class, or another whose MRO the memo knows says the same.
+                        let (value, owner) = (slots[len - 2], slots[len - 1]);
+                        let name = code.names[arg as usize];
+                        let cache = code.caches[ip].get();
+                        let epoch = limits.class_epoch;
+                        let plain_for = |class| {
+                            AttributeMemoSlot::lookup(limits.attribute_memo, class, name, epoch)
+                                .is_some_and(|facts| facts.plain)
+                        };
+                        match fast_paths::instance_store(
+                            owner, name, value, cache, epoch, plain_for,
+                        ) {
+                            fast_paths::InstanceStore::Stored => {}
+                            fast_paths::InstanceStore::NotInPlace { dict } => {
+                                // Elsewhere in the namespace, or a new attribute: a `str` key with its
+                                // hash known needs no Python code to find or add.
+                                let (Some(ObjKind::Dict(cell)), Some(ObjKind::Str(s))) =
+                                    (kind(&dict), kind(&name))
+                                else {
+                                    break 'frames ip;
+                                };
+                                let Some(hash) = s.hash.get() else {
+                                    break 'frames ip;
+                                };
+                                match ops::find_simple_key(cell, name, hash) {
+                                    Some(Some(position)) => {
+                                        cell.borrow_mut().set_value_at(position, value)
+                                    }
+                                    Some(None) => cell.borrow_mut().push_new(hash, name, value),
+                                    None => break 'frames ip,
+                                }
+                            }
+                            fast_paths::InstanceStore::Miss => break 'frames ip,
+                        }
+                        sp = len - 2;
+                    }
+                    A::BINARY_SUBSCR_LIST_INT | A::BINARY_SUBSCR_TUPLE_INT => {
+                        let container = slots[len - 2];
+                        let same_kind = match instruction.op {
+                            A::BINARY_SUBSCR_LIST_INT => {
+                                matches!(kind(&container), Some(ObjKind::List(_)))
+                            }
+                            _ => matches!(kind(&container), Some(ObjKind::Tuple(_))),
+                        };
+                        // An out-of-range index is left to `eval::run`, which raises.
+                        match subscript_fast(container, slots[len - 1]).filter(|_| same_kind) {
+                            Some(item) => replace_two!(item),
+                            None => break 'frames ip,
+                        }
+                    }
+                    A::STORE_SUBSCR_LIST_INT => {
+                        // (What `iter::list_store_fast` does, written out: calling it here,
+                        // and `list_append_fast` below, measured 2-3% more instructions.)
+                        let (value, container, key) =
+                            (slots[len - 3], slots[len - 2], slots[len - 1]);
+                        let (Some(ObjKind::List(items)), Some(i)) =
+                            (kind(&container), key.as_small_int())
+                        else {
+                            break 'frames ip;
+                        };
+                        let Some(mut items) = items.try_borrow_mut() else {
+                            break 'frames ip;
+                        };
+                        let length = items.len() as i64;
+                        let index = if i < 0 { i + length } else { i };
+                        if !(0..length).contains(&index) {
+                            break 'frames ip;
+                        }
+                        items[index as usize] = value;
+                        drop(items);
+                        sp = len - 3;
+                    }
+                    A::FOR_ITER_RANGE | A::FOR_ITER_LIST | A::FOR_ITER_TUPLE => {
+                        // (A range's number past the small-int range needs a heap int: left undone.)
+                        match fast_paths::next_item(
+                            instruction.op,
+                            slots[len - 1],
+                            Value::small_int,
+                        ) {
+                            Some(Some(item)) => push!(item),
+                            Some(None) => {
+                                // Exhausted: pop the iterator and skip the loop's END_FOR.
+                                sp = len - 1;
+                                ip = arg as usize + 2;
+                                continue 'instructions;
+                            }
+                            None => break 'frames ip,
+                        }
+                    }
+                    A::UNPACK_SEQUENCE_TWO_TUPLE => {
+                        let mut items = [Value::NULL; 2];
+                        if arg != 2
+                            || !cpjit_runtime::iter::unpack_exact(slots[len - 1], false, &mut items)
+                        {
+                            break 'frames ip;
+                        }
+                        // (Last item first: the order they are pushed in.)
+                        slots[len - 1] = items[0];
+                        push!(items[1]);
+                    }
+                    A::CALL_LIST_APPEND => {
+                        // `list.append(x)` on an exact list: [append, list, x] becomes [None].
+                        let callable_index = len - 3;
+                        if arg != 1 || slots[callable_index] != code.caches[ip].get().value {
+                            break 'frames ip;
+                        }
+                        let Some(ObjKind::List(items)) = kind(&slots[len - 2]) else {
+                            break 'frames ip;
+                        };
+                        let Some(mut items) = items.try_borrow_mut() else {
+                            break 'frames ip;
+                        };
+                        items.push(slots[len - 1]);
+                        drop(items);
+                        sp = callable_index;
+                        push!(Value::NONE);
+                    }
+                    A::UNARY_NOT => {
+                        let v = slots[len - 1];
+                        if !v.is_bool() {
+                            break 'frames ip;
+                        }
+                        slots[len - 1] = Value::bool(v != Value::TRUE);
+                    }
+                    A::UNARY_NEGATIVE => {
+                        let v = slots[len - 1];
+                        let negated = match (v.as_small_int(), v.as_float()) {
+                            (Some(i), _) => Value::small_int(-i),
+                            (None, Some(f)) => Some(Value::float(-f)),
+                            _ => None,
+                        };
+                        match negated {
+                            Some(negated) => slots[len - 1] = negated,
+                            None => break 'frames ip,
+                        }
+                    }
+                    A::IS_OP => {
+                        let same = slots[len - 2] == slots[len - 1];
+                        replace_two!(Value::bool(same != (arg == 1)));
+                    }
+                    A::LIST_APPEND => {
+                        // The list a comprehension builds, `arg` below the item.
+                        let item = slots[len - 1];
+                        let Some(ObjKind::List(items)) = kind(&slots[len - 1 - arg as usize])
+                        else {
+                            break 'frames ip;
+                        };
+                        let Some(mut items) = items.try_borrow_mut() else {
+                            break 'frames ip;
+                        };
+                        items.push(item);
+                        drop(items);
+                        sp = len - 1;
+                    }
+                    A::CALL_LEN => {
+                        // `len(x)` of a builtin container (no `__len__` of a subclass to run).
+                        let callable_index = len - 3;
+                        if arg != 1
+                            || slots[callable_index] != code.caches[ip].get().value
+                            || !slots[callable_index + 1].is_null()
+                        {
+                            break 'frames ip;
+                        }
+                        let length = match kind(&slots[len - 1]) {
+                            Some(ObjKind::List(items)) => {
+                                items.try_borrow().map(|items| items.len())
+                            }
+                            Some(ObjKind::Tuple(items)) => Some(items.len()),
+                            Some(ObjKind::Str(s)) => Some(s.char_len),
+                            Some(ObjKind::Dict(table)) => table.try_borrow().ok().map(|t| t.len()),
+                            _ => None,
+                        };
+                        let Some(length) = length.and_then(|n| Value::small_int(n as i64)) else {
+                            break 'frames ip;
+                        };
+                        sp = callable_index;
+                        push!(length);
+                    }
+                    A::LOAD_ATTR_METHOD_NO_DICT => {
+                        // A method of a builtin type's instance: the cached function, the receiver as
+                        // `self`.
+                        let owner = slots[len - 1];
+                        let cache = code.caches[ip].get();
+                        match fast_paths::builtin_method(owner, arg, cache, limits.types) {
+                            Some(method) => {
+                                slots[len - 1] = method;
+                                push!(owner);
+                            }
+                            None => break 'frames ip,
+                        }
+                    }
+                    A::CONTAINS_OP_DICT | A::CONTAINS_OP_SET => {
+                        // Keys whose equality and hash need no Python code.
+                        let (item, container) = (slots[len - 2], slots[len - 1]);
+                        let set = instruction.op == A::CONTAINS_OP_SET;
+                        match ops::simple_key_in_table(container, item, set) {
+                            Some(found) => replace_two!(Value::bool(found != (arg == 1))),
+                            None => break 'frames ip,
+                        }
+                    }
+                    A::LOAD_ATTR_MODULE => {
+                        let name = code.names[(arg >> 1) as usize];
+                        let cache = code.caches[ip].get();
+                        match fast_paths::module_attribute(slots[len - 1], name, cache) {
+                            Some(value) => {
+                                slots[len - 1] = value;
+                                if arg & 1 != 0 {
+                                    push!(Value::NULL);
+                                }
+                            }
+                            None => break 'frames ip,
+                        }
+                    }
+                    A::COMPARE_OP_INT | A::COMPARE_OP_FLOAT | A::COMPARE_OP_STR => {
+                        let (lhs, rhs) = (slots[len - 2], slots[len - 1]);
+                        match fast_paths::comparison(instruction.op, lhs, rhs, arg) {
+                            Some(result) => replace_two!(Value::bool(result)),
+                            None => break 'frames ip,
+                        }
+                    }
+                    A::GET_ITER => {
+                        // Builtin containers, ranges and strings get a builtin iterator;
+                        // an iterator or generator is its own.
+                        let iterable = slots[len - 1];
+                        match kind(&iterable) {
+                            Some(ObjKind::Iterator(_) | ObjKind::Generator(_)) => {}
+                            _ => match new_iterator(heap, iterable) {
+                                Some(iterator) => {
+                                    slots[len - 1] = iterator;
+                                    allocated!();
+                                }
+                                None => break 'frames ip,
+                            },
+                        }
+                    }
+                    A::BUILD_TUPLE | A::BUILD_LIST => {
+                        let items = &slots[len - arg as usize..len];
+                        let built = match instruction.op {
+                            A::BUILD_TUPLE => ObjKind::Tuple(items.into()),
+                            _ => ObjKind::List(ListObj::new(items.to_vec())),
+                        };
+                        sp = len - arg as usize;
+                        push!(heap.alloc(built));
+                        allocated!();
+                    }
+                    A::CALL_ALLOC_AND_ENTER_INIT => {
+                        // A plain class's call: its instance, then `__init__`'s frame.
+                        let n = arg as usize;
+                        let callable_index = len - n - 2;
+                        let cache = code.caches[ip].get();
+                        if slots[callable_index] != cache.value
+                            || !slots[callable_index + 1].is_null()
+                            || limits.class_epoch != u64::from(cache.index)
+                            || frames.len() >= limits.recursion_limit
+                        {
+                            break 'frames ip;
+                        }
+                        let caller = frames.len() - 1;
+                        let init = Value::from_raw(cache.key);
+                        if !with_exact_stack!(enter_init(
+                            stack,
+                            frames,
+                            heap,
+                            callable_index,
+                            n,
+                            init
+                        )) {
+                            break 'frames ip;
+                        }
+                        allocated!();
+                        frames[caller].ip = ip + 1;
+                        frames[caller].last_ip = ip;
+                        frame_changed = true;
+                        ip = 0;
+                        continue 'frames;
+                    }
+                    A::CALL_BUILTIN_CLASS => {
+                        // `range(...)` of small ints (what a `for` loop over numbers calls);
+                        // other classes, and arguments that need conversion or raise, are
+                        // left to `eval::run`.
+                        let n = arg as usize;
+                        let callable_index = len - n - 2;
+                        if slots[callable_index] != limits.types.range
+                            || !slots[callable_index + 1].is_null()
+                            || !(1..=3).contains(&n)
+                        {
+                            out!('dispatch, OutOfLine::Specialized)
+                        }
+                        let Some(range) = new_range(heap, &slots[len - n..len]) else {
+                            out!('dispatch, OutOfLine::Specialized)
+                        };
+                        allocated!();
+                        sp = callable_index;
+                        push!(range);
+                    }
+                    A::FOR_ITER_GEN | A::SEND_GEN => {
+                        // Resume a generator in place: its frame goes on top.
+                        let sending = instruction.op == A::SEND_GEN;
+                        let (generator, sent) = match sending {
+                            true => (slots[len - 2], slots[len - 1]),
+                            false => (slots[len - 1], Value::NONE),
+                        };
+                        if !generators::resumable_inline(generator, sent)
+                            || frames.len() >= limits.recursion_limit
+                        {
+                            break 'frames ip;
+                        }
+                        let caller = frames.last_mut().expect("a frame runs");
+                        caller.ip = ip + 1;
+                        caller.last_ip = ip;
+                        with_exact_stack!(generators::resume_inline(
                             stack,
                             frames,
                             handled_exception,
-                            frame.generator,
-                            value,
+                            generator,
+                            sending
                         ));
+                        ip = frames.last().expect("the generator's frame").ip;
+                        frame_changed = true;
+                        continue 'frames;
                     }
+                    A::YIELD_VALUE => {
+                        // A generator resumed inline yields to the frame that resumed it
+                        // (one entered by `generators::resume` returns from `eval::run`).
+                        let frame = *frames.last().expect("a frame runs");
+                        if frames.len() - 1 == limits.entry_depth || frame.generator.is_null() {
+                            break 'frames ip;
+                        }
+                        let value = slots[len - 1];
+                        generators::save_frame(
+                            frame.generator,
+                            &slots[frame.base..len - 1],
+                            ip + 1,
+                        );
+                        frames.pop();
+                        sp = frame.caller_sp;
+                        generators::hand_back(handled_exception, frame.generator, false);
+                        push!(value);
+                        ip = frames.last().expect("the resuming frame").ip;
+                        frame_changed = true;
+                        continue 'frames;
+                    }
+                    A::CALL_PY_EXACT_ARGS | A::CALL_BOUND_METHOD_EXACT_ARGS => {
+                        let n = arg as usize;
+                        let callable_index = len - n - 2;
+                        let (function, self_or_null) = match instruction.op {
+                            A::CALL_PY_EXACT_ARGS => {
+                                (slots[callable_index], slots[callable_index + 1])
+                            }
+                            _ => match kind(&slots[callable_index]) {
+                                Some(ObjKind::BoundMethod(m))
+                                    if slots[callable_index + 1].is_null() =>
+                                {
+                                    (m.function, m.receiver)
+                                }
+                                _ => break 'frames ip,
+                            },
+                        };
+                        // Another function than the cached one (a polymorphic site: a method
+                        // of several subclasses) is entered the same way when it binds the
+                        // arguments exactly too: the cache only saves the check.
+                        if frames.len() >= limits.recursion_limit {
+                            break 'frames ip;
+                        }
+                        let Some(ObjKind::Function(f)) = kind(&function) else {
+                            break 'frames ip;
+                        };
+                        let callee = code_data(&f.code);
+                        if !binds_exactly(callee, n + usize::from(!self_or_null.is_null())) {
+                            break 'frames ip;
+                        }
+                        slots[callable_index] = function;
+                        slots[callable_index + 1] = self_or_null;
+                        let caller = frames.last_mut().expect("a frame runs");
+                        caller.ip = ip + 1;
+                        caller.last_ip = ip;
+                        sp = enter_exact(stack, sp, frames, callable_index, f, callee);
+                        frame_changed = true;
+                        ip = 0;
+                        continue 'frames;
+                    }
+                    A::RETURN_VALUE | A::RETURN_CONST => {
+                        // A return to a Python caller (the entry frame's is left to `eval::run`, which
+                        // returns to its native caller).
+                        let frame = *frames.last().expect("a frame runs");
+                        if frames.len() - 1 == limits.entry_depth {
+                            break 'frames ip;
+                        }
+                        let mut value = match instruction.op {
+                            A::RETURN_CONST => code.consts[arg as usize],
+                            _ => slots[len - 1],
+                        };
+                        if value == Value::NOT_IMPLEMENTED
+                            && frame.base == frame.caller_sp + BINARY_METHOD_FRAME_GAP
+                        {
+                            // An operator's special method declined: `eval::run` raises the
+                            // operator's TypeError.
+                            break 'frames ip;
+                        }
+                        if frame.base == frame.caller_sp + INIT_FRAME_GAP {
+                            // `__init__` entered by CALL_ALLOC_AND_ENTER_INIT: the call's result is the
+                            // instance below the frame (a result other than None raises, in `eval::run`).
+                            if !value.is_none() {
+                                break 'frames ip;
+                            }
+                            value = slots[frame.caller_sp];
+                            remember_instance_size(value);
+                        }
+                        frames.pop();
+                        sp = frame.caller_sp;
+                        if frame.generator.is_null() {
+                            push!(value);
+                        } else {
+                            with_exact_stack!(generators::return_inline(
+                                stack,
+                                frames,
+                                handled_exception,
+                                frame.generator,
+                                value,
+                            ));
+                        }
+                        frame_changed = true;
+                        ip = frames.last().expect("the caller's frame").ip;
+                        continue 'frames;
+                    }
+                    op if runs_specialized_out(op) => out!('dispatch, OutOfLine::Specialized),
+                    op if runs_generic_out(op) => out!('dispatch, OutOfLine::Generic),
+                    op if runs_adaptive_out(op) => {
+                        // What the adaptive prologue does while it does not specialize.
+                        let cache = &code.caches[ip];
+                        let mut entry = cache.get();
+                        if counter::triggers(entry.counter) {
+                            break 'frames ip;
+                        }
+                        entry.counter = counter::decrement(entry.counter);
+                        cache.set(entry);
+                        out!('dispatch, OutOfLine::Generic)
+                    }
+                    _ => break 'frames ip,
+                }
+                ip += 1;
+                continue 'instructions;
+            };
+            // The one call out: `eval`'s code for the instruction, with the whole VM.
+            match call_out!(vm => run_out_of_line(vm, ip, instruction.op, arg, kind)) {
+                OutOfLineOutcome::Next(next) => ip = next,
+                OutOfLineOutcome::Miss => break 'frames ip,
+                OutOfLineOutcome::PushedFrame => {
                     frame_changed = true;
-                    ip = frames.last().expect("the caller's frame").ip;
+                    ip = frames.last().expect("the pushed frame").ip;
                     continue 'frames;
                 }
-                op if runs_specialized_out(op) => specialized_out!('frames, op, arg),
-                op if runs_generic_out(op) => generic_out!('frames, op, arg),
-                op if runs_adaptive_out(op) => {
-                    // What the adaptive prologue does while it does not specialize.
-                    let cache = &code.caches[ip];
-                    let mut entry = cache.get();
-                    if counter::triggers(entry.counter) {
-                        break 'frames ip;
-                    }
-                    entry.counter = counter::decrement(entry.counter);
-                    cache.set(entry);
-                    generic_out!('frames, op, arg)
+                OutOfLineOutcome::Raised(unwind) => {
+                    error = Some(unwind);
+                    break 'frames ip;
                 }
-                _ => break 'frames ip,
             }
-            ip += 1;
         }
     };
     stack.truncate(sp);
-    if let Some((a, b)) = not_implemented {
-        let caller = *vm.frames.last().expect("the caller's frame");
-        let raised = binary_method_not_implemented(vm, code_data(&caller.code), stopped_at, a, b);
-        error = Some(Unwind::Raise(raised));
-    }
     Stop {
         ip: stopped_at,
         frame_changed,
@@ -1227,33 +1192,6 @@ pub(crate) fn enter_exact(
         base,
         callable_index,
     ));
-    end
-}
-
-/// The frame of an operator's special method `function` (whose object is `f`, its code
-/// `code`) for the two operands on top of the stack (height `sp`): they stay where they
-/// are, two NULLs above them ([`BINARY_METHOD_FRAME_GAP`]), then the frame with the
-/// operands as its first two locals and the others unbound. Returns the new height.
-/// The caller has checked the recursion limit and that `code` binds two arguments.
-fn enter_binary_method(
-    stack: &mut Vec<Value>,
-    sp: usize,
-    frames: &mut Vec<Frame>,
-    function: Value,
-    f: &FunctionObj,
-    code: &CodeData,
-) -> usize {
-    let at = sp - 2;
-    let base = at + BINARY_METHOD_FRAME_GAP;
-    let end = base + code.nlocalsplus;
-    if stack.len() < end {
-        stack.resize(end, Value::NULL);
-    }
-    let (a, b) = (stack[at], stack[at + 1]);
-    stack[at + 2..end].fill(Value::NULL);
-    stack[base] = a;
-    stack[base + 1] = b;
-    frames.push(Frame::for_call(function, f, base, at));
     end
 }
 
