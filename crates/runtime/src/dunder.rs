@@ -49,6 +49,15 @@ fn call_special(
     args: &[Value],
 ) -> PyResult<Option<Value>> {
     match special(vm, v, name) {
+        // A `staticmethod`, `classmethod` or `property` on the class: what it gives
+        // for `v` is called with the arguments alone (CPython's `lookup_maybe_method`
+        // binds descriptors that are not plain functions through `__get__`).
+        Some(descriptor) if matches!(kind(&descriptor), Some(ObjKind::Descriptor(_))) => {
+            let ty = vm.type_of(v);
+            let key = vm.intern_static(name);
+            let bound = crate::attr::resolve_descriptor(vm, descriptor, v, ty, key)?;
+            call(vm, bound, args, &[]).map(Some)
+        }
         Some(method) => {
             let mut full = Vec::with_capacity(args.len() + 1);
             full.push(v);
