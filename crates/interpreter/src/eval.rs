@@ -92,15 +92,9 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
             if use_inner_loop && inner_loop::handles(code.instructions[ip].get().op) {
                 let stop = inner_loop::run(vm, entry_depth, ip);
                 if let Some(unwind) = stop.error {
-                    // An instruction the inner loop ran through `eval` raised: unwind
-                    // from it, as the arm below does for the instructions run here.
+                    // An instruction the inner loop ran through `eval` raised.
                     let top = vm.frames.len() - 1;
-                    vm.frames[top].ip = stop.ip + 1;
-                    vm.frames[top].last_ip = match unwind {
-                        Unwind::Reraise(_, Some(lasti)) => lasti,
-                        _ => stop.ip,
-                    };
-                    match handle_exception(vm, unwind, stop.ip, entry_depth) {
+                    match raise_at(vm, top, stop.ip + 1, stop.ip, unwind, entry_depth) {
                         Ok(()) => continue 'frames,
                         Err(error) => return Err(error),
                     }
@@ -584,18 +578,33 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                 };
             };
             if let Err(unwind) = outcome {
-                vm.frames[frame_index].ip = ip;
-                vm.frames[frame_index].last_ip = match unwind {
-                    Unwind::Reraise(_, Some(lasti)) => lasti,
-                    _ => this_ip,
-                };
-                match handle_exception(vm, unwind, this_ip, entry_depth) {
+                match raise_at(vm, frame_index, ip, this_ip, unwind, entry_depth) {
                     Ok(()) => continue 'frames,
                     Err(error) => return Err(error),
                 }
             }
         }
     }
+}
+
+/// The instruction at `this_ip` of frame `frame_index` raised (`next_ip` is where the
+/// frame would have gone on): records the frame's position for the traceback (a bare
+/// `raise` keeps its `lasti`) and unwinds to a handler, or returns the exception when
+/// none below `entry_depth` takes it.
+fn raise_at(
+    vm: &mut Vm,
+    frame_index: usize,
+    next_ip: usize,
+    this_ip: usize,
+    unwind: Unwind,
+    entry_depth: usize,
+) -> PyResult<()> {
+    vm.frames[frame_index].ip = next_ip;
+    vm.frames[frame_index].last_ip = match unwind {
+        Unwind::Reraise(_, Some(lasti)) => lasti,
+        _ => this_ip,
+    };
+    handle_exception(vm, unwind, this_ip, entry_depth)
 }
 
 /// Executes one instruction that stays in the current frame.
@@ -1795,8 +1804,7 @@ pub(crate) fn run_out_of_line(
 
 /// The generic `BINARY_OP` at `this_ip` of the top frame for the inner loop, whose fast
 /// paths did not apply. On two instances of one Python class whose special method is
-/// all the operator does (remembered in the site's cache by
-/// [`crate::specialize::remember_binary_method`]), pushes that method's frame
+/// all the operator does ([`crate::specialize::binary_method`]), pushes that method's frame
 /// ([`BINARY_METHOD_FRAME_GAP`] above the operands, which stay where they are) and
 /// returns `PushedFrame`; otherwise executes the operator.
 #[inline(never)]
@@ -1806,36 +1814,21 @@ fn binary_op_in_top_frame(vm: &mut Vm, this_ip: usize, arg: u32) -> OutOfLineOut
     let code = code_data(&frame.code);
     let len = vm.stack.len();
     let (lhs, rhs) = (vm.stack[len - 2], vm.stack[len - 1]);
-    if let (Some(ObjKind::Instance(x)), Some(ObjKind::Instance(y)), Some(operator)) =
-        (kind(&lhs), kind(&rhs), BinaryOpArg::from_arg(arg))
-    {
-        let class = x.class;
-        let remembered = |entry: cpjit_runtime::object::InlineCache, epoch: u64| {
-            entry.value == class && u64::from(entry.index) == epoch
-        };
-        if y.class == class {
-            if !remembered(code.caches[this_ip].get(), vm.class_epoch) {
-                crate::specialize::remember_binary_method(vm, code, this_ip, lhs, rhs, operator);
-            }
-            let entry = code.caches[this_ip].get();
-            let function = Value::from_raw(entry.key);
-            if remembered(entry, vm.class_epoch)
-                && entry.key != 0
-                && vm.frames.len() < vm.recursion_limit
-            {
-                if let Some(ObjKind::Function(f)) = kind(&function) {
-                    let callee = code_data(&f.code);
-                    let at = len - 2;
-                    let base = at + BINARY_METHOD_FRAME_GAP;
-                    vm.stack.resize(base + callee.nlocalsplus, Value::NULL);
-                    vm.stack[base] = lhs;
-                    vm.stack[base + 1] = rhs;
-                    vm.frames[frame_index].ip = this_ip + 1;
-                    vm.frames[frame_index].last_ip = this_ip;
-                    vm.frames.push(Frame::for_call(function, f, base, at));
-                    return OutOfLineOutcome::PushedFrame;
-                }
-            }
+    let method = BinaryOpArg::from_arg(arg).and_then(|operator| {
+        crate::specialize::binary_method(vm, code, this_ip, lhs, rhs, operator)
+    });
+    if let Some(function) = method.filter(|_| vm.frames.len() < vm.recursion_limit) {
+        if let Some(ObjKind::Function(f)) = kind(&function) {
+            let callee = code_data(&f.code);
+            let at = len - 2;
+            let base = at + BINARY_METHOD_FRAME_GAP;
+            vm.stack.resize(base + callee.nlocalsplus, Value::NULL);
+            vm.stack[base] = lhs;
+            vm.stack[base + 1] = rhs;
+            vm.frames[frame_index].ip = this_ip + 1;
+            vm.frames[frame_index].last_ip = this_ip;
+            vm.frames.push(Frame::for_call(function, f, base, at));
+            return OutOfLineOutcome::PushedFrame;
         }
     }
     match execute_in_top_frame(vm, this_ip, Opcode::BINARY_OP, arg) {

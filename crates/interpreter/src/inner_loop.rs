@@ -17,12 +17,15 @@
 //! Some instructions it does not implement but runs anyway, by calling `eval`'s own
 //! code for them with the whole VM (`call_out!`): calls of native functions and
 //! methods, operators on other types than small ints and floats (special methods
-//! included), slices, formatting, building sets and dicts (`runs_specialized_out`,
-//! `runs_generic_out`). Those may raise or run Python code (and collect, in the Python
-//! code they run): the stack is exact and the frame's position stored before the call,
-//! and an exception comes back in [`Stop::error`] for `eval::run` to unwind. One
-//! source of truth for what they do, and no return to `eval::run` and new entry here
-//! for each of them.
+//! included), slices, formatting, building sets and dicts, and the generic forms of
+//! specializable instructions while their counter counts down (`runs_specialized_out`,
+//! `runs_generic_out`, `runs_adaptive_out`; `eval::run_out_of_line`). Those may raise
+//! or run Python code (and collect, in the Python code they run): the stack is exact
+//! and the frame's position stored before the call, and an exception comes back in
+//! [`Stop::error`] for `eval::run` to unwind. One source of truth for what they do, and
+//! no return to `eval::run` and new entry here for each of them. An operator on two
+//! instances of a Python class whose special method is all it does gets that method's
+//! frame pushed there (`eval::BINARY_METHOD_FRAME_GAP`), and runs it here like a call.
 //!
 //! [`run`] executes instructions until it meets one it cannot finish and stops there
 //! *without having changed anything for it*; `eval::run` then dispatches it as usual
@@ -274,9 +277,6 @@ const fn runs_generic_out(op: AdaptiveOpcode) -> bool {
 #[inline(never)]
 pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
     use AdaptiveOpcode as A;
-    // The parts of the VM the instructions work on, borrowed one by one so that they
-    // stay in registers; a native call (`call_out!`) ends these borrows, hands the
-    // whole VM over and takes them again afterwards.
     // What the loop reads from the rest of the VM; read again after a call out, which
     // may have run Python code (a class changed, garbage collected, a limit set).
     macro_rules! limits_of {
@@ -293,6 +293,9 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
         };
     }
     let mut limits = limits_of!(vm);
+    // The parts of the VM the instructions work on, borrowed one by one so that they
+    // stay in registers; a call out (`call_out!`) ends these borrows, hands the whole
+    // VM over and takes them again afterwards.
     let mut stack: &mut Vec<Value> = &mut vm.stack;
     let mut frames: &mut Vec<Frame> = &mut vm.frames;
     let mut heap: &mut Heap = &mut vm.heap;
@@ -349,7 +352,8 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
     // callee may run Python code, collect garbage or build a traceback; the borrows
     // of the VM's parts end here and are taken again afterwards, and what the loop
     // caches from the VM is read again. Instead of a return to `eval::run` and a new
-    // entry here (about 20 ns each), one call.
+    // entry here, one call; arms that need it `break 'dispatch` with the kind of code
+    // to run (`OutOfLine`), so the loop holds one copy of it.
     macro_rules! call_out {
         ($vm:ident => $body:expr) => {{
             stack.truncate(sp);
@@ -377,14 +381,6 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
     }
     // Set when an instruction run by `call_out!` raised (it stops the loop there).
     let mut error: Option<Unwind> = None;
-    // Hands the instruction at `ip` to `eval`'s code for it (see `OutOfLine`): every
-    // arm that does so meets at one call below the dispatch, so the loop holds one
-    // copy of what a call out takes.
-    macro_rules! out {
-        ($dispatch:lifetime, $kind:expr) => {
-            break $dispatch $kind
-        };
-    }
     let stopped_at = 'frames: loop {
         // (Only what every instruction needs is loaded here: entering this loop must
         // stay cheap, as it happens after every instruction `eval::run` executes.)
@@ -549,7 +545,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                         // special method is all the operator does get its frame pushed, to
                         // run here as a call would (`eval::run` calls it through the runtime
                         // and a new `eval::run`).
-                        out!('dispatch, OutOfLine::BinaryOp)
+                        break 'dispatch OutOfLine::BinaryOp;
                     }
                     A::BINARY_OP_ADD_INT
                     | A::BINARY_OP_SUBTRACT_INT
@@ -909,10 +905,10 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                             || !slots[callable_index + 1].is_null()
                             || !(1..=3).contains(&n)
                         {
-                            out!('dispatch, OutOfLine::Specialized)
+                            break 'dispatch OutOfLine::Specialized;
                         }
                         let Some(range) = new_range(heap, &slots[len - n..len]) else {
-                            out!('dispatch, OutOfLine::Specialized)
+                            break 'dispatch OutOfLine::Specialized;
                         };
                         allocated!();
                         sp = callable_index;
@@ -1048,8 +1044,8 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                         ip = frames.last().expect("the caller's frame").ip;
                         continue 'frames;
                     }
-                    op if runs_specialized_out(op) => out!('dispatch, OutOfLine::Specialized),
-                    op if runs_generic_out(op) => out!('dispatch, OutOfLine::Generic),
+                    op if runs_specialized_out(op) => break 'dispatch OutOfLine::Specialized,
+                    op if runs_generic_out(op) => break 'dispatch OutOfLine::Generic,
                     op if runs_adaptive_out(op) => {
                         // What the adaptive prologue does while it does not specialize.
                         let cache = &code.caches[ip];
@@ -1059,7 +1055,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                         }
                         entry.counter = counter::decrement(entry.counter);
                         cache.set(entry);
-                        out!('dispatch, OutOfLine::Generic)
+                        break 'dispatch OutOfLine::Generic;
                     }
                     _ => break 'frames ip,
                 }

@@ -549,42 +549,46 @@ fn str_hash(name: &Value) -> Option<i64> {
     }
 }
 
-/// For the generic `BINARY_OP` at `index` on `lhs` and `rhs`: remembers in its inline
-/// cache (kept by the generic form between specialization attempts) what the inner
-/// loop needs to run the operator's special method as a frame: the class, the class
-/// epoch, and the function ([`cpjit_runtime::dunder::python_binary_method`], binding
-/// `(self, other)` exactly and not a generator), or no function (`key` 0) when the
-/// operator needs more than that call. Keeps the counter. Nothing is remembered at a
-/// class epoch past what a cache entry holds.
-pub(crate) fn remember_binary_method(
+/// For the generic `BINARY_OP` at `index` on `lhs` and `rhs`: the special method to
+/// run as a frame when the operands are two instances of one class and the operator is
+/// nothing but a call of that class's method ([`cpjit_runtime::dunder::python_binary_method`],
+/// binding `(self, other)` exactly and not a generator). The answer is remembered per
+/// class in the instruction's inline cache (which the generic form keeps between
+/// specialization attempts): class, class epoch, and the function or 0 when there is
+/// none; the counter is kept. Nothing is remembered at a class epoch past what a cache
+/// entry holds.
+pub(crate) fn binary_method(
     vm: &mut Vm,
     code: &CodeData,
     index: usize,
     lhs: Value,
     rhs: Value,
     operator: BinaryOpArg,
-) {
-    let Some(ObjKind::Instance(instance)) = kind(&lhs) else {
-        return;
+) -> Option<Value> {
+    let (Some(ObjKind::Instance(x)), Some(ObjKind::Instance(y))) = (kind(&lhs), kind(&rhs)) else {
+        return None;
     };
-    let class = instance.class;
-    let Some(epoch) = u32::try_from(vm.class_epoch)
+    let class = x.class;
+    if y.class != class {
+        return None;
+    }
+    let epoch = u32::try_from(vm.class_epoch)
         .ok()
-        .filter(|e| *e != u32::MAX)
-    else {
-        return;
-    };
-    let function =
-        cpjit_runtime::dunder::python_binary_method(vm, lhs, rhs, operator).filter(|function| {
-            match kind(function) {
-                Some(ObjKind::Function(f)) => init_binds_exactly(&f.code, 2),
-                _ => false,
-            }
-        });
+        .filter(|e| *e != u32::MAX)?;
     let cache = &code.caches[index];
     let mut entry = cache.get();
-    entry.value = class;
-    entry.index = epoch;
-    entry.key = function.map_or(0, |function| function.raw());
-    cache.set(entry);
+    if entry.value != class || entry.index != epoch {
+        let function = cpjit_runtime::dunder::python_binary_method(vm, lhs, rhs, operator).filter(
+            |function| match kind(function) {
+                Some(ObjKind::Function(f)) => init_binds_exactly(&f.code, 2),
+                _ => false,
+            },
+        );
+        entry = cache.get();
+        entry.value = class;
+        entry.index = epoch;
+        entry.key = function.map_or(0, |function| function.raw());
+        cache.set(entry);
+    }
+    (entry.key != 0).then(|| Value::from_raw(entry.key))
 }

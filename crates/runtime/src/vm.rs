@@ -343,6 +343,7 @@ pub struct Vm {
     /// cpjit itself (`"__add__"`, `"__get__"`): keyed by the literal's address and
     /// length, which never change for a `&'static str` and so need no text compared.
     /// Operators on instances look their special method up by name at every call.
+    /// Every value here is also in `interned`, which roots it.
     static_names: [(usize, usize, Value); STATIC_NAME_SLOTS],
     /// One-character ASCII strings (indexing and iterating strings produce these).
     ascii_chars: [Value; 128],
