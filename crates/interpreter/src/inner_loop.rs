@@ -402,6 +402,226 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
             let instruction = instructions[ip].get();
             let arg = instruction.arg;
             let len = sp;
+            // Arm bodies shared by several forms of one family. Each form gets its own
+            // arm that passes its opcode as a constant, so the body is compiled once per
+            // form with the family's inner `match` on the opcode folded away (one arm for
+            // the family dispatched twice: once here, once inside the body).
+            macro_rules! arithmetic {
+                ($op:expr) => {
+                    match fast_paths::arithmetic($op, slots[len - 2], slots[len - 1]) {
+                        Some(result) => replace_two!(result),
+                        None => break 'frames ip,
+                    }
+                };
+            }
+            macro_rules! truth {
+                ($op:expr) => {
+                    match fast_paths::truth($op, slots[len - 1]) {
+                        Some(truth) => slots[len - 1] = Value::bool(truth),
+                        None => break 'frames ip,
+                    }
+                };
+            }
+            macro_rules! comparison {
+                ($op:expr) => {
+                    match fast_paths::comparison($op, slots[len - 2], slots[len - 1], arg) {
+                        Some(result) => replace_two!(Value::bool(result)),
+                        None => break 'frames ip,
+                    }
+                };
+            }
+            macro_rules! jump_if_bool {
+                ($jump_if:expr) => {{
+                    let v = slots[len - 1];
+                    if !v.is_bool() {
+                        break 'frames ip;
+                    }
+                    sp = len - 1;
+                    let taken = (v == Value::TRUE) == $jump_if;
+                    record_branch(code, ip, taken);
+                    if taken {
+                        ip = arg as usize;
+                        continue 'instructions;
+                    }
+                }};
+            }
+            macro_rules! cached_global {
+                ($op:expr) => {{
+                    let name = code.names[(arg >> 1) as usize];
+                    let frame = frames.last().expect("a frame runs");
+                    let cache = code.caches[ip].get();
+                    match fast_paths::cached_global($op, name, cache, frame.globals, frame.builtins)
+                    {
+                        Some(value) => {
+                            push!(value);
+                            if arg & 1 != 0 {
+                                push!(Value::NULL);
+                            }
+                        }
+                        None => break 'frames ip,
+                    }
+                }};
+            }
+            macro_rules! next_item {
+                ($op:expr) => {
+                    // (A range's number past the small-int range needs a heap int: left undone.)
+                    match fast_paths::next_item($op, slots[len - 1], Value::small_int) {
+                        Some(Some(item)) => push!(item),
+                        Some(None) => {
+                            // Exhausted: pop the iterator and skip the loop's END_FOR.
+                            sp = len - 1;
+                            ip = arg as usize + 2;
+                            continue 'instructions;
+                        }
+                        None => break 'frames ip,
+                    }
+                };
+            }
+            macro_rules! enter_exact_call {
+                ($bound:expr) => {{
+                    let n = arg as usize;
+                    let callable_index = len - n - 2;
+                    let (function, self_or_null) = match $bound {
+                        false => (slots[callable_index], slots[callable_index + 1]),
+                        true => match kind(&slots[callable_index]) {
+                            Some(ObjKind::BoundMethod(m))
+                                if slots[callable_index + 1].is_null() =>
+                            {
+                                (m.function, m.receiver)
+                            }
+                            _ => break 'frames ip,
+                        },
+                    };
+                    // Another function than the cached one (a polymorphic site: a method
+                    // of several subclasses) is entered the same way when it binds the
+                    // arguments exactly too: the cache only saves the check.
+                    if frames.len() >= limits.recursion_limit {
+                        break 'frames ip;
+                    }
+                    let Some(ObjKind::Function(f)) = kind(&function) else {
+                        break 'frames ip;
+                    };
+                    let callee = code_data(&f.code);
+                    if !binds_exactly(callee, n + usize::from(!self_or_null.is_null())) {
+                        break 'frames ip;
+                    }
+                    slots[callable_index] = function;
+                    slots[callable_index + 1] = self_or_null;
+                    let caller = frames.last_mut().expect("a frame runs");
+                    caller.ip = ip + 1;
+                    caller.last_ip = ip;
+                    sp = enter_exact(stack, sp, frames, callable_index, f, callee);
+                    frame_changed = true;
+                    ip = 0;
+                    continue 'frames;
+                }};
+            }
+            macro_rules! return_value {
+                ($value:expr) => {{
+                    // A return to a Python caller (the entry frame's is left to `eval::run`, which
+                    // returns to its native caller).
+                    let frame = *frames.last().expect("a frame runs");
+                    if frames.len() - 1 == limits.entry_depth {
+                        break 'frames ip;
+                    }
+                    let mut value = $value;
+                    if value == Value::NOT_IMPLEMENTED
+                        && frame.base == frame.caller_sp + BINARY_METHOD_FRAME_GAP
+                    {
+                        // An operator's special method declined: `eval::run` raises the
+                        // operator's TypeError.
+                        break 'frames ip;
+                    }
+                    if frame.base == frame.caller_sp + INIT_FRAME_GAP {
+                        // `__init__` entered by CALL_ALLOC_AND_ENTER_INIT: the call's result is the
+                        // instance below the frame (a result other than None raises, in `eval::run`).
+                        if !value.is_none() {
+                            break 'frames ip;
+                        }
+                        value = slots[frame.caller_sp];
+                        remember_instance_size(value);
+                    }
+                    frames.pop();
+                    sp = frame.caller_sp;
+                    if frame.generator.is_null() {
+                        push!(value);
+                    } else {
+                        with_exact_stack!(generators::return_inline(
+                            stack,
+                            frames,
+                            handled_exception,
+                            frame.generator,
+                            value,
+                        ));
+                    }
+                    frame_changed = true;
+                    ip = frames.last().expect("the caller's frame").ip;
+                    continue 'frames;
+                }};
+            }
+            macro_rules! instance_load {
+                ($op:expr) => {{
+                    // The cached class, or another whose MRO the memo knows says the same.
+                    let owner = slots[len - 1];
+                    let name = code.names[(arg >> 1) as usize];
+                    let cache = code.caches[ip].get();
+                    let epoch = limits.class_epoch;
+                    let facts_for = |class| {
+                        AttributeMemoSlot::lookup(limits.attribute_memo, class, name, epoch)
+                    };
+                    match fast_paths::instance_load($op, owner, name, arg, cache, epoch, facts_for)
+                    {
+                        Some(fast_paths::InstanceLoad::Value(value)) => {
+                            slots[len - 1] = value;
+                            if arg & 1 != 0 {
+                                push!(Value::NULL);
+                            }
+                        }
+                        Some(fast_paths::InstanceLoad::Method(method)) => {
+                            slots[len - 1] = method;
+                            push!(owner);
+                        }
+                        None => break 'frames ip,
+                    }
+                }};
+            }
+            macro_rules! subscript {
+                ($op:expr) => {{
+                    let container = slots[len - 2];
+                    let same_kind = match $op {
+                        A::BINARY_SUBSCR_LIST_INT => {
+                            matches!(kind(&container), Some(ObjKind::List(_)))
+                        }
+                        _ => matches!(kind(&container), Some(ObjKind::Tuple(_))),
+                    };
+                    // An out-of-range index is left to `eval::run`, which raises.
+                    match subscript_fast(container, slots[len - 1]).filter(|_| same_kind) {
+                        Some(item) => replace_two!(item),
+                        None => break 'frames ip,
+                    }
+                }};
+            }
+            macro_rules! contains {
+                ($op:expr) => {{
+                    // Keys whose equality and hash need no Python code.
+                    let (item, container) = (slots[len - 2], slots[len - 1]);
+                    let set = $op == A::CONTAINS_OP_SET;
+                    match ops::simple_key_in_table(container, item, set) {
+                        Some(found) => replace_two!(Value::bool(found != (arg == 1))),
+                        None => break 'frames ip,
+                    }
+                }};
+            }
+            macro_rules! jump_if_none {
+                ($jump_if:expr) => {{
+                    let is_none = slots[len - 1].is_none();
+                    sp = len - 1;
+                    if is_none == $jump_if {
+                        ip = arg as usize;
+                        continue 'instructions;
+                    }
+                }};
+            }
             let kind: OutOfLine = 'dispatch: {
                 match instruction.op {
                     A::NOP => {}
@@ -490,27 +710,10 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                         ip = arg as usize;
                         continue 'instructions;
                     }
-                    A::POP_JUMP_IF_FALSE | A::POP_JUMP_IF_TRUE => {
-                        let v = slots[len - 1];
-                        if !v.is_bool() {
-                            break 'frames ip;
-                        }
-                        sp = len - 1;
-                        let taken = (v == Value::TRUE) == (instruction.op == A::POP_JUMP_IF_TRUE);
-                        record_branch(code, ip, taken);
-                        if taken {
-                            ip = arg as usize;
-                            continue 'instructions;
-                        }
-                    }
-                    A::POP_JUMP_IF_NONE | A::POP_JUMP_IF_NOT_NONE => {
-                        let is_none = slots[len - 1].is_none();
-                        sp = len - 1;
-                        if is_none == (instruction.op == A::POP_JUMP_IF_NONE) {
-                            ip = arg as usize;
-                            continue 'instructions;
-                        }
-                    }
+                    A::POP_JUMP_IF_FALSE => jump_if_bool!(false),
+                    A::POP_JUMP_IF_TRUE => jump_if_bool!(true),
+                    A::POP_JUMP_IF_NONE => jump_if_none!(true),
+                    A::POP_JUMP_IF_NOT_NONE => jump_if_none!(false),
                     A::BINARY_OP => {
                         // The generic form's small-int/float fast path. For `+`, `-` and `*` it
                         // counts down the adaptive counter as `eval::run` would; when the
@@ -547,76 +750,22 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                         // and a new `eval::run`).
                         break 'dispatch OutOfLine::BinaryOp;
                     }
-                    A::BINARY_OP_ADD_INT
-                    | A::BINARY_OP_SUBTRACT_INT
-                    | A::BINARY_OP_MULTIPLY_INT
-                    | A::BINARY_OP_ADD_FLOAT
-                    | A::BINARY_OP_SUBTRACT_FLOAT
-                    | A::BINARY_OP_MULTIPLY_FLOAT => {
-                        match fast_paths::arithmetic(instruction.op, slots[len - 2], slots[len - 1])
-                        {
-                            Some(result) => replace_two!(result),
-                            None => break 'frames ip,
-                        }
-                    }
-                    A::TO_BOOL_BOOL
-                    | A::TO_BOOL_INT
-                    | A::TO_BOOL_NONE
-                    | A::TO_BOOL_LIST
-                    | A::TO_BOOL_STR => match fast_paths::truth(instruction.op, slots[len - 1]) {
-                        Some(truth) => slots[len - 1] = Value::bool(truth),
-                        None => break 'frames ip,
-                    },
-                    A::LOAD_GLOBAL_MODULE | A::LOAD_GLOBAL_BUILTIN => {
-                        let name = code.names[(arg >> 1) as usize];
-                        let frame = frames.last().expect("a frame runs");
-                        let cache = code.caches[ip].get();
-                        match fast_paths::cached_global(
-                            instruction.op,
-                            name,
-                            cache,
-                            frame.globals,
-                            frame.builtins,
-                        ) {
-                            Some(value) => {
-                                push!(value);
-                                if arg & 1 != 0 {
-                                    push!(Value::NULL);
-                                }
-                            }
-                            None => break 'frames ip,
-                        }
-                    }
-                    A::LOAD_ATTR_INSTANCE_VALUE | A::LOAD_ATTR_METHOD_WITH_VALUES => {
-                        // The cached class, or another whose MRO the memo knows says the same.
-                        let owner = slots[len - 1];
-                        let name = code.names[(arg >> 1) as usize];
-                        let cache = code.caches[ip].get();
-                        let epoch = limits.class_epoch;
-                        let facts_for = |class| {
-                            AttributeMemoSlot::lookup(limits.attribute_memo, class, name, epoch)
-                        };
-                        match fast_paths::instance_load(
-                            instruction.op,
-                            owner,
-                            name,
-                            arg,
-                            cache,
-                            epoch,
-                            facts_for,
-                        ) {
-                            Some(fast_paths::InstanceLoad::Value(value)) => {
-                                slots[len - 1] = value;
-                                if arg & 1 != 0 {
-                                    push!(Value::NULL);
-                                }
-                            }
-                            Some(fast_paths::InstanceLoad::Method(method)) => {
-                                slots[len - 1] = method;
-                                push!(owner);
-                            }
-                            None => break 'frames ip,
-                        }
+                    A::BINARY_OP_ADD_INT => arithmetic!(A::BINARY_OP_ADD_INT),
+                    A::BINARY_OP_SUBTRACT_INT => arithmetic!(A::BINARY_OP_SUBTRACT_INT),
+                    A::BINARY_OP_MULTIPLY_INT => arithmetic!(A::BINARY_OP_MULTIPLY_INT),
+                    A::BINARY_OP_ADD_FLOAT => arithmetic!(A::BINARY_OP_ADD_FLOAT),
+                    A::BINARY_OP_SUBTRACT_FLOAT => arithmetic!(A::BINARY_OP_SUBTRACT_FLOAT),
+                    A::BINARY_OP_MULTIPLY_FLOAT => arithmetic!(A::BINARY_OP_MULTIPLY_FLOAT),
+                    A::TO_BOOL_BOOL => truth!(A::TO_BOOL_BOOL),
+                    A::TO_BOOL_INT => truth!(A::TO_BOOL_INT),
+                    A::TO_BOOL_NONE => truth!(A::TO_BOOL_NONE),
+                    A::TO_BOOL_LIST => truth!(A::TO_BOOL_LIST),
+                    A::TO_BOOL_STR => truth!(A::TO_BOOL_STR),
+                    A::LOAD_GLOBAL_MODULE => cached_global!(A::LOAD_GLOBAL_MODULE),
+                    A::LOAD_GLOBAL_BUILTIN => cached_global!(A::LOAD_GLOBAL_BUILTIN),
+                    A::LOAD_ATTR_INSTANCE_VALUE => instance_load!(A::LOAD_ATTR_INSTANCE_VALUE),
+                    A::LOAD_ATTR_METHOD_WITH_VALUES => {
+                        instance_load!(A::LOAD_ATTR_METHOD_WITH_VALUES)
                     }
                     A::STORE_ATTR_INSTANCE_VALUE => {
                         // The cached class, or another whose MRO the memo knows says the same.
@@ -655,20 +804,8 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                         }
                         sp = len - 2;
                     }
-                    A::BINARY_SUBSCR_LIST_INT | A::BINARY_SUBSCR_TUPLE_INT => {
-                        let container = slots[len - 2];
-                        let same_kind = match instruction.op {
-                            A::BINARY_SUBSCR_LIST_INT => {
-                                matches!(kind(&container), Some(ObjKind::List(_)))
-                            }
-                            _ => matches!(kind(&container), Some(ObjKind::Tuple(_))),
-                        };
-                        // An out-of-range index is left to `eval::run`, which raises.
-                        match subscript_fast(container, slots[len - 1]).filter(|_| same_kind) {
-                            Some(item) => replace_two!(item),
-                            None => break 'frames ip,
-                        }
-                    }
+                    A::BINARY_SUBSCR_LIST_INT => subscript!(A::BINARY_SUBSCR_LIST_INT),
+                    A::BINARY_SUBSCR_TUPLE_INT => subscript!(A::BINARY_SUBSCR_TUPLE_INT),
                     A::STORE_SUBSCR_LIST_INT => {
                         // (What `iter::list_store_fast` does, written out: calling it here,
                         // and `list_append_fast` below, measured 2-3% more instructions.)
@@ -691,23 +828,9 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                         drop(items);
                         sp = len - 3;
                     }
-                    A::FOR_ITER_RANGE | A::FOR_ITER_LIST | A::FOR_ITER_TUPLE => {
-                        // (A range's number past the small-int range needs a heap int: left undone.)
-                        match fast_paths::next_item(
-                            instruction.op,
-                            slots[len - 1],
-                            Value::small_int,
-                        ) {
-                            Some(Some(item)) => push!(item),
-                            Some(None) => {
-                                // Exhausted: pop the iterator and skip the loop's END_FOR.
-                                sp = len - 1;
-                                ip = arg as usize + 2;
-                                continue 'instructions;
-                            }
-                            None => break 'frames ip,
-                        }
-                    }
+                    A::FOR_ITER_RANGE => next_item!(A::FOR_ITER_RANGE),
+                    A::FOR_ITER_LIST => next_item!(A::FOR_ITER_LIST),
+                    A::FOR_ITER_TUPLE => next_item!(A::FOR_ITER_TUPLE),
                     A::UNPACK_SEQUENCE_TWO_TUPLE => {
                         let mut items = [Value::NULL; 2];
                         if arg != 2
@@ -810,15 +933,8 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                             None => break 'frames ip,
                         }
                     }
-                    A::CONTAINS_OP_DICT | A::CONTAINS_OP_SET => {
-                        // Keys whose equality and hash need no Python code.
-                        let (item, container) = (slots[len - 2], slots[len - 1]);
-                        let set = instruction.op == A::CONTAINS_OP_SET;
-                        match ops::simple_key_in_table(container, item, set) {
-                            Some(found) => replace_two!(Value::bool(found != (arg == 1))),
-                            None => break 'frames ip,
-                        }
-                    }
+                    A::CONTAINS_OP_DICT => contains!(A::CONTAINS_OP_DICT),
+                    A::CONTAINS_OP_SET => contains!(A::CONTAINS_OP_SET),
                     A::LOAD_ATTR_MODULE => {
                         let name = code.names[(arg >> 1) as usize];
                         let cache = code.caches[ip].get();
@@ -832,13 +948,9 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                             None => break 'frames ip,
                         }
                     }
-                    A::COMPARE_OP_INT | A::COMPARE_OP_FLOAT | A::COMPARE_OP_STR => {
-                        let (lhs, rhs) = (slots[len - 2], slots[len - 1]);
-                        match fast_paths::comparison(instruction.op, lhs, rhs, arg) {
-                            Some(result) => replace_two!(Value::bool(result)),
-                            None => break 'frames ip,
-                        }
-                    }
+                    A::COMPARE_OP_INT => comparison!(A::COMPARE_OP_INT),
+                    A::COMPARE_OP_FLOAT => comparison!(A::COMPARE_OP_FLOAT),
+                    A::COMPARE_OP_STR => comparison!(A::COMPARE_OP_STR),
                     A::GET_ITER => {
                         // Builtin containers, ranges and strings get a builtin iterator;
                         // an iterator or generator is its own.
@@ -961,89 +1073,10 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                         frame_changed = true;
                         continue 'frames;
                     }
-                    A::CALL_PY_EXACT_ARGS | A::CALL_BOUND_METHOD_EXACT_ARGS => {
-                        let n = arg as usize;
-                        let callable_index = len - n - 2;
-                        let (function, self_or_null) = match instruction.op {
-                            A::CALL_PY_EXACT_ARGS => {
-                                (slots[callable_index], slots[callable_index + 1])
-                            }
-                            _ => match kind(&slots[callable_index]) {
-                                Some(ObjKind::BoundMethod(m))
-                                    if slots[callable_index + 1].is_null() =>
-                                {
-                                    (m.function, m.receiver)
-                                }
-                                _ => break 'frames ip,
-                            },
-                        };
-                        // Another function than the cached one (a polymorphic site: a method
-                        // of several subclasses) is entered the same way when it binds the
-                        // arguments exactly too: the cache only saves the check.
-                        if frames.len() >= limits.recursion_limit {
-                            break 'frames ip;
-                        }
-                        let Some(ObjKind::Function(f)) = kind(&function) else {
-                            break 'frames ip;
-                        };
-                        let callee = code_data(&f.code);
-                        if !binds_exactly(callee, n + usize::from(!self_or_null.is_null())) {
-                            break 'frames ip;
-                        }
-                        slots[callable_index] = function;
-                        slots[callable_index + 1] = self_or_null;
-                        let caller = frames.last_mut().expect("a frame runs");
-                        caller.ip = ip + 1;
-                        caller.last_ip = ip;
-                        sp = enter_exact(stack, sp, frames, callable_index, f, callee);
-                        frame_changed = true;
-                        ip = 0;
-                        continue 'frames;
-                    }
-                    A::RETURN_VALUE | A::RETURN_CONST => {
-                        // A return to a Python caller (the entry frame's is left to `eval::run`, which
-                        // returns to its native caller).
-                        let frame = *frames.last().expect("a frame runs");
-                        if frames.len() - 1 == limits.entry_depth {
-                            break 'frames ip;
-                        }
-                        let mut value = match instruction.op {
-                            A::RETURN_CONST => code.consts[arg as usize],
-                            _ => slots[len - 1],
-                        };
-                        if value == Value::NOT_IMPLEMENTED
-                            && frame.base == frame.caller_sp + BINARY_METHOD_FRAME_GAP
-                        {
-                            // An operator's special method declined: `eval::run` raises the
-                            // operator's TypeError.
-                            break 'frames ip;
-                        }
-                        if frame.base == frame.caller_sp + INIT_FRAME_GAP {
-                            // `__init__` entered by CALL_ALLOC_AND_ENTER_INIT: the call's result is the
-                            // instance below the frame (a result other than None raises, in `eval::run`).
-                            if !value.is_none() {
-                                break 'frames ip;
-                            }
-                            value = slots[frame.caller_sp];
-                            remember_instance_size(value);
-                        }
-                        frames.pop();
-                        sp = frame.caller_sp;
-                        if frame.generator.is_null() {
-                            push!(value);
-                        } else {
-                            with_exact_stack!(generators::return_inline(
-                                stack,
-                                frames,
-                                handled_exception,
-                                frame.generator,
-                                value,
-                            ));
-                        }
-                        frame_changed = true;
-                        ip = frames.last().expect("the caller's frame").ip;
-                        continue 'frames;
-                    }
+                    A::CALL_PY_EXACT_ARGS => enter_exact_call!(false),
+                    A::CALL_BOUND_METHOD_EXACT_ARGS => enter_exact_call!(true),
+                    A::RETURN_VALUE => return_value!(slots[len - 1]),
+                    A::RETURN_CONST => return_value!(code.consts[arg as usize]),
                     op if runs_specialized_out(op) => break 'dispatch OutOfLine::Specialized,
                     op if runs_generic_out(op) => break 'dispatch OutOfLine::Generic,
                     op if runs_adaptive_out(op) => {
