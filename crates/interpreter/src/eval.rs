@@ -860,7 +860,7 @@ fn execute(
         Opcode::COMPARE_OP => {
             let rhs = pop(vm);
             let lhs = pop(vm);
-            if let Some(result) = compare_fast(lhs, rhs, arg >> 5) {
+            if let Some(result) = compare_fast(lhs, rhs, arg) {
                 vm.stack.push(Value::bool(result));
                 return Ok(());
             }
@@ -1467,28 +1467,27 @@ fn binary_op_fast(lhs: Value, rhs: Value, arg: u32) -> Option<Value> {
     Some(Value::float(r))
 }
 
-/// Comparisons of two small ints or two floats.
+/// Comparisons of two small ints or two floats, answered by `COMPARE_OP`'s argument
+/// `arg` as CPython 3.13 does: the operands' outcome (less, equal, greater, or
+/// unordered for a NaN) is one bit, and the argument's low bits are the mask of the
+/// outcomes for which the operator is true (see `CompareOp::mask`). No branch on the
+/// operator.
 #[inline(always)]
-pub(crate) fn compare_fast(lhs: Value, rhs: Value, op: u32) -> Option<bool> {
-    if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
-        return Some(match op {
-            0 => a < b,
-            1 => a <= b,
-            2 => a == b,
-            3 => a != b,
-            4 => a > b,
-            _ => a >= b,
-        });
-    }
-    let (a, b) = (lhs.as_float()?, rhs.as_float()?);
-    Some(match op {
-        0 => a < b,
-        1 => a <= b,
-        2 => a == b,
-        3 => a != b,
-        4 => a > b,
-        _ => a >= b,
-    })
+pub(crate) fn compare_fast(lhs: Value, rhs: Value, arg: u32) -> Option<bool> {
+    let outcome = if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
+        comparison_bit(a >= b, a <= b)
+    } else {
+        let (a, b) = (lhs.as_float()?, rhs.as_float()?);
+        comparison_bit(a >= b, a <= b)
+    };
+    Some(outcome & arg != 0)
+}
+
+/// CPython's `COMPARISON_BIT`: UNORDERED (1) when neither holds (a NaN), LESS_THAN
+/// (2), GREATER_THAN (4), EQUAL (8).
+#[inline(always)]
+fn comparison_bit(greater_or_equal: bool, less_or_equal: bool) -> u32 {
+    1 << (2 * u32::from(greater_or_equal) + u32::from(less_or_equal))
 }
 
 /// `list[i]` / `tuple[i]` with an in-range small int.

@@ -45,10 +45,10 @@ pub(crate) fn arithmetic(op: AdaptiveOpcode, lhs: Value, rhs: Value) -> Option<V
 pub(crate) fn comparison(op: AdaptiveOpcode, lhs: Value, rhs: Value, arg: u32) -> Option<bool> {
     match op {
         AdaptiveOpcode::COMPARE_OP_INT if lhs.is_small_int() && rhs.is_small_int() => {
-            compare_fast(lhs, rhs, arg >> 5)
+            compare_fast(lhs, rhs, arg)
         }
         AdaptiveOpcode::COMPARE_OP_FLOAT if lhs.is_float() && rhs.is_float() => {
-            compare_fast(lhs, rhs, arg >> 5)
+            compare_fast(lhs, rhs, arg)
         }
         AdaptiveOpcode::COMPARE_OP_STR => match (kind(&lhs), kind(&rhs)) {
             (Some(ObjKind::Str(a)), Some(ObjKind::Str(b))) => {

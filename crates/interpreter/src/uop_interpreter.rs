@@ -246,8 +246,7 @@ impl<'a> UopMachine<'a> {
                 } else {
                     lhs.is_float() && rhs.is_float()
                 };
-                let Some(result) =
-                    crate::eval::compare_fast(lhs, rhs, u.oparg >> 5).filter(|_| both)
+                let Some(result) = crate::eval::compare_fast(lhs, rhs, u.oparg).filter(|_| both)
                 else {
                     exit!(u.target);
                 };
