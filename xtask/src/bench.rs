@@ -2,8 +2,13 @@
 //!
 //! ```text
 //! cargo xtask bench [--runs N] [--tiers NAME,...] [--json PATH] [--cpjit PATH]
-//!                   [--timeout SECS] [FILTER...]
+//!                   [--timeout SECS] [--families] [FILTER...]
 //! ```
+//!
+//! With `--families`, it measures what each specializable family buys instead: tier 1
+//! as is against tier 1 with that one family kept generic (`cpjit run
+//! --no-specialize-family F`, for every F `cpjit families` lists), as a table of
+//! slowdowns (time with the family generic / time with it specialized).
 //!
 //! Builds `cargo build --release -p cpjit` (unless `--cpjit PATH` names a binary to use
 //! instead), then runs every program (or those whose name contains one of the FILTERs)
@@ -44,6 +49,9 @@ options:
                     (it is run as `PATH run [TIER ARGS] PROGRAM`)
   --timeout SECS    a run taking longer than this is killed and counts as FAIL
                     (default 120)
+  --families        instead of --tiers: tier 1 against tier 1 with one specializable
+                    family kept generic, for each family (what each family buys;
+                    CPython is not run)
   FILTER            only programs whose name contains one of the FILTERs
 
 CPython is found through $CPJIT_CPYTHON, the pyenv 3.13.0 install, or python3.13
@@ -65,6 +73,7 @@ struct Options {
     cpjit: Option<PathBuf>,
     timeout: Duration,
     filters: Vec<String>,
+    families: bool,
 }
 
 fn parse_args(args: &[String]) -> anyhow::Result<Option<Options>> {
@@ -75,6 +84,7 @@ fn parse_args(args: &[String]) -> anyhow::Result<Option<Options>> {
         cpjit: None,
         timeout: Duration::from_secs(120),
         filters: Vec::new(),
+        families: false,
     };
     let mut i = 0;
     while i < args.len() {
@@ -86,6 +96,10 @@ fn parse_args(args: &[String]) -> anyhow::Result<Option<Options>> {
         }
         if !arg.starts_with("--") {
             opts.filters.push(arg.clone());
+            continue;
+        }
+        if arg == "--families" {
+            opts.families = true;
             continue;
         }
         // `--name value` or `--name=value`.
@@ -200,7 +214,14 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     };
 
     let mut configs = Vec::new();
-    let cpython = crate::find_cpython();
+    if opts.families {
+        configs = family_configs(&cpjit)?;
+    }
+    let cpython = if opts.families {
+        None
+    } else {
+        crate::find_cpython()
+    };
     match &cpython {
         Some(python) => configs.push(Config {
             name: "CPython".to_string(),
@@ -208,9 +229,10 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
             args: Vec::new(),
             is_cpython: true,
         }),
+        None if opts.families => {}
         None => eprintln!("bench: CPython 3.13 not found; timing cpjit alone"),
     }
-    for tier in &opts.tiers {
+    for tier in opts.tiers.iter().filter(|_| !opts.families) {
         let extra = TIERS
             .iter()
             .find(|(name, _)| name == tier)
@@ -260,8 +282,12 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     }
 
     println!();
-    print!("{}", render_table(&benches, &configs, &results));
-    print!("{}", render_against_tier1(&benches, &configs, &results));
+    if opts.families {
+        print!("{}", render_families(&benches, &configs, &results));
+    } else {
+        print!("{}", render_table(&benches, &configs, &results));
+        print!("{}", render_against_tier1(&benches, &configs, &results));
+    }
 
     let mut problems = Vec::new();
     for (bench, outcomes) in benches.iter().zip(&results) {
@@ -649,6 +675,98 @@ fn render_against_tier1(benches: &[Bench], configs: &[Config], results: &[Vec<Ou
             cell(&all),
             cell(&loops),
             LOOP_HEAVY.join(", ")
+        );
+    }
+    out
+}
+
+/// `--families`: tier 1, then tier 1 with each family `cpjit families` lists kept
+/// generic (configuration named after the family).
+fn family_configs(cpjit: &Path) -> anyhow::Result<Vec<Config>> {
+    let listed = Command::new(cpjit)
+        .arg("families")
+        .output()
+        .with_context(|| format!("running {} families", cpjit.display()))?;
+    if !listed.status.success() {
+        bail!("{} families failed ({})", cpjit.display(), listed.status);
+    }
+    let mut configs = vec![Config {
+        name: "tier1".to_string(),
+        program: cpjit.to_path_buf(),
+        args: vec!["run".to_string()],
+        is_cpython: false,
+    }];
+    for family in String::from_utf8_lossy(&listed.stdout).split_whitespace() {
+        configs.push(Config {
+            name: family.to_string(),
+            program: cpjit.to_path_buf(),
+            args: vec![
+                "run".to_string(),
+                "--no-specialize-family".to_string(),
+                family.to_string(),
+            ],
+            is_cpython: false,
+        });
+    }
+    Ok(configs)
+}
+
+/// `--families`: per program and family, how much slower tier 1 is with the family
+/// kept generic (its time then / tier 1's time; 1.00x: the family buys nothing there),
+/// with the geometric mean per family, then the families from most to least useful.
+fn render_families(benches: &[Bench], configs: &[Config], results: &[Vec<Outcome>]) -> String {
+    let Some(tier1) = configs.iter().position(|c| c.name == "tier1") else {
+        return String::new();
+    };
+    let families: Vec<usize> = (0..configs.len()).filter(|&ci| ci != tier1).collect();
+    // Short column names: the family with underscores dropped past 10 characters.
+    let short = |name: &str| -> String { name.chars().take(11).collect() };
+    let mut out = String::new();
+    let _ = write!(out, "{:<16} {:>8}", "program", "tier1 s");
+    for &ci in &families {
+        let _ = write!(out, " {:>11}", short(&configs[ci].name));
+    }
+    out.push('\n');
+    let slowdown = |row: &[Outcome], ci: usize| ratio(row[ci].best(), row[tier1].best());
+    for (bench, row) in benches.iter().zip(results) {
+        let base = row[tier1]
+            .best()
+            .map_or("FAIL".to_string(), |t| format!("{t:.3}"));
+        let _ = write!(out, "{:<16} {:>8}", bench.name, base);
+        for &ci in &families {
+            let cell = slowdown(row, ci).map_or("FAIL".to_string(), |r| format!("{r:.2}x"));
+            let _ = write!(out, " {cell:>11}");
+        }
+        out.push('\n');
+    }
+    let mut means: Vec<(f64, &str, f64, &str)> = Vec::new();
+    let _ = write!(out, "{:<16} {:>8}", "geomean", "");
+    for &ci in &families {
+        let values: Vec<(f64, &str)> = benches
+            .iter()
+            .zip(results)
+            .filter_map(|(bench, row)| slowdown(row, ci).map(|r| (r, bench.name.as_str())))
+            .collect();
+        let ratios: Vec<f64> = values.iter().map(|(r, _)| *r).collect();
+        let cell = geomean(&ratios).map_or("-".to_string(), |g| format!("{g:.2}x"));
+        let _ = write!(out, " {cell:>11}");
+        if let (Some(mean), Some(&(best, program))) = (
+            geomean(&ratios),
+            values.iter().max_by(|a, b| a.0.total_cmp(&b.0)),
+        ) {
+            means.push((mean, configs[ci].name.as_str(), best, program));
+        }
+    }
+    out.push('\n');
+    means.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let _ = writeln!(
+        out,
+        "\nwhat each family buys (tier 1 time with it generic / specialized; geomean, then its best program):"
+    );
+    for (mean, family, best, program) in means {
+        let _ = writeln!(
+            out,
+            "  {family:<16} {mean:.2}x  (up to {best:.2}x on {program})"
         );
     }
     out

@@ -27,6 +27,10 @@ pub enum Command {
         /// Do not specialize instructions (the plain tier-1 interpreter).
         #[arg(long)]
         no_specialize: bool,
+        /// Keep one specializable family generic, e.g. LOAD_ATTR (repeatable; the
+        /// others specialize): what that family's specialized forms buy.
+        #[arg(long, value_name = "FAMILY")]
+        no_specialize_family: Vec<String>,
         /// Optimizer for hot loops: off, counter, uops, jit (default: $CPJIT_TIER2, else
         /// off).
         #[arg(long, value_name = "MODE")]
@@ -53,6 +57,9 @@ pub enum Command {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
+    /// List the specializable instruction families, one per line (the values
+    /// `run --no-specialize-family` takes).
+    Families,
     /// Print the JIT's stencils (or the one for UOP) with bytes, holes and disassembly.
     Stencils {
         /// A uop name such as `_LOAD_FAST` (the leading underscore may be left out).
@@ -229,6 +236,30 @@ pub fn dis_file(path: &std::path::Path, stdout: &mut dyn Write, stderr: &mut dyn
     }
 }
 
+/// The specializable families named by `--no-specialize-family` (names as `cpjit dis`
+/// prints them: `LOAD_ATTR`, `CALL`, ...).
+fn parse_families(names: &[String]) -> Result<Vec<cpjit_bytecode::Opcode>, String> {
+    names
+        .iter()
+        .map(|name| match cpjit_bytecode::Opcode::from_name(name) {
+            Some(op) if op.is_specializable() => Ok(op),
+            _ => Err(format!(
+                "--no-specialize-family: {name} is not a specializable family (one of: {})",
+                specializable_family_names().join(", ")
+            )),
+        })
+        .collect()
+}
+
+/// The families that have specialized forms, in opcode order.
+pub fn specializable_family_names() -> Vec<&'static str> {
+    cpjit_bytecode::ALL_OPCODES
+        .iter()
+        .filter(|op| op.is_specializable())
+        .map(|op| op.name())
+        .collect()
+}
+
 /// Entry point shared by the binary and the tests.
 pub fn main_with_args(args: Vec<String>) -> i32 {
     let cli = match Cli::try_parse_from(args) {
@@ -244,9 +275,17 @@ pub fn main_with_args(args: Vec<String>) -> i32 {
             args,
             stats,
             no_specialize,
+            no_specialize_family,
             tier2,
             stats_json,
         } => {
+            let unspecialized_families = match parse_families(&no_specialize_family) {
+                Ok(families) => families,
+                Err(message) => {
+                    eprintln!("cpjit: {message}");
+                    return 2;
+                }
+            };
             let tier2_text = tier2.or_else(|| std::env::var("CPJIT_TIER2").ok());
             let tier2 = match tier2_text
                 .as_deref()
@@ -265,6 +304,7 @@ pub fn main_with_args(args: Vec<String>) -> i32 {
                 &cpjit_interpreter::RunOptions {
                     print_stats: stats,
                     no_specialize,
+                    unspecialized_families,
                     tier2,
                     stats_json,
                     ..Default::default()
@@ -272,6 +312,12 @@ pub fn main_with_args(args: Vec<String>) -> i32 {
                 Box::new(std::io::stdout()),
                 Box::new(std::io::stderr()),
             )
+        }
+        Command::Families => {
+            for name in specializable_family_names() {
+                println!("{name}");
+            }
+            0
         }
         Command::Stencils { uop } => {
             let stdout = std::io::stdout();

@@ -304,3 +304,45 @@ fn stats_number(json: &str, key: &str) -> u64 {
         .and_then(|v| v.trim().parse().ok())
         .unwrap_or_else(|| panic!("{key} is a number in {json}"))
 }
+
+#[test]
+fn families_lists_what_no_specialize_family_takes() {
+    let output = cpjit().arg("families").output().unwrap();
+    assert!(output.status.success());
+    let families = text(&output.stdout);
+    let names: Vec<&str> = families.lines().collect();
+    assert!(
+        names.contains(&"LOAD_ATTR") && names.contains(&"CALL"),
+        "{names:?}"
+    );
+    // Not a family with specialized forms.
+    assert!(!names.contains(&"LOAD_FAST"));
+    let dir = std::env::temp_dir().join(format!("cpjit-cli-{}-families", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("family.py");
+    std::fs::write(
+        &path,
+        "class P:\n    x = 3\nprint(sum(P().x for _ in range(100)))\n",
+    )
+    .unwrap();
+    let kept = cpjit()
+        .args([
+            "run",
+            "--no-specialize-family",
+            "LOAD_ATTR",
+            "--no-specialize-family",
+        ])
+        .arg("CALL")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(text(&kept.stdout), "300\n");
+    assert!(kept.status.success());
+    let output = cpjit()
+        .args(["run", "--no-specialize-family", "LOAD_FAST", "x.py"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).contains("LOAD_FAST is not a specializable family"));
+}

@@ -80,6 +80,8 @@ pub struct RunOptions {
     pub hot_threshold: Option<u16>,
     /// Keep every instruction generic (no specialization).
     pub no_specialize: bool,
+    /// Keep these specializable families generic (the others specialize).
+    pub unspecialized_families: Vec<cpjit_bytecode::Opcode>,
     /// Run every instruction through the main loop of tier 1 (no inner loop).
     pub no_inner_loop: bool,
     /// Which optimizer hot loops are handed to.
@@ -204,6 +206,7 @@ fn run_program_on_this_thread(
     vm.argv = options.argv.clone();
     vm.stats.enabled = options.print_stats || options.stats_json.is_some();
     vm.specialization_enabled = !options.no_specialize;
+    vm.unspecialized_families = options.unspecialized_families.clone();
     vm.inner_loop_enabled = !options.no_inner_loop;
     match options.tier2 {
         Tier2Mode::Off => {}

@@ -31,8 +31,16 @@ pub fn adapt(
 ) -> bool {
     let cache = &code.caches[index];
     let mut entry = cache.get();
-    if !counter::triggers(entry.counter) || !vm.specialization_enabled {
+    if !counter::triggers(entry.counter) {
         entry.counter = counter::decrement(entry.counter);
+        cache.set(entry);
+        return false;
+    }
+    if !vm.specialization_enabled || vm.unspecialized_families.contains(&family) {
+        // Kept generic: the counter backs off as after a failed attempt, so the
+        // instruction runs as it would if the family had no specialized forms (and
+        // does not stop the inner loop at every execution).
+        entry.counter = counter::backoff(entry.counter);
         cache.set(entry);
         return false;
     }

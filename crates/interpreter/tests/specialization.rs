@@ -324,3 +324,31 @@ for _ in range(3):
 ");
     insta::assert_snapshot!(cpjit_interpreter::stats::adaptive_listing(&vm));
 }
+
+#[test]
+fn one_family_can_be_kept_generic() {
+    // `p.x` is LOAD_ATTR and `t + p.x` BINARY_OP: with LOAD_ATTR kept generic the
+    // attribute loads stay generic (their counters backing off as after failed
+    // attempts), while the addition still specializes.
+    let code = cpjit_compiler::compile_module(
+        "class P:\n    def __init__(self):\n        self.x = 1\n\
+         def f(n):\n    p = P()\n    t = 0\n    for i in range(n):\n        t = t + p.x\n    return t\n\
+         f(500)\n",
+        "family.py",
+    )
+    .unwrap();
+    let mut vm = cpjit_interpreter::new_vm(Box::new(sink()), Box::new(sink()));
+    vm.unspecialized_families = vec![Opcode::LOAD_ATTR];
+    cpjit_interpreter::run_main_module(&mut vm, code).unwrap();
+    let ops = ops_of(&vm, "f");
+    assert!(ops.contains(&AdaptiveOpcode::LOAD_ATTR), "{ops:?}");
+    assert!(ops
+        .iter()
+        .all(|op| op.family() != Opcode::LOAD_ATTR || !op.is_specialized()));
+    assert!(ops.contains(&AdaptiveOpcode::BINARY_OP_ADD_INT), "{ops:?}");
+    // Backed off: 500 executions, so far fewer attempts than executions.
+    let failed = vm.stats.specialization[Opcode::LOAD_ATTR as usize].failed;
+    assert_eq!(failed, 0, "a kept-generic family is not counted as failing");
+    let counters = counters_of(&vm, "f", Opcode::LOAD_ATTR);
+    assert!(counters.iter().any(|&c| counter::backoff_exponent(c) >= 4));
+}

@@ -377,6 +377,10 @@ pub struct Vm {
     /// Whether generic instructions may specialize (off: the plain tier-1 interpreter,
     /// for measuring what specialization buys).
     pub specialization_enabled: bool,
+    /// Specializable families that stay generic while the others specialize
+    /// (`cpjit run --no-specialize-family`), for measuring what each family's
+    /// specialized forms buy (`cargo xtask bench --families`).
+    pub unspecialized_families: Vec<cpjit_bytecode::Opcode>,
     /// Whether tier 1 runs simple instructions in its inner loop (off: every
     /// instruction through the main loop; the GC stress mode of the conformance tests
     /// turns it off so both loops' versions of those instructions are exercised).
@@ -662,6 +666,7 @@ impl Vm {
             hot_threshold: 16,
             hot_backoff: 4,
             specialization_enabled: true,
+            unspecialized_families: Vec::new(),
             inner_loop_enabled: true,
             force_deopt: false,
             forced_deopt_tick: 0,
