@@ -213,40 +213,18 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         None => build_cpjit(&root)?,
     };
 
-    let mut configs = Vec::new();
-    if opts.families {
-        configs = family_configs(&cpjit)?;
-    }
-    let cpython = if opts.families {
-        None
+    let (configs, cpython) = if opts.families {
+        (family_configs(&cpjit)?, None)
     } else {
-        crate::find_cpython()
+        let cpython = crate::find_cpython();
+        if cpython.is_none() {
+            eprintln!("bench: CPython 3.13 not found; timing cpjit alone");
+        }
+        (
+            tier_configs(&opts.tiers, &cpjit, cpython.as_deref()),
+            cpython,
+        )
     };
-    match &cpython {
-        Some(python) => configs.push(Config {
-            name: "CPython".to_string(),
-            program: python.clone(),
-            args: Vec::new(),
-            is_cpython: true,
-        }),
-        None if opts.families => {}
-        None => eprintln!("bench: CPython 3.13 not found; timing cpjit alone"),
-    }
-    for tier in opts.tiers.iter().filter(|_| !opts.families) {
-        let extra = TIERS
-            .iter()
-            .find(|(name, _)| name == tier)
-            .map(|(_, extra)| *extra)
-            .unwrap_or_default();
-        let mut args = vec!["run".to_string()];
-        args.extend(extra.iter().map(|a| a.to_string()));
-        configs.push(Config {
-            name: tier.clone(),
-            program: cpjit.clone(),
-            args,
-            is_cpython: false,
-        });
-    }
 
     eprintln!(
         "bench: {} program(s), {} run(s) each, cpjit = {}{}",
@@ -680,6 +658,35 @@ fn render_against_tier1(benches: &[Bench], configs: &[Config], results: &[Vec<Ou
     out
 }
 
+/// CPython (when found), then cpjit under each of `tiers` (names from [`TIERS`]).
+fn tier_configs(tiers: &[String], cpjit: &Path, cpython: Option<&Path>) -> Vec<Config> {
+    let mut configs = Vec::new();
+    if let Some(python) = cpython {
+        configs.push(Config {
+            name: "CPython".to_string(),
+            program: python.to_path_buf(),
+            args: Vec::new(),
+            is_cpython: true,
+        });
+    }
+    for tier in tiers {
+        let extra = TIERS
+            .iter()
+            .find(|(name, _)| name == tier)
+            .map(|(_, extra)| *extra)
+            .unwrap_or_default();
+        let mut args = vec!["run".to_string()];
+        args.extend(extra.iter().map(|a| a.to_string()));
+        configs.push(Config {
+            name: tier.clone(),
+            program: cpjit.to_path_buf(),
+            args,
+            is_cpython: false,
+        });
+    }
+    configs
+}
+
 /// `--families`: tier 1, then tier 1 with each family `cpjit families` lists kept
 /// generic (configuration named after the family).
 fn family_configs(cpjit: &Path) -> anyhow::Result<Vec<Config>> {
@@ -719,7 +726,7 @@ fn render_families(benches: &[Bench], configs: &[Config], results: &[Vec<Outcome
         return String::new();
     };
     let families: Vec<usize> = (0..configs.len()).filter(|&ci| ci != tier1).collect();
-    // Short column names: the family with underscores dropped past 10 characters.
+    // Column names: the family's first 11 characters.
     let short = |name: &str| -> String { name.chars().take(11).collect() };
     let mut out = String::new();
     let _ = write!(out, "{:<16} {:>8}", "program", "tier1 s");

@@ -2666,7 +2666,7 @@ pub(crate) fn binary_method_not_implemented(
 /// longer binds them exactly.
 fn push_init_frame(vm: &mut Vm, callable_index: usize, n: usize, init: Value) -> PyResult<bool> {
     let binds = match kind(&init) {
-        Some(ObjKind::Function(f)) => crate::specialize::init_binds_exactly(&f.code, n + 1),
+        Some(ObjKind::Function(f)) => crate::specialize::binds_exactly_and_returns(&f.code, n + 1),
         _ => false,
     };
     if !binds {

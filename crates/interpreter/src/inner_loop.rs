@@ -283,7 +283,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
         ($vm:ident) => {
             Limits {
                 class_epoch: $vm.class_epoch,
-                collection_due: $vm.heap.wants_collection() && $vm.gc_inhibit == 0,
+                collection_due: $vm.collection_due(),
                 gc_inhibited: $vm.gc_inhibit != 0,
                 recursion_limit: $vm.recursion_limit,
                 entry_depth,
@@ -1166,7 +1166,7 @@ pub(crate) fn enter_init(
     let Some(ObjKind::Function(f)) = kind(&init) else {
         return false;
     };
-    if !crate::specialize::init_binds_exactly(&f.code, n + 1) {
+    if !crate::specialize::binds_exactly_and_returns(&f.code, n + 1) {
         return false;
     }
     let class = stack[callable_index];

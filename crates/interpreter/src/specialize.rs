@@ -524,12 +524,14 @@ fn plain_construction(vm: &mut Vm, class: Value, nargs: usize) -> Option<(Value,
     let Some(ObjKind::Function(f)) = kind(&init) else {
         return None;
     };
-    init_binds_exactly(&f.code, nargs + 1).then_some((init, epoch))
+    binds_exactly_and_returns(&f.code, nargs + 1).then_some((init, epoch))
 }
 
-/// Whether `code` (an `__init__`'s) binds `nargs` positional arguments exactly and
-/// returns normally (not a generator or coroutine, whose call would return an object).
-pub(crate) fn init_binds_exactly(code_value: &Value, nargs: usize) -> bool {
+/// Whether `code` binds `nargs` positional arguments exactly and returns normally (not
+/// a generator or coroutine, whose call would return an object): what a frame pushed
+/// in place of a call needs (`__init__` entered by `CALL_ALLOC_AND_ENTER_INIT`, an
+/// operator's special method).
+pub(crate) fn binds_exactly_and_returns(code_value: &Value, nargs: usize) -> bool {
     exact_args(code_value, nargs)
         && matches!(kind(code_value), Some(ObjKind::Code(c)) if c.flags & GENERATOR_LIKE == 0)
 }
@@ -588,7 +590,7 @@ pub(crate) fn binary_method(
     if entry.value != class || entry.index != epoch {
         let function = cpjit_runtime::dunder::python_binary_method(vm, lhs, rhs, operator).filter(
             |function| match kind(function) {
-                Some(ObjKind::Function(f)) => init_binds_exactly(&f.code, 2),
+                Some(ObjKind::Function(f)) => binds_exactly_and_returns(&f.code, 2),
                 _ => false,
             },
         );
