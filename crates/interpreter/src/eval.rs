@@ -36,11 +36,18 @@ impl From<PyErr> for Unwind {
     }
 }
 
+#[inline]
 pub(crate) fn code_data(value: &Value) -> &CodeData {
     match kind(value) {
         Some(ObjKind::Code(c)) => c,
-        _ => panic!("frame.code is always a code object"),
+        _ => not_a_code_object(),
     }
+}
+
+#[cold]
+#[inline(never)]
+fn not_a_code_object() -> ! {
+    panic!("frame.code is always a code object")
 }
 
 #[inline]
@@ -91,6 +98,10 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
         'instructions: loop {
             if use_inner_loop && inner_loop::handles(code.instructions[ip].get().op) {
                 let stop = inner_loop::run(vm, entry_depth, ip);
+                if let Some(left) = stop.left {
+                    vm.generator_yielded = left.yielded;
+                    return Ok(left.value);
+                }
                 if let Some(unwind) = stop.error {
                     // An instruction the inner loop ran through `eval` raised.
                     let top = vm.frames.len() - 1;
@@ -2717,6 +2728,17 @@ pub fn call_hook(
         Some(ObjKind::Function(f)) => {
             let code_value = f.code;
             let code = code_data(&code_value);
+            if kwnames.is_empty() && inner_loop::binds_exactly(code, args.len()) {
+                // The arguments are the first locals as they are: straight onto the
+                // stack, without binding them into a vector first.
+                vm.check_frame_depth()?;
+                let base = vm.stack.len();
+                vm.stack.extend_from_slice(args);
+                vm.stack.resize(base + code.nlocalsplus, Value::NULL);
+                vm.frames.push(Frame::for_call(callable, f, base, base));
+                let depth = vm.frames.len() - 1;
+                return run(vm, depth);
+            }
             let locals = bind_arguments(vm, f, code, args, kwnames)?;
             let caller_sp = vm.stack.len();
             push_frame(vm, callable, &locals, caller_sp)?;

@@ -97,6 +97,19 @@ pub(crate) struct Stop {
     /// The exception the instruction at `ip` raised (an instruction run through
     /// `eval`'s own code, see `call_out!`); `eval::run` unwinds from there.
     pub error: Option<Unwind>,
+    /// The entry frame (the one `eval::run` was called for) left with this value: it
+    /// returned, or, a generator's frame, yielded (`Left::yielded`). Its frame is
+    /// popped and the stack cut back to where it started; `eval::run` returns the
+    /// value to its native caller.
+    pub left: Option<Left>,
+}
+
+/// How the entry frame left the inner loop (see [`Stop::left`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Left {
+    pub value: Value,
+    /// It yielded (its generator suspended) rather than returned.
+    pub yielded: bool,
 }
 
 /// Whether [`run`] may execute `op` (it still returns at once when a guard fails).
@@ -381,6 +394,8 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
     }
     // Set when an instruction run by `call_out!` raised (it stops the loop there).
     let mut error: Option<Unwind> = None;
+    // Set when the entry frame returns or yields (it stops the loop there).
+    let mut left: Option<Left> = None;
     let stopped_at = 'frames: loop {
         // (Only what every instruction needs is loaded here: entering this loop must
         // stay cheap, as it happens after every instruction `eval::run` executes.)
@@ -521,10 +536,17 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                     // A return to a Python caller (the entry frame's is left to `eval::run`, which
                     // returns to its native caller).
                     let frame = *frames.last().expect("a frame runs");
+                    let mut value = $value;
                     if frames.len() - 1 == limits.entry_depth {
+                        // Back to `eval::run`'s native caller, as it is.
+                        frames.pop();
+                        sp = frame.caller_sp;
+                        left = Some(Left {
+                            value,
+                            yielded: false,
+                        });
                         break 'frames ip;
                     }
-                    let mut value = $value;
                     if value == Value::NOT_IMPLEMENTED
                         && frame.base == frame.caller_sp + BINARY_METHOD_FRAME_GAP
                     {
@@ -1056,7 +1078,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                         // A generator resumed inline yields to the frame that resumed it
                         // (one entered by `generators::resume` returns from `eval::run`).
                         let frame = *frames.last().expect("a frame runs");
-                        if frames.len() - 1 == limits.entry_depth || frame.generator.is_null() {
+                        if frame.generator.is_null() {
                             break 'frames ip;
                         }
                         let value = slots[len - 1];
@@ -1067,6 +1089,15 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                         );
                         frames.pop();
                         sp = frame.caller_sp;
+                        if frames.len() == limits.entry_depth {
+                            // Resumed by `generators::resume`, which takes the value
+                            // back to its native caller.
+                            left = Some(Left {
+                                value,
+                                yielded: true,
+                            });
+                            break 'frames ip;
+                        }
                         generators::hand_back(handled_exception, frame.generator, false);
                         push!(value);
                         ip = frames.last().expect("the resuming frame").ip;
@@ -1116,6 +1147,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
         ip: stopped_at,
         frame_changed,
         error,
+        left,
     }
 }
 
