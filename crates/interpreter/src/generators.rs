@@ -141,13 +141,16 @@ pub fn enter_inline(vm: &mut Vm, generator: Value, sending: bool) -> PyResult<bo
         return Ok(false);
     }
     vm.check_frame_depth()?;
-    resume_inline(
+    let height = vm.stack.len();
+    let sp = resume_inline(
         &mut vm.stack,
+        height,
         &mut vm.frames,
         &mut vm.handled_exception,
         generator,
         sending,
     );
+    vm.stack.truncate(sp);
     Ok(true)
 }
 
@@ -165,37 +168,48 @@ pub(crate) fn resumable_inline(generator: Value, sent: Value) -> bool {
 }
 
 /// [`enter_inline`]'s work once [`resumable_inline`] said yes and the recursion limit
-/// was checked: the generator's frame goes on top of `frames`, its saved values and the
-/// sent value on top of `stack`, and it takes over `handled_exception`.
+/// was checked, on a stack whose height is `sp` (the vector may be longer: the inner
+/// loop's high-water mark): the generator's frame goes on top of `frames`, its saved
+/// values and the sent value (for `SEND_GEN`, the value at `sp - 1`) above the
+/// resumer's stack, and it takes over `handled_exception`. Returns the new height; the
+/// vector is made long enough for the generator frame's deepest stack (so the inner
+/// loop's frame entry need not grow it).
 #[inline(never)]
 pub(crate) fn resume_inline(
     stack: &mut Vec<Value>,
+    sp: usize,
     frames: &mut Vec<Frame>,
     handled_exception: &mut Value,
     generator: Value,
     sending: bool,
-) {
+) -> usize {
     let Some(ObjKind::Generator(g)) = kind(&generator) else {
-        return;
+        return sp;
     };
-    let sent = if sending {
-        stack.pop().expect("SEND has a value")
+    let (base, sent) = if sending {
+        (sp - 1, stack[sp - 1])
     } else {
-        Value::NONE
+        (sp, Value::NONE)
     };
     let ip = g.ip.get();
-    let base = stack.len();
-    {
-        let mut saved = g.saved.borrow_mut();
-        stack.extend_from_slice(&saved);
-        saved.clear();
+    let extent = base + crate::eval::code_data(&g.code).frame_extent;
+    if stack.len() < extent {
+        stack.resize(extent, Value::NULL);
     }
-    stack.push(sent);
+    let top = {
+        let mut saved = g.saved.borrow_mut();
+        let top = base + saved.len();
+        stack[base..top].copy_from_slice(&saved);
+        saved.clear();
+        top
+    };
+    stack[top] = sent;
     frames.push(resumed_frame(g, generator, base, ip));
     g.state.set(GeneratorState::Running);
     let outer_exception = *handled_exception;
     *handled_exception = seen_inside(g.saved_exception.get(), outer_exception);
     g.saved_exception.set(outer_exception);
+    top + 1
 }
 
 /// The exception a resumed generator sees as being handled: its own, else (CPython

@@ -1063,13 +1063,14 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                         let caller = frames.last_mut().expect("a frame runs");
                         caller.ip = ip + 1;
                         caller.last_ip = ip;
-                        with_exact_stack!(generators::resume_inline(
+                        sp = generators::resume_inline(
                             stack,
+                            sp,
                             frames,
                             handled_exception,
                             generator,
-                            sending
-                        ));
+                            sending,
+                        );
                         ip = frames.last().expect("the generator's frame").ip;
                         frame_changed = true;
                         continue 'frames;
