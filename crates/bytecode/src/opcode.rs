@@ -228,6 +228,7 @@ define_opcodes! {
         CALL_ALLOC_AND_ENTER_INIT => CALL;
         FOR_ITER_GEN => FOR_ITER;
         SEND_GEN => SEND;
+        CALL_PY_WITH_DEFAULTS => CALL;
     }
 }
 

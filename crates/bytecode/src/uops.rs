@@ -282,6 +282,7 @@ mod tests {
         let stoppers = [
             "CALL_PY_EXACT_ARGS",
             "CALL_BOUND_METHOD_EXACT_ARGS",
+            "CALL_PY_WITH_DEFAULTS",
             "FOR_ITER_TUPLE",
             // They push a frame (`__init__`'s, the generator's) that tier 1 runs.
             "CALL_ALLOC_AND_ENTER_INIT",

@@ -479,6 +479,20 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                             }
                         }
                     }
+                    AdaptiveOpcode::CALL_PY_WITH_DEFAULTS => {
+                        let n = arg as usize;
+                        let callable_index = vm.stack.len() - n - 2;
+                        vm.frames[frame_index].ip = ip;
+                        vm.frames[frame_index].last_ip = this_ip;
+                        match push_defaults_frame(vm, callable_index, n) {
+                            Ok(true) => {
+                                count_specialized(vm, op, true);
+                                continue 'frames;
+                            }
+                            Ok(false) => specialized_miss!(vm, op, 'dispatch),
+                            Err(e) => break 'dispatch Err(Unwind::Raise(e)),
+                        }
+                    }
                     AdaptiveOpcode::CALL_PY_EXACT_ARGS => {
                         let n = arg as usize;
                         let callable_index = vm.stack.len() - n - 2;
@@ -1982,6 +1996,16 @@ pub(crate) fn run_specialized(
                 Err(e) => Specialized::Failed(Unwind::Raise(e)),
             }
         }
+        A::CALL_PY_WITH_DEFAULTS => {
+            let callable_index = len - arg as usize - 2;
+            vm.frames[frame_index].ip = *ip;
+            vm.frames[frame_index].last_ip = this_ip;
+            match push_defaults_frame(vm, callable_index, arg as usize) {
+                Ok(true) => Specialized::PushedFrame,
+                Ok(false) => Specialized::Miss,
+                Err(e) => Specialized::Failed(Unwind::Raise(e)),
+            }
+        }
         A::CALL_LEN
         | A::CALL_ISINSTANCE
         | A::CALL_BUILTIN_FAST
@@ -2520,9 +2544,27 @@ fn call_instruction(vm: &mut Vm, opcode: Opcode, arg: u32) -> PyResult<bool> {
             let n = arg as usize;
             let callable_index = vm.stack.len() - n - 2;
             let self_or_null = vm.stack[callable_index + 1];
-            // Fast path: exact positional call of a simple Python function.
-            if push_exact_frame(vm, callable_index, n)? {
+            // Fast paths: positional calls of a simple Python function, exact or with
+            // defaults; an instance whose class's `__call__` is one gets called like a
+            // bound method of it.
+            if push_exact_frame(vm, callable_index, n)?
+                || push_defaults_frame(vm, callable_index, n)?
+            {
                 return Ok(true);
+            }
+            if self_or_null.is_null() {
+                let instance = vm.stack[callable_index];
+                if let Some(method) = python_call_method(vm, instance) {
+                    vm.stack[callable_index] = method;
+                    vm.stack[callable_index + 1] = instance;
+                    if push_exact_frame(vm, callable_index, n)?
+                        || push_defaults_frame(vm, callable_index, n)?
+                    {
+                        return Ok(true);
+                    }
+                    vm.stack[callable_index] = instance;
+                    vm.stack[callable_index + 1] = Value::NULL;
+                }
             }
             let mut args = Vec::with_capacity(n + 1);
             if !self_or_null.is_null() {
@@ -2622,6 +2664,27 @@ fn call_instruction(vm: &mut Vm, opcode: Opcode, arg: u32) -> PyResult<bool> {
     Ok(true)
 }
 
+/// `CALL_PY_WITH_DEFAULTS`: pushes a frame for a call of a Python function whose first
+/// parameters are the positional arguments on the stack and whose defaults fill the
+/// rest. Returns `Ok(false)` if the callee is not such a function.
+fn push_defaults_frame(vm: &mut Vm, callable_index: usize, n: usize) -> PyResult<bool> {
+    let callable = vm.stack[callable_index];
+    let Some(ObjKind::Function(f)) = kind(&callable) else {
+        return Ok(false);
+    };
+    let code = code_data(&f.code);
+    let nargs = n + usize::from(!vm.stack[callable_index + 1].is_null());
+    if !inner_loop::binds_with_defaults(f, code, nargs) {
+        return Ok(false);
+    }
+    vm.check_frame_depth()?;
+    let sp = vm.stack.len();
+    let end =
+        inner_loop::enter_with_defaults(&mut vm.stack, sp, &mut vm.frames, callable_index, f, code);
+    debug_assert_eq!(vm.stack.len(), end, "an exact vector stays exact");
+    Ok(true)
+}
+
 /// Pushes a frame for a call of a Python function whose parameters are exactly the
 /// positional arguments on the stack (CPython's layout: callable, self-or-NULL, args),
 /// binding them in place. Returns `Ok(false)` if the callee is not such a function.
@@ -2717,6 +2780,18 @@ fn call_object(vm: &mut Vm, callable: Value, args: &[Value], kwnames: &[Value]) 
     }
 }
 
+/// The `__call__` of an instance's class when it is a Python function (what calling
+/// the instance runs, with the instance as `self`).
+fn python_call_method(vm: &mut Vm, instance: Value) -> Option<Value> {
+    if !matches!(kind(&instance), Some(ObjKind::Instance(_))) {
+        return None;
+    }
+    let class = vm.type_of(instance);
+    let name = vm.intern_static("__call__");
+    attr::type_lookup(class, name)
+        .filter(|method| matches!(kind(method), Some(ObjKind::Function(_))))
+}
+
 /// The VM's call hook: calls any callable, running Python functions in a nested loop.
 pub fn call_hook(
     vm: &mut Vm,
@@ -2752,6 +2827,13 @@ pub fn call_hook(
             let ty = vm.type_of(callable);
             let name = vm.intern_static("__call__");
             match attr::type_lookup(ty, name) {
+                // A `staticmethod`, `classmethod` or `property` goes through its
+                // `__get__` (CPython's `slot_tp_call`); anything else gets the
+                // instance as its first argument.
+                Some(method) if matches!(kind(&method), Some(ObjKind::Descriptor(_))) => {
+                    let bound = attr::resolve_descriptor(vm, method, callable, ty, name)?;
+                    cpjit_runtime::call::call(vm, bound, args, kwnames)
+                }
                 Some(method) => {
                     let mut full = Vec::with_capacity(args.len() + 1);
                     full.push(callable);

@@ -12,8 +12,20 @@ use cpjit_runtime::{Frame, PyErr, PyResult, Value, Vm};
 /// Makes the generator for the frame at the top of the stack (its arguments bound),
 /// to resume at `resume_ip`. The caller pops the frame.
 pub fn create(vm: &mut Vm, frame: &Frame, resume_ip: usize) -> Value {
-    let saved = vm.stack[frame.base..].to_vec();
-    vm.alloc(ObjKind::Generator(Box::new(GeneratorObj {
+    create_in(&mut vm.heap, frame, &vm.stack[frame.base..], resume_ip)
+}
+
+/// [`create`]'s work, on the heap, with the frame's values (its localsplus and operand
+/// stack).
+#[inline(never)]
+pub(crate) fn create_in(
+    heap: &mut cpjit_runtime::gc::Heap,
+    frame: &Frame,
+    frame_values: &[Value],
+    resume_ip: usize,
+) -> Value {
+    let saved = frame_values.to_vec();
+    heap.alloc(ObjKind::Generator(Box::new(GeneratorObj {
         function: frame.function,
         code: frame.code,
         globals: frame.globals,

@@ -147,6 +147,7 @@ const fn is_handled(op: AdaptiveOpcode) -> bool {
             | A::LOAD_FAST_CHECK
             | A::LOAD_FAST_AND_CLEAR
             | A::LOAD_FAST_LOAD_FAST
+            | A::COPY_FREE_VARS
             | A::LOAD_DEREF
             | A::STORE_DEREF
             | A::STORE_FAST
@@ -187,6 +188,7 @@ const fn is_handled(op: AdaptiveOpcode) -> bool {
             | A::UNPACK_SEQUENCE_TWO_TUPLE
             | A::CALL_LIST_APPEND
             | A::CALL_PY_EXACT_ARGS
+            | A::CALL_PY_WITH_DEFAULTS
             | A::CALL_BOUND_METHOD_EXACT_ARGS
             | A::RETURN_VALUE
             | A::RETURN_CONST
@@ -207,6 +209,9 @@ const fn is_handled(op: AdaptiveOpcode) -> bool {
             | A::FOR_ITER_GEN
             | A::SEND_GEN
             | A::YIELD_VALUE
+            | A::RETURN_GENERATOR
+            | A::GET_YIELD_FROM_ITER
+            | A::END_SEND
             | A::CALL_BUILTIN_CLASS
     ) || runs_specialized_out(op)
         || runs_generic_out(op)
@@ -425,6 +430,17 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                 ($op:expr) => {
                     match fast_paths::arithmetic($op, slots[len - 2], slots[len - 1]) {
                         Some(result) => replace_two!(result),
+                        None => break 'frames ip,
+                    }
+                };
+                // An int form: two small ints whose result is not one held the guard;
+                // the generic operator (out of line, at `$dispatch`) makes the big int.
+                ($op:expr, overflow => $dispatch:lifetime) => {
+                    match fast_paths::arithmetic($op, slots[len - 2], slots[len - 1]) {
+                        Some(result) => replace_two!(result),
+                        None if slots[len - 2].is_small_int() && slots[len - 1].is_small_int() => {
+                            break $dispatch OutOfLine::BinaryOp
+                        }
                         None => break 'frames ip,
                     }
                 };
@@ -683,6 +699,15 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                         push!(a);
                         push!(b);
                     }
+                    A::COPY_FREE_VARS => {
+                        // The closure's cells into the frame's last `arg` locals.
+                        let function = frames.last().expect("a frame runs").function;
+                        let n = arg as usize;
+                        let first = base + code.nlocalsplus - n;
+                        if !copy_free_vars(function, &mut slots[first..first + n]) {
+                            break 'frames ip;
+                        }
+                    }
                     A::LOAD_DEREF => {
                         // A cell's value; an empty cell (which raises) is left undone.
                         let v = match kind(&slots[base + arg as usize]) {
@@ -934,6 +959,7 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                             Some(ObjKind::Tuple(items)) => Some(items.len()),
                             Some(ObjKind::Str(s)) => Some(s.char_len),
                             Some(ObjKind::Dict(table)) => table.try_borrow().ok().map(|t| t.len()),
+                            Some(ObjKind::Set(set)) => set.table.try_borrow().ok().map(|t| t.len()),
                             _ => None,
                         };
                         let Some(length) = length.and_then(|n| Value::small_int(n as i64)) else {
@@ -1075,6 +1101,37 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                         frame_changed = true;
                         continue 'frames;
                     }
+                    A::GET_YIELD_FROM_ITER => {
+                        // A generator is its own iterator; anything else gets `iter()`.
+                        if !matches!(kind(&slots[len - 1]), Some(ObjKind::Generator(_))) {
+                            break 'dispatch OutOfLine::Generic;
+                        }
+                    }
+                    A::END_SEND => {
+                        // `yield from` is done: its value replaces the sub-iterator.
+                        replace_two!(slots[len - 1]);
+                    }
+                    A::RETURN_GENERATOR => {
+                        // A generator function's call: the generator takes the frame's
+                        // values and is what the call returns.
+                        let frame = *frames.last().expect("a frame runs");
+                        let generator =
+                            generators::create_in(heap, &frame, &slots[frame.base..len], ip + 1);
+                        allocated!();
+                        frames.pop();
+                        sp = frame.caller_sp;
+                        if frames.len() == limits.entry_depth {
+                            left = Some(Left {
+                                value: generator,
+                                yielded: false,
+                            });
+                            break 'frames ip;
+                        }
+                        push!(generator);
+                        ip = frames.last().expect("the caller's frame").ip;
+                        frame_changed = true;
+                        continue 'frames;
+                    }
                     A::YIELD_VALUE => {
                         // A generator resumed inline yields to the frame that resumed it
                         // (one entered by `generators::resume` returns from `eval::run`).
@@ -1106,6 +1163,30 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                         continue 'frames;
                     }
                     A::CALL_PY_EXACT_ARGS => enter_exact_call!(false),
+                    A::CALL_PY_WITH_DEFAULTS => {
+                        // Any Python function the arguments and its defaults bind to.
+                        let n = arg as usize;
+                        let callable_index = len - n - 2;
+                        let nargs = n + usize::from(!slots[callable_index + 1].is_null());
+                        if frames.len() >= limits.recursion_limit {
+                            break 'frames ip;
+                        }
+                        let function = slots[callable_index];
+                        let Some(ObjKind::Function(f)) = kind(&function) else {
+                            break 'frames ip;
+                        };
+                        let callee = code_data(&f.code);
+                        if !binds_with_defaults(f, callee, nargs) {
+                            break 'frames ip;
+                        }
+                        let caller = frames.last_mut().expect("a frame runs");
+                        caller.ip = ip + 1;
+                        caller.last_ip = ip;
+                        sp = enter_with_defaults(stack, sp, frames, callable_index, f, callee);
+                        frame_changed = true;
+                        ip = 0;
+                        continue 'frames;
+                    }
                     A::CALL_BOUND_METHOD_EXACT_ARGS => enter_exact_call!(true),
                     A::RETURN_VALUE => return_value!(slots[len - 1]),
                     A::RETURN_CONST => return_value!(code.consts[arg as usize]),
@@ -1150,6 +1231,23 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
         error,
         left,
     }
+}
+
+/// `COPY_FREE_VARS`: the cells of `function`'s closure into `free_vars`, the frame's
+/// last locals. `false` (nothing copied) when it has no closure tuple.
+#[inline(never)]
+fn copy_free_vars(function: Value, free_vars: &mut [Value]) -> bool {
+    let Some(ObjKind::Function(f)) = kind(&function) else {
+        return false;
+    };
+    let closure = *f.closure.borrow();
+    let Some(ObjKind::Tuple(cells)) = kind(&closure) else {
+        return false;
+    };
+    for (slot, cell) in free_vars.iter_mut().zip(cells.iter()) {
+        *slot = *cell;
+    }
+    true
 }
 
 /// `range(*bounds)` for one to three small ints (a zero step or anything else: `None`).
@@ -1254,6 +1352,45 @@ pub(crate) fn enter_exact(
         base,
         callable_index,
     ));
+    end
+}
+
+/// Whether a call of `f` (whose code is `code`) with `nargs` positional arguments
+/// binds them to its first parameters one to one and its positional defaults fill the
+/// rest (no `*args`, `**kwargs` or keyword-only parameters involved):
+/// `CALL_PY_WITH_DEFAULTS`.
+#[inline]
+pub(crate) fn binds_with_defaults(f: &FunctionObj, code: &CodeData, nargs: usize) -> bool {
+    let parameters = code.exact_arity as usize;
+    code.exact_arity != u32::MAX
+        && nargs < parameters
+        && match kind(&f.defaults.borrow()) {
+            Some(ObjKind::Tuple(defaults)) => parameters - nargs <= defaults.len(),
+            _ => false,
+        }
+}
+
+/// `CALL_PY_WITH_DEFAULTS`'s frame once [`binds_with_defaults`] said yes for the
+/// function `f` (whose code is `code`) at `callable_index`, with `self` or NULL above
+/// it and the arguments above that, up to `sp`: the parameters without an argument
+/// take the last defaults, the other locals start unbound. Returns the new stack
+/// height. The caller has checked the recursion limit.
+#[inline(never)]
+pub(crate) fn enter_with_defaults(
+    stack: &mut Vec<Value>,
+    sp: usize,
+    frames: &mut Vec<Frame>,
+    callable_index: usize,
+    f: &FunctionObj,
+    code: &CodeData,
+) -> usize {
+    let end = enter_exact(stack, sp, frames, callable_index, f, code);
+    let base = end - code.nlocalsplus;
+    let parameters = code.exact_arity as usize;
+    if let Some(ObjKind::Tuple(defaults)) = kind(&f.defaults.borrow()) {
+        let missing = base + parameters - sp;
+        stack[sp..base + parameters].copy_from_slice(&defaults[defaults.len() - missing..]);
+    }
     end
 }
 

@@ -358,8 +358,15 @@ fn choose(
             let self_or_null = peek(vm, n + 1);
             let with_self = usize::from(!self_or_null.is_null());
             match kind(&callable) {
-                Some(ObjKind::Function(f)) => exact_args(&f.code, n + with_self)
-                    .then_some((A::CALL_PY_EXACT_ARGS, cache_with(callable, 0, 0))),
+                Some(ObjKind::Function(f)) => {
+                    if exact_args(&f.code, n + with_self) {
+                        Some((A::CALL_PY_EXACT_ARGS, cache_with(callable, 0, 0)))
+                    } else {
+                        let code = crate::eval::code_data(&f.code);
+                        crate::inner_loop::binds_with_defaults(f, code, n + with_self)
+                            .then_some((A::CALL_PY_WITH_DEFAULTS, cache_with(callable, 0, 0)))
+                    }
+                }
                 Some(ObjKind::BoundMethod(m)) if self_or_null.is_null() => {
                     match kind(&m.function) {
                         Some(ObjKind::Function(f)) if exact_args(&f.code, n + 1) => Some((

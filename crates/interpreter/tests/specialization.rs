@@ -174,6 +174,42 @@ assert results[9] == 1225 and results[10] == 50, results
 }
 
 #[test]
+fn calls_that_need_defaults_specialize() {
+    // `f(i)` and `c.bump()` leave parameters to their defaults: the sites become
+    // CALL_PY_WITH_DEFAULTS, which reads the defaults at every call (rebinding
+    // `__defaults__` mid-loop changes the results), while an exact call stays
+    // CALL_PY_EXACT_ARGS.
+    let vm = run("
+def f(a, b=2, c=3):
+    return a * b + c
+class C:
+    def __init__(self):
+        self.n = 0
+    def bump(self, by=1):
+        self.n += by
+def work():
+    total = 0
+    c = C()
+    for i in range(100):
+        if i == 50:
+            f.__defaults__ = (10, 0)
+        total += f(i)
+        total += f(i, 1, 0)
+        c.bump()
+    return total, c.n
+expected = sum(i * 2 + 3 for i in range(50)) + sum(i * 10 for i in range(50, 100))
+assert work() == (expected + sum(range(100)), 100), work()
+");
+    let ops = ops_of(&vm, "work");
+    let with_defaults = ops
+        .iter()
+        .filter(|op| **op == AdaptiveOpcode::CALL_PY_WITH_DEFAULTS)
+        .count();
+    assert_eq!(with_defaults, 2, "{ops:?}");
+    assert!(ops.contains(&AdaptiveOpcode::CALL_PY_EXACT_ARGS), "{ops:?}");
+}
+
+#[test]
 fn class_calls_allocate_and_enter_init() {
     // A plain class's call site becomes CALL_ALLOC_AND_ENTER_INIT; redefining
     // `__init__` or adding `__new__` makes it miss (the new methods run), and an
