@@ -10,7 +10,7 @@ use cpjit_bytecode::{
 };
 use cpjit_runtime::attr;
 use cpjit_runtime::display::{self, str_text};
-use cpjit_runtime::object::{CodeData, FunctionObj, ObjKind, SliceObj};
+use cpjit_runtime::object::{CodeData, FunctionObj, ObjKind, SliceObj, StrObj};
 use cpjit_runtime::ops;
 use cpjit_runtime::vm::kind;
 use cpjit_runtime::{Frame, PyErr, PyResult, Value, Vm};
@@ -1013,12 +1013,9 @@ fn execute(
             }
         }
         Opcode::BUILD_STRING => {
-            let parts = vm.stack.split_off(vm.stack.len() - arg as usize);
-            let mut text = String::new();
-            for part in &parts {
-                text.push_str(str_text(part).unwrap_or(""));
-            }
-            let s = vm.new_string(text);
+            let first = vm.stack.len() - arg as usize;
+            let s = vm.alloc(ObjKind::Str(StrObj::concat(&vm.stack[first..])));
+            vm.stack.truncate(first);
             vm.stack.push(s);
         }
         Opcode::LIST_APPEND => {
@@ -1126,6 +1123,8 @@ fn execute(
             let v = pop(vm);
             let r = if str_text(&v).is_some() {
                 v
+            } else if let Some(int) = v.as_small_int() {
+                vm.small_int_str(int)
             } else {
                 let text = cpjit_runtime::format::format_value(vm, v, "")?;
                 vm.new_string(text)
@@ -1788,8 +1787,10 @@ pub(crate) enum OutOfLine {
 
 /// What an instruction run by [`run_out_of_line`] did.
 pub(crate) enum OutOfLineOutcome {
-    /// Completed; the next instruction is at this index.
-    Next(usize),
+    /// Completed; the next instruction is at index `ip`. The stack is `height` values
+    /// high; the vector holds room for the frame's deepest stack above that (the inner
+    /// loop's high-water mark), so pushes after a call out seldom grow it.
+    Next { ip: usize, height: usize },
     /// A guard failed; nothing done: the generic form runs in `eval::run`.
     Miss,
     /// A Python frame was pushed on top.
@@ -1808,21 +1809,39 @@ pub(crate) fn run_out_of_line(
     arg: u32,
     kind: OutOfLine,
 ) -> OutOfLineOutcome {
-    match kind {
+    let outcome = match kind {
         OutOfLine::Specialized => {
             let (outcome, next) = run_specialized_in_top_frame(vm, this_ip, op, arg);
             match outcome {
-                Specialized::Hit => OutOfLineOutcome::Next(next),
+                Specialized::Hit => OutOfLineOutcome::Next {
+                    ip: next,
+                    height: 0,
+                },
                 Specialized::Miss => OutOfLineOutcome::Miss,
                 Specialized::PushedFrame => OutOfLineOutcome::PushedFrame,
                 Specialized::Failed(unwind) => OutOfLineOutcome::Raised(unwind),
             }
         }
         OutOfLine::Generic => match execute_in_top_frame(vm, this_ip, op.family(), arg) {
-            Ok(next) => OutOfLineOutcome::Next(next),
+            Ok(next) => OutOfLineOutcome::Next {
+                ip: next,
+                height: 0,
+            },
             Err(unwind) => OutOfLineOutcome::Raised(unwind),
         },
         OutOfLine::BinaryOp => binary_op_in_top_frame(vm, this_ip, arg),
+    };
+    match outcome {
+        OutOfLineOutcome::Next { ip, .. } => {
+            let height = vm.stack.len();
+            let frame = vm.frames.last().expect("a frame runs");
+            let extent = frame.base + code_data(&frame.code).frame_extent;
+            if height < extent {
+                vm.stack.resize(extent, Value::NULL);
+            }
+            OutOfLineOutcome::Next { ip, height }
+        }
+        other => other,
     }
 }
 
@@ -1856,7 +1875,10 @@ fn binary_op_in_top_frame(vm: &mut Vm, this_ip: usize, arg: u32) -> OutOfLineOut
         }
     }
     match execute_in_top_frame(vm, this_ip, Opcode::BINARY_OP, arg) {
-        Ok(next) => OutOfLineOutcome::Next(next),
+        Ok(next) => OutOfLineOutcome::Next {
+            ip: next,
+            height: 0,
+        },
         Err(unwind) => OutOfLineOutcome::Raised(unwind),
     }
 }

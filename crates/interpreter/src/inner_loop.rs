@@ -188,7 +188,6 @@ const fn is_handled(op: AdaptiveOpcode) -> bool {
             | A::UNPACK_SEQUENCE_TWO_TUPLE
             | A::CALL_LIST_APPEND
             | A::CALL_PY_EXACT_ARGS
-            | A::CALL_PY_WITH_DEFAULTS
             | A::CALL_BOUND_METHOD_EXACT_ARGS
             | A::RETURN_VALUE
             | A::RETURN_CONST
@@ -254,6 +253,7 @@ const fn runs_specialized_out(op: AdaptiveOpcode) -> bool {
             | A::STORE_SUBSCR_DICT
             | A::UNPACK_SEQUENCE_TUPLE
             | A::UNPACK_SEQUENCE_LIST
+            | A::CALL_PY_WITH_DEFAULTS
     )
 }
 
@@ -1163,30 +1163,6 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                         continue 'frames;
                     }
                     A::CALL_PY_EXACT_ARGS => enter_exact_call!(false),
-                    A::CALL_PY_WITH_DEFAULTS => {
-                        // Any Python function the arguments and its defaults bind to.
-                        let n = arg as usize;
-                        let callable_index = len - n - 2;
-                        let nargs = n + usize::from(!slots[callable_index + 1].is_null());
-                        if frames.len() >= limits.recursion_limit {
-                            break 'frames ip;
-                        }
-                        let function = slots[callable_index];
-                        let Some(ObjKind::Function(f)) = kind(&function) else {
-                            break 'frames ip;
-                        };
-                        let callee = code_data(&f.code);
-                        if !binds_with_defaults(f, callee, nargs) {
-                            break 'frames ip;
-                        }
-                        let caller = frames.last_mut().expect("a frame runs");
-                        caller.ip = ip + 1;
-                        caller.last_ip = ip;
-                        sp = enter_with_defaults(stack, sp, frames, callable_index, f, callee);
-                        frame_changed = true;
-                        ip = 0;
-                        continue 'frames;
-                    }
                     A::CALL_BOUND_METHOD_EXACT_ARGS => enter_exact_call!(true),
                     A::RETURN_VALUE => return_value!(slots[len - 1]),
                     A::RETURN_CONST => return_value!(code.consts[arg as usize]),
@@ -1210,7 +1186,10 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
             };
             // The one call out: `eval`'s code for the instruction, with the whole VM.
             match call_out!(vm => run_out_of_line(vm, ip, instruction.op, arg, kind)) {
-                OutOfLineOutcome::Next(next) => ip = next,
+                OutOfLineOutcome::Next { ip: next, height } => {
+                    ip = next;
+                    sp = height;
+                }
                 OutOfLineOutcome::Miss => break 'frames ip,
                 OutOfLineOutcome::PushedFrame => {
                     frame_changed = true;

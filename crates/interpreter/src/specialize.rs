@@ -102,11 +102,7 @@ pub(crate) fn attribute_facts(vm: &mut Vm, class: Value, name: Value) -> Attribu
 #[inline(never)]
 fn attribute_facts_slow(vm: &mut Vm, class: Value, name: Value) -> AttributeFacts {
     let facts = attribute_facts_in_map(vm, class, name);
-    vm.attribute_memo[AttributeMemoSlot::index(class, name)] = AttributeMemoSlot {
-        class: class.raw(),
-        name: name.raw(),
-        facts,
-    };
+    AttributeMemoSlot::insert(&mut vm.attribute_memo, class, name, facts);
     facts
 }
 

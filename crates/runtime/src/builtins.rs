@@ -1069,11 +1069,6 @@ fn builtin_format(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> 
 
 // ----- constructors ------------------------------------------------------------------------
 
-/// Formats a machine int without a heap allocation.
-fn itoa_buffer(i: i64) -> compact_str::CompactString {
-    compact_str::format_compact!("{i}")
-}
-
 /// Parses an int literal the way `int(text, base)` does.
 pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
     let trimmed = text.trim();
@@ -1288,8 +1283,7 @@ fn construct_str(vm: &mut Vm, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             return Ok(value);
         }
         if let Some(i) = value.as_small_int() {
-            let buffer = itoa_buffer(i);
-            return Ok(vm.new_str(buffer.as_str()));
+            return Ok(vm.small_int_str(i));
         }
         let text = display::str(vm, value)?;
         return Ok(vm.new_string(text));

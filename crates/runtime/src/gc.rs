@@ -91,6 +91,8 @@ impl Heap {
 
     /// Allocates an object and returns a value pointing to it.
     pub fn alloc(&mut self, kind: ObjKind) -> Value {
+        // (Measured before the payload moves into its cell: no load back from it.)
+        self.pressure.debt += kind.approximate_size();
         let ptr = match self.free_cells.pop() {
             Some(ptr) => {
                 // SAFETY: cells in `free_cells` were swept: unreachable from every root,
@@ -106,8 +108,6 @@ impl Heap {
                 kind,
             })),
         };
-        // SAFETY: `ptr` is a live box owned by the heap (just created or recycled).
-        self.pressure.debt += unsafe { &*ptr }.approximate_size();
         self.objects.push(ptr);
         Value::from_object(ptr)
     }

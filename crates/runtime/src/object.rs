@@ -111,6 +111,29 @@ impl StrObj {
     pub fn is_ascii(&self) -> bool {
         self.char_len == self.text.len()
     }
+
+    /// The texts of `parts` one after another (`BUILD_STRING`; a part that is not a
+    /// `str` adds nothing), built at its final size, its length known from theirs.
+    pub fn concat(parts: &[Value]) -> StrObj {
+        let (mut bytes, mut char_len) = (0, 0);
+        for part in parts {
+            if let Some(ObjKind::Str(s)) = part.as_object().map(|o| &o.kind) {
+                bytes += s.text.len();
+                char_len += s.char_len;
+            }
+        }
+        let mut text = compact_str::CompactString::with_capacity(bytes);
+        for part in parts {
+            if let Some(ObjKind::Str(s)) = part.as_object().map(|o| &o.kind) {
+                text.push_str(&s.text);
+            }
+        }
+        StrObj {
+            text,
+            char_len,
+            hash: Cell::new(None),
+        }
+    }
 }
 
 /// `set` and `frozenset`: a key-only [`DictTable`].
@@ -620,7 +643,16 @@ impl Object {
 
     /// Rough size in bytes, for the collector's allocation debt.
     pub(crate) fn approximate_size(&self) -> usize {
-        let payload = match &self.kind {
+        self.kind.approximate_size()
+    }
+}
+
+impl ObjKind {
+    /// Rough size in bytes of an object with this payload (see
+    /// [`Object::approximate_size`]).
+    #[inline]
+    pub(crate) fn approximate_size(&self) -> usize {
+        let payload = match self {
             ObjKind::Str(s) => s.text.len(),
             ObjKind::BigInt(b) => (b.bits() / 8) as usize,
             ObjKind::List(items) => items.capacity() * 8,

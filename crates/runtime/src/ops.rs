@@ -174,14 +174,9 @@ fn view_operand_set(vm: &mut Vm, v: Value) -> PyResult<Value> {
 fn sequence_binary(vm: &mut Vm, a: Value, b: Value, op: BinaryOpArg) -> PyResult<Option<Value>> {
     let base = op.base();
     match (kind(&a), kind(&b), base) {
-        (Some(ObjKind::Str(x)), Some(ObjKind::Str(y)), BinaryOpArg::Add) => {
-            let mut text = compact_str::CompactString::with_capacity(x.text.len() + y.text.len());
-            text.push_str(&x.text);
-            text.push_str(&y.text);
-            Ok(Some(
-                vm.alloc(ObjKind::Str(crate::object::StrObj::new(text))),
-            ))
-        }
+        (Some(ObjKind::Str(_)), Some(ObjKind::Str(_)), BinaryOpArg::Add) => Ok(Some(
+            vm.alloc(ObjKind::Str(crate::object::StrObj::concat(&[a, b]))),
+        )),
         (Some(ObjKind::Str(_)), _, BinaryOpArg::Remainder) => {
             crate::format::percent_format(vm, a, b).map(Some)
         }

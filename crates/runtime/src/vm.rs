@@ -579,6 +579,39 @@ impl AttributeMemoSlot {
         (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize & (ATTRIBUTE_MEMO_SLOTS - 1)
     }
 
+    /// Memoizes `facts` (found at the current class epoch) for `(class, name)`. The
+    /// memo is two-way set associative: a pair lives in slot `index` or the one beside
+    /// it. A free way (empty, stale, or this pair's) is used first; with none, the
+    /// pair in `index` moves to the other way (evicting the pair there) and the new one
+    /// takes `index`. So two hot pairs whose addresses happen to hash alike do not
+    /// evict each other at every lookup (three still can).
+    pub fn insert(
+        memo: &mut [AttributeMemoSlot; ATTRIBUTE_MEMO_SLOTS],
+        class: Value,
+        name: Value,
+        facts: AttributeFacts,
+    ) {
+        let first = AttributeMemoSlot::index(class, name);
+        let slot = AttributeMemoSlot {
+            class: class.raw(),
+            name: name.raw(),
+            facts,
+        };
+        let free = |way: &AttributeMemoSlot| {
+            way.class == 0
+                || way.facts.epoch != facts.epoch
+                || (way.class == slot.class && way.name == slot.name)
+        };
+        if free(&memo[first]) {
+            memo[first] = slot;
+        } else if free(&memo[first ^ 1]) {
+            memo[first ^ 1] = slot;
+        } else {
+            memo[first ^ 1] = memo[first];
+            memo[first] = slot;
+        }
+    }
+
     /// The facts memoized for `(class, name)` at class epoch `epoch`, if its slot holds
     /// them.
     #[inline]
@@ -588,9 +621,17 @@ impl AttributeMemoSlot {
         name: Value,
         epoch: u64,
     ) -> Option<AttributeFacts> {
-        let slot = memo[AttributeMemoSlot::index(class, name)];
-        (slot.class == class.raw() && slot.name == name.raw() && slot.facts.epoch == epoch)
-            .then_some(slot.facts)
+        let first = AttributeMemoSlot::index(class, name);
+        let holds = |slot: &AttributeMemoSlot| {
+            slot.class == class.raw() && slot.name == name.raw() && slot.facts.epoch == epoch
+        };
+        if holds(&memo[first]) {
+            Some(memo[first].facts)
+        } else if holds(&memo[first ^ 1]) {
+            Some(memo[first ^ 1].facts)
+        } else {
+            None
+        }
     }
 }
 
@@ -716,6 +757,17 @@ impl Vm {
         self.alloc(ObjKind::Str(StrObj::new(compact_str::CompactString::new(
             text,
         ))))
+    }
+
+    /// `str(value)` of a small int, without going through a `String`.
+    pub fn small_int_str(&mut self, value: i64) -> Value {
+        let text = compact_str::ToCompactString::to_compact_string(&value);
+        let char_len = text.len();
+        self.alloc(ObjKind::Str(StrObj {
+            text,
+            char_len,
+            hash: Cell::new(None),
+        }))
     }
 
     pub fn new_string(&mut self, text: String) -> Value {
@@ -1434,4 +1486,65 @@ struct ClassSlots {
 #[inline]
 pub fn kind(value: &Value) -> Option<&ObjKind> {
     value.as_object().map(|o| &o.kind)
+}
+
+#[cfg(test)]
+mod attribute_memo_tests {
+    use super::{AttributeFacts, AttributeMemoSlot, ATTRIBUTE_MEMO_SLOTS};
+    use crate::value::Value;
+
+    fn facts(epoch: u64) -> AttributeFacts {
+        AttributeFacts {
+            epoch,
+            plain: true,
+            method: Value::NULL,
+        }
+    }
+
+    /// `count` distinct (class, name) pairs whose first way is `index` (object-like
+    /// aligned addresses, as real classes and names have).
+    fn pairs_at(index: usize, count: usize) -> Vec<(Value, Value)> {
+        let name = Value::from_raw(0xFFFC_0000_0010_0000);
+        (1..)
+            .map(|k: u64| Value::from_raw(0xFFFC_0000_2000_0000 + k * 64))
+            .filter(|class| AttributeMemoSlot::index(*class, name) == index)
+            .take(count)
+            .map(|class| (class, name))
+            .collect()
+    }
+
+    #[test]
+    fn two_pairs_of_one_slot_both_stay() {
+        let mut memo = Box::new([AttributeMemoSlot::EMPTY; ATTRIBUTE_MEMO_SLOTS]);
+        let pairs = pairs_at(10, 3);
+        let [(a, name), (b, _), (c, _)] = pairs[..] else {
+            panic!("three colliding pairs")
+        };
+        AttributeMemoSlot::insert(&mut memo, a, name, facts(1));
+        AttributeMemoSlot::insert(&mut memo, b, name, facts(1));
+        assert!(AttributeMemoSlot::lookup(&memo, a, name, 1).is_some());
+        assert!(AttributeMemoSlot::lookup(&memo, b, name, 1).is_some());
+        // A third takes the first way; the pair there moves to the second, whose
+        // pair is evicted.
+        AttributeMemoSlot::insert(&mut memo, c, name, facts(1));
+        assert!(AttributeMemoSlot::lookup(&memo, c, name, 1).is_some());
+        assert!(AttributeMemoSlot::lookup(&memo, a, name, 1).is_some());
+        assert!(AttributeMemoSlot::lookup(&memo, b, name, 1).is_none());
+        // Facts from an older class epoch are not answers.
+        assert!(AttributeMemoSlot::lookup(&memo, b, name, 2).is_none());
+    }
+
+    #[test]
+    fn neighbouring_slots_share_their_two_ways() {
+        // A pair whose first way is 11 and one whose first way is 10 use the two
+        // ways of one set without evicting each other.
+        let mut memo = Box::new([AttributeMemoSlot::EMPTY; ATTRIBUTE_MEMO_SLOTS]);
+        let (a, name) = pairs_at(10, 1)[0];
+        let (b, _) = pairs_at(11, 1)[0];
+        AttributeMemoSlot::insert(&mut memo, a, name, facts(1));
+        AttributeMemoSlot::insert(&mut memo, b, name, facts(1));
+        AttributeMemoSlot::insert(&mut memo, a, name, facts(1));
+        assert!(AttributeMemoSlot::lookup(&memo, a, name, 1).is_some());
+        assert!(AttributeMemoSlot::lookup(&memo, b, name, 1).is_some());
+    }
 }
