@@ -1822,6 +1822,18 @@ pub(crate) fn run_out_of_line(
                 Specialized::Failed(unwind) => OutOfLineOutcome::Raised(unwind),
             }
         }
+        // A call with keywords: a Python callee's frame goes on top (the inner loop
+        // runs it); anything else is called here.
+        OutOfLine::Generic if op == AdaptiveOpcode::CALL_KW => {
+            match call_instruction(vm, Opcode::CALL_KW, arg) {
+                Ok(true) => OutOfLineOutcome::PushedFrame,
+                Ok(false) => OutOfLineOutcome::Next {
+                    ip: this_ip + 1,
+                    height: 0,
+                },
+                Err(error) => OutOfLineOutcome::Raised(Unwind::Raise(error)),
+            }
+        }
         OutOfLine::Generic => match execute_in_top_frame(vm, this_ip, op.family(), arg) {
             Ok(next) => OutOfLineOutcome::Next {
                 ip: next,
@@ -2599,6 +2611,9 @@ fn call_instruction(vm: &mut Vm, opcode: Opcode, arg: u32) -> PyResult<bool> {
             let kwnames_tuple = pop(vm);
             let n = arg as usize;
             let callable_index = vm.stack.len() - n - 2;
+            if push_keyword_frame(vm, callable_index, n, kwnames_tuple)? {
+                return Ok(true);
+            }
             let self_or_null = vm.stack[callable_index + 1];
             let mut args = Vec::with_capacity(n + 1);
             if !self_or_null.is_null() {
@@ -2683,6 +2698,84 @@ fn call_instruction(vm: &mut Vm, opcode: Opcode, arg: u32) -> PyResult<bool> {
     let locals = bind_arguments(vm, f, code, &args, &kwnames)?;
     vm.stack.truncate(callable_index);
     push_frame(vm, function, &locals, callable_index)?;
+    Ok(true)
+}
+
+/// Keyword arguments a call binds in place at most (more go through `bind_arguments`).
+const MAX_KEYWORDS_IN_PLACE: usize = 16;
+
+/// `CALL_KW` of a Python function with simple parameters (no `*args`, `**kwargs` or
+/// keyword-only ones) where every keyword names a parameter not given positionally and
+/// not named twice, and defaults cover the parameters left out: the frame is built in
+/// place from the stack (`n` arguments above `self` or NULL, the last ones the values
+/// of the keywords in `kwnames`), with no vectors. Returns `Ok(false)`, having changed
+/// nothing, for any other call (the general binding raises what it must).
+fn push_keyword_frame(
+    vm: &mut Vm,
+    callable_index: usize,
+    n: usize,
+    kwnames: Value,
+) -> PyResult<bool> {
+    let callable = vm.stack[callable_index];
+    let (Some(ObjKind::Function(f)), Some(ObjKind::Tuple(names))) =
+        (kind(&callable), kind(&kwnames))
+    else {
+        return Ok(false);
+    };
+    let code = code_data(&f.code);
+    let keywords = names.len();
+    let with_self = usize::from(!vm.stack[callable_index + 1].is_null());
+    let positional = n - keywords + with_self;
+    let parameters = code.exact_arity as usize;
+    if code.exact_arity == u32::MAX || positional > parameters || keywords > MAX_KEYWORDS_IN_PLACE {
+        return Ok(false);
+    }
+    // The parameter each keyword binds (positional-only ones cannot be named).
+    let mut parameter_of = [0usize; MAX_KEYWORDS_IN_PLACE];
+    let first_named = code.code.posonly_arg_count as usize;
+    for (k, name) in names.iter().enumerate() {
+        // (Both are interned as a rule: the text is compared only when that fails.)
+        let named = |i: &usize| code.localsplus_names[*i] == *name;
+        let spelled = |i: &usize| {
+            str_text(name).is_some() && str_text(&code.localsplus_names[*i]) == str_text(name)
+        };
+        let Some(parameter) = (first_named..parameters)
+            .find(named)
+            .or_else(|| (first_named..parameters).find(spelled))
+        else {
+            return Ok(false);
+        };
+        if parameter < positional || parameter_of[..k].contains(&parameter) {
+            return Ok(false);
+        }
+        parameter_of[k] = parameter;
+    }
+    let defaults_value = *f.defaults.borrow();
+    let defaults: &[Value] = match kind(&defaults_value) {
+        Some(ObjKind::Tuple(defaults)) => defaults,
+        _ => &[],
+    };
+    let first_default = parameters.saturating_sub(defaults.len());
+    let covered = |i: usize| i >= first_default || parameter_of[..keywords].contains(&i);
+    if !(positional..parameters).all(covered) {
+        return Ok(false);
+    }
+    vm.check_frame_depth()?;
+    let top = vm.stack.len();
+    let mut values = [Value::NULL; MAX_KEYWORDS_IN_PLACE];
+    values[..keywords].copy_from_slice(&vm.stack[top - keywords..]);
+    vm.stack.truncate(top - keywords);
+    let sp = vm.stack.len();
+    let end = inner_loop::enter_exact(&mut vm.stack, sp, &mut vm.frames, callable_index, f, code);
+    let base = end - code.nlocalsplus;
+    for (parameter, value) in parameter_of.iter().zip(&values[..keywords]) {
+        vm.stack[base + parameter] = *value;
+    }
+    for i in positional..parameters {
+        if vm.stack[base + i].is_null() {
+            vm.stack[base + i] = defaults[i - first_default];
+        }
+    }
     Ok(true)
 }
 

@@ -285,6 +285,7 @@ const fn runs_generic_out(op: AdaptiveOpcode) -> bool {
             | A::MAKE_FUNCTION
             | A::SET_FUNCTION_ATTRIBUTE
             | A::UNPACK_EX
+            | A::CALL_KW
     )
 }
 
