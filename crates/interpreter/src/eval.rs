@@ -2091,10 +2091,21 @@ pub(crate) fn run_specialized(
             } else {
                 callable_index + 1
             };
-            let args: Vec<Value> = vm.stack[first..].to_vec();
             // The arguments stay on the stack (rooted) while the native runs: it may
-            // run Python code that collects (`max(generator)`).
-            let result = cpjit_runtime::call::call(vm, callable, &args, &[]);
+            // run Python code that collects (`max(generator)`). The native gets a copy
+            // (it takes the whole VM), kept off the heap for the usual few.
+            let result = match vm.stack[first..] {
+                ref few if few.len() <= FEW_ARGUMENTS => {
+                    let mut copy = [Value::NULL; FEW_ARGUMENTS];
+                    let count = few.len();
+                    copy[..count].copy_from_slice(few);
+                    cpjit_runtime::call::call(vm, callable, &copy[..count], &[])
+                }
+                ref many => {
+                    let args = many.to_vec();
+                    cpjit_runtime::call::call(vm, callable, &args, &[])
+                }
+            };
             vm.stack.truncate(callable_index);
             match result {
                 Ok(result) => {
@@ -2167,21 +2178,24 @@ pub(crate) fn run_specialized(
             Specialized::Hit
         }
         A::UNPACK_SEQUENCE_TWO_TUPLE | A::UNPACK_SEQUENCE_TUPLE | A::UNPACK_SEQUENCE_LIST => {
+            // Straight from the sequence onto the stack (last item deepest).
             let seq = vm.stack[len - 1];
-            let items: Vec<Value> = match (kind(&seq), op) {
+            match (kind(&seq), op) {
                 (
                     Some(ObjKind::Tuple(items)),
                     A::UNPACK_SEQUENCE_TWO_TUPLE | A::UNPACK_SEQUENCE_TUPLE,
-                ) if items.len() == arg as usize => items.to_vec(),
+                ) if items.len() == arg as usize => {
+                    vm.stack.truncate(len - 1);
+                    vm.stack.extend(items.iter().rev());
+                }
                 (Some(ObjKind::List(items)), A::UNPACK_SEQUENCE_LIST)
                     if items.borrow().len() == arg as usize =>
                 {
-                    items.borrow().to_vec()
+                    vm.stack.truncate(len - 1);
+                    vm.stack.extend(items.borrow().iter().rev());
                 }
                 _ => return Specialized::Miss,
-            };
-            vm.stack.truncate(len - 1);
-            vm.stack.extend(items.into_iter().rev());
+            }
             Specialized::Hit
         }
         A::CONTAINS_OP_DICT | A::CONTAINS_OP_SET => {
@@ -2700,6 +2714,10 @@ fn call_instruction(vm: &mut Vm, opcode: Opcode, arg: u32) -> PyResult<bool> {
     push_frame(vm, function, &locals, callable_index)?;
     Ok(true)
 }
+
+/// Arguments a specialized builtin call passes from a copy on the Rust stack at most
+/// (more are copied into a vector).
+const FEW_ARGUMENTS: usize = 8;
 
 /// Keyword arguments a call binds in place at most (more go through `bind_arguments`).
 const MAX_KEYWORDS_IN_PLACE: usize = 16;
