@@ -2743,7 +2743,9 @@ fn push_keyword_frame(
     let code = code_data(&f.code);
     let keywords = names.len();
     let with_self = usize::from(!vm.stack[callable_index + 1].is_null());
-    let positional = n - keywords + with_self;
+    let Some(positional) = n.checked_sub(keywords).map(|given| given + with_self) else {
+        return Ok(false);
+    };
     let parameters = code.exact_arity as usize;
     if code.exact_arity == u32::MAX || positional > parameters || keywords > MAX_KEYWORDS_IN_PLACE {
         return Ok(false);
