@@ -2882,14 +2882,21 @@ fn push_init_frame(vm: &mut Vm, callable_index: usize, n: usize, init: Value) ->
         return Ok(false);
     }
     vm.check_frame_depth()?;
-    Ok(inner_loop::enter_init(
+    let sp = vm.stack.len();
+    let height = inner_loop::enter_init(
         &mut vm.stack,
+        sp,
         &mut vm.frames,
         &mut vm.heap,
         callable_index,
         n,
         init,
-    ))
+    );
+    // (An exact vector again: the room for the frame's stack is not kept here.)
+    if let Some(height) = height {
+        vm.stack.truncate(height);
+    }
+    Ok(height.is_some())
 }
 
 /// After an `__init__` entered by [`push_init_frame`] returned: its class's next

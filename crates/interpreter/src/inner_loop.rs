@@ -840,12 +840,8 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                                 let Some(hash) = s.hash.get() else {
                                     break 'frames ip;
                                 };
-                                match ops::find_simple_key(cell, name, hash) {
-                                    Some(Some(position)) => {
-                                        cell.borrow_mut().set_value_at(position, value)
-                                    }
-                                    Some(None) => cell.borrow_mut().push_new(hash, name, value),
-                                    None => break 'frames ip,
+                                if !ops::store_str_key(cell, name, hash, value) {
+                                    break 'frames ip;
                                 }
                             }
                             fast_paths::InstanceStore::Miss => break 'frames ip,
@@ -1039,16 +1035,12 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                         }
                         let caller = frames.len() - 1;
                         let init = Value::from_raw(cache.key);
-                        if !with_exact_stack!(enter_init(
-                            stack,
-                            frames,
-                            heap,
-                            callable_index,
-                            n,
-                            init
-                        )) {
+                        let Some(height) =
+                            enter_init(stack, sp, frames, heap, callable_index, n, init)
+                        else {
                             break 'frames ip;
-                        }
+                        };
+                        sp = height;
                         allocated!();
                         frames[caller].ip = ip + 1;
                         frames[caller].last_ip = ip;
@@ -1260,25 +1252,28 @@ fn new_iterator(heap: &mut Heap, iterable: Value) -> Option<Value> {
 }
 
 /// `CALL_ALLOC_AND_ENTER_INIT` once its guards held, for the class at
-/// `callable_index` called with the `n` arguments above it: allocates the instance
-/// (`object.__new__`'s work) and pushes a frame running `init` with the instance and
-/// the arguments (`[instance, init, NULL]` stay below it, [`INIT_FRAME_GAP`] slots).
-/// Returns `false`, having changed nothing, when `init` no longer binds them exactly.
-/// The caller has checked the recursion limit.
+/// `callable_index` called with the `n` arguments above it, on a stack `sp` values high
+/// (the vector may be longer: the inner loop's high-water mark): allocates the
+/// instance (`object.__new__`'s work) and pushes a frame running `init` with the
+/// instance and the arguments (`[instance, init, NULL]` stay below it,
+/// [`INIT_FRAME_GAP`] slots). Returns the new height, the vector long enough for the
+/// frame's deepest stack; `None`, having changed nothing, when `init` no longer binds
+/// them exactly. The caller has checked the recursion limit.
 #[inline(never)]
 pub(crate) fn enter_init(
     stack: &mut Vec<Value>,
+    sp: usize,
     frames: &mut Vec<Frame>,
     heap: &mut Heap,
     callable_index: usize,
     n: usize,
     init: Value,
-) -> bool {
+) -> Option<usize> {
     let Some(ObjKind::Function(f)) = kind(&init) else {
-        return false;
+        return None;
     };
     if !crate::specialize::binds_exactly_and_returns(&f.code, n + 1) {
-        return false;
+        return None;
     }
     let class = stack[callable_index];
     let attributes = match kind(&class) {
@@ -1288,16 +1283,20 @@ pub(crate) fn enter_init(
     let instance = cpjit_runtime::subclass::new_plain_instance_in(heap, class, attributes);
     let code = code_data(&f.code);
     let base = callable_index + INIT_FRAME_GAP;
-    let old_len = stack.len();
-    // The arguments move up two slots; the frame's other locals start unbound.
-    stack.resize(base + code.nlocalsplus, Value::NULL);
-    stack.copy_within(callable_index + 2..old_len, base + 1);
+    let extent = base + code.frame_extent;
+    if stack.len() < extent {
+        stack.resize(extent, Value::NULL);
+    }
+    // The arguments move up past the gap; the frame's other locals start unbound.
+    stack.copy_within(callable_index + 2..sp, base + 1);
+    let end = base + code.nlocalsplus;
+    stack[base + 1 + n..end].fill(Value::NULL);
     stack[callable_index] = instance;
     stack[callable_index + 1] = init;
     stack[callable_index + 2] = Value::NULL;
     stack[base] = instance;
     frames.push(Frame::for_call(init, f, base, callable_index));
-    true
+    Some(end)
 }
 
 /// `CALL_PY_EXACT_ARGS`'s frame once its guards held and [`binds_exactly`] said yes

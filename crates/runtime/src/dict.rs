@@ -281,7 +281,11 @@ impl DictTable {
         };
         DictTable {
             entries: Vec::with_capacity(capacity),
-            index: HashTable::with_capacity(index_capacity),
+            index: if index_capacity == 0 {
+                HashTable::new()
+            } else {
+                HashTable::with_capacity(index_capacity)
+            },
             len: 0,
             version: 0,
             keys_version: 0,

@@ -795,6 +795,33 @@ pub fn find_simple_key(
     (found.is_some() || !stored_instance).then_some(found)
 }
 
+/// `table[key] = value` for a `str` key whose hash is `hash`, when that needs no Python
+/// code (what `STORE_ATTR` does to an instance's namespace); `false`, having changed
+/// nothing, otherwise. A key the table's hash bits prove absent is added without a
+/// probe (the stores of a fresh instance's `__init__`).
+#[inline(never)]
+pub fn store_str_key(
+    table: &std::cell::RefCell<crate::dict::DictTable>,
+    key: Value,
+    hash: i64,
+    value: Value,
+) -> bool {
+    let Ok(mut writable) = table.try_borrow_mut() else {
+        return false;
+    };
+    if !writable.may_contain_hash(hash) {
+        writable.push_new(hash, key, value);
+        return true;
+    }
+    drop(writable);
+    match find_simple_key(table, key, hash) {
+        Some(Some(position)) => table.borrow_mut().set_value_at(position, value),
+        Some(None) => table.borrow_mut().push_new(hash, key, value),
+        None => return false,
+    }
+    true
+}
+
 /// `key in container` for an exact `dict` or `set` (`set`: `container_is_set`) and a
 /// simple key, when that needs no Python code; `None` otherwise (another container,
 /// another key, a stored instance that may be equal, a borrowed table).
