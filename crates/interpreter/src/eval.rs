@@ -484,7 +484,8 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                         let callable_index = vm.stack.len() - n - 2;
                         vm.frames[frame_index].ip = ip;
                         vm.frames[frame_index].last_ip = this_ip;
-                        match push_defaults_frame(vm, callable_index, n) {
+                        match push_positional_frame(vm, callable_index, n, Positional::WithDefaults)
+                        {
                             Ok(true) => {
                                 count_specialized(vm, op, true);
                                 continue 'frames;
@@ -499,7 +500,7 @@ pub fn run(vm: &mut Vm, entry_depth: usize) -> PyResult<Value> {
                         if vm.stack[callable_index] == code.caches[this_ip].get().value {
                             vm.frames[frame_index].ip = ip;
                             vm.frames[frame_index].last_ip = this_ip;
-                            match push_exact_frame(vm, callable_index, n) {
+                            match push_positional_frame(vm, callable_index, n, Positional::Exact) {
                                 Ok(true) => {
                                     count_specialized(vm, op, true);
                                     continue 'frames;
@@ -2024,7 +2025,7 @@ pub(crate) fn run_specialized(
             }
             vm.frames[frame_index].ip = *ip;
             vm.frames[frame_index].last_ip = this_ip;
-            match push_exact_frame(vm, callable_index, n) {
+            match push_positional_frame(vm, callable_index, n, Positional::Exact) {
                 Ok(true) => Specialized::PushedFrame,
                 Ok(false) => Specialized::Miss,
                 Err(e) => Specialized::Failed(Unwind::Raise(e)),
@@ -2034,7 +2035,8 @@ pub(crate) fn run_specialized(
             let callable_index = len - arg as usize - 2;
             vm.frames[frame_index].ip = *ip;
             vm.frames[frame_index].last_ip = this_ip;
-            match push_defaults_frame(vm, callable_index, arg as usize) {
+            match push_positional_frame(vm, callable_index, arg as usize, Positional::WithDefaults)
+            {
                 Ok(true) => Specialized::PushedFrame,
                 Ok(false) => Specialized::Miss,
                 Err(e) => Specialized::Failed(Unwind::Raise(e)),
@@ -2595,8 +2597,8 @@ fn call_instruction(vm: &mut Vm, opcode: Opcode, arg: u32) -> PyResult<bool> {
             // Fast paths: positional calls of a simple Python function, exact or with
             // defaults; an instance whose class's `__call__` is one gets called like a
             // bound method of it.
-            if push_exact_frame(vm, callable_index, n)?
-                || push_defaults_frame(vm, callable_index, n)?
+            if push_positional_frame(vm, callable_index, n, Positional::Exact)?
+                || push_positional_frame(vm, callable_index, n, Positional::WithDefaults)?
             {
                 return Ok(true);
             }
@@ -2605,8 +2607,8 @@ fn call_instruction(vm: &mut Vm, opcode: Opcode, arg: u32) -> PyResult<bool> {
                 if let Some(method) = python_call_method(vm, instance) {
                     vm.stack[callable_index] = method;
                     vm.stack[callable_index + 1] = instance;
-                    if push_exact_frame(vm, callable_index, n)?
-                        || push_defaults_frame(vm, callable_index, n)?
+                    if push_positional_frame(vm, callable_index, n, Positional::Exact)?
+                        || push_positional_frame(vm, callable_index, n, Positional::WithDefaults)?
                     {
                         return Ok(true);
                     }
@@ -2799,44 +2801,49 @@ fn push_keyword_frame(
     Ok(true)
 }
 
-/// `CALL_PY_WITH_DEFAULTS`: pushes a frame for a call of a Python function whose first
-/// parameters are the positional arguments on the stack and whose defaults fill the
-/// rest. Returns `Ok(false)` if the callee is not such a function.
-fn push_defaults_frame(vm: &mut Vm, callable_index: usize, n: usize) -> PyResult<bool> {
-    let callable = vm.stack[callable_index];
-    let Some(ObjKind::Function(f)) = kind(&callable) else {
-        return Ok(false);
-    };
-    let code = code_data(&f.code);
-    let nargs = n + usize::from(!vm.stack[callable_index + 1].is_null());
-    if !inner_loop::binds_with_defaults(f, code, nargs) {
-        return Ok(false);
-    }
-    vm.check_frame_depth()?;
-    let sp = vm.stack.len();
-    let end =
-        inner_loop::enter_with_defaults(&mut vm.stack, sp, &mut vm.frames, callable_index, f, code);
-    debug_assert_eq!(vm.stack.len(), end, "an exact vector stays exact");
-    Ok(true)
+/// How a call's positional arguments bind a Python function's parameters.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Positional {
+    /// One to one (`CALL_PY_EXACT_ARGS`).
+    Exact,
+    /// To the first parameters, the function's defaults filling the rest
+    /// (`CALL_PY_WITH_DEFAULTS`).
+    WithDefaults,
 }
 
-/// Pushes a frame for a call of a Python function whose parameters are exactly the
-/// positional arguments on the stack (CPython's layout: callable, self-or-NULL, args),
-/// binding them in place. Returns `Ok(false)` if the callee is not such a function.
+/// Pushes a frame for a call of a Python function whose parameters the positional
+/// arguments on the stack (CPython's layout: callable, self-or-NULL, args) bind as
+/// `binding` says, binding them in place. Returns `Ok(false)` if the callee is not
+/// such a function.
 #[inline(always)]
-fn push_exact_frame(vm: &mut Vm, callable_index: usize, n: usize) -> PyResult<bool> {
+fn push_positional_frame(
+    vm: &mut Vm,
+    callable_index: usize,
+    n: usize,
+    binding: Positional,
+) -> PyResult<bool> {
     let callable = vm.stack[callable_index];
     let Some(ObjKind::Function(f)) = kind(&callable) else {
         return Ok(false);
     };
     let code = code_data(&f.code);
     let nargs = n + usize::from(!vm.stack[callable_index + 1].is_null());
-    if !inner_loop::binds_exactly(code, nargs) {
+    let binds = match binding {
+        Positional::Exact => inner_loop::binds_exactly(code, nargs),
+        Positional::WithDefaults => inner_loop::binds_with_defaults(f, code, nargs),
+    };
+    if !binds {
         return Ok(false);
     }
     vm.check_frame_depth()?;
     let sp = vm.stack.len();
-    let end = inner_loop::enter_exact(&mut vm.stack, sp, &mut vm.frames, callable_index, f, code);
+    let (stack, frames) = (&mut vm.stack, &mut vm.frames);
+    let end = match binding {
+        Positional::Exact => inner_loop::enter_exact(stack, sp, frames, callable_index, f, code),
+        Positional::WithDefaults => {
+            inner_loop::enter_with_defaults(stack, sp, frames, callable_index, f, code)
+        }
+    };
     debug_assert_eq!(vm.stack.len(), end, "an exact vector stays exact");
     Ok(true)
 }
