@@ -1810,14 +1810,11 @@ pub(crate) fn run_out_of_line(
     arg: u32,
     kind: OutOfLine,
 ) -> OutOfLineOutcome {
-    let outcome = match kind {
+    match kind {
         OutOfLine::Specialized => {
             let (outcome, next) = run_specialized_in_top_frame(vm, this_ip, op, arg);
             match outcome {
-                Specialized::Hit => OutOfLineOutcome::Next {
-                    ip: next,
-                    height: 0,
-                },
+                Specialized::Hit => completed(vm, next),
                 Specialized::Miss => OutOfLineOutcome::Miss,
                 Specialized::PushedFrame => OutOfLineOutcome::PushedFrame,
                 Specialized::Failed(unwind) => OutOfLineOutcome::Raised(unwind),
@@ -1828,34 +1825,28 @@ pub(crate) fn run_out_of_line(
         OutOfLine::Generic if op == AdaptiveOpcode::CALL_KW => {
             match call_instruction(vm, Opcode::CALL_KW, arg) {
                 Ok(true) => OutOfLineOutcome::PushedFrame,
-                Ok(false) => OutOfLineOutcome::Next {
-                    ip: this_ip + 1,
-                    height: 0,
-                },
+                Ok(false) => completed(vm, this_ip + 1),
                 Err(error) => OutOfLineOutcome::Raised(Unwind::Raise(error)),
             }
         }
         OutOfLine::Generic => match execute_in_top_frame(vm, this_ip, op.family(), arg) {
-            Ok(next) => OutOfLineOutcome::Next {
-                ip: next,
-                height: 0,
-            },
+            Ok(next) => completed(vm, next),
             Err(unwind) => OutOfLineOutcome::Raised(unwind),
         },
         OutOfLine::BinaryOp => binary_op_in_top_frame(vm, this_ip, arg),
-    };
-    match outcome {
-        OutOfLineOutcome::Next { ip, .. } => {
-            let height = vm.stack.len();
-            let frame = vm.frames.last().expect("a frame runs");
-            let extent = frame.base + code_data(&frame.code).frame_extent;
-            if height < extent {
-                vm.stack.resize(extent, Value::NULL);
-            }
-            OutOfLineOutcome::Next { ip, height }
-        }
-        other => other,
     }
+}
+
+/// An instruction run out of line completed, the next at `ip`: the exact stack's
+/// height, with the vector padded to the frame's extent for the inner loop.
+fn completed(vm: &mut Vm, ip: usize) -> OutOfLineOutcome {
+    let height = vm.stack.len();
+    let frame = vm.frames.last().expect("a frame runs");
+    let extent = frame.base + code_data(&frame.code).frame_extent;
+    if height < extent {
+        vm.stack.resize(extent, Value::NULL);
+    }
+    OutOfLineOutcome::Next { ip, height }
 }
 
 /// The generic `BINARY_OP` at `this_ip` of the top frame for the inner loop, whose fast
@@ -1888,10 +1879,7 @@ fn binary_op_in_top_frame(vm: &mut Vm, this_ip: usize, arg: u32) -> OutOfLineOut
         }
     }
     match execute_in_top_frame(vm, this_ip, Opcode::BINARY_OP, arg) {
-        Ok(next) => OutOfLineOutcome::Next {
-            ip: next,
-            height: 0,
-        },
+        Ok(next) => completed(vm, next),
         Err(unwind) => OutOfLineOutcome::Raised(unwind),
     }
 }
@@ -2597,9 +2585,7 @@ fn call_instruction(vm: &mut Vm, opcode: Opcode, arg: u32) -> PyResult<bool> {
             // Fast paths: positional calls of a simple Python function, exact or with
             // defaults; an instance whose class's `__call__` is one gets called like a
             // bound method of it.
-            if push_positional_frame(vm, callable_index, n, Positional::Exact)?
-                || push_positional_frame(vm, callable_index, n, Positional::WithDefaults)?
-            {
+            if push_simple_frame(vm, callable_index, n)? {
                 return Ok(true);
             }
             if self_or_null.is_null() {
@@ -2607,9 +2593,7 @@ fn call_instruction(vm: &mut Vm, opcode: Opcode, arg: u32) -> PyResult<bool> {
                 if let Some(method) = python_call_method(vm, instance) {
                     vm.stack[callable_index] = method;
                     vm.stack[callable_index + 1] = instance;
-                    if push_positional_frame(vm, callable_index, n, Positional::Exact)?
-                        || push_positional_frame(vm, callable_index, n, Positional::WithDefaults)?
-                    {
+                    if push_simple_frame(vm, callable_index, n)? {
                         return Ok(true);
                     }
                     vm.stack[callable_index] = instance;
@@ -2811,6 +2795,15 @@ enum Positional {
     WithDefaults,
 }
 
+/// [`push_positional_frame`] for a positional call that binds exactly or with
+/// defaults, whichever applies.
+fn push_simple_frame(vm: &mut Vm, callable_index: usize, n: usize) -> PyResult<bool> {
+    Ok(
+        push_positional_frame(vm, callable_index, n, Positional::Exact)?
+            || push_positional_frame(vm, callable_index, n, Positional::WithDefaults)?,
+    )
+}
+
 /// Pushes a frame for a call of a Python function whose parameters the positional
 /// arguments on the stack (CPython's layout: callable, self-or-NULL, args) bind as
 /// `binding` says, binding them in place. Returns `Ok(false)` if the callee is not
@@ -2952,20 +2945,16 @@ pub fn call_hook(
         Some(ObjKind::Function(f)) => {
             let code_value = f.code;
             let code = code_data(&code_value);
+            let caller_sp = vm.stack.len();
             if kwnames.is_empty() && inner_loop::binds_exactly(code, args.len()) {
                 // The arguments are the first locals as they are: straight onto the
                 // stack, without binding them into a vector first.
-                vm.check_frame_depth()?;
-                let base = vm.stack.len();
-                vm.stack.extend_from_slice(args);
-                vm.stack.resize(base + code.nlocalsplus, Value::NULL);
-                vm.frames.push(Frame::for_call(callable, f, base, base));
-                let depth = vm.frames.len() - 1;
-                return run(vm, depth);
+                push_frame(vm, callable, args, caller_sp)?;
+                vm.stack.resize(caller_sp + code.nlocalsplus, Value::NULL);
+            } else {
+                let locals = bind_arguments(vm, f, code, args, kwnames)?;
+                push_frame(vm, callable, &locals, caller_sp)?;
             }
-            let locals = bind_arguments(vm, f, code, args, kwnames)?;
-            let caller_sp = vm.stack.len();
-            push_frame(vm, callable, &locals, caller_sp)?;
             let depth = vm.frames.len() - 1;
             run(vm, depth)
         }

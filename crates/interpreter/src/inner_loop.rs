@@ -434,17 +434,6 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                         None => break 'frames ip,
                     }
                 };
-                // An int form: two small ints whose result is not one held the guard;
-                // the generic operator (out of line, at `$dispatch`) makes the big int.
-                ($op:expr, overflow => $dispatch:lifetime) => {
-                    match fast_paths::arithmetic($op, slots[len - 2], slots[len - 1]) {
-                        Some(result) => replace_two!(result),
-                        None if slots[len - 2].is_small_int() && slots[len - 1].is_small_int() => {
-                            break $dispatch OutOfLine::BinaryOp
-                        }
-                        None => break 'frames ip,
-                    }
-                };
             }
             macro_rules! truth {
                 ($op:expr) => {
@@ -550,8 +539,8 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
             }
             macro_rules! return_value {
                 ($value:expr) => {{
-                    // A return to a Python caller (the entry frame's is left to `eval::run`, which
-                    // returns to its native caller).
+                    // A return to a Python caller, or, from the entry frame, to `eval::run`'s
+                    // native caller (through `Stop::left`).
                     let frame = *frames.last().expect("a frame runs");
                     let mut value = $value;
                     if frames.len() - 1 == limits.entry_depth {
@@ -1126,8 +1115,9 @@ pub(crate) fn run(vm: &mut Vm, entry_depth: usize, mut ip: usize) -> Stop {
                         continue 'frames;
                     }
                     A::YIELD_VALUE => {
-                        // A generator resumed inline yields to the frame that resumed it
-                        // (one entered by `generators::resume` returns from `eval::run`).
+                        // A generator resumed inline yields to the frame that resumed it; the
+                        // entry frame (resumed by `generators::resume`) yields through
+                        // `Stop::left`.
                         let frame = *frames.last().expect("a frame runs");
                         if frame.generator.is_null() {
                             break 'frames ip;

@@ -355,13 +355,16 @@ fn choose(
             let with_self = usize::from(!self_or_null.is_null());
             match kind(&callable) {
                 Some(ObjKind::Function(f)) => {
-                    if exact_args(&f.code, n + with_self) {
-                        Some((A::CALL_PY_EXACT_ARGS, cache_with(callable, 0, 0)))
+                    let code = crate::eval::code_data(&f.code);
+                    let nargs = n + with_self;
+                    let op = if crate::inner_loop::binds_exactly(code, nargs) {
+                        A::CALL_PY_EXACT_ARGS
+                    } else if crate::inner_loop::binds_with_defaults(f, code, nargs) {
+                        A::CALL_PY_WITH_DEFAULTS
                     } else {
-                        let code = crate::eval::code_data(&f.code);
-                        crate::inner_loop::binds_with_defaults(f, code, n + with_self)
-                            .then_some((A::CALL_PY_WITH_DEFAULTS, cache_with(callable, 0, 0)))
-                    }
+                        return None;
+                    };
+                    Some((op, cache_with(callable, 0, 0)))
                 }
                 Some(ObjKind::BoundMethod(m)) if self_or_null.is_null() => {
                     match kind(&m.function) {

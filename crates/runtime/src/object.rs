@@ -101,6 +101,11 @@ impl StrObj {
         } else {
             text.chars().count()
         };
+        StrObj::with_char_len(text, char_len)
+    }
+
+    /// A `str` whose length in code points is already known to be `char_len`.
+    pub fn with_char_len(text: compact_str::CompactString, char_len: usize) -> StrObj {
         StrObj {
             text,
             char_len,
@@ -128,11 +133,7 @@ impl StrObj {
                 text.push_str(&s.text);
             }
         }
-        StrObj {
-            text,
-            char_len,
-            hash: Cell::new(None),
-        }
+        StrObj::with_char_len(text, char_len)
     }
 }
 

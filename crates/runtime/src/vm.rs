@@ -763,11 +763,7 @@ impl Vm {
     pub fn small_int_str(&mut self, value: i64) -> Value {
         let text = compact_str::ToCompactString::to_compact_string(&value);
         let char_len = text.len();
-        self.alloc(ObjKind::Str(StrObj {
-            text,
-            char_len,
-            hash: Cell::new(None),
-        }))
+        self.alloc(ObjKind::Str(StrObj::with_char_len(text, char_len)))
     }
 
     pub fn new_string(&mut self, text: String) -> Value {
